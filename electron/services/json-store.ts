@@ -1,0 +1,51 @@
+/**
+ * Reading and writing Claimdesk's JSON files through lowdb. A file that does not parse, or has
+ * a newer version, is refused with a clear ApiError and is never written afterwards: callers
+ * only ever get a writable handle for a file that was read successfully or did not exist.
+ */
+import { readFile } from 'node:fs/promises';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { ApiError } from '../../shared/api';
+import type { MigrateResult } from '../../shared/model/migrate';
+
+/**
+ * Opens a lowdb file, validating and migrating what is on disk.
+ * @param path the JSON file
+ * @param migrate validator/migrator for the parsed content
+ * @param create the content of a new file, or null when the file must exist
+ * @returns a Low whose data is current and valid, and whether it was just created or migrated
+ * @throws ApiError NOT_FOUND (missing and `create` is null), IO (unparseable), CONFLICT (newer or malformed)
+ */
+export async function openJsonFile<T>(
+  path: string,
+  migrate: (raw: unknown) => MigrateResult<T>,
+  create: (() => T) | null,
+): Promise<{ db: Low<T>; isNew: boolean; migrated: boolean }> {
+  let raw: string | null = null;
+  try {
+    raw = await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new ApiError('IO', `${path} cannot be read (${(err as Error).message}); check its permissions`);
+    }
+  }
+  if (raw === null) {
+    if (!create) throw new ApiError('NOT_FOUND', `${path} does not exist`);
+    const db = new Low<T>(new JSONFile<T>(path), create());
+    return { db, isNew: true, migrated: false };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (err) {
+    throw new ApiError(
+      'IO',
+      `${path} is not valid JSON (${(err as Error).message}). Claimdesk has left it untouched: restore it from a backup or git, or move it away`,
+    );
+  }
+  const result = migrate(parsed);
+  if (!result.ok) throw new ApiError('CONFLICT', `${path} cannot be opened: ${result.reason}. Claimdesk has left it untouched`);
+  const db = new Low<T>(new JSONFile<T>(path), result.value);
+  return { db, isNew: false, migrated: result.migrated };
+}

@@ -1,0 +1,289 @@
+/**
+ * A workspace folder on disk: `claimdesk.json` (schema + document index) and one lowdb file
+ * per document under `documents/`. Every write goes through lowdb's atomic writer and is
+ * serialised per file; files that cannot be read are reported and never overwritten.
+ * Plain Node: never imports 'electron'.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import type { Low } from 'lowdb';
+import { ApiError, MAX_IMPORT_BYTES, type ImportReport, type WorkspaceInfo } from '../../shared/api';
+import { DEFAULT_SCHEMA } from '../../shared/model/default-schema';
+import {
+  migrateDocumentFile,
+  migrateWorkspaceFile,
+  STORE_VERSION,
+  type DocumentFile,
+  type WorkspaceFile,
+} from '../../shared/model/migrate';
+import type { DocId, DocStatus, DocumentData, DocumentRow } from '../../shared/model/types';
+import { importArticle } from './importers';
+import { ImportError, SUPPORTED_EXTENSIONS } from './importers/types';
+import { openJsonFile } from './json-store';
+
+/** A file to import: a display name, where it came from, and how to read its bytes. */
+export type ImportSource = Readonly<{ name: string; sourcePath: string; size: number | null; read: () => Promise<Uint8Array> }>;
+
+type ImportedEntry = ImportReport['imported'][number];
+type DuplicateEntry = ImportReport['duplicates'][number];
+type FailedEntry = ImportReport['failed'][number];
+
+const INDEX_FILE = 'claimdesk.json';
+const DOCUMENTS_DIR = 'documents';
+
+/** Puts a document's fields in the stable order they are written in, annotations sorted. */
+function canonicalDocument(doc: DocumentData): DocumentFile {
+  const annotations = [...doc.annotations].sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));
+  const relations = [...doc.relations].sort((a, b) => a.id.localeCompare(b.id));
+  return {
+    version: STORE_VERSION,
+    id: doc.id,
+    title: doc.title,
+    status: doc.status,
+    attributes: doc.attributes,
+    meta: doc.meta,
+    text: doc.text,
+    blocks: doc.blocks,
+    annotations,
+    relations,
+  };
+}
+
+/** The index row of a document. */
+function rowOf(doc: DocumentData): DocumentRow {
+  const row: DocumentRow = {
+    id: doc.id,
+    title: doc.title,
+    sourceName: doc.meta.sourceName,
+    sha256: doc.meta.sha256,
+    importedAt: doc.meta.importedAt,
+    length: doc.text.length,
+    annotationCount: doc.annotations.length,
+    status: doc.status,
+  };
+  return doc.meta.publishedAt ? { ...row, publishedAt: doc.meta.publishedAt } : row;
+}
+
+/** Turns an fs error on a source file into a sentence for the import report. */
+function describeReadError(name: string, err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return `${name} no longer exists (it was moved or deleted); check the path and import it again`;
+  if (code === 'EACCES' || code === 'EPERM') return `${name} cannot be read (permission denied); give yourself read access and import it again`;
+  if (code === 'EISDIR') return `${name} is a folder; use Import Folder to import the articles inside it`;
+  return `${name} cannot be read (${(err as Error).message})`;
+}
+
+export class Workspace {
+  private readonly docs = new Map<DocId, Low<DocumentFile>>();
+  private revision = 0;
+
+  private constructor(
+    readonly path: string,
+    private readonly index: Low<WorkspaceFile>,
+    private readonly now: () => Date,
+  ) {}
+
+  /**
+   * Opens (or creates) a workspace folder.
+   * @param dir the folder; created if missing
+   * @param options.seedDir a folder whose articles are imported when the workspace is new
+   * @throws ApiError IO/CONFLICT when claimdesk.json cannot be used (it is left untouched)
+   */
+  static async open(dir: string, options: { seedDir?: string; now?: () => Date } = {}): Promise<Workspace> {
+    const path = resolve(dir);
+    await mkdir(join(path, DOCUMENTS_DIR), { recursive: true });
+    const { db, isNew, migrated } = await openJsonFile<WorkspaceFile>(join(path, INDEX_FILE), migrateWorkspaceFile, () => ({
+      version: STORE_VERSION,
+      schema: DEFAULT_SCHEMA,
+      documents: [],
+      settings: {},
+    }));
+    const workspace = new Workspace(path, db, options.now ?? (() => new Date()));
+    if (isNew || migrated) await db.write();
+    if (isNew && options.seedDir) await workspace.importPaths([options.seedDir]);
+    return workspace;
+  }
+
+  /** The workspace's name, path, schema and change counter. */
+  info(): WorkspaceInfo {
+    return {
+      path: this.path,
+      name: basename(this.path),
+      revision: this.revision,
+      documentCount: this.index.data.documents.length,
+      schema: this.index.data.schema,
+    };
+  }
+
+  /** Every document's index row, in import order. */
+  listDocuments(): readonly DocumentRow[] {
+    return this.index.data.documents;
+  }
+
+  /**
+   * Loads one document from its file (once; later calls reuse the open lowdb instance).
+   * @throws ApiError NOT_FOUND for an unknown id; IO/CONFLICT when its file cannot be used
+   */
+  async getDocument(docId: DocId): Promise<DocumentData> {
+    return (await this.documentDb(docId)).data;
+  }
+
+  /**
+   * Renames a document and/or sets its status, in its file and in the index.
+   * @throws ApiError NOT_FOUND
+   */
+  async updateDocument(docId: DocId, change: { title?: string; status?: DocStatus }): Promise<DocumentRow> {
+    const db = await this.documentDb(docId);
+    db.data = canonicalDocument({ ...db.data, ...change });
+    await db.write();
+    return this.putRow(rowOf(db.data));
+  }
+
+  /**
+   * Imports files and folders from disk (folders recursively, hidden entries skipped; inside
+   * folders only supported extensions are taken).
+   * @returns what happened to each file; never throws for a bad file
+   */
+  async importPaths(paths: readonly string[]): Promise<ImportReport> {
+    const sources: ImportSource[] = [];
+    const failed: FailedEntry[] = [];
+    for (const p of paths) {
+      const name = basename(p);
+      try {
+        const info = await stat(p);
+        if (info.isDirectory()) sources.push(...(await collectFolder(p)));
+        else sources.push(fileSource(p, info.size));
+      } catch (err) {
+        failed.push({ name, reason: describeReadError(name, err) });
+      }
+    }
+    const report = await this.importSources(sources);
+    return { ...report, failed: [...failed, ...report.failed] };
+  }
+
+  /**
+   * Imports a batch of sources. Each file is handled on its own: a bad one is reported and
+   * skipped, a file with the same bytes as an existing document is reported as a duplicate.
+   * @returns one entry per source
+   */
+  async importSources(sources: readonly ImportSource[]): Promise<ImportReport> {
+    const imported: ImportedEntry[] = [];
+    const duplicates: DuplicateEntry[] = [];
+    const failed: FailedEntry[] = [];
+    for (const source of sources) {
+      const outcome = await this.importOne(source);
+      if ('reason' in outcome) failed.push(outcome);
+      else if ('existing' in outcome) duplicates.push(outcome);
+      else imported.push(outcome);
+    }
+    return { imported, duplicates, failed };
+  }
+
+  private async importOne(source: ImportSource): Promise<ImportedEntry | DuplicateEntry | FailedEntry> {
+    const { name } = source;
+    if (source.size !== null && source.size > MAX_IMPORT_BYTES) return { name, reason: tooLarge(name, source.size) };
+    let bytes: Uint8Array;
+    try {
+      bytes = await source.read();
+    } catch (err) {
+      return { name, reason: describeReadError(name, err) };
+    }
+    if (bytes.byteLength > MAX_IMPORT_BYTES) return { name, reason: tooLarge(name, bytes.byteLength) };
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const existing = this.index.data.documents.find((row) => row.sha256 === sha256);
+    if (existing) return { name, existing };
+    let article;
+    try {
+      article = await importArticle(name, bytes);
+    } catch (err) {
+      if (err instanceof ImportError) return { name, reason: err.message };
+      return { name, reason: `${name} could not be imported (${(err as Error).message ?? String(err)})` };
+    }
+    const id = this.newDocId(sha256);
+    const doc: DocumentData = {
+      id,
+      title: article.title,
+      text: article.text,
+      blocks: article.blocks,
+      status: 'new',
+      attributes: {},
+      meta: {
+        sourcePath: source.sourcePath,
+        sourceName: name,
+        sha256,
+        importedAt: this.now().toISOString(),
+        format: article.format,
+        byteLength: bytes.byteLength,
+        ...article.meta,
+        ...(article.warnings.length > 0 ? { warnings: article.warnings } : {}),
+      },
+      annotations: [],
+      relations: [],
+    };
+    const { db } = await openJsonFile<DocumentFile>(this.documentPath(id), migrateDocumentFile, () => canonicalDocument(doc));
+    await db.write();
+    this.docs.set(id, db);
+    const row = await this.putRow(rowOf(doc));
+    return { name, row, warnings: article.warnings };
+  }
+
+  /** A fresh id: the first 12 hex digits of the source hash, lengthened on the rare clash. */
+  private newDocId(sha256: string): DocId {
+    const taken = new Set(this.index.data.documents.map((row) => row.id));
+    for (let n = 12; n <= sha256.length; n += 4) {
+      const id = sha256.slice(0, n);
+      if (!taken.has(id)) return id;
+    }
+    throw new ApiError('CONFLICT', 'a document with the same content hash already exists');
+  }
+
+  private documentPath(docId: DocId): string {
+    return join(this.path, DOCUMENTS_DIR, `${docId}.json`);
+  }
+
+  private async documentDb(docId: DocId): Promise<Low<DocumentFile>> {
+    const open = this.docs.get(docId);
+    if (open) return open;
+    if (!this.index.data.documents.some((row) => row.id === docId)) throw new ApiError('NOT_FOUND', `no document with id ${docId} in this workspace`);
+    const { db, migrated } = await openJsonFile<DocumentFile>(this.documentPath(docId), migrateDocumentFile, null);
+    if (migrated) await db.write();
+    this.docs.set(docId, db);
+    return db;
+  }
+
+  /** Inserts or replaces an index row and writes claimdesk.json. */
+  private async putRow(row: DocumentRow): Promise<DocumentRow> {
+    const rows = this.index.data.documents;
+    const at = rows.findIndex((r) => r.id === row.id);
+    if (at === -1) rows.push(row);
+    else rows[at] = row;
+    this.revision += 1;
+    await this.index.write();
+    return row;
+  }
+}
+
+function tooLarge(name: string, bytes: number): string {
+  const mb = (bytes / 1024 / 1024).toFixed(1);
+  return `${name} is ${mb} MB, over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit for one article; split it into smaller files`;
+}
+
+function fileSource(path: string, size: number | null): ImportSource {
+  return { name: basename(path), sourcePath: path, size, read: async () => new Uint8Array(await readFile(path)) };
+}
+
+/** Every supported article file below `dir`, in name order, skipping hidden entries. */
+async function collectFolder(dir: string): Promise<ImportSource[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  const sources: ImportSource[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) sources.push(...(await collectFolder(full)));
+    else if (entry.isFile() && SUPPORTED_EXTENSIONS.includes(extname(entry.name).toLowerCase()))
+      sources.push(fileSource(full, (await stat(full)).size));
+  }
+  return sources;
+}

@@ -1,0 +1,136 @@
+/**
+ * The one API contract between the renderer and the services: method names, argument and
+ * result types, runtime validators for every argument, and the error envelope. Both
+ * transports (Electron IPC and the browser host's HTTP) are generated from API_METHODS;
+ * adding an operation is one entry here plus one service function.
+ */
+import { z } from 'zod';
+import type { DocId, DocStatus, DocumentData, DocumentRow, Schema } from './model/types';
+
+/** Facts about the open workspace; `revision` grows with every change, so clients can poll cheaply. */
+export type WorkspaceInfo = Readonly<{
+  path: string;
+  name: string;
+  revision: number;
+  documentCount: number;
+  schema: Schema;
+}>;
+
+/** A file handed over by the renderer (picker or drag-and-drop): its name and bytes in base64. */
+export type UploadedFile = Readonly<{ name: string; data: string }>;
+
+/** What an import did with each file; every input appears in exactly one list. */
+export type ImportReport = Readonly<{
+  imported: readonly Readonly<{ name: string; row: DocumentRow; warnings: readonly string[] }>[];
+  duplicates: readonly Readonly<{ name: string; existing: DocumentRow }>[];
+  failed: readonly Readonly<{ name: string; reason: string }>[];
+}>;
+
+export interface ClaimdeskApi {
+  /** The open workspace. */
+  getWorkspace(): Promise<WorkspaceInfo>;
+  /** Every document's index row, in import order. */
+  listDocuments(): Promise<readonly DocumentRow[]>;
+  /** One whole document. @throws NOT_FOUND, IO when its file cannot be read. */
+  getDocument(arg: { docId: DocId }): Promise<DocumentData>;
+  /** Imports uploaded files; bad files are reported in the result, never thrown. */
+  importFiles(arg: { files: readonly UploadedFile[] }): Promise<ImportReport>;
+  /** Renames a document or sets its status. @throws NOT_FOUND */
+  updateDocument(arg: { docId: DocId; title?: string; status?: DocStatus }): Promise<DocumentRow>;
+}
+
+export type ApiMethod = keyof ClaimdeskApi;
+export type ApiArg<M extends ApiMethod> = Parameters<ClaimdeskApi[M]>[0];
+export type ApiResult<M extends ApiMethod> = Awaited<ReturnType<ClaimdeskApi[M]>>;
+
+export type ApiErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'IO' | 'TOO_LARGE' | 'INTERNAL';
+export type Envelope<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: { code: ApiErrorCode; message: string } };
+
+/** An expected failure with a code the UI can act on and a message a user can read. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** The most bytes one imported file may have; larger files are refused with a message. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+const docId = z.string().regex(/^[0-9a-f]{6,64}$/, 'a document id is lowercase hex');
+const noArg = z.union([z.undefined(), z.null(), z.object({}).strict()]).transform(() => undefined);
+
+const schemas = {
+  getWorkspace: noArg,
+  listDocuments: noArg,
+  getDocument: z.object({ docId }).strict(),
+  importFiles: z
+    .object({
+      files: z
+        .array(
+          z.object({ name: z.string().min(1).max(1024), data: z.string().max(Math.ceil(MAX_IMPORT_BYTES * 1.4)) }).strict(),
+        )
+        .max(10_000),
+    })
+    .strict(),
+  updateDocument: z
+    .object({
+      docId,
+      title: z.string().trim().min(1).max(1000).optional(),
+      status: z.enum(['new', 'in_progress', 'done']).optional(),
+    })
+    .strict(),
+} satisfies { [M in ApiMethod]: z.ZodType };
+
+/** Every method name, in one list, from which both transports are built. */
+export const API_METHODS = Object.keys(schemas) as ApiMethod[];
+
+/** True when `name` is one of the contract's methods. */
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.hasOwn(schemas, name);
+}
+
+/**
+ * Checks an untrusted argument against the method's validator.
+ * @returns the parsed argument
+ * @throws ApiError INVALID_INPUT naming the first offending field
+ */
+export function validateArg<M extends ApiMethod>(method: M, input: unknown): ApiArg<M> {
+  const result = schemas[method].safeParse(input);
+  if (result.success) return result.data as ApiArg<M>;
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+  throw new ApiError('INVALID_INPUT', `${method}: ${issue?.message ?? 'invalid argument'}${where}`);
+}
+
+/** Wraps a value as a success envelope. */
+export const success = <T>(value: T): Envelope<T> => ({ ok: true, value });
+/** Builds a failure envelope. */
+export const failure = (code: ApiErrorCode, message: string): Envelope<never> => ({ ok: false, error: { code, message } });
+
+/**
+ * Runs one API call against an implementation and always answers with an envelope:
+ * ApiError keeps its code; anything else is reported via `onInternal` and sent as INTERNAL.
+ */
+export async function dispatch(
+  api: ClaimdeskApi,
+  method: string,
+  input: unknown,
+  onInternal: (err: unknown) => void,
+): Promise<Envelope<unknown>> {
+  try {
+    if (!isApiMethod(method)) throw new ApiError('NOT_FOUND', `unknown API method "${method}"`);
+    const arg = validateArg(method, input);
+    const call = api[method] as (a: unknown) => Promise<unknown>;
+    return success(await call.call(api, arg));
+  } catch (err) {
+    if (err instanceof ApiError) return failure(err.code, err.message);
+    onInternal(err);
+    return failure('INTERNAL', 'an internal error occurred; see the application log');
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Starts the built browser host as a user would (`node dist/electron/host.mjs --workspace DIR
+ * --port 0`) on a fresh temporary workspace, and reads the URL it prints.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export type HostProcess = { url: string; origin: string; token: string; workspace: string; dataDir: string; stop: () => Promise<void> };
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+
+/**
+ * @param options.seeded true to start on the default workspace, seeded with the samples
+ * @returns the running host; `stop` kills it and removes its folders
+ */
+export async function startHostProcess(options: { seeded?: boolean } = {}): Promise<HostProcess> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'claimdesk-e2e-data-'));
+  const workspace = options.seeded ? join(dataDir, 'workspace') : await mkdtemp(join(tmpdir(), 'claimdesk-e2e-ws-'));
+  const args = [join(ROOT, 'dist', 'electron', 'host.mjs'), '--port', '0', ...(options.seeded ? [] : ['--workspace', workspace])];
+  const child = spawn(process.execPath, args, { env: { ...process.env, CLAIMDESK_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await readUrl(child);
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    token: new URLSearchParams(parsed.hash.slice(1)).get('token') ?? '',
+    workspace,
+    dataDir,
+    stop: async () => {
+      child.kill();
+      await rm(dataDir, { recursive: true, force: true });
+      if (!options.seeded) await rm(workspace, { recursive: true, force: true });
+    },
+  };
+}
+
+function readUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`the host exited (${code}) before printing its URL: ${err || out}`)));
+  });
+}

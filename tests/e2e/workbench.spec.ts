@@ -1,0 +1,83 @@
+/**
+ * The workbench as an analyst meets it, in Chromium through the browser host: an empty
+ * workspace says what to do, the samples import through the Import button, the envoy article
+ * opens and reads well, and its text can be selected.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startHostProcess, type HostProcess } from './support/host';
+import { dragSelect } from './support/select-text';
+
+const SAMPLES = join(import.meta.dirname, '..', '..', 'samples');
+const ENVOY_TITLE = 'U.S. Envoy Arrives in Japan to Talk North Korea';
+const SENTENCE = '"I don\'t see any splintering. On the contrary, I see a very clear message," Hill said after arriving in Tokyo';
+
+let host: HostProcess;
+test.beforeEach(async () => {
+  host = await startHostProcess();
+});
+test.afterEach(async () => {
+  await host.stop();
+});
+
+test('import the samples, open the envoy article, read it and select a sentence', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.getByText(/No articles yet/)).toBeVisible();
+
+  const samples = readdirSync(SAMPLES).map((name) => join(SAMPLES, name));
+  await page.locator('input[type=file]').setInputFiles(samples);
+  const list = page.getByRole('listbox', { name: 'Documents' });
+  await expect(list.getByRole('option')).toHaveCount(samples.length);
+  await expect(page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: `Imported ${samples.length}` })).toBeVisible();
+
+  await list.getByRole('option', { name: new RegExp(ENVOY_TITLE.replace(/\./g, '\\.')) }).click();
+  const article = page.getByRole('article');
+  await expect(article.getByRole('heading', { name: ENVOY_TITLE })).toBeVisible();
+  await expect(article).toContainText(SENTENCE);
+  await expect(page).toHaveTitle(`${ENVOY_TITLE} — Claimdesk`);
+
+  await dragSelect(page, article, SENTENCE);
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(SENTENCE);
+  await page.screenshot({ path: test.info().outputPath('envoy-article.png') });
+  await page.screenshot({ path: join('test-results', 'screenshots', 'envoy-article.png') });
+
+  await page.reload();
+  await expect(list.getByRole('option')).toHaveCount(samples.length);
+});
+
+test('importing the same file again says it is already there', async ({ page }) => {
+  await page.goto(host.url);
+  const envoy = join(SAMPLES, 'us-envoy-arrives-in-japan.txt');
+  const input = page.locator('input[type=file]');
+  await input.setInputFiles(envoy);
+  const list = page.getByRole('listbox', { name: 'Documents' });
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await input.setInputFiles([]);
+  await input.setInputFiles(envoy);
+  await expect(page.getByText(/already in the workspace/)).toBeVisible();
+  await expect(list.getByRole('option')).toHaveCount(1);
+});
+
+test('filter the document list by title and move through it with the keyboard', async ({ page }) => {
+  await page.goto(host.url);
+  await page.locator('input[type=file]').setInputFiles(readdirSync(SAMPLES).map((name) => join(SAMPLES, name)));
+  const list = page.getByRole('listbox', { name: 'Documents' });
+  await expect(list.getByRole('option')).toHaveCount(readdirSync(SAMPLES).length);
+  await page.getByRole('textbox', { name: 'Filter documents' }).fill('envoy');
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await page.getByRole('textbox', { name: 'Filter documents' }).fill('');
+  await list.getByRole('option').first().click();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(list.getByRole('option', { selected: true })).toHaveCount(1);
+  await expect(page.getByRole('article').getByRole('heading').first()).toHaveText(await list.getByRole('option', { selected: true }).getByText(/.+/).first().innerText());
+});
+
+test('the API refuses calls without the token', async ({ request }) => {
+  const res = await request.post(`${host.origin}/api/listDocuments`, { data: null });
+  expect(res.status()).toBe(401);
+  const ok = await request.post(`${host.origin}/api/listDocuments`, { data: null, headers: { authorization: `Bearer ${host.token}` } });
+  expect(ok.status()).toBe(200);
+  expect(await ok.json()).toEqual({ ok: true, value: [] });
+});
