@@ -12,14 +12,14 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { dispatch, failure, MAX_IMPORT_BYTES, type Envelope } from '../shared/api';
-import { createServiceApi } from './services/api';
-import { appRoot, defaultWorkspaceDir, samplesDir } from './services/app-paths';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { createServiceApi, type SettingsStore } from './services/api';
+import { appRoot, defaultWorkspaceDir, openAppSettings, samplesDir } from './services/app-paths';
 import { parseShellArgs } from './services/cli-args';
 import { Workspace } from './services/workspace';
 
-/** The Content-Security-Policy for every page the host serves. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/** The Content-Security-Policy for every page the host serves (shared with Electron's main). */
+export { CONTENT_SECURITY_POLICY };
 
 const MAX_BODY_BYTES = Math.ceil(MAX_IMPORT_BYTES * 1.4) + 1024 * 1024;
 const MIME: Record<string, string> = {
@@ -32,7 +32,7 @@ const MIME: Record<string, string> = {
   '.json': 'application/json',
 };
 
-export type HostOptions = { workspace: Workspace; port?: number; rendererDir?: string; token?: string };
+export type HostOptions = { workspace: Workspace; settings: SettingsStore; port?: number; rendererDir?: string; token?: string };
 export type RunningHost = { url: string; port: number; token: string; close: () => Promise<void> };
 
 /**
@@ -42,7 +42,7 @@ export type RunningHost = { url: string; port: number; token: string; close: () 
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const api = createServiceApi({ current: options.workspace });
+  const api = createServiceApi({ current: options.workspace }, options.settings);
   const rendererDir = options.rendererDir ?? join(appRoot(), 'dist', 'renderer');
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -147,7 +147,8 @@ async function main(): Promise<void> {
   const options = parseShellArgs(process.argv.slice(2));
   const dir = options.workspace ?? defaultWorkspaceDir();
   const workspace = await Workspace.open(dir, options.workspace ? {} : { seedDir: samplesDir() });
-  const host = await startHost({ workspace, ...(options.port !== undefined ? { port: options.port } : {}) });
+  const settings = await openAppSettings();
+  const host = await startHost({ workspace, settings, ...(options.port !== undefined ? { port: options.port } : {}) });
   console.log(`Claimdesk is serving workspace ${workspace.path} at ${host.url}`);
 }
 

@@ -5,6 +5,8 @@
  * adding an operation is one entry here plus one service function.
  */
 import { z } from 'zod';
+import type { Operation } from './model/operations';
+import type { SchemaMigration } from './model/schema-rules';
 import type { DocId, DocStatus, DocumentData, DocumentRow, Schema } from './model/types';
 
 /** Facts about the open workspace; `revision` grows with every change, so clients can poll cheaply. */
@@ -26,6 +28,12 @@ export type ImportReport = Readonly<{
   failed: readonly Readonly<{ name: string; reason: string }>[];
 }>;
 
+/** The acknowledgement of saved operations: the document's updated index row. */
+export type Ack = Readonly<{ row: DocumentRow }>;
+
+/** Per-user preferences (kept outside any workspace). */
+export type Preferences = Readonly<{ author: string }>;
+
 export interface ClaimdeskApi {
   /** The open workspace. */
   getWorkspace(): Promise<WorkspaceInfo>;
@@ -37,6 +45,22 @@ export interface ClaimdeskApi {
   importFiles(arg: { files: readonly UploadedFile[] }): Promise<ImportReport>;
   /** Renames a document or sets its status. @throws NOT_FOUND */
   updateDocument(arg: { docId: DocId; title?: string; status?: DocStatus }): Promise<DocumentRow>;
+  /**
+   * Applies and saves operations on one document, all or nothing. Operations are idempotent,
+   * so a retry after a lost acknowledgement is safe.
+   * @throws NOT_FOUND, INVALID_INPUT (an operation does not fit the text or the schema), IO
+   */
+  applyChanges(arg: { docId: DocId; ops: readonly Operation[] }): Promise<Ack>;
+  /**
+   * Replaces the workspace's tag schema and carries renamed and removed labels over to every
+   * document that uses them (annotations of removed labels are deleted with their links).
+   * @returns the new workspace info
+   */
+  updateSchema(arg: { schema: Schema } & SchemaMigration): Promise<WorkspaceInfo>;
+  /** The user's preferences (author name, defaulting to the OS user name). */
+  getPreferences(): Promise<Preferences>;
+  /** Saves preferences. */
+  updatePreferences(arg: Preferences): Promise<Preferences>;
 }
 
 export type ApiMethod = keyof ClaimdeskApi;
@@ -65,6 +89,66 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 const docId = z.string().regex(/^[0-9a-f]{6,64}$/, 'a document id is lowercase hex');
 const noArg = z.union([z.undefined(), z.null(), z.object({}).strict()]).transform(() => undefined);
 
+const id = z.string().min(1).max(100);
+const isoTime = z.string().min(1).max(40);
+const shortText = z.string().max(10_000);
+const attributeValue = z.union([z.string().max(10_000), z.number(), z.boolean(), z.array(z.string().max(1000)).max(100), z.null()]);
+const attributes = z.record(z.string().min(1).max(100), attributeValue);
+const offset = z.number().int().nonnegative();
+const annotation = z
+  .object({
+    id,
+    label: z.string().min(1).max(100),
+    start: offset,
+    end: offset,
+    quote: z.string().max(MAX_IMPORT_BYTES),
+    attributes,
+    note: shortText.optional(),
+    author: z.string().max(200),
+    createdAt: isoTime,
+    updatedAt: isoTime,
+  })
+  .strict();
+const relation = z.object({ id, type: z.string().min(1).max(100), from: id, to: id, author: z.string().max(200), createdAt: isoTime }).strict();
+const annotationPatch = annotation.pick({ label: true, start: true, end: true, quote: true, attributes: true, note: true, updatedAt: true }).partial().strict();
+const docStatus = z.enum(['new', 'in_progress', 'done']);
+const documentPatch = z.object({ title: z.string().trim().min(1).max(1000).optional(), status: docStatus.optional(), attributes: attributes.optional() }).strict();
+const operation = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('addAnnotation'), annotation }).strict(),
+  z.object({ op: z.literal('removeAnnotation'), annotation }).strict(),
+  z.object({ op: z.literal('updateAnnotation'), id, before: annotationPatch, after: annotationPatch }).strict(),
+  z.object({ op: z.literal('addRelation'), relation }).strict(),
+  z.object({ op: z.literal('removeRelation'), relation }).strict(),
+  z.object({ op: z.literal('updateDocument'), before: documentPatch, after: documentPatch }).strict(),
+]);
+const name = z.string().trim().min(1).max(100);
+const attributeDef = z
+  .object({
+    name,
+    kind: z.enum(['choice', 'multi', 'boolean', 'number', 'text']),
+    values: z.array(z.string().min(1).max(200)).max(200).optional(),
+    default: attributeValue.optional(),
+  })
+  .strict();
+const schemaShape = z
+  .object({
+    labels: z
+      .array(z.object({ name, color: z.string().regex(/^#[0-9a-fA-F]{6}$/), hotkey: z.string().max(1), attributes: z.array(attributeDef).max(100) }).strict())
+      .max(100),
+    relationTypes: z.array(z.object({ name, from: z.array(name).max(100), to: z.array(name).max(100) }).strict()).max(100),
+    documentAttributes: z.array(attributeDef).max(100),
+  })
+  .strict()
+  .superRefine((schema, ctx) => {
+    const labels = schema.labels.map((l) => l.name);
+    if (new Set(labels).size !== labels.length) ctx.addIssue({ code: 'custom', message: 'label names must be unique' });
+    const keys = schema.labels.map((l) => l.hotkey).filter((k) => k !== '');
+    if (new Set(keys).size !== keys.length) ctx.addIssue({ code: 'custom', message: 'hotkeys must be unique' });
+    for (const t of schema.relationTypes)
+      for (const l of [...t.from, ...t.to])
+        if (!labels.includes(l)) ctx.addIssue({ code: 'custom', message: `relation type "${t.name}" names an unknown label "${l}"` });
+  });
+
 const schemas = {
   getWorkspace: noArg,
   listDocuments: noArg,
@@ -82,9 +166,15 @@ const schemas = {
     .object({
       docId,
       title: z.string().trim().min(1).max(1000).optional(),
-      status: z.enum(['new', 'in_progress', 'done']).optional(),
+      status: docStatus.optional(),
     })
     .strict(),
+  applyChanges: z.object({ docId, ops: z.array(operation).min(1).max(100_000) }).strict(),
+  updateSchema: z
+    .object({ schema: schemaShape, renamedLabels: z.record(name, name), removedLabels: z.array(name).max(100) })
+    .strict(),
+  getPreferences: noArg,
+  updatePreferences: z.object({ author: z.string().trim().min(1).max(200) }).strict(),
 } satisfies { [M in ApiMethod]: z.ZodType };
 
 /** Every method name, in one list, from which both transports are built. */

@@ -3,19 +3,26 @@
  * workspace that is open now. Both shells (Electron IPC and the browser host) dispatch
  * into the object this returns; neither adds behaviour of its own.
  */
-import type { ClaimdeskApi } from '../../shared/api';
+import { ApiError, type ClaimdeskApi } from '../../shared/api';
+import type { Low } from 'lowdb';
+import { defaultAuthor, type AppSettings } from './app-paths';
 import type { Workspace } from './workspace';
 
 /** Holds the open workspace; Electron's File > Open Workspace swaps it. */
 export type WorkspaceSession = { current: Workspace };
 
+/** The app settings file and whether it may be written (see openAppSettings). */
+export type SettingsStore = Readonly<{ db: Low<AppSettings>; isWritable: boolean }>;
+
 /**
  * Builds the API over a session.
  * @param session the holder of the open workspace (read on every call)
+ * @param settings the per-user settings (author name)
  * @returns an implementation of every contract method
  */
-export function createServiceApi(session: WorkspaceSession): ClaimdeskApi {
+export function createServiceApi(session: WorkspaceSession, settings: SettingsStore): ClaimdeskApi {
   const ws = () => session.current;
+  const preferences = () => ({ author: settings.db.data.author ?? defaultAuthor() });
   return {
     getWorkspace: async () => ws().info(),
     listDocuments: async () => ws().listDocuments(),
@@ -28,5 +35,17 @@ export function createServiceApi(session: WorkspaceSession): ClaimdeskApi {
         }),
       ),
     updateDocument: ({ docId, ...change }) => ws().updateDocument(docId, change),
+    applyChanges: async ({ docId, ops }) => ({ row: await ws().applyChanges(docId, ops) }),
+    updateSchema: async ({ schema, renamedLabels, removedLabels }) => {
+      await ws().updateSchema(schema, { renamedLabels, removedLabels });
+      return ws().info();
+    },
+    getPreferences: async () => preferences(),
+    updatePreferences: async ({ author }) => {
+      if (!settings.isWritable) throw new ApiError('IO', 'the settings file could not be read, so Claimdesk will not overwrite it; fix or remove settings.json in the Claimdesk data folder');
+      settings.db.data.author = author;
+      await settings.db.write();
+      return preferences();
+    },
   };
 }

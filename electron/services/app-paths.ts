@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
+import { homedir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Low } from 'lowdb';
@@ -71,6 +71,16 @@ export async function openAppSettings(): Promise<{ db: Low<AppSettings>; isWrita
     return { db, isWritable: true };
   } catch (err) {
     return { db, isWritable: (err as NodeJS.ErrnoException).code === 'ENOENT' };
+  }
+}
+
+/** The author name recorded on annotations when the user has not set one: the OS user name. */
+export function defaultAuthor(): string {
+  try {
+    return userInfo().username || 'analyst';
+  } catch {
+    // userInfo() throws when the OS has no entry for the uid (some containers).
+    return 'analyst';
   }
 }
 

@@ -17,7 +17,9 @@ import {
   type DocumentFile,
   type WorkspaceFile,
 } from '../../shared/model/migrate';
-import type { DocId, DocStatus, DocumentData, DocumentRow } from '../../shared/model/types';
+import { applyOperation, OperationError, type Operation } from '../../shared/model/operations';
+import { checkOperation, migrateDocumentLabels, type SchemaMigration } from '../../shared/model/schema-rules';
+import type { DocId, DocStatus, DocumentData, DocumentRow, Schema } from '../../shared/model/types';
 import { importArticle } from './importers';
 import { ImportError, SUPPORTED_EXTENSIONS } from './importers/types';
 import { openJsonFile } from './json-store';
@@ -60,9 +62,17 @@ function rowOf(doc: DocumentData): DocumentRow {
     importedAt: doc.meta.importedAt,
     length: doc.text.length,
     annotationCount: doc.annotations.length,
+    labelCounts: countLabels(doc),
     status: doc.status,
   };
   return doc.meta.publishedAt ? { ...row, publishedAt: doc.meta.publishedAt } : row;
+}
+
+/** How many annotations each label has in a document, labels in name order. */
+function countLabels(doc: DocumentData): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const a of doc.annotations) counts[a.label] = (counts[a.label] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** Turns an fs error on a source file into a sentence for the import report. */
@@ -138,6 +148,52 @@ export class Workspace {
     db.data = canonicalDocument({ ...db.data, ...change });
     await db.write();
     return this.putRow(rowOf(db.data));
+  }
+
+  /**
+   * Applies operations to one document (all or nothing), checked against the text and the
+   * schema, and saves it. The index is rewritten only when the document's row changed.
+   * @returns the document's index row
+   * @throws ApiError INVALID_INPUT when an operation does not fit; NOT_FOUND; IO
+   */
+  async applyChanges(docId: DocId, ops: readonly Operation[]): Promise<DocumentRow> {
+    const db = await this.documentDb(docId);
+    const schema = this.index.data.schema;
+    let next: DocumentData = db.data;
+    try {
+      for (const op of ops) {
+        checkOperation(schema, next, op);
+        next = applyOperation(next, op);
+      }
+    } catch (err) {
+      if (err instanceof OperationError) throw new ApiError('INVALID_INPUT', err.message);
+      throw err;
+    }
+    if (next === db.data) return this.rowFor(docId);
+    db.data = canonicalDocument(next);
+    await db.write();
+    return this.putRow(rowOf(db.data));
+  }
+
+  /**
+   * Replaces the tag schema and carries label renames and removals over to the documents
+   * that use those labels (found from the index's per-label counts, so others are not opened).
+   * @throws ApiError IO when a document that needs changing cannot be read (nothing is changed then)
+   */
+  async updateSchema(schema: Schema, change: SchemaMigration): Promise<void> {
+    const affected = new Set([...Object.keys(change.renamedLabels), ...change.removedLabels]);
+    const rows = this.index.data.documents.filter((row) => Object.keys(row.labelCounts ?? {}).some((l) => affected.has(l)));
+    const dbs = await Promise.all(rows.map((row) => this.documentDb(row.id)));
+    for (const db of dbs) {
+      const next = migrateDocumentLabels(db.data, change);
+      if (next === db.data) continue;
+      db.data = canonicalDocument(next);
+      await db.write();
+      this.setRow(rowOf(db.data));
+    }
+    this.index.data.schema = schema;
+    this.revision += 1;
+    await this.index.write();
   }
 
   /**
@@ -252,12 +308,25 @@ export class Workspace {
     return db;
   }
 
-  /** Inserts or replaces an index row and writes claimdesk.json. */
-  private async putRow(row: DocumentRow): Promise<DocumentRow> {
+  private rowFor(docId: DocId): DocumentRow {
+    const row = this.index.data.documents.find((r) => r.id === docId);
+    if (!row) throw new ApiError('NOT_FOUND', `no document with id ${docId} in this workspace`);
+    return row;
+  }
+
+  /** Inserts or replaces an index row in memory. @returns true when it changed */
+  private setRow(row: DocumentRow): boolean {
     const rows = this.index.data.documents;
     const at = rows.findIndex((r) => r.id === row.id);
+    if (at !== -1 && JSON.stringify(rows[at]) === JSON.stringify(row)) return false;
     if (at === -1) rows.push(row);
     else rows[at] = row;
+    return true;
+  }
+
+  /** Inserts or replaces an index row and, when it changed, writes claimdesk.json. */
+  private async putRow(row: DocumentRow): Promise<DocumentRow> {
+    if (!this.setRow(row)) return row;
     this.revision += 1;
     await this.index.write();
     return row;

@@ -110,5 +110,7 @@ export type DocumentRow = Readonly<{
   publishedAt?: string;
   length: number;
   annotationCount: number;
+  /** Annotations per label; absent in rows written before labels were counted. */
+  labelCounts?: Readonly<Record<string, number>>;
   status: DocStatus;
 }>;

@@ -9,11 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, dispatch, type ClaimdeskApi } from '../../shared/api';
 import { createClient, httpSend } from '../../renderer/api/client';
 import { createServiceApi } from '../../electron/services/api';
+import { openAppSettings } from '../../electron/services/app-paths';
 import { startHost, type RunningHost } from '../../electron/host';
 import { Workspace } from '../../electron/services/workspace';
 import { SAMPLES, tempDir } from './support/temp';
 
 const envoyBytes = () => readFile(join(SAMPLES, 'us-envoy-arrives-in-japan.txt'));
+
+// App settings (author name) go to a temporary data folder, never the user's.
+process.env.CLAIMDESK_DATA_DIR = await tempDir('claimdesk-data-');
 
 type Transport = { name: string; setup: () => Promise<{ api: ClaimdeskApi; close: () => Promise<void> }> };
 
@@ -21,7 +25,7 @@ const transports: Transport[] = [
   {
     name: 'in process (IPC dispatch)',
     setup: async () => {
-      const service = createServiceApi({ current: await Workspace.open(await tempDir()) });
+      const service = createServiceApi({ current: await Workspace.open(await tempDir()) }, await openAppSettings());
       const api = createClient((m, arg) => dispatch(service, m, arg, (err) => { throw err; }));
       return { api, close: async () => undefined };
     },
@@ -29,7 +33,7 @@ const transports: Transport[] = [
   {
     name: 'browser host (HTTP)',
     setup: async () => {
-      const host = await startHost({ workspace: await Workspace.open(await tempDir()), rendererDir: await tempDir() });
+      const host = await startHost({ workspace: await Workspace.open(await tempDir()), settings: await openAppSettings(), rendererDir: await tempDir() });
       return { api: createClient(httpSend(`http://127.0.0.1:${host.port}`, host.token)), close: host.close };
     },
   },
@@ -83,7 +87,7 @@ describe('browser host guards', () => {
   beforeAll(async () => {
     rendererDir = await tempDir();
     await import('node:fs/promises').then((fs) => fs.writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>x</title>'));
-    host = await startHost({ workspace: await Workspace.open(await tempDir()), rendererDir });
+    host = await startHost({ workspace: await Workspace.open(await tempDir()), settings: await openAppSettings(), rendererDir });
   });
   afterAll(() => host.close());
 
