@@ -87,7 +87,9 @@ export function applyOperation(doc: DocumentData, op: Operation): DocumentData {
     case 'updateAnnotation': {
       const at = doc.annotations.findIndex((a) => a.id === op.id);
       if (at === -1) throw new OperationError(`annotation ${op.id} does not exist`);
-      const updated: Annotation = { ...doc.annotations[at]!, ...op.after };
+      const merged = { ...doc.annotations[at]!, ...op.after };
+      // An empty note is no note: the key goes, so JSON round trips and undo agree.
+      const updated: Annotation = merged.note === '' || merged.note === undefined ? withoutNote(merged) : merged;
       checkSpan(doc.text, updated);
       const annotations = [...doc.annotations];
       annotations[at] = updated;
@@ -106,6 +108,11 @@ export function applyOperation(doc: DocumentData, op: Operation): DocumentData {
     default:
       return assertNever(op);
   }
+}
+
+function withoutNote(a: Annotation): Annotation {
+  const { note: _note, ...rest } = a;
+  return rest;
 }
 
 /**

@@ -1,0 +1,234 @@
+/**
+ * The editing session of one document: the local copy every change is applied to at once,
+ * the queue of changes on their way to the store, and the undo/redo stacks. A change is a
+ * list of operations; undo applies its inverse. Saves go out one batch at a time, in order;
+ * a save that fails for a transient reason (I/O, host unreachable) is retried with back-off
+ * and its changes stay queued, visible and stashed in localStorage until acknowledged. A
+ * change the service refuses (INVALID_INPUT) is rolled back and reported, never dropped
+ * silently. No React here: components subscribe.
+ */
+import { ApiError, type ClaimdeskApi } from '../../shared/api';
+import { applyOperations, invertAll, type Operation } from '../../shared/model/operations';
+import type { DocumentData, DocumentRow } from '../../shared/model/types';
+
+/** Where saving stands, for the status bar. */
+export type SaveState = Readonly<{
+  status: 'saved' | 'saving' | 'failed';
+  /** Operations applied locally but not yet acknowledged. */
+  pending: number;
+  /** Why the last save failed, when it did. */
+  error?: string;
+  /** When the next retry is due (ms since epoch), while failed. */
+  retryAt?: number;
+}>;
+
+/** What a subscriber hears after each change: the new document and the operations that made it. */
+export type SessionEvent = Readonly<{ doc: DocumentData; ops: readonly Operation[] }>;
+
+const RETRY_DELAYS_MS = [1000, 2000, 5000, 10_000, 30_000];
+
+/** A minimal key-value store (window.localStorage in the app). */
+export type Stash = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export class DocumentSession {
+  private current: DocumentData;
+  private readonly undoStack: Operation[][] = [];
+  private readonly redoStack: Operation[][] = [];
+  private readonly queue: Operation[][] = [];
+  private saveState: SaveState = { status: 'saved', pending: 0 };
+  private isFlushing = false;
+  private failures = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly listeners = new Set<(event: SessionEvent) => void>();
+  private readonly stateListeners = new Set<(state: SaveState) => void>();
+
+  /**
+   * @param doc the document as loaded from the store
+   * @param api the client to save through
+   * @param onSaved called with the document's index row after each acknowledged save
+   * @param stash where unacknowledged changes are kept across a window reload
+   */
+  constructor(
+    doc: DocumentData,
+    private readonly api: ClaimdeskApi,
+    private readonly onSaved: (row: DocumentRow) => void,
+    private readonly stash: Stash | null,
+  ) {
+    this.current = doc;
+    this.restoreStash();
+  }
+
+  /** The document with every local change applied. */
+  get doc(): DocumentData {
+    return this.current;
+  }
+
+  get state(): SaveState {
+    return this.saveState;
+  }
+
+  get canUndo(): boolean {
+    return this.undoStack.length > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.redoStack.length > 0;
+  }
+
+  /** Listens to document changes. @returns the unsubscribe function */
+  subscribe(listener: (event: SessionEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Listens to save-state changes. @returns the unsubscribe function */
+  subscribeState(listener: (state: SaveState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  /**
+   * Applies a change now and queues it for saving; it becomes one undo step.
+   * @throws OperationError when the change does not fit the document (nothing is applied)
+   */
+  apply(change: readonly Operation[]): void {
+    if (change.length === 0) return;
+    this.commit([...change]);
+    this.undoStack.push([...change]);
+    this.redoStack.length = 0;
+  }
+
+  /** Undoes the last change (if any). @returns whether something was undone */
+  undo(): boolean {
+    const change = this.undoStack.pop();
+    if (!change) return false;
+    this.commit(invertAll(change));
+    this.redoStack.push(change);
+    return true;
+  }
+
+  /** Redoes the last undone change (if any). @returns whether something was redone */
+  redo(): boolean {
+    const change = this.redoStack.pop();
+    if (!change) return false;
+    this.commit(change);
+    this.undoStack.push(change);
+    return true;
+  }
+
+  /** Retries a failed save now instead of waiting for the back-off. */
+  retryNow(): void {
+    clearTimeout(this.retryTimer);
+    void this.flush();
+  }
+
+  /** Stops retry timers (the session is being discarded). */
+  dispose(): void {
+    clearTimeout(this.retryTimer);
+    this.listeners.clear();
+    this.stateListeners.clear();
+  }
+
+  private commit(ops: Operation[]): void {
+    this.current = applyOperations(this.current, ops);
+    this.queue.push(ops);
+    this.writeStash();
+    this.emit(ops);
+    this.setState({ status: this.saveState.status === 'failed' ? 'failed' : 'saving', pending: this.pendingCount(), ...this.errorPart() });
+    void this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.isFlushing) return;
+    this.isFlushing = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue[0]!;
+        this.setState({ ...this.saveState, status: 'saving', pending: this.pendingCount() });
+        try {
+          const ack = await this.api.applyChanges({ docId: this.current.id, ops: batch });
+          this.queue.shift();
+          this.failures = 0;
+          this.writeStash();
+          this.onSaved(ack.row);
+        } catch (err) {
+          if (err instanceof ApiError && (err.code === 'INVALID_INPUT' || err.code === 'NOT_FOUND')) {
+            this.rollBack(batch, err.message);
+            continue;
+          }
+          this.scheduleRetry(err instanceof Error ? err.message : String(err));
+          return;
+        }
+      }
+      this.setState({ status: 'saved', pending: 0 });
+    } finally {
+      this.isFlushing = false;
+    }
+  }
+
+  /** The service refused a batch: take it out of the queue and the document, and say so. */
+  private rollBack(batch: Operation[], reason: string): void {
+    this.queue.shift();
+    const inverse = invertAll(batch);
+    this.current = applyOperations(this.current, inverse);
+    const at = this.undoStack.findIndex((c) => c === batch || JSON.stringify(c) === JSON.stringify(batch));
+    if (at !== -1) this.undoStack.splice(at, 1);
+    this.writeStash();
+    this.emit(inverse);
+    this.setState({ status: 'failed', pending: this.pendingCount(), error: `A change could not be saved and was undone: ${reason}` });
+  }
+
+  private scheduleRetry(message: string): void {
+    const delay = RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length - 1)]!;
+    this.failures += 1;
+    this.setState({ status: 'failed', pending: this.pendingCount(), error: message, retryAt: Date.now() + delay });
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => void this.flush(), delay);
+  }
+
+  private pendingCount(): number {
+    return this.queue.reduce((n, batch) => n + batch.length, 0);
+  }
+
+  private errorPart(): { error?: string } {
+    return this.saveState.error ? { error: this.saveState.error } : {};
+  }
+
+  private emit(ops: readonly Operation[]): void {
+    for (const listener of this.listeners) listener({ doc: this.current, ops });
+  }
+
+  private setState(state: SaveState): void {
+    this.saveState = state;
+    for (const listener of this.stateListeners) listener(state);
+  }
+
+  private stashKey(): string {
+    return `claimdesk.pending.${this.current.id}`;
+  }
+
+  private writeStash(): void {
+    if (!this.stash) return;
+    if (this.queue.length === 0) this.stash.removeItem(this.stashKey());
+    else this.stash.setItem(this.stashKey(), JSON.stringify(this.queue));
+  }
+
+  /** Re-applies changes a previous window applied but never saw acknowledged (operations are idempotent). */
+  private restoreStash(): void {
+    const raw = this.stash?.getItem(this.stashKey());
+    if (!raw) return;
+    try {
+      const batches = JSON.parse(raw) as Operation[][];
+      for (const batch of batches) {
+        this.current = applyOperations(this.current, batch);
+        this.queue.push(batch);
+      }
+      this.saveState = { status: 'saving', pending: this.pendingCount() };
+      void this.flush();
+    } catch {
+      // A stash that no longer applies (the document changed elsewhere) cannot be replayed; keep it aside for inspection.
+      this.stash?.setItem(`${this.stashKey()}.unapplied`, raw);
+      this.stash?.removeItem(this.stashKey());
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { addSpan, deleteSpan, isUnsourcedClaim, link, setAttribute, setNote, setStatus } from '../../../shared/model/commands';
+import { DEFAULT_SCHEMA } from '../../../shared/model/default-schema';
+import { applyOperations, invertAll } from '../../../shared/model/operations';
+import type { DocumentData } from '../../../shared/model/types';
+
+const TEXT = '"I don\'t see any splintering," Hill said.';
+const empty: DocumentData = {
+  id: 'abcdef123456',
+  title: 't',
+  text: TEXT,
+  blocks: [{ type: 'paragraph', start: 0, end: TEXT.length }],
+  meta: { sourcePath: 'x', sourceName: 'x', sha256: 'x', importedAt: 't', format: 'txt', byteLength: 1 },
+  status: 'new',
+  attributes: {},
+  annotations: [],
+  relations: [],
+};
+let n = 0;
+const stamp = { author: 'ann', now: '2026-11-27T10:00:00.000Z', newId: () => `id${++n}` };
+const must = <T>(x: T | string | null): T => {
+  if (x === null || typeof x === 'string') throw new Error(`expected a change, got ${x}`);
+  return x;
+};
+
+describe('commands', () => {
+  const withClaim = applyOperations(empty, must(addSpan(empty, DEFAULT_SCHEMA, 'Claim', 1, 28, stamp)));
+  const claimId = withClaim.annotations[0]!.id;
+  const withBoth = applyOperations(withClaim, must(addSpan(withClaim, DEFAULT_SCHEMA, 'Source', 31, 35, stamp)));
+  const sourceId = withBoth.annotations[1]!.id;
+
+  it('adds a span with its quote, author, times and the label defaults', () => {
+    expect(withClaim.annotations[0]).toMatchObject({ label: 'Claim', quote: "I don't see any splintering", author: 'ann', createdAt: stamp.now });
+    expect(withClaim.annotations[0]!.attributes).toMatchObject({ checkworthy: 'unset', claim_type: 'factual', attribution: 'attributed', factcheck_url: null });
+    expect(addSpan(empty, DEFAULT_SCHEMA, 'Rumour', 1, 5, stamp)).toMatch(/no label/);
+    expect(addSpan(empty, DEFAULT_SCHEMA, 'Claim', 5, 5, stamp)).toMatch(/Select/);
+  });
+
+  it('links a claim to its source with attributed_to, and refuses links the schema does not allow', () => {
+    const linked = applyOperations(withBoth, must(link(withBoth, DEFAULT_SCHEMA, claimId, sourceId, stamp)));
+    expect(linked.relations[0]).toMatchObject({ type: 'attributed_to', from: claimId, to: sourceId });
+    expect(link(linked, DEFAULT_SCHEMA, claimId, sourceId, stamp)).toMatch(/already linked/);
+    expect(link(withBoth, DEFAULT_SCHEMA, sourceId, claimId, stamp)).toMatch(/no link from Source to Claim/);
+    expect(isUnsourcedClaim(withBoth, withBoth.annotations[0]!)).toBe(true);
+    expect(isUnsourcedClaim(linked, linked.annotations[0]!)).toBe(false);
+  });
+
+  it('deletes a span with its links, and undo brings both back', () => {
+    const linked = applyOperations(withBoth, must(link(withBoth, DEFAULT_SCHEMA, claimId, sourceId, stamp)));
+    const change = must(deleteSpan(linked, sourceId));
+    const deleted = applyOperations(linked, change);
+    expect(deleted.annotations.map((a) => a.id)).toEqual([claimId]);
+    expect(deleted.relations).toEqual([]);
+    expect(applyOperations(deleted, invertAll(change))).toEqual({ ...linked, annotations: expect.arrayContaining(linked.annotations) as unknown, relations: linked.relations });
+  });
+
+  it('edits attributes, notes and status, each undoable, and ignores no-op edits', () => {
+    for (const change of [
+      must(setAttribute(withBoth, claimId, 'checkworthy', 'yes', 't1')),
+      must(setNote(withBoth, sourceId, 'US envoy Christopher Hill', 't1')),
+      must(setStatus(withBoth, 'done')),
+    ]) {
+      const after = applyOperations(withBoth, change);
+      expect(after).not.toEqual(withBoth);
+      expect(applyOperations(after, invertAll(change))).toEqual(withBoth);
+    }
+    expect(setAttribute(withBoth, claimId, 'checkworthy', 'unset', 't1')).toBeNull();
+    expect(setStatus(withBoth, 'new')).toBeNull();
+  });
+});
