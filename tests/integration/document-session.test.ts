@@ -1,0 +1,124 @@
+/**
+ * The renderer's DocumentSession against a real browser host on a real workspace: changes are
+ * acknowledged, undo/redo reach the disk, and when the host goes away the changes stay queued
+ * and stashed, are retried, and land once it is back.
+ */
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createClient, httpSend } from '../../renderer/api/client';
+import { DocumentSession, type SaveState, type Stash } from '../../renderer/state/document-session';
+import { startHost, type RunningHost } from '../../electron/host';
+import { openAppSettings } from '../../electron/services/app-paths';
+import { Workspace } from '../../electron/services/workspace';
+import { addSpan, setAttribute } from '../../shared/model/commands';
+import type { Operation } from '../../shared/model/operations';
+import { SAMPLES, tempDir } from './support/temp';
+
+process.env.CLAIMDESK_DATA_DIR = await tempDir('claimdesk-data-');
+
+class MemoryStash implements Stash {
+  readonly items = new Map<string, string>();
+  getItem = (k: string) => this.items.get(k) ?? null;
+  setItem = (k: string, v: string) => void this.items.set(k, v);
+  removeItem = (k: string) => void this.items.delete(k);
+}
+
+let n = 0;
+const stamp = () => ({ author: 'ann', now: new Date().toISOString(), newId: () => `a${++n}` });
+const must = (x: Operation[] | string | null): Operation[] => {
+  if (x === null || typeof x === 'string') throw new Error(String(x));
+  return x;
+};
+const until = (session: DocumentSession, want: (s: SaveState) => boolean) =>
+  new Promise<SaveState>((resolve) => {
+    if (want(session.state)) return resolve(session.state);
+    const off = session.subscribeState((s) => {
+      if (want(s)) {
+        off();
+        resolve(s);
+      }
+    });
+  });
+
+const hosts: RunningHost[] = [];
+afterAll(() => Promise.all(hosts.map((h) => h.close())));
+
+async function setup() {
+  const dir = await tempDir();
+  const workspace = await Workspace.open(dir);
+  const { row } = (await workspace.importPaths([join(SAMPLES, 'us-envoy-arrives-in-japan.txt')])).imported[0]!;
+  const settings = await openAppSettings();
+  const host = await startHost({ workspace, settings, rendererDir: dir });
+  hosts.push(host);
+  const api = createClient(httpSend(`http://127.0.0.1:${host.port}`, host.token));
+  return { dir, workspace, settings, host, api, docId: row.id };
+}
+
+describe('DocumentSession', () => {
+  it('saves each change, and undo/redo are saved too', async () => {
+    const { dir, api, docId } = await setup();
+    const stash = new MemoryStash();
+    const rows: number[] = [];
+    const session = new DocumentSession(await api.getDocument({ docId }), api, (row) => rows.push(row.annotationCount), stash);
+    const hill = session.doc.text.indexOf('Hill said');
+    session.apply(must(addSpan(session.doc, (await api.getWorkspace()).schema, 'Source', hill, hill + 4, stamp())));
+    const id = session.doc.annotations[0]!.id;
+    session.apply(must(setAttribute(session.doc, id, 'identification', 'described', new Date().toISOString())));
+    expect(session.state.pending).toBeGreaterThan(0);
+    await until(session, (s) => s.status === 'saved');
+    expect(rows.at(-1)).toBe(1);
+    expect(stash.items.size).toBe(0);
+
+    session.undo();
+    session.undo();
+    await until(session, (s) => s.status === 'saved');
+    expect((await (await Workspace.open(dir)).getDocument(docId)).annotations).toEqual([]);
+    session.redo();
+    await until(session, (s) => s.status === 'saved');
+    const stored = (await (await Workspace.open(dir)).getDocument(docId)).annotations;
+    expect(stored.map((a) => a.quote)).toEqual(['Hill']);
+    expect(stored[0]!.attributes.identification).toBe('described');
+  });
+
+  it('keeps changes while the host is down, shows the failure, and saves them when it is back', async () => {
+    const { dir, workspace, settings, host, api, docId } = await setup();
+    const stash = new MemoryStash();
+    const session = new DocumentSession(await api.getDocument({ docId }), api, () => undefined, stash);
+    const schema = (await api.getWorkspace()).schema;
+    await host.close();
+
+    const at = session.doc.text.indexOf('splintering');
+    session.apply(must(addSpan(session.doc, schema, 'Claim', at, at + 'splintering'.length, stamp())));
+    const failed = await until(session, (s) => s.status === 'failed');
+    expect(failed.pending).toBe(1);
+    expect(failed.error).toMatch(/did not answer/);
+    expect(session.doc.annotations).toHaveLength(1);
+    expect([...stash.items.values()][0]).toContain('splintering');
+
+    // A reloaded window would pick the change up from the stash.
+    const reloaded = new DocumentSession(await workspace.getDocument(docId), api, () => undefined, stash);
+    expect(reloaded.doc.annotations.map((a) => a.quote)).toEqual(['splintering']);
+    reloaded.dispose();
+
+    const back = await startHost({ workspace, settings, rendererDir: dir, port: host.port, token: host.token });
+    hosts.push(back);
+    session.retryNow();
+    await until(session, (s) => s.status === 'saved');
+    expect((await (await Workspace.open(dir)).getDocument(docId)).annotations.map((a) => a.quote)).toEqual(['splintering']);
+    expect(stash.items.size).toBe(0);
+  });
+
+  it('rolls back and reports a change the service refuses', async () => {
+    const { api, docId } = await setup();
+    const session = new DocumentSession(await api.getDocument({ docId }), api, () => undefined, null);
+    const bogus: Operation = {
+      op: 'addAnnotation',
+      annotation: { id: 'x1', label: 'Rumour', start: 0, end: 4, quote: session.doc.text.slice(0, 4), attributes: {}, author: 'a', createdAt: 't', updatedAt: 't' },
+    };
+    session.apply([bogus]);
+    const state = await until(session, (s) => s.status === 'failed' && s.pending === 0);
+    expect(state.error).toMatch(/could not be saved and was undone: .*no label "Rumour"/);
+    expect(session.doc.annotations).toEqual([]);
+    expect(session.canUndo).toBe(false);
+  });
+});
