@@ -77,7 +77,11 @@ describe('DocumentSession', () => {
     await until(session, (s) => s.status === 'saved');
     const stored = (await (await Workspace.open(dir)).getDocument(docId)).annotations;
     expect(stored.map((a) => a.quote)).toEqual(['Hill']);
-    expect(stored[0]!.attributes.identification).toBe('described');
+    expect(stored[0]!.attributes.identification).toBe('named');
+    session.redo();
+    await until(session, (s) => s.status === 'saved');
+    expect((await (await Workspace.open(dir)).getDocument(docId)).annotations[0]!.attributes.identification).toBe('described');
+    expect(session.canRedo).toBe(false);
   });
 
   it('keeps changes while the host is down, shows the failure, and saves them when it is back', async () => {
