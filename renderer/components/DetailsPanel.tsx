@@ -1,0 +1,69 @@
+/**
+ * The right-hand panel: facts about the open document (source, dates, byline, site, URL,
+ * length, import warnings) and its status. The annotation sidebar replaces most of this
+ * panel in the next issue; keep it small.
+ */
+import { useMemo } from 'react';
+import type { DocStatus, DocumentData } from '../../shared/model/types';
+import { Fact } from './Fact';
+import { countWords, formatDate, formatDateTime, formatQuantity } from '../util/format';
+import { StatusPicker } from './StatusPicker';
+
+export type DetailsPanelProps = Readonly<{
+  doc: DocumentData | null;
+  /** The status from the list (fresher than the loaded document's). */
+  status: DocStatus | null;
+  onStatusChange: (status: DocStatus) => void;
+}>;
+
+/** Renders the details of `doc`, or a hint when none is open. */
+export function DetailsPanel({ doc, status, onStatusChange }: DetailsPanelProps) {
+  const words = useMemo(() => (doc ? countWords(doc.text) : 0), [doc]);
+  return (
+    <aside className="cd-details" aria-label="Document details">
+      <h2 className="cd-panel-title">Details</h2>
+      {doc === null ? (
+        <p className="cd-muted cd-details-none">No document open.</p>
+      ) : (
+        <>
+          <div className="cd-field">
+            <span className="cd-field-label" aria-hidden="true">
+              Status
+            </span>
+            <StatusPicker value={status ?? doc.status} onChange={onStatusChange} />
+          </div>
+          <dl className="cd-facts">
+            <Fact label="Source file">
+              <span title={doc.meta.sourcePath}>{doc.meta.sourceName}</span>
+            </Fact>
+            <Fact label="Format">{doc.meta.format.toUpperCase()}</Fact>
+            <Fact label="Imported">{formatDateTime(doc.meta.importedAt)}</Fact>
+            {doc.meta.byline && <Fact label="Byline">{doc.meta.byline}</Fact>}
+            {doc.meta.siteName && <Fact label="Site">{doc.meta.siteName}</Fact>}
+            {doc.meta.publishedAt && <Fact label="Published">{formatDate(doc.meta.publishedAt)}</Fact>}
+            {doc.meta.canonicalUrl && (
+              <Fact label="Canonical URL">
+                <span className="cd-url">{doc.meta.canonicalUrl}</span>
+              </Fact>
+            )}
+            <Fact label="Length">
+              {formatQuantity(doc.text.length, 'char')} · {formatQuantity(words, 'word')}
+            </Fact>
+            <Fact label="Blocks">{formatQuantity(doc.blocks.length, 'block')}</Fact>
+            <Fact label="Annotations">{formatQuantity(doc.annotations.length, 'annotation')}</Fact>
+          </dl>
+          {doc.meta.warnings && doc.meta.warnings.length > 0 && (
+            <section className="cd-warnings" aria-label="Import warnings">
+              <h3 className="cd-field-label">Import warnings</h3>
+              <ul>
+                {doc.meta.warnings.map((w, i) => (
+                  <li key={i}>{w}</li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,30 @@
+/**
+ * The one hidden file input behind every "Import…" control: several files at once, of the
+ * formats the importers understand. Controls open it through the forwarded ref.
+ */
+import type { Ref } from 'react';
+
+/** The extensions offered in the file picker. */
+export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm';
+
+export type ImportInputProps = Readonly<{ ref: Ref<HTMLInputElement>; onFiles: (files: File[]) => void }>;
+
+/** A hidden `<input type=file multiple>` labelled "Import files". */
+export function ImportInput({ ref, onFiles }: ImportInputProps) {
+  return (
+    <input
+      ref={ref}
+      type="file"
+      multiple
+      accept={IMPORT_ACCEPT}
+      aria-label="Import files"
+      hidden
+      tabIndex={-1}
+      onChange={(e) => {
+        const files = Array.from(e.currentTarget.files ?? []);
+        e.currentTarget.value = ''; // so choosing the same file again still fires change
+        if (files.length > 0) onFiles(files);
+      }}
+    />
+  );
+}

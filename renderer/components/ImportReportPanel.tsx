@@ -1,0 +1,61 @@
+/**
+ * The outcome of an import, until dismissed: how many were imported, each duplicate (with
+ * the document it duplicates, which can be opened), and each failure with its reason.
+ */
+import type { ImportReport } from '../../shared/api';
+import type { DocId } from '../../shared/model/types';
+import { formatQuantity } from '../util/format';
+
+export type ImportReportPanelProps = Readonly<{
+  report: ImportReport;
+  onOpen: (id: DocId) => void;
+  onDismiss: () => void;
+}>;
+
+/** Renders the report as a dismissible panel (role="status", named "Import report"). */
+export function ImportReportPanel({ report, onOpen, onDismiss }: ImportReportPanelProps) {
+  const { imported, duplicates, failed } = report;
+  const tone = failed.length > 0 ? 'cd-report--warn' : 'cd-report--ok';
+  return (
+    <section role="status" aria-label="Import report" className={`cd-report ${tone}`}>
+      <header className="cd-report-head">
+        <h2 className="cd-report-title">Imported {imported.length}</h2>
+        <span className="cd-report-counts">
+          {duplicates.length > 0 && <span>{formatQuantity(duplicates.length, 'duplicate')}</span>}
+          {failed.length > 0 && <span className="cd-report-failed-count">{failed.length} failed</span>}
+        </span>
+        <button type="button" className="cd-icon-button" aria-label="Dismiss import report" onClick={onDismiss}>
+          ×
+        </button>
+      </header>
+      <ul className="cd-report-list">
+        {imported.map((item) => (
+          <li key={`i-${item.row.id}`} className="cd-report-item">
+            <span className="cd-report-mark cd-report-mark--ok" aria-hidden="true" />
+            <span className="cd-report-name">{item.name}</span>
+            {item.warnings.length > 0 && <span className="cd-report-reason">{item.warnings.join('; ')}</span>}
+          </li>
+        ))}
+        {duplicates.map((item, i) => (
+          <li key={`d-${i}`} className="cd-report-item">
+            <span className="cd-report-mark cd-report-mark--dup" aria-hidden="true" />
+            <span className="cd-report-name">{item.name}</span>
+            <span className="cd-report-reason">
+              already in the workspace as{' '}
+              <button type="button" className="cd-link-button" onClick={() => onOpen(item.existing.id)}>
+                {item.existing.title}
+              </button>
+            </span>
+          </li>
+        ))}
+        {failed.map((item, i) => (
+          <li key={`f-${i}`} className="cd-report-item">
+            <span className="cd-report-mark cd-report-mark--fail" aria-hidden="true" />
+            <span className="cd-report-name">{item.name}</span>
+            <span className="cd-report-reason">{item.reason}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

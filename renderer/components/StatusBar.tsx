@@ -1,0 +1,49 @@
+/**
+ * The bottom status bar: document count, the current message (information in a polite
+ * live region, errors as an alert with a dismiss button), the workspace's connection state,
+ * and the article selection. Saving / saved / failed joins it with annotation editing.
+ */
+import type { StatusMessage } from '../hooks/use-status-message';
+import { formatCount, formatQuantity } from '../util/format';
+import type { TextSelectionSnapshot } from '../editor/DocumentEditor';
+
+export type StatusBarProps = Readonly<{
+  documentCount: number | null;
+  message: StatusMessage | null;
+  connectionError: string | null;
+  selection: TextSelectionSnapshot | null;
+  onDismiss: () => void;
+}>;
+
+/** Renders the status bar. */
+export function StatusBar({ documentCount, message, connectionError, selection, onDismiss }: StatusBarProps) {
+  const hasSelection = selection !== null && selection.end > selection.start;
+  return (
+    <footer className="cd-statusbar">
+      <span className="cd-status-count">{documentCount === null ? '—' : formatQuantity(documentCount, 'document')}</span>
+      <div role="status" aria-label="Status" className="cd-status-message">
+        {message?.kind === 'info' && <span>{message.text}</span>}
+      </div>
+      {message?.kind === 'error' && (
+        <div role="alert" className="cd-status-error">
+          <span className="cd-status-error-text" title={message.text}>
+            {message.text}
+          </span>
+          <button type="button" className="cd-icon-button cd-icon-button--small" aria-label="Dismiss message" onClick={onDismiss}>
+            ×
+          </button>
+        </div>
+      )}
+      {connectionError && (
+        <div role="alert" className="cd-status-error" title={connectionError}>
+          <span className="cd-status-error-text">{connectionError}</span>
+        </div>
+      )}
+      <span className="cd-status-selection" aria-live="off">
+        {hasSelection
+          ? `Selected ${formatQuantity(selection.end - selection.start, 'char')} (${formatCount(selection.start)}–${formatCount(selection.end)})`
+          : ''}
+      </span>
+    </footer>
+  );
+}
