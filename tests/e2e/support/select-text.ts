@@ -11,6 +11,7 @@ export async function dragSelect(page: Page, scope: Locator, text: string): Prom
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.textContent?.indexOf(needle) ?? -1;
       if (at < 0) continue;
+      node.parentElement?.scrollIntoView({ block: 'center' });
       const rectOf = (offset: number) => {
         const range = document.createRange();
         range.setStart(node, offset);
