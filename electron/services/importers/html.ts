@@ -15,6 +15,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import type { BlockDraft } from '../../../shared/model/blocks';
 import { buildArticle, noArticleTextError, TABLE_CELL_SEPARATOR, toSingleLine } from './article';
 import type { DecodedSource } from './decode';
+import { limitNesting } from './limit-nesting';
 import type { Article } from './types';
 
 /**
@@ -28,7 +29,7 @@ export function importHtml(name: string, source: DecodedSource): Article {
   const { window } = getDomTools();
   // DOMParser documents never run scripts or load resources; one shared window is ~4x faster
   // than a new JSDOM per page (window set-up dominates jsdom's cost).
-  const document = new window.DOMParser().parseFromString(stripInertMarkup(source.text), 'text/html');
+  const document = new window.DOMParser().parseFromString(limitNesting(stripInertMarkup(source.text)), 'text/html');
   return articleFromDocument(name, source, document);
 }
 
