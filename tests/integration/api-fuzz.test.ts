@@ -1,0 +1,79 @@
+/**
+ * Every API method fed random and adversarial arguments through `dispatch` (the path both
+ * transports take): the answer is always an envelope, failures are INVALID_INPUT or NOT_FOUND
+ * (never INTERNAL, never a stack trace), and the workspace on disk is unchanged byte for byte.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { API_METHODS, dispatch, type ClaimdeskApi } from '../../shared/api';
+import { createServiceApi } from '../../electron/services/api';
+import { openAppSettings } from '../../electron/services/app-paths';
+import { Workspace } from '../../electron/services/workspace';
+import { SAMPLES, tempDir } from './support/temp';
+
+process.env.CLAIMDESK_DATA_DIR = await tempDir('claimdesk-data-');
+
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const rel of ['claimdesk.json', ...(await readdir(join(dir, 'documents'))).map((f) => `documents/${f}`)])
+    files[rel] = await readFile(join(dir, rel), 'utf8');
+  return files;
+}
+
+const hostile = fc.oneof(
+  fc.constantFrom('../../etc/passwd', '..\\..\\windows\\win.ini', '/etc/passwd', '%2e%2e%2f', '\u0000', 'constructor', '__proto__', 'x'.repeat(200_000)),
+  fc.string(),
+  fc.stringMatching(/^[0-9a-f]{6,64}$/),
+);
+const anyValue = fc.oneof(hostile, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined));
+const arg = fc.oneof(
+  anyValue,
+  fc.array(anyValue, { maxLength: 3 }),
+  fc.dictionary(fc.constantFrom('docId', 'files', 'ops', 'title', 'status', 'schema', 'author', 'renamedLabels', 'removedLabels', '__proto__', 'constructor'), fc.oneof(anyValue, fc.array(fc.dictionary(fc.string(), anyValue), { maxLength: 2 }))),
+);
+
+describe('API under random and adversarial input', () => {
+  let api: ClaimdeskApi;
+  let dir: string;
+  let docId: string;
+  beforeAll(async () => {
+    dir = await tempDir();
+    const ws = await Workspace.open(dir);
+    docId = (await ws.importPaths([join(SAMPLES, 'us-envoy-arrives-in-japan.txt')])).imported[0]!.row.id;
+    api = createServiceApi({ current: ws }, await openAppSettings());
+  });
+
+  it('answers every call with INVALID_INPUT or NOT_FOUND and leaves the workspace unchanged', async () => {
+    const before = await snapshot(dir);
+    const mutating = API_METHODS.filter((m) => !['getWorkspace', 'listDocuments', 'getPreferences'].includes(m));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...mutating), arg, async (method, input) => {
+        const internal: unknown[] = [];
+        const res = await dispatch(api, method, input, (err) => internal.push(err));
+        expect(internal).toEqual([]);
+        if (res.ok) return; // e.g. importFiles({ files: [] }) is valid and does nothing
+        expect(['INVALID_INPUT', 'NOT_FOUND']).toContain(res.error.code);
+        expect(res.error.message).not.toMatch(/\n\s+at /);
+      }),
+      { numRuns: 400 },
+    );
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it('refuses ids of documents that are not in the workspace and path-like ids', async () => {
+    for (const bad of ['../claimdesk', '..%2fclaimdesk', docId + '/../x', docId.toUpperCase(), 'ffffffffffff']) {
+      const res = await dispatch(api, 'getDocument', { docId: bad }, () => undefined);
+      expect(res.ok).toBe(false);
+      if (!res.ok) expect(['INVALID_INPUT', 'NOT_FOUND']).toContain(res.error.code);
+    }
+  });
+
+  it('refuses unknown methods, including prototype names', async () => {
+    for (const m of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'deleteEverything']) {
+      const res = await dispatch(api, m, null, () => undefined);
+      expect(res).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: `unknown API method "${m}"` } });
+    }
+  });
+});
