@@ -17,7 +17,7 @@ import {
   type DocumentFile,
   type WorkspaceFile,
 } from '../../shared/model/migrate';
-import { applyOperation, OperationError, type Operation } from '../../shared/model/operations';
+import { applyOperation, checkSpan, OperationError, type Operation } from '../../shared/model/operations';
 import { checkOperation, migrateDocumentLabels, type SchemaMigration } from '../../shared/model/schema-rules';
 import type { DocId, DocStatus, DocumentData, DocumentRow, Schema } from '../../shared/model/types';
 import { importArticle } from './importers';
@@ -282,6 +282,69 @@ export class Workspace {
     this.docs.set(id, db);
     const row = await this.putRow(rowOf(doc));
     return { name, row, warnings: article.warnings };
+  }
+
+  /**
+   * Reads one document for export or validation without keeping it open, so that going through
+   * thousands of documents keeps memory flat (an open document is read from memory instead).
+   * @throws ApiError NOT_FOUND for an unknown id; IO/CONFLICT when its file cannot be used
+   */
+  async readDocument(docId: DocId): Promise<DocumentData> {
+    const open = this.docs.get(docId);
+    if (open) return open.data;
+    this.rowFor(docId);
+    const { db } = await openJsonFile<DocumentFile>(this.documentPath(docId), migrateDocumentFile, null);
+    return db.data;
+  }
+
+  /**
+   * Stores documents that come with their annotations and relations (a Claimdesk JSONL or brat
+   * corpus). A document whose text (sha256 of its UTF-8) or source hash is already in the
+   * workspace, or earlier in the batch, is a duplicate and is skipped. A document keeps its id
+   * when that id is free, else gets one from its text hash. Each document's spans are checked
+   * against its text and its relations' ends must exist; a document that fails is reported and
+   * not stored. The index is written once, at the end. Labels are not checked here: the caller
+   * widens the schema first.
+   * @returns one entry per document, as importPaths reports files
+   */
+  async importAnnotatedDocuments(entries: readonly Readonly<{ name: string; doc: DocumentData }>[]): Promise<ImportReport> {
+    const imported: ImportedEntry[] = [];
+    const duplicates: DuplicateEntry[] = [];
+    const failed: FailedEntry[] = [];
+    const known = new Map(this.index.data.documents.map((row) => [row.sha256, row]));
+    for (const { name, doc } of entries) {
+      const textHash = createHash('sha256').update(doc.text, 'utf8').digest('hex');
+      const existing = known.get(doc.meta.sha256) ?? known.get(textHash);
+      if (existing) {
+        duplicates.push({ name, existing });
+        continue;
+      }
+      try {
+        for (const a of doc.annotations) checkSpan(doc.text, a);
+        const ids = new Set(doc.annotations.map((a) => a.id));
+        for (const r of doc.relations) if (!ids.has(r.from) || !ids.has(r.to)) throw new OperationError(`relation ${r.id}: a span it links does not exist`);
+      } catch (err) {
+        if (!(err instanceof OperationError)) throw err;
+        failed.push({ name, reason: `${name}: ${err.message}` });
+        continue;
+      }
+      const taken = this.index.data.documents.some((row) => row.id === doc.id);
+      const id = /^[0-9a-f]{6,64}$/.test(doc.id) && !taken ? doc.id : this.newDocId(textHash);
+      const stored: DocumentData = { ...doc, id };
+      const { db } = await openJsonFile<DocumentFile>(this.documentPath(id), migrateDocumentFile, () => canonicalDocument(stored));
+      db.data = canonicalDocument(stored);
+      await db.write();
+      const row = rowOf(db.data);
+      this.setRow(row);
+      known.set(row.sha256, row);
+      known.set(textHash, row);
+      imported.push({ name, row, warnings: [] });
+    }
+    if (imported.length > 0) {
+      this.revision += 1;
+      await this.index.write();
+    }
+    return { imported, duplicates, failed };
   }
 
   /** A fresh id: the first 12 hex digits of the source hash, lengthened on the rare clash. */

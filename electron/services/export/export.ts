@@ -1,0 +1,163 @@
+/**
+ * Exports a workspace (or part of it) in one format: a dry run that builds the report (counts,
+ * spans the format cannot express, the split), then the writing pass, one document at a time,
+ * read without being kept open, so memory stays flat however large the workspace. Output is
+ * atomic (see output.ts) and the run can be cancelled with an AbortSignal between documents.
+ * Plain Node: never imports 'electron'.
+ */
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { ApiError } from '../../../shared/api';
+import type { DocumentSerializer, ExportFormat, SerializerContext } from '../../../shared/export/format';
+import { FORMAT_SPECS } from '../../../shared/export/formats';
+import { countDocument, emptyReport, sortReport, SPLIT_NAMES, type ExportReport, type SplitName } from '../../../shared/export/report';
+import { isRowInScope, scopeDocument, type ExportScope } from '../../../shared/export/scope';
+import { assignSplits, type SplitItem, type SplitRatios } from '../../../shared/export/split';
+import type { Tokenizer } from '../../../shared/export/tokens';
+import { CLAIM_LABEL } from '../../../shared/export/claims-table';
+import type { DocId } from '../../../shared/model/types';
+import type { Workspace } from '../workspace';
+import { ExportOutput, type StreamFile } from './output';
+import { winkTokenizer } from './wink-tokenizer';
+
+/** How to split an export by document. */
+export type SplitOptions = Readonly<{ ratios: SplitRatios; seed: number; stratify: boolean }>;
+
+/** What to export and where. */
+export type ExportOptions = Readonly<{
+  format: ExportFormat;
+  /** A file, or a folder for multi-file formats and for any split export. */
+  out: string;
+  scope: ExportScope;
+  split: SplitOptions | null;
+  /** Replace an existing output. */
+  force: boolean;
+  /** Overrides the wink-nlp tokenizer (tests). */
+  tokenizer?: Tokenizer;
+}>;
+
+/** Progress and control of a running export. */
+export type ExportHooks = Readonly<{
+  signal?: AbortSignal;
+  /** Called with the report of the dry run, before anything is written. */
+  onPlan?: (before: ExportReport) => void | Promise<void>;
+}>;
+
+/** What an export did: the report before writing, the report after (with files), and the absolute paths written. */
+export type ExportResult = Readonly<{ before: ExportReport; after: ExportReport; paths: readonly string[]; bytes: number }>;
+
+/** What the dry run keeps of each document (small, so thousands fit easily). */
+type Planned = { id: DocId; spans: number; split: SplitName | null };
+
+/** The output layout: one stream per split (or one), per-document files under a prefix. */
+function streamName(format: ExportFormat, split: SplitName | null): string | null {
+  const spec = FORMAT_SPECS[format];
+  if (spec.extension === null) return null;
+  if (split) return `${split}${spec.extension}`;
+  return spec.layout === 'file' ? '' : spec.streamName;
+}
+
+/**
+ * Exports documents.
+ * @returns the reports and the files written
+ * @throws ApiError CONFLICT (output exists, no force), IO (cannot write), INVALID_INPUT (empty
+ *   split ratios); the AbortSignal's reason when cancelled. Nothing is left at `out` then.
+ */
+export async function exportDocuments(workspace: Workspace, options: ExportOptions, hooks: ExportHooks = {}): Promise<ExportResult> {
+  const spec = FORMAT_SPECS[options.format];
+  const schema = workspace.info().schema;
+  const tokenizer = spec.needsTokenizer ? (options.tokenizer ?? winkTokenizer()) : null;
+  const rows = workspace.listDocuments().filter((row) => isRowInScope(row, options.scope));
+  if (options.scope.documentIds) {
+    const missing = options.scope.documentIds.filter((id) => !rows.some((r) => r.id === id) && !workspace.listDocuments().some((r) => r.id === id));
+    if (missing.length > 0) throw new ApiError('NOT_FOUND', `no document with id ${missing.join(', ')} in this workspace`);
+  }
+  const schemaLabels = schema.labels.map((l) => l.name);
+  const seenLabels = new Set<string>();
+  for (const row of rows) for (const l of Object.keys(row.labelCounts ?? {})) seenLabels.add(l);
+  // Tag sets follow the schema's order; labels found only in the data come after, sorted.
+  const labels = [...schemaLabels, ...[...seenLabels].filter((l) => !schemaLabels.includes(l)).sort()].filter((l) => options.scope.labels === null || options.scope.labels.includes(l));
+  const context = (layerCount: number): SerializerContext => ({ schema, labels, tokenizer, layerCount });
+
+  // Dry run: counts, problems, content keys for the split, tag layers for CoNLL.
+  const dry: DocumentSerializer | null = spec.lossless ? null : spec.create(context(0));
+  const planned: Planned[] = [];
+  const splitItems: SplitItem[] = [];
+  let layerCount = 1;
+  const probe = emptyReport(spec.format, tokenizer?.name ?? null, spec.drops);
+  // A lossless format without a split has nothing to find in a dry run but counts: its plan comes
+  // from the index (documents, spans per label), and reading every document once halves the time.
+  const fromIndex = spec.lossless && options.split === null;
+  if (fromIndex) {
+    probe.countedFromIndex = true;
+    probe.documents = rows.length;
+    for (const row of rows) {
+      planned.push({ id: row.id, spans: 0, split: null });
+      for (const [label, n] of Object.entries(row.labelCounts ?? {})) if (labels.includes(label)) probe.spansPerLabel[label] = (probe.spansPerLabel[label] ?? 0) + n;
+    }
+  }
+  for (const row of fromIndex ? [] : rows) {
+    hooks.signal?.throwIfAborted();
+    const doc = scopeDocument(await workspace.readDocument(row.id), options.scope);
+    const result = dry?.document(doc);
+    layerCount = Math.max(layerCount, result?.layerCount ?? 0);
+    planned.push({ id: row.id, spans: doc.annotations.length, split: null });
+    if (options.split) splitItems.push({ id: row.id, contentKey: createHash('sha256').update(doc.text).digest('hex'), hasClaims: doc.annotations.some((a) => a.label === CLAIM_LABEL) });
+    countDocument(probe, doc, result?.problems ?? [], null);
+  }
+  if (options.split) {
+    const splitOf = assignSplits(splitItems, options.split.ratios, options.split.seed, options.split.stratify);
+    const splits: NonNullable<ExportReport['splits']> = {};
+    SPLIT_NAMES.forEach((s, i) => {
+      if (options.split!.ratios[i]! > 0) splits[s] = { documents: 0, spans: 0 };
+    });
+    for (const p of planned) {
+      p.split = splitOf.get(p.id)!;
+      const entry = (splits[p.split] ??= { documents: 0, spans: 0 });
+      entry.documents += 1;
+      entry.spans += p.spans;
+    }
+    probe.splits = splits;
+  }
+  const before = sortReport(probe);
+  await hooks.onPlan?.(before);
+
+  // Writing pass.
+  const isFolder = spec.layout === 'folder' || options.split !== null;
+  const output = await ExportOutput.create(options.out, isFolder ? 'folder' : 'file', options.force);
+  const after = emptyReport(spec.format, tokenizer?.name ?? null, spec.drops);
+  try {
+    const groups: (SplitName | null)[] = options.split ? SPLIT_NAMES.filter((s) => before.splits?.[s] !== undefined) : [null];
+    const sinks = new Map<SplitName | null, { serializer: DocumentSerializer; stream: StreamFile | null; prefix: string }>();
+    for (const group of groups) {
+      const serializer = spec.create(context(layerCount));
+      const name = streamName(spec.format, group);
+      const stream = name === null ? null : await output.stream(name);
+      const prefix = group && spec.extension === null ? `${group}/` : '';
+      sinks.set(group, { serializer, stream, prefix });
+      await stream?.write(serializer.header());
+      // Sidecars go once into the output folder, or into each split's folder when documents are split into folders (brat).
+      if (prefix !== '' || group === groups[0]) for (const side of spec.sidecars(context(layerCount))) await output.writeFile(`${prefix}${side.name}`, side.text);
+    }
+    for (const p of planned) {
+      hooks.signal?.throwIfAborted();
+      const sink = sinks.get(p.split)!;
+      const doc = scopeDocument(await workspace.readDocument(p.id), options.scope);
+      const result = sink.serializer.document(doc);
+      await sink.stream?.write(result.text);
+      for (const file of result.files) await output.writeFile(`${sink.prefix}${file.name}`, file.text);
+      countDocument(after, doc, result.problems, p.split);
+    }
+    for (const sink of sinks.values()) await sink.stream?.write(sink.serializer.footer());
+    hooks.signal?.throwIfAborted();
+    await output.commit();
+  } catch (err) {
+    await output.discard();
+    throw err;
+  }
+  const files = [...output.fileNames];
+  const paths = files.map((f) => output.finalPath(f));
+  let bytes = 0;
+  for (const p of paths) bytes += (await stat(p)).size;
+  return { before, after: sortReport({ ...after, files }), paths, bytes };
+}

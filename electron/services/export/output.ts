@@ -1,0 +1,185 @@
+/**
+ * Where an export is written, all or nothing: every file goes to a temporary name in the target's
+ * own folder (a temp file, or a temp folder for multi-file exports) and is renamed onto the target
+ * at the end. On failure or cancellation the temp is removed, so no half-written export is ever
+ * left under the target's name. An existing target is refused unless `force`.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { ApiError } from '../../../shared/api';
+
+/** Bytes gathered before a write, so that small appends cost no system call each. */
+const FLUSH_BYTES = 1 << 20;
+
+/** An output file written in order, buffered. */
+export class StreamFile {
+  private chunks: string[] = [];
+  private size = 0;
+  private written = 0;
+
+  constructor(private readonly handle: FileHandle) {}
+
+  /** Appends text (written when enough has gathered, or on close). */
+  async write(text: string): Promise<void> {
+    if (text === '') return;
+    this.chunks.push(text);
+    this.size += text.length;
+    if (this.size >= FLUSH_BYTES) await this.flush();
+  }
+
+  /** Bytes written so far (after a flush). */
+  get bytesWritten(): number {
+    return this.written;
+  }
+
+  private async flush(): Promise<void> {
+    if (this.chunks.length === 0) return;
+    const buffer = Buffer.from(this.chunks.join(''), 'utf8');
+    this.chunks = [];
+    this.size = 0;
+    await this.handle.write(buffer);
+    this.written += buffer.byteLength;
+  }
+
+  /** Writes what is left and closes the file. */
+  async close(): Promise<void> {
+    try {
+      await this.flush();
+    } finally {
+      await this.handle.close();
+    }
+  }
+}
+
+/** Turns an fs error while preparing or writing an export into a message a user can act on. */
+function ioError(path: string, err: unknown): ApiError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new ApiError('IO', `cannot write into ${dirname(path)} (permission denied); choose a folder you can write to`);
+  if (code === 'ENOSPC') return new ApiError('IO', `the disk holding ${path} is full; free some space and export again`);
+  if (code === 'ENOTDIR') return new ApiError('IO', `${dirname(path)} is not a folder`);
+  return new ApiError('IO', `cannot write ${path} (${(err as Error).message})`);
+}
+
+async function exists(path: string): Promise<'file' | 'folder' | null> {
+  try {
+    return (await stat(path)).isDirectory() ? 'folder' : 'file';
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+/** An export being written: a temp file or folder next to the target, renamed onto it by commit(). */
+export class ExportOutput {
+  private readonly files: StreamFile[] = [];
+  private readonly written: string[] = [];
+  private done = false;
+
+  private constructor(
+    readonly target: string,
+    readonly kind: 'file' | 'folder',
+    private readonly temp: string,
+    private readonly force: boolean,
+  ) {}
+
+  /**
+   * Prepares an export target.
+   * @param target the file or folder to create
+   * @param kind whether the export is one file or a folder of files
+   * @param force replace the target when it exists
+   * @throws ApiError CONFLICT when the target exists and force is off, or is a folder where a file
+   *   is to go (and the other way round); IO when its folder cannot be written
+   */
+  static async create(target: string, kind: 'file' | 'folder', force: boolean): Promise<ExportOutput> {
+    const path = resolve(target);
+    let present: 'file' | 'folder' | null;
+    try {
+      present = await exists(path);
+    } catch (err) {
+      throw ioError(path, err);
+    }
+    if (present && !force) throw new ApiError('CONFLICT', `${path} already exists; choose another name or use --force to replace it`);
+    if (present && present !== kind) throw new ApiError('CONFLICT', `${path} is a ${present}, and this export writes a ${kind}; choose another name`);
+    const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      if (kind === 'folder') await mkdir(temp);
+    } catch (err) {
+      throw ioError(path, err);
+    }
+    const output = new ExportOutput(path, kind, temp, force);
+    return output;
+  }
+
+  /** The path of a file inside the output, as it will be after commit. */
+  finalPath(name: string): string {
+    return this.kind === 'file' ? this.target : join(this.target, name);
+  }
+
+  /**
+   * Opens a stream file: the output itself (kind file; name ignored) or one inside the folder.
+   * @throws ApiError IO
+   */
+  async stream(name: string): Promise<StreamFile> {
+    const path = this.kind === 'file' ? this.temp : join(this.temp, name);
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      const file = new StreamFile(await open(path, 'wx'));
+      this.files.push(file);
+      this.written.push(this.kind === 'file' ? basename(this.target) : name);
+      return file;
+    } catch (err) {
+      throw ioError(this.finalPath(name), err);
+    }
+  }
+
+  /**
+   * Writes a whole file inside a folder output.
+   * @throws ApiError IO
+   */
+  async writeFile(name: string, text: string): Promise<void> {
+    const file = await this.stream(name);
+    await file.write(text);
+    await file.close();
+    this.files.splice(this.files.indexOf(file), 1);
+  }
+
+  /** The files written, relative to the target folder (the target's name for a file output). */
+  get fileNames(): readonly string[] {
+    return this.written;
+  }
+
+  /**
+   * Closes every file and renames the temp onto the target (an existing target, with force, is
+   * moved aside first and removed after).
+   * @throws ApiError IO; the temp is removed then
+   */
+  async commit(): Promise<void> {
+    try {
+      for (const f of this.files.splice(0)) await f.close();
+      const present = await exists(this.target);
+      if (present === 'folder' && this.force) {
+        const aside = `${this.temp}.old`;
+        await rename(this.target, aside);
+        await rename(this.temp, this.target);
+        await rm(aside, { recursive: true, force: true });
+      } else {
+        if (present && !this.force) throw new ApiError('CONFLICT', `${this.target} appeared while exporting; nothing was replaced`);
+        await rename(this.temp, this.target);
+      }
+      this.done = true;
+    } catch (err) {
+      await this.discard();
+      throw err instanceof ApiError ? err : ioError(this.target, err);
+    }
+  }
+
+  /** Closes and removes the temp (after a failure or cancellation); the target is untouched. */
+  async discard(): Promise<void> {
+    if (this.done) return;
+    this.done = true;
+    for (const f of this.files.splice(0)) await f.close().catch(() => undefined); // closing a broken file must not hide the first error
+    await rm(this.temp, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The claims table (CSV per RFC 4180, or TSV): one row per Claim with its offsets (code points),
+ * text, attributes (one column each, in schema order), note, linked sources (attributed_to) with
+ * their attributes, cues (has_cue), and the context sentence(s) from the tokenizer. Several
+ * sources are joined with " | " in every source column, in the same order. Spans that are not
+ * claims appear only as a claim's source or cue; other relations are not kept. Pure.
+ */
+import { offsetMap } from '../anchoring/code-points';
+import type { Annotation, AttributeValue, DocumentData, Schema } from '../model/types';
+import { streamed, type DocumentSerializer } from './format';
+import type { Tokenizer } from './tokens';
+
+export const CLAIM_LABEL = 'Claim';
+export const SOURCE_LABEL = 'Source';
+export const ATTRIBUTED_TO = 'attributed_to';
+export const HAS_CUE = 'has_cue';
+const JOIN = ' | ';
+
+/** A CSV field, quoted when it holds a comma, quote, line break or edge space. */
+export function csvField(value: string): string {
+  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** A TSV field with backslash escapes for backslash, tab and line breaks (the "linear TSV" convention). */
+export function tsvField(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+const show = (v: AttributeValue | undefined): string => (v === null || v === undefined ? '' : Array.isArray(v) ? (v as readonly string[]).join(';') : String(v as string | number | boolean));
+
+/** The text of the sentences that hold [start, end) (UTF-16), or the span's own text without a tokenizer. */
+function contextOf(text: string, start: number, end: number, sentences: readonly (readonly [number, number])[]): string {
+  let from = start;
+  let to = end;
+  for (const [s, e] of sentences) {
+    if (s <= start && start < e) from = s;
+    if (s < end && end <= e) to = e;
+  }
+  return text.slice(from, to);
+}
+
+/** The columns of the table for a schema. */
+export function claimsTableHeader(schema: Schema): string[] {
+  const claimAttrs = schema.labels.find((l) => l.name === CLAIM_LABEL)?.attributes.map((a) => a.name) ?? [];
+  const sourceAttrs = schema.labels.find((l) => l.name === SOURCE_LABEL)?.attributes.map((a) => a.name) ?? [];
+  return ['document_id', 'document_title', 'claim_id', 'start_cp', 'end_cp', 'claim', ...claimAttrs, 'note', 'sources', 'source_ids', ...sourceAttrs.map((a) => `source_${a}`), 'cues', 'context'];
+}
+
+/** The rows of one document, as cell strings. */
+export function claimsTableRows(doc: DocumentData, schema: Schema, tokenizer: Tokenizer | null): string[][] {
+  const claimAttrs = schema.labels.find((l) => l.name === CLAIM_LABEL)?.attributes.map((a) => a.name) ?? [];
+  const sourceAttrs = schema.labels.find((l) => l.name === SOURCE_LABEL)?.attributes.map((a) => a.name) ?? [];
+  const claims = doc.annotations.filter((a) => a.label === CLAIM_LABEL);
+  if (claims.length === 0) return [];
+  const map = offsetMap(doc.text);
+  const byId = new Map(doc.annotations.map((a) => [a.id, a]));
+  const linked = (claim: Annotation, type: string): Annotation[] =>
+    doc.relations.filter((r) => r.type === type && r.from === claim.id).flatMap((r) => byId.get(r.to) ?? []);
+  let sentences: [number, number][] = [];
+  if (tokenizer) {
+    const { tokens, sentenceStarts } = tokenizer.tokenize(doc.text);
+    if (tokens.length > 0)
+      sentences = sentenceStarts.map((first, i) => [tokens[first]!.start, tokens[(sentenceStarts[i + 1] ?? tokens.length) - 1]!.end]);
+  }
+  return claims.map((c) => {
+    const sources = linked(c, ATTRIBUTED_TO);
+    return [
+      doc.id,
+      doc.title,
+      c.id,
+      String(map.codePointFromUtf16(c.start)),
+      String(map.codePointFromUtf16(c.end)),
+      c.quote,
+      ...claimAttrs.map((a) => show(c.attributes[a])),
+      c.note ?? '',
+      sources.map((s) => s.quote).join(JOIN),
+      sources.map((s) => s.id).join(JOIN),
+      ...sourceAttrs.map((a) => sources.map((s) => show(s.attributes[a])).join(JOIN)),
+      linked(c, HAS_CUE).map((s) => s.quote).join(JOIN),
+      contextOf(doc.text, c.start, c.end, sentences),
+    ];
+  });
+}
+
+/** A serializer for the claims table as CSV (CRLF rows, RFC 4180) or TSV (LF rows, escaped). */
+export function createClaimsTableSerializer(schema: Schema, tokenizer: Tokenizer | null, kind: 'csv' | 'tsv'): DocumentSerializer {
+  const row = (cells: readonly string[]) => (kind === 'csv' ? `${cells.map(csvField).join(',')}\r\n` : `${cells.map(tsvField).join('\t')}\n`);
+  return {
+    header: () => row(claimsTableHeader(schema)),
+    document: (doc) => streamed(claimsTableRows(doc, schema, tokenizer).map(row).join('')),
+    footer: () => '',
+  };
+}

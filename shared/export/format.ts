@@ -1,0 +1,67 @@
+/**
+ * The shape every export format shares: a serializer made once per output file (or folder),
+ * fed one document at a time, returning text to append, whole files to write (brat), and the
+ * spans it could not express. Pure: no I/O; the services stream what it returns to disk.
+ */
+import type { DocumentData, Schema } from '../model/types';
+import type { ExportProblem } from './report';
+import type { Tokenizer } from './tokens';
+
+/** The formats Claimdesk exports (the CLI's --format values). */
+export type ExportFormat = 'jsonl' | 'claims-csv' | 'claims-tsv' | 'w3c' | 'brat' | 'conll' | 'hf' | 'spacy';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['jsonl', 'claims-csv', 'claims-tsv', 'w3c', 'brat', 'conll', 'hf', 'spacy'];
+
+/** A file's name (relative to its output folder) and content. */
+export type NamedText = Readonly<{ name: string; text: string }>;
+
+/** What a serializer makes of one document. */
+export type SerializedDocument = Readonly<{
+  /** Appended to the format's stream file ('' for brat, which writes `files`). */
+  text: string;
+  /** Whole files for this document (brat's .txt and .ann). */
+  files: readonly NamedText[];
+  problems: readonly ExportProblem[];
+  /** Tag layers the document needs (CoNLL writes one tag column per layer); 0 elsewhere. */
+  layerCount: number;
+}>;
+
+/** Turns documents into one output's text; stateful only in the order it is called in. */
+export type DocumentSerializer = Readonly<{
+  header: () => string;
+  document: (doc: DocumentData) => SerializedDocument;
+  footer: () => string;
+}>;
+
+/** What a serializer needs to know about the export. */
+export type SerializerContext = Readonly<{
+  schema: Schema;
+  /** The labels exported, in schema order (tag sets are built from these, not from the data). */
+  labels: readonly string[];
+  tokenizer: Tokenizer | null;
+  /** Tag columns for CoNLL: the most layers any exported document needs; 0 in a dry run (as many as each document needs). */
+  layerCount: number;
+}>;
+
+/** A format: how it is laid out on disk and how to make its serializer. */
+export type FormatSpec = Readonly<{
+  format: ExportFormat;
+  /** Without a split: one file at --out, or a folder at --out. With a split it is always a folder. */
+  layout: 'file' | 'folder';
+  /** The stream file's extension, or null when the format writes only per-document files. */
+  extension: string | null;
+  /** The stream file's name inside a folder when there is no split. */
+  streamName: string | null;
+  needsTokenizer: boolean;
+  /** Export -> import -> export gives the same bytes; such formats need no dry run for problems. */
+  lossless: boolean;
+  /** What the format cannot hold at all, said in every report. */
+  drops: readonly string[];
+  create: (ctx: SerializerContext) => DocumentSerializer;
+  /** Files written once into each output folder (annotation.conf, labels.json). */
+  sidecars: (ctx: SerializerContext) => readonly NamedText[];
+}>;
+
+/** A serialized document with only stream text. */
+export function streamed(text: string, problems: readonly ExportProblem[] = [], layerCount = 0): SerializedDocument {
+  return { text, files: [], problems, layerCount };
+}

@@ -1,0 +1,43 @@
+/**
+ * Hugging Face token classification JSONL: one line per sentence (sentences merged where a span
+ * crosses a break) with `tokens` and `ner_tags` as integers into the ClassLabel names of the
+ * sidecar labels.json (O, then B-/I- for each exported label in schema order). One tag per token:
+ * a span that overlaps an outer one is left out and reported. Relations and attributes are not
+ * kept. Pure.
+ */
+import type { DocumentSerializer, NamedText, SerializerContext } from './format';
+import { streamed } from './format';
+import { layerProblems, requireTokenizer } from './conll';
+import { alignDocument, iobTag, iobTags } from './tokens';
+
+/** The ClassLabel names: O, then B-X and I-X for each label in order. */
+export function hfLabelNames(labels: readonly string[]): string[] {
+  return ['O', ...labels.flatMap((l) => [iobTag('B', l), iobTag('I', l)])];
+}
+
+/** The labels.json sidecar: names, tokenizer, scheme. */
+export function hfSidecars(ctx: SerializerContext): NamedText[] {
+  const sidecar = { names: hfLabelNames(ctx.labels), scheme: 'IOB2', tokenizer: requireTokenizer(ctx).name, features: { tokens: 'Sequence(Value("string"))', ner_tags: 'Sequence(ClassLabel(names))' } };
+  return [{ name: 'labels.json', text: `${JSON.stringify(sidecar, null, 2)}\n` }];
+}
+
+/** A serializer for one HF JSONL file. */
+export function createHfSerializer(ctx: SerializerContext): DocumentSerializer {
+  const tokenizer = requireTokenizer(ctx);
+  const index = new Map(hfLabelNames(ctx.labels).map((n, i) => [n, i]));
+  return {
+    header: () => '',
+    document(doc) {
+      const aligned = alignDocument(doc.text, doc.id, doc.annotations, tokenizer);
+      const tags = iobTags(aligned.tokens.length, aligned.spans, 0);
+      let text = '';
+      aligned.segments.forEach(([from, to], n) => {
+        const tokens = aligned.tokens.slice(from, to).map((t) => t.text);
+        const ner = tags.slice(from, to).map((t) => index.get(t) ?? 0);
+        text += `${JSON.stringify({ id: `${doc.id}-${n}`, document_id: doc.id, tokens, ner_tags: ner })}\n`;
+      });
+      return streamed(text, [...aligned.problems, ...layerProblems(doc.id, aligned, 1, 'ner_tags')], aligned.layerCount);
+    },
+    footer: () => '',
+  };
+}

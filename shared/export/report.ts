@@ -1,0 +1,194 @@
+/**
+ * The export report: what an export holds (documents, spans per label, relations per type,
+ * attribute value counts, documents per split) and every span or value the format could not
+ * express, with its location. Built the same way before writing (from a dry run) and after
+ * (with the files written). Pure: counting and formatting only.
+ */
+import type { OffsetMap } from '../anchoring/code-points';
+import type { Annotation, AttributeValue, DocumentData } from '../model/types';
+
+/** Why something could not be written as it is in the workspace. */
+export type ProblemKind =
+  /** overlaps a span the format keeps instead (one tag per token) */
+  | 'overlap'
+  /** does not start and end on token boundaries (widened to whole tokens) */
+  | 'misaligned'
+  /** covers no token at all (left out) */
+  | 'no_tokens'
+  /** an attribute value the format cannot hold (left out) */
+  | 'attribute'
+  /** a note changed to fit (line breaks flattened) */
+  | 'note';
+
+/** One thing an exporter could not express; offsets in Unicode code points. */
+export type ExportProblem = Readonly<{
+  docId: string;
+  kind: ProblemKind;
+  spanId: string;
+  label: string;
+  start: number;
+  end: number;
+  quote: string;
+  message: string;
+}>;
+
+/** The splits an export can be cut into. */
+export type SplitName = 'train' | 'dev' | 'test';
+export const SPLIT_NAMES: readonly SplitName[] = ['train', 'dev', 'test'];
+
+/** What an export holds, and what it could not express. JSON-safe. */
+export type ExportReport = {
+  format: string;
+  tokenizer: string | null;
+  offsetUnit: 'code_point';
+  /** What the format cannot hold at all (e.g. "relations", "document status"). */
+  drops: readonly string[];
+  documents: number;
+  spansPerLabel: Record<string, number>;
+  relationsPerType: Record<string, number>;
+  /** `Label.attribute` -> value -> count; multi values count each element, unset counts as "(unset)". */
+  attributeValues: Record<string, Record<string, number>>;
+  splits: Partial<Record<SplitName, { documents: number; spans: number }>> | null;
+  problems: ExportProblem[];
+  /** Files written, relative to the output path; empty before writing. */
+  files: string[];
+  /** True for a plan made from the workspace index alone: documents and spans only (relations and attribute values are counted while writing). */
+  countedFromIndex: boolean;
+};
+
+/** The longest quote kept in a problem (longer ones are cut with an ellipsis). */
+const QUOTE_LIMIT = 80;
+
+/**
+ * A problem located at a span, offsets converted to code points.
+ * @param offsets the offset map of the span's document text
+ */
+export function problemAt(docId: string, a: Annotation, offsets: OffsetMap, kind: ProblemKind, message: string): ExportProblem {
+  const quote = [...a.quote].length > QUOTE_LIMIT ? `${[...a.quote].slice(0, QUOTE_LIMIT - 1).join('')}…` : a.quote;
+  return {
+    docId,
+    kind,
+    spanId: a.id,
+    label: a.label,
+    start: offsets.codePointFromUtf16(a.start),
+    end: offsets.codePointFromUtf16(a.end),
+    quote,
+    message,
+  };
+}
+
+/** An empty report for a format. */
+export function emptyReport(format: string, tokenizer: string | null, drops: readonly string[]): ExportReport {
+  return {
+    format,
+    tokenizer,
+    offsetUnit: 'code_point',
+    drops,
+    documents: 0,
+    spansPerLabel: {},
+    relationsPerType: {},
+    attributeValues: {},
+    splits: null,
+    problems: [],
+    files: [],
+    countedFromIndex: false,
+  };
+}
+
+const bump = (counts: Record<string, number>, key: string, by = 1): void => {
+  counts[key] = (counts[key] ?? 0) + by;
+};
+
+/** The names under which an attribute value is counted. */
+function valueKeys(value: AttributeValue): string[] {
+  if (value === null) return ['(unset)'];
+  if (Array.isArray(value)) return value.length === 0 ? ['(none)'] : value.map(String);
+  return [String(value)];
+}
+
+/**
+ * Adds one (already filtered) document to a report.
+ * @param split the split it goes to, when the export is split
+ */
+export function countDocument(report: ExportReport, doc: DocumentData, problems: readonly ExportProblem[], split: SplitName | null): void {
+  report.documents += 1;
+  for (const a of doc.annotations) {
+    bump(report.spansPerLabel, a.label);
+    for (const [name, value] of Object.entries(a.attributes)) {
+      const counts = (report.attributeValues[`${a.label}.${name}`] ??= {});
+      for (const key of valueKeys(value)) bump(counts, key);
+    }
+  }
+  for (const r of doc.relations) bump(report.relationsPerType, r.type);
+  for (const p of problems) report.problems.push(p);
+  if (split) {
+    report.splits ??= {};
+    const entry = (report.splits[split] ??= { documents: 0, spans: 0 });
+    entry.documents += 1;
+    entry.spans += doc.annotations.length;
+  }
+}
+
+/** Sorts a report's count tables by key so that printed and saved reports are stable. */
+export function sortReport(report: ExportReport): ExportReport {
+  const sorted = <T>(r: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return {
+    ...report,
+    spansPerLabel: sorted(report.spansPerLabel),
+    relationsPerType: sorted(report.relationsPerType),
+    attributeValues: sorted(Object.fromEntries(Object.entries(report.attributeValues).map(([k, v]) => [k, sorted(v)]))),
+  };
+}
+
+/**
+ * Formats rows as a plain-text table: columns padded to their widest cell, two spaces apart.
+ * @returns the lines (header first, then a rule, then the rows)
+ */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const widths = header.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...(r[i] ?? '')].length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(widths[i]! - [...c].length))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+}
+
+/**
+ * The report as the command line prints it: summary, counts tables and the problems
+ * (the first `maxProblems`, then how many more).
+ * @returns the lines to print
+ */
+export function formatReport(report: ExportReport, maxProblems = 50): string[] {
+  const lines: string[] = [];
+  lines.push(`format       ${report.format} (offsets in Unicode code points)`);
+  if (report.tokenizer) lines.push(`tokenizer    ${report.tokenizer}`);
+  if (report.drops.length > 0) lines.push(`not kept     ${report.drops.join('; ')}`);
+  lines.push(`documents    ${report.documents}`);
+  if (report.splits) {
+    lines.push('');
+    lines.push(...formatTable(['split', 'documents', 'spans'], SPLIT_NAMES.map((s) => [s, String(report.splits?.[s]?.documents ?? 0), String(report.splits?.[s]?.spans ?? 0)])));
+  }
+  lines.push('');
+  lines.push(...formatTable(['label', 'spans'], Object.entries(report.spansPerLabel).map(([k, v]) => [k, String(v)])));
+  lines.push('');
+  if (report.countedFromIndex) {
+    lines.push('relations and attribute values are counted while writing (the format is lossless: nothing to check first)');
+    return lines;
+  }
+  lines.push(...formatTable(['relation type', 'relations'], Object.entries(report.relationsPerType).map(([k, v]) => [k, String(v)])));
+  const attributeRows = Object.entries(report.attributeValues).flatMap(([k, values]) => Object.entries(values).map(([v, n]) => [k, v, String(n)]));
+  if (attributeRows.length > 0) {
+    lines.push('');
+    lines.push(...formatTable(['attribute', 'value', 'count'], attributeRows));
+  }
+  lines.push('');
+  if (report.problems.length === 0) lines.push('problems     none: every span is written as it is');
+  else {
+    lines.push(`problems     ${report.problems.length} span(s) or value(s) the format cannot express as they are:`);
+    const shown = report.problems.slice(0, maxProblems);
+    lines.push(...formatTable(['document', 'span', 'label', 'at', 'kind', 'what'], shown.map((p) => [p.docId, p.spanId, p.label, `[${p.start}, ${p.end})`, p.kind, p.message])));
+    if (report.problems.length > shown.length) lines.push(`... and ${report.problems.length - shown.length} more (use --report FILE for the full list)`);
+  }
+  if (report.files.length > 0) {
+    lines.push('');
+    lines.push(`files        ${report.files.length} written`);
+  }
+  return lines;
+}

@@ -1,0 +1,143 @@
+/**
+ * The `claimdesk` command as a user runs it: the built CLI (dist/electron/cli.mjs, rebuilt here
+ * when a source is newer) in a subprocess, on real workspaces. Exit codes, help, argument errors,
+ * import of corpora with bad records, export with its report and overwrite rules, validate.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { toJsonlHeader, toJsonlLine } from '../../shared/export/jsonl';
+import { buildFixtureWorkspace, FIXTURE_SCHEMA } from '../fixtures/export/fixture';
+import { generateDocument } from '../fixtures/export/generate';
+import { tempDir } from './support/temp';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const CLI = join(ROOT, 'dist', 'electron', 'cli.mjs');
+
+/** The newest modification time of the sources the CLI is built from. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+beforeAll(() => {
+  // `npm test` builds first; a direct vitest run after an edit rebuilds here so the CLI is never stale.
+  const stale = !existsSync(CLI) || statSync(CLI).mtimeMs < Math.max(newestSource(join(ROOT, 'electron')), newestSource(join(ROOT, 'shared')));
+  if (stale) execFileSync('node', ['scripts/build-node.mjs'], { cwd: ROOT });
+}, 60_000);
+
+/** Runs the CLI and returns its exit code and output. */
+function run(...args: string[]): { code: number; out: string; err: string } {
+  const r = spawnSync('node', [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+
+let fixtureWs: string;
+beforeAll(async () => {
+  const dir = await tempDir();
+  await buildFixtureWorkspace(dir);
+  fixtureWs = join(dir, 'workspace');
+});
+
+describe('claimdesk help and arguments', () => {
+  it('prints help with the commands and exit codes, for the tool and each command', () => {
+    const top = run('--help');
+    expect(top.code).toBe(0);
+    expect(top.out).toMatch(/export --format/);
+    expect(top.out).toMatch(/4 +the export could not be written/);
+    for (const command of ['import', 'export', 'stats', 'validate']) {
+      const r = run(command, '--help');
+      expect(r.code, command).toBe(0);
+      expect(r.out).toMatch(new RegExp(`Usage: claimdesk ${command}`));
+    }
+    expect(run('export', '--help').out).toMatch(/claims-csv +one file, tokenized with wink-nlp/);
+    expect(run().code).toBe(2);
+  });
+
+  it.each([
+    [['frobnicate', '--workspace', 'x'], /unknown command "frobnicate"/],
+    [['export', '--workspace', 'x', '--out', 'o'], /--format is required/],
+    [['export', '--workspace', 'x', '--format', 'xml', '--out', 'o'], /--format must be one of jsonl, claims-csv/],
+    [['export', '--workspace', 'x', '--format', 'conll'], /--out PATH is required/],
+    [['export', '--workspace', 'x', '--format', 'conll', '--out', 'o', '--split', '80-20'], /--split must be like 80\/10\/10/],
+    [['export', '--workspace', 'x', '--format', 'conll', '--out', 'o', '--seed', '3'], /--seed and --stratify need --split/],
+    [['export', '--workspace', 'x', '--format', 'conll', '--out', 'o', '--status', 'finished'], /--status must be one of new, in_progress, done/],
+    [['stats', '--workspace', 'x', '--format', 'conll'], /--format is not an option of stats/],
+    [['export', '--workspace', 'x', '--colour'], /Unknown option '--colour'/],
+    [['import', '--workspace', 'x'], /name at least one file or folder/],
+    [['stats'], /--workspace DIR is required/],
+  ])('%j is a usage error (exit 2)', (args, message) => {
+    const r = run(...args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+});
+
+describe('claimdesk export', () => {
+  it('prints the plan and what was written, refuses to overwrite without --force', async () => {
+    const out = join(await tempDir(), 'fixture.conll');
+    const first = run('export', '--workspace', fixtureWs, '--format', 'conll', '--out', out);
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/Export plan/);
+    expect(first.out).toMatch(/tokenizer +wink-nlp \d/);
+    expect(first.out).toMatch(/Claim +8/);
+    expect(first.out).toMatch(/misaligned/);
+    expect(first.out).toMatch(/Written: 1 file\(s\)/);
+    expect(await readFile(out, 'utf8')).toMatch(/^# tokenizer = wink-nlp/);
+    const again = run('export', '--workspace', fixtureWs, '--format', 'conll', '--out', out);
+    expect(again.code).toBe(4);
+    expect(again.err).toMatch(/already exists; .*--force/);
+    expect(run('export', '--workspace', fixtureWs, '--format', 'conll', '--out', out, '--force').code).toBe(0);
+  });
+
+  it('splits into train/dev/test files, filters by status and labels, and saves the full report', async () => {
+    const dir = await tempDir();
+    const r = run('export', '--workspace', fixtureWs, '--format', 'hf', '--out', join(dir, 'hf'), '--split', '34/33/33', '--seed', '2', '--labels', 'Claim,Source', '--report', join(dir, 'report.json'));
+    expect(r.code).toBe(0);
+    expect((await readdir(join(dir, 'hf'))).sort()).toEqual(['dev.jsonl', 'labels.json', 'test.jsonl', 'train.jsonl']);
+    const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as { spansPerLabel: Record<string, number>; splits: Record<string, { documents: number }> };
+    expect(Object.keys(report.spansPerLabel)).toEqual(['Claim', 'Source']);
+    expect(Object.values(report.splits).reduce((n, s) => n + s.documents, 0)).toBe(3);
+    const done = run('export', '--workspace', fixtureWs, '--format', 'jsonl', '--out', join(dir, 'done.jsonl'), '--status', 'done');
+    expect(done.code).toBe(0);
+    expect((await readFile(join(dir, 'done.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(2);
+    expect(run('export', '--workspace', fixtureWs, '--format', 'jsonl', '--out', join(dir, 'x.jsonl'), '--labels', 'Rumour').err).toMatch(/no label "Rumour"/);
+  });
+});
+
+describe('claimdesk import, stats and validate', () => {
+  it('imports a corpus with bad records (exit 1, file:line listed), then validate finds the unattributed claim', async () => {
+    const dir = await tempDir();
+    const ws = join(dir, 'ws');
+    const good = generateDocument(0, { seed: 9, annotations: 4, words: 30 });
+    // A claim marked attributed with no attributed_to link: validate must flag it.
+    const lonely = { ...good, relations: [] };
+    await writeFile(join(dir, 'corpus.jsonl'), [toJsonlHeader(FIXTURE_SCHEMA), 'not json', toJsonlLine(lonely)].join('\n'));
+    const imported = run('import', '--workspace', ws, join(dir, 'corpus.jsonl'));
+    expect(imported.code).toBe(1);
+    expect(imported.err).toMatch(/problem +corpus\.jsonl:2: not valid JSON/);
+    expect(imported.out).toMatch(/1 imported, 0 already present, 0 failed, 1 record problem/);
+    const stats = run('stats', '--workspace', ws);
+    expect(stats.code).toBe(0);
+    expect(stats.out).toMatch(/documents +1/);
+    expect(stats.out).toMatch(/Claim +1/);
+    const validate = run('validate', '--workspace', ws);
+    expect(validate.code).toBe(1);
+    expect(validate.out).toMatch(/attribution .*attributed but has no attributed_to link/);
+    expect(validate.out).toMatch(/1 document\(s\) checked: 1 problem\(s\)/);
+  });
+
+  it('validates a clean workspace with exit 0 and still imports plain articles', async () => {
+    expect(run('validate', '--workspace', fixtureWs)).toMatchObject({ code: 0, out: expect.stringMatching(/3 document\(s\) checked: no problems/) });
+    const ws = join(await tempDir(), 'ws');
+    const r = run('import', '--workspace', ws, join(ROOT, 'samples'));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/4 imported/);
+  });
+});
