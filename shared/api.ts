@@ -16,6 +16,8 @@ export type WorkspaceInfo = Readonly<{
   revision: number;
   documentCount: number;
   schema: Schema;
+  /** Why the workspace cannot be edited here (another Claimdesk holds it), or null. */
+  readOnlyReason: string | null;
 }>;
 
 /** A file handed over by the renderer (picker or drag-and-drop): its name and bytes in base64. */
@@ -30,6 +32,9 @@ export type ImportReport = Readonly<{
 
 /** The acknowledgement of saved operations: the document's updated index row. */
 export type Ack = Readonly<{ row: DocumentRow }>;
+
+/** An earlier saved version of a document. */
+export type BackupEntry = Readonly<{ id: string; savedAt: string; size: number }>;
 
 /** Per-user preferences (kept outside any workspace). */
 export type Preferences = Readonly<{ author: string }>;
@@ -57,6 +62,16 @@ export interface ClaimdeskApi {
    * @returns the new workspace info
    */
   updateSchema(arg: { schema: Schema } & SchemaMigration): Promise<WorkspaceInfo>;
+  /** Earlier saved versions of a document, newest first. @throws NOT_FOUND */
+  listBackups(arg: { docId: DocId }): Promise<readonly BackupEntry[]>;
+  /** Brings back an earlier version (the current one becomes a backup). @throws NOT_FOUND */
+  restoreBackup(arg: { docId: DocId; backupId: string }): Promise<DocumentRow>;
+  /** Moves a document to the workspace's trash. @throws NOT_FOUND, CONFLICT (read-only) */
+  deleteDocument(arg: { docId: DocId }): Promise<void>;
+  /** Documents in the trash. */
+  listTrash(): Promise<readonly DocumentRow[]>;
+  /** Moves a document back from the trash. @throws NOT_FOUND, CONFLICT */
+  restoreDocument(arg: { docId: DocId }): Promise<DocumentRow>;
   /** The user's preferences (author name, defaulting to the OS user name). */
   getPreferences(): Promise<Preferences>;
   /** Saves preferences. */
@@ -173,6 +188,11 @@ const schemas = {
   updateSchema: z
     .object({ schema: schemaShape, renamedLabels: z.record(name, name), removedLabels: z.array(name).max(100) })
     .strict(),
+  listBackups: z.object({ docId }).strict(),
+  restoreBackup: z.object({ docId, backupId: z.string().regex(/^[\w-]{1,200}$/, 'not a backup id') }).strict(),
+  deleteDocument: z.object({ docId }).strict(),
+  listTrash: noArg,
+  restoreDocument: z.object({ docId }).strict(),
   getPreferences: noArg,
   updatePreferences: z.object({ author: z.string().trim().min(1).max(200) }).strict(),
 } satisfies { [M in ApiMethod]: z.ZodType };

@@ -40,6 +40,11 @@ export function createServiceApi(session: WorkspaceSession, settings: SettingsSt
       await ws().updateSchema(schema, { renamedLabels, removedLabels });
       return ws().info();
     },
+    listBackups: ({ docId }) => ws().listBackups(docId),
+    restoreBackup: ({ docId, backupId }) => ws().restoreBackup(docId, backupId),
+    deleteDocument: ({ docId }) => ws().deleteDocument(docId),
+    listTrash: () => ws().listTrash(),
+    restoreDocument: ({ docId }) => ws().restoreDocument(docId),
     getPreferences: async () => preferences(),
     updatePreferences: async ({ author }) => {
       if (!settings.isWritable) throw new ApiError('IO', 'the settings file could not be read, so Claimdesk will not overwrite it; fix or remove settings.json in the Claimdesk data folder');

@@ -5,10 +5,10 @@
  * Plain Node: never imports 'electron'.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Low } from 'lowdb';
-import { ApiError, MAX_IMPORT_BYTES, type ImportReport, type WorkspaceInfo } from '../../shared/api';
+import { ApiError, MAX_IMPORT_BYTES, type BackupEntry, type ImportReport, type WorkspaceInfo } from '../../shared/api';
 import { DEFAULT_SCHEMA } from '../../shared/model/default-schema';
 import {
   migrateDocumentFile,
@@ -23,6 +23,7 @@ import type { DocId, DocStatus, DocumentData, DocumentRow, Schema } from '../../
 import { importArticle } from './importers';
 import { ImportError, SUPPORTED_EXTENSIONS } from './importers/types';
 import { openJsonFile } from './json-store';
+import { acquireWorkspaceLock, describeHolder, type WorkspaceLock } from './workspace-lock';
 
 /** A file to import: a display name, where it came from, and how to read its bytes. */
 export type ImportSource = Readonly<{ name: string; sourcePath: string; size: number | null; read: () => Promise<Uint8Array> }>;
@@ -33,6 +34,12 @@ type FailedEntry = ImportReport['failed'][number];
 
 const INDEX_FILE = 'claimdesk.json';
 const DOCUMENTS_DIR = 'documents';
+const BACKUPS_DIR = '.backups';
+const TRASH_DIR = '.trash';
+/** How many earlier versions of each document are kept in .backups/<id>/. */
+export const BACKUPS_PER_DOCUMENT = 10;
+
+
 
 /** Puts a document's fields in the stable order they are written in, annotations sorted. */
 function canonicalDocument(doc: DocumentData): DocumentFile {
@@ -87,11 +94,13 @@ function describeReadError(name: string, err: unknown): string {
 export class Workspace {
   private readonly docs = new Map<DocId, Low<DocumentFile>>();
   private revision = 0;
+  private backupSeq = 0;
 
   private constructor(
     readonly path: string,
     private readonly index: Low<WorkspaceFile>,
     private readonly now: () => Date,
+    private readonly lock: WorkspaceLock,
   ) {}
 
   /**
@@ -103,14 +112,15 @@ export class Workspace {
   static async open(dir: string, options: { seedDir?: string; now?: () => Date } = {}): Promise<Workspace> {
     const path = resolve(dir);
     await mkdir(join(path, DOCUMENTS_DIR), { recursive: true });
+    const lock = await acquireWorkspaceLock(path);
     const { db, isNew, migrated } = await openJsonFile<WorkspaceFile>(join(path, INDEX_FILE), migrateWorkspaceFile, () => ({
       version: STORE_VERSION,
       schema: DEFAULT_SCHEMA,
       documents: [],
       settings: {},
     }));
-    const workspace = new Workspace(path, db, options.now ?? (() => new Date()));
-    if (isNew || migrated) await db.write();
+    const workspace = new Workspace(path, db, options.now ?? (() => new Date()), lock);
+    if ((isNew || migrated) && !lock.isReadOnly) await db.write();
     if (isNew && options.seedDir) await workspace.importPaths([options.seedDir]);
     return workspace;
   }
@@ -123,7 +133,125 @@ export class Workspace {
       revision: this.revision,
       documentCount: this.index.data.documents.length,
       schema: this.index.data.schema,
+      readOnlyReason: this.readOnlyReason(),
     };
+  }
+
+  /** Releases the workspace lock (the workspace must not be used afterwards). */
+  async close(): Promise<void> {
+    await this.lock.release();
+  }
+
+  /** Why this workspace cannot be written, or null when it can. */
+  readOnlyReason(): string | null {
+    return this.lock.isReadOnly
+      ? `This workspace is open in another Claimdesk by ${describeHolder(this.lock.holder)}, so it is read-only here; close it there to edit it here`
+      : null;
+  }
+
+  private assertWritable(): void {
+    const reason = this.readOnlyReason();
+    if (reason) throw new ApiError('CONFLICT', reason);
+  }
+
+  /**
+   * Saves an open document, first keeping the version on disk as a backup (a hard link to the
+   * old file, which the atomic rename then leaves behind: no copy), pruned to the newest few.
+   */
+  private async saveDocument(db: Low<DocumentFile>): Promise<void> {
+    this.assertWritable();
+    await this.backupDocument(db.data.id);
+    await db.write();
+  }
+
+  private async backupDocument(docId: DocId): Promise<void> {
+    const dir = join(this.path, BACKUPS_DIR, docId);
+    await mkdir(dir, { recursive: true });
+    const target = join(dir, `${this.now().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${++this.backupSeq}.json`);
+    try {
+      await link(this.documentPath(docId), target);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return; // nothing saved yet
+      if (code === 'EEXIST') return;
+      // File systems without hard links (FAT, some network shares): copy instead.
+      await copyFile(this.documentPath(docId), target);
+    }
+    const entries = (await readdir(dir)).sort();
+    await Promise.all(entries.slice(0, Math.max(0, entries.length - BACKUPS_PER_DOCUMENT)).map((f) => rm(join(dir, f), { force: true })));
+  }
+
+  /** Earlier versions of a document, newest first. */
+  async listBackups(docId: DocId): Promise<BackupEntry[]> {
+    this.rowFor(docId);
+    const dir = join(this.path, BACKUPS_DIR, docId);
+    const names = await readdir(dir).catch(() => [] as string[]);
+    const entries = await Promise.all(
+      names.map(async (name) => {
+        const info = await stat(join(dir, name));
+        return { id: name.replace(/\.json$/, ''), savedAt: info.mtime.toISOString(), size: info.size };
+      }),
+    );
+    return entries.sort((a, b) => b.id.localeCompare(a.id));
+  }
+
+  /**
+   * Brings back an earlier version of a document (the current one becomes a backup in turn).
+   * @throws ApiError NOT_FOUND for an unknown backup; IO/CONFLICT when the backup cannot be used
+   */
+  async restoreBackup(docId: DocId, backupId: string): Promise<DocumentRow> {
+    const db = await this.documentDb(docId);
+    if (!/^[\w-]+$/.test(backupId)) throw new ApiError('INVALID_INPUT', 'not a backup id');
+    const path = join(this.path, BACKUPS_DIR, docId, `${backupId}.json`);
+    const { db: backup } = await openJsonFile<DocumentFile>(path, migrateDocumentFile, null);
+    if (backup.data.id !== docId) throw new ApiError('CONFLICT', `backup ${backupId} belongs to another document`);
+    db.data = canonicalDocument(backup.data);
+    await this.saveDocument(db);
+    return this.putRow(rowOf(db.data));
+  }
+
+  /**
+   * Moves a document to the workspace's trash folder (restorable) and out of the index.
+   * @throws ApiError NOT_FOUND
+   */
+  async deleteDocument(docId: DocId): Promise<void> {
+    this.assertWritable();
+    this.rowFor(docId);
+    await mkdir(join(this.path, TRASH_DIR), { recursive: true });
+    await rename(this.documentPath(docId), join(this.path, TRASH_DIR, `${docId}.json`));
+    this.docs.delete(docId);
+    this.index.data.documents = this.index.data.documents.filter((row) => row.id !== docId);
+    this.revision += 1;
+    await this.index.write();
+  }
+
+  /** Documents in the trash, as index rows. */
+  async listTrash(): Promise<DocumentRow[]> {
+    const dir = join(this.path, TRASH_DIR);
+    const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
+    const rows: DocumentRow[] = [];
+    for (const name of names) {
+      try {
+        const { db } = await openJsonFile<DocumentFile>(join(dir, name), migrateDocumentFile, null);
+        rows.push(rowOf(db.data));
+      } catch {
+        // An unreadable file in the trash is left there untouched; it is not offered for restore.
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * Moves a document back from the trash.
+   * @throws ApiError NOT_FOUND when it is not in the trash; CONFLICT when its id is in use again
+   */
+  async restoreDocument(docId: DocId): Promise<DocumentRow> {
+    this.assertWritable();
+    const from = join(this.path, TRASH_DIR, `${docId}.json`);
+    const { db } = await openJsonFile<DocumentFile>(from, migrateDocumentFile, null);
+    if (this.index.data.documents.some((row) => row.id === docId)) throw new ApiError('CONFLICT', `a document with id ${docId} is already in the workspace`);
+    await rename(from, this.documentPath(docId));
+    return this.putRow(rowOf(db.data));
   }
 
   /** Every document's index row, in import order. */
@@ -146,7 +274,7 @@ export class Workspace {
   async updateDocument(docId: DocId, change: { title?: string; status?: DocStatus }): Promise<DocumentRow> {
     const db = await this.documentDb(docId);
     db.data = canonicalDocument({ ...db.data, ...change });
-    await db.write();
+    await this.saveDocument(db);
     return this.putRow(rowOf(db.data));
   }
 
@@ -171,7 +299,7 @@ export class Workspace {
     }
     if (next === db.data) return this.rowFor(docId);
     db.data = canonicalDocument(next);
-    await db.write();
+    await this.saveDocument(db);
     return this.putRow(rowOf(db.data));
   }
 
@@ -181,6 +309,7 @@ export class Workspace {
    * @throws ApiError IO when a document that needs changing cannot be read (nothing is changed then)
    */
   async updateSchema(schema: Schema, change: SchemaMigration): Promise<void> {
+    this.assertWritable();
     const affected = new Set([...Object.keys(change.renamedLabels), ...change.removedLabels]);
     const rows = this.index.data.documents.filter((row) => Object.keys(row.labelCounts ?? {}).some((l) => affected.has(l)));
     const dbs = await Promise.all(rows.map((row) => this.documentDb(row.id)));
@@ -188,7 +317,7 @@ export class Workspace {
       const next = migrateDocumentLabels(db.data, change);
       if (next === db.data) continue;
       db.data = canonicalDocument(next);
-      await db.write();
+      await this.saveDocument(db);
       this.setRow(rowOf(db.data));
     }
     this.index.data.schema = schema;
@@ -224,6 +353,7 @@ export class Workspace {
    * @returns one entry per source
    */
   async importSources(sources: readonly ImportSource[]): Promise<ImportReport> {
+    this.assertWritable();
     const imported: ImportedEntry[] = [];
     const duplicates: DuplicateEntry[] = [];
     const failed: FailedEntry[] = [];
@@ -308,6 +438,7 @@ export class Workspace {
    * @returns one entry per document, as importPaths reports files
    */
   async importAnnotatedDocuments(entries: readonly Readonly<{ name: string; doc: DocumentData }>[]): Promise<ImportReport> {
+    this.assertWritable();
     const imported: ImportedEntry[] = [];
     const duplicates: DuplicateEntry[] = [];
     const failed: FailedEntry[] = [];
@@ -366,7 +497,7 @@ export class Workspace {
     if (open) return open;
     if (!this.index.data.documents.some((row) => row.id === docId)) throw new ApiError('NOT_FOUND', `no document with id ${docId} in this workspace`);
     const { db, migrated } = await openJsonFile<DocumentFile>(this.documentPath(docId), migrateDocumentFile, null);
-    if (migrated) await db.write();
+    if (migrated && !this.lock.isReadOnly) await db.write();
     this.docs.set(docId, db);
     return db;
   }
@@ -389,6 +520,7 @@ export class Workspace {
 
   /** Inserts or replaces an index row and, when it changed, writes claimdesk.json. */
   private async putRow(row: DocumentRow): Promise<DocumentRow> {
+    this.assertWritable();
     if (!this.setRow(row)) return row;
     this.revision += 1;
     await this.index.write();
