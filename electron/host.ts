@@ -147,6 +147,9 @@ async function main(): Promise<void> {
   const options = parseShellArgs(process.argv.slice(2));
   const dir = options.workspace ?? defaultWorkspaceDir();
   const workspace = await Workspace.open(dir, options.workspace ? {} : { seedDir: samplesDir() });
+  workspace.watch();
+  const reason = workspace.readOnlyReason();
+  if (reason) console.log(reason);
   const settings = await openAppSettings();
   const host = await startHost({ workspace, settings, ...(options.port !== undefined ? { port: options.port } : {}) });
   console.log(`Claimdesk is serving workspace ${workspace.path} at ${host.url}`);

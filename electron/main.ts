@@ -151,7 +151,10 @@ async function switchWorkspace(state: AppState, dir: string): Promise<void> {
     await showMessage(state, { type: 'error', message: `Claimdesk could not open the workspace ${dir}`, detail: messageOf(err) });
     return;
   }
+  const previous = state.session.current;
   state.session.current = workspace;
+  workspace.watch();
+  await previous.close();
   await rememberCurrent(state);
   refreshChrome(state);
 }

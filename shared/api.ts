@@ -18,6 +18,8 @@ export type WorkspaceInfo = Readonly<{
   schema: Schema;
   /** Why the workspace cannot be edited here (another Claimdesk holds it), or null. */
   readOnlyReason: string | null;
+  /** Documents another program changed on disk while the workspace was open, with the revision at which it was noticed. */
+  externalChanges: readonly Readonly<{ docId: DocId; revision: number }>[];
 }>;
 
 /** A file handed over by the renderer (picker or drag-and-drop): its name and bytes in base64. */

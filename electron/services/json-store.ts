@@ -3,11 +3,45 @@
  * a newer version, is refused with a clear ApiError and is never written afterwards: callers
  * only ever get a writable handle for a file that was read successfully or did not exist.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { ApiError } from '../../shared/api';
 import type { MigrateResult } from '../../shared/model/migrate';
+
+/** Size and modification time of each file as this process last wrote it. */
+const ownWrites = new Map<string, string>();
+
+const signature = async (path: string): Promise<string | null> => {
+  try {
+    const info = await stat(path);
+    return `${info.size}:${info.mtimeMs}`;
+  } catch {
+    return null;
+  }
+};
+
+/** lowdb's JSONFile, remembering what it wrote so that changes by other programs can be told apart. */
+class TrackedJsonFile<T> extends JSONFile<T> {
+  constructor(private readonly path: string) {
+    super(path);
+  }
+
+  override async write(data: T): Promise<void> {
+    await super.write(data);
+    const sig = await signature(this.path);
+    if (sig) ownWrites.set(this.path, sig);
+  }
+}
+
+/**
+ * True when the file on disk is not the one this process last wrote or read (another program,
+ * a git checkout or pull changed it).
+ */
+export async function isChangedElsewhere(path: string): Promise<boolean> {
+  const sig = await signature(path);
+  return sig !== null && sig !== ownWrites.get(path);
+}
 
 /**
  * Opens a lowdb file, validating and migrating what is on disk.
@@ -32,7 +66,7 @@ export async function openJsonFile<T>(
   }
   if (raw === null) {
     if (!create) throw new ApiError('NOT_FOUND', `${path} does not exist`);
-    const db = new Low<T>(new JSONFile<T>(path), create());
+    const db = new Low<T>(new TrackedJsonFile<T>(path), create());
     return { db, isNew: true, migrated: false };
   }
   let parsed: unknown;
@@ -46,6 +80,8 @@ export async function openJsonFile<T>(
   }
   const result = migrate(parsed);
   if (!result.ok) throw new ApiError('CONFLICT', `${path} cannot be opened: ${result.reason}. Claimdesk has left it untouched`);
-  const db = new Low<T>(new JSONFile<T>(path), result.value);
+  const db = new Low<T>(new TrackedJsonFile<T>(path), result.value);
+  const sig = await signature(path);
+  if (sig) ownWrites.set(path, sig);
   return { db, isNew: false, migrated: result.migrated };
 }

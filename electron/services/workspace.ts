@@ -5,6 +5,7 @@
  * Plain Node: never imports 'electron'.
  */
 import { createHash } from 'node:crypto';
+import { watch as watchFolder, type FSWatcher } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Low } from 'lowdb';
@@ -22,7 +23,7 @@ import { checkOperation, migrateDocumentLabels, type SchemaMigration } from '../
 import type { DocId, DocStatus, DocumentData, DocumentRow, Schema } from '../../shared/model/types';
 import { importArticle } from './importers';
 import { ImportError, SUPPORTED_EXTENSIONS } from './importers/types';
-import { openJsonFile } from './json-store';
+import { isChangedElsewhere, openJsonFile } from './json-store';
 import { acquireWorkspaceLock, describeHolder, type WorkspaceLock } from './workspace-lock';
 
 /** A file to import: a display name, where it came from, and how to read its bytes. */
@@ -95,6 +96,9 @@ export class Workspace {
   private readonly docs = new Map<DocId, Low<DocumentFile>>();
   private revision = 0;
   private backupSeq = 0;
+  private readonly watchers: FSWatcher[] = [];
+  /** Documents changed on disk by another program, with the revision at which that was noticed. */
+  private readonly externalChanges = new Map<DocId, number>();
 
   private constructor(
     readonly path: string,
@@ -134,12 +138,60 @@ export class Workspace {
       documentCount: this.index.data.documents.length,
       schema: this.index.data.schema,
       readOnlyReason: this.readOnlyReason(),
+      externalChanges: [...this.externalChanges].map(([docId, revision]) => ({ docId, revision })),
     };
   }
 
-  /** Releases the workspace lock (the workspace must not be used afterwards). */
+  /** Stops watching and releases the workspace lock (the workspace must not be used afterwards). */
   async close(): Promise<void> {
+    for (const watcher of this.watchers.splice(0)) watcher.close();
     await this.lock.release();
+  }
+
+  /**
+   * Starts noticing changes that other programs (an editor, a git checkout or pull) make to
+   * claimdesk.json and the document files. A changed document that parses replaces the open
+   * copy and is listed in `info().externalChanges`; one that does not parse is left alone
+   * (and never overwritten). The renderer reloads a changed document when it has no unsaved
+   * work; otherwise its changes are saved on top, and the other version stays in the backups.
+   */
+  watch(): void {
+    const pending = new Map<string, ReturnType<typeof setTimeout>>();
+    const schedule = (path: string) => {
+      clearTimeout(pending.get(path));
+      // Editors and git write in several steps: look once things settle.
+      pending.set(path, setTimeout(() => void this.checkExternalChange(path).catch((err: unknown) => console.error(err)), 150));
+    };
+    const documents = join(this.path, DOCUMENTS_DIR);
+    this.watchers.push(
+      watchFolder(documents, (_event, name) => {
+        if (name?.endsWith('.json')) schedule(join(documents, name));
+      }),
+      watchFolder(this.path, (_event, name) => {
+        if (name === INDEX_FILE) schedule(join(this.path, INDEX_FILE));
+      }),
+    );
+  }
+
+  private async checkExternalChange(path: string): Promise<void> {
+    if (!(await isChangedElsewhere(path))) return;
+    if (path === join(this.path, INDEX_FILE)) {
+      const { db } = await openJsonFile<WorkspaceFile>(path, migrateWorkspaceFile, null).catch(() => ({ db: null }));
+      if (!db) return; // half-written or broken: keep what we have, never overwrite it
+      this.index.data = db.data;
+      for (const id of this.docs.keys()) if (!db.data.documents.some((row) => row.id === id)) this.docs.delete(id);
+      this.revision += 1;
+      return;
+    }
+    const docId = basename(path, '.json');
+    if (!/^[0-9a-f]{6,64}$/.test(docId) || !this.index.data.documents.some((row) => row.id === docId)) return;
+    const fresh = await openJsonFile<DocumentFile>(path, migrateDocumentFile, null).catch(() => null);
+    if (!fresh) return;
+    const open = this.docs.get(docId);
+    if (open) open.data = fresh.db.data;
+    this.revision += 1;
+    this.externalChanges.set(docId, this.revision);
+    if (this.setRow(rowOf(fresh.db.data)) && !this.lock.isReadOnly) await this.index.write();
   }
 
   /** Why this workspace cannot be written, or null when it can. */
