@@ -1,0 +1,464 @@
+/**
+ * The annotation overview: counts per label as toggle chips, an "attribute = value" filter,
+ * an unsourced-claims toggle, a text search over quotes and notes, text order or grouped by
+ * label, and a windowed listbox of the matching annotations. Click, Enter or Space on a row
+ * selects that annotation; the selected row is kept in view. Built for 10,000 annotations:
+ * everything derived from the document is computed once per document, a filter is one pass,
+ * and only the rows in view are rendered. Reads the document; never changes it.
+ */
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+} from 'react';
+import { attributeText } from '../../shared/model/claims-table';
+import { isUnsourcedClaim } from '../../shared/model/commands';
+import type { Annotation, AttributeValue, DocumentData, LabelDef, Relation, Schema } from '../../shared/model/types';
+import { useLatest } from '../hooks/use-latest';
+import { useWindowedList } from '../hooks/use-windowed-list';
+import { formatCount, formatQuantity } from '../util/format';
+import '../panels.css';
+
+/** Height of one row (annotation or group heading) in CSS pixels; panels.css sizes rows to match. */
+const ROW_HEIGHT = 48;
+/** Attribute values shown under a quote, at most. */
+const MAX_KEY_ATTRIBUTES = 3;
+/** The colour of a label the schema does not know. */
+const UNKNOWN_COLOR = '#9a9b9e';
+const NO_RELATIONS: readonly Relation[] = [];
+
+/** The document shown, its schema, and the selected annotation; the sidebar fills its container's height. */
+export type AnnotationSidebarProps = Readonly<{
+  doc: DocumentData;
+  schema: Schema;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}>;
+
+type Entry = Readonly<{
+  kind: 'entry';
+  a: Annotation;
+  /** The entry's place in text order, which indexes the lazily built search texts. */
+  order: number;
+  color: string;
+  isUnsourced: boolean;
+  /** Position of the label among the chips, for grouping. */
+  labelOrder: number;
+}>;
+type Heading = Readonly<{ kind: 'heading'; label: string; color: string; count: number }>;
+type Row = Entry | Heading;
+
+type LabelChip = Readonly<{ name: string; color: string; count: number; isInSchema: boolean }>;
+type AttributeOption = Readonly<{ key: string; name: string; value: string; count: number }>;
+type Grouping = 'text' | 'label';
+
+/** True when an annotation's value of an attribute is, or (for multi) includes, `value`. */
+function hasValue(v: AttributeValue | undefined, value: string): boolean {
+  if (typeof v === 'string') return v === value;
+  if (typeof v === 'boolean' || typeof v === 'number') return attributeText(v) === value;
+  return Array.isArray(v) && (v as readonly string[]).includes(value);
+}
+
+/** Equality of attribute values (lists element by element), without serialising them. */
+function isSameValue(x: AttributeValue | undefined, y: AttributeValue | undefined): boolean {
+  if (x === y) return true;
+  if (!Array.isArray(x) || !Array.isArray(y)) return (x ?? null) === (y ?? null);
+  const xs = x as readonly string[];
+  const ys = y as readonly string[];
+  return xs.length === ys.length && xs.every((v, i) => v === ys[i]);
+}
+
+/** The values worth showing under a quote: non-default, non-text attribute values, "name: value · ...". */
+function keyAttributes(a: Annotation, def: LabelDef | undefined): string {
+  const shown: string[] = [];
+  for (const d of def?.attributes ?? []) {
+    if (shown.length === MAX_KEY_ATTRIBUTES) break;
+    const v = a.attributes[d.name];
+    if (d.kind === 'text' || v === null || v === undefined || isSameValue(v, d.default)) continue;
+    const text = attributeText(v);
+    if (text !== '') shown.push(`${d.name}: ${text}`);
+  }
+  return shown.join(' · ');
+}
+
+/**
+ * Everything the sidebar derives from one document: entries in text order, label chips,
+ * attribute filter options and, on first search, the lower-cased search texts. Only what
+ * opening needs is computed up front; row details are computed for the rows in view.
+ */
+function indexDocument(doc: DocumentData, schema: Schema) {
+  const labelDefs = new Map(schema.labels.map((l) => [l.name, l]));
+  const order = new Map(schema.labels.map((l, i) => [l.name, i]));
+  const counts = new Map<string, number>(schema.labels.map((l) => [l.name, 0]));
+  // isUnsourcedClaim scans the relations it is given: hand it only the annotation's own links,
+  // so 10,000 annotations cost one pass over the relations instead of one per annotation.
+  const outgoing = new Map<string, Relation[]>();
+  for (const r of doc.relations) {
+    const list = outgoing.get(r.from);
+    if (list) list.push(r);
+    else outgoing.set(r.from, [r]);
+  }
+  // Values present per filterable attribute (choice, multi, boolean), counted per label's own attributes.
+  const filterable = new Map<string, Map<string, number>>();
+  const filterableOf = new Map<string, readonly string[]>();
+  for (const l of schema.labels) {
+    const names = l.attributes.filter((d) => d.kind === 'choice' || d.kind === 'multi' || d.kind === 'boolean').map((d) => d.name);
+    filterableOf.set(l.name, names);
+    for (const name of names) if (!filterable.has(name)) filterable.set(name, new Map());
+  }
+
+  const sorted = [...doc.annotations].sort((x, y) => x.start - y.start || x.end - y.end || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  let unsourcedCount = 0;
+  const entries = sorted.map((a, i): Entry => {
+    counts.set(a.label, (counts.get(a.label) ?? 0) + 1);
+    if (!order.has(a.label)) order.set(a.label, order.size);
+    for (const name of filterableOf.get(a.label) ?? []) {
+      const v = a.attributes[name];
+      if (v === null || v === undefined) continue;
+      const values = filterable.get(name)!;
+      if (Array.isArray(v)) for (const value of v as readonly string[]) values.set(value, (values.get(value) ?? 0) + 1);
+      else {
+        const value = attributeText(v as string | number | boolean);
+        values.set(value, (values.get(value) ?? 0) + 1);
+      }
+    }
+    const isUnsourced = isUnsourcedClaim({ ...doc, relations: outgoing.get(a.id) ?? NO_RELATIONS }, a);
+    if (isUnsourced) unsourcedCount++;
+    return { kind: 'entry', a, order: i, color: labelDefs.get(a.label)?.color ?? UNKNOWN_COLOR, isUnsourced, labelOrder: order.get(a.label) ?? 0 };
+  });
+
+  const chips: LabelChip[] = [...order.keys()].map((name) => ({
+    name,
+    color: labelDefs.get(name)?.color ?? UNKNOWN_COLOR,
+    count: counts.get(name) ?? 0,
+    isInSchema: labelDefs.has(name),
+  }));
+  const attributeOptions: AttributeOption[] = [];
+  for (const [name, values] of filterable) {
+    const known = schema.labels.flatMap((l) => l.attributes.filter((d) => d.name === name).flatMap((d) => d.values ?? []));
+    const rank = (v: string) => {
+      const i = known.indexOf(v);
+      return i < 0 ? known.length : i;
+    };
+    for (const [value, count] of [...values].sort(([x], [y]) => rank(x) - rank(y) || x.localeCompare(y)))
+      attributeOptions.push({ key: JSON.stringify([name, value]), name, value, count });
+  }
+  let searchTexts: readonly string[] | null = null;
+  /** Lower-cased quote and note of each entry, built on the first search. */
+  const searchText = (): readonly string[] => (searchTexts ??= sorted.map((a) => (a.note ? `${a.quote}\n${a.note}` : a.quote).toLowerCase()));
+  const orderById = new Map(sorted.map((a, i) => [a.id, i]));
+  return { entries, chips, attributeOptions, unsourcedCount, labelDefs, orderById, searchText };
+}
+
+/** The DOM id of an annotation's option (for aria-activedescendant). */
+const optionId = (base: string, annotationId: string) => `${base}-ann-${annotationId}`;
+
+/** Renders the sidebar for `doc`. */
+export function AnnotationSidebar({ doc, schema, selectedId, onSelect }: AnnotationSidebarProps) {
+  const baseId = useId();
+  const index = useMemo(() => indexDocument(doc, schema), [doc, schema]);
+  const [labels, setLabels] = useState<ReadonlySet<string>>(() => new Set());
+  const [attributeKey, setAttributeKey] = useState('');
+  const [isUnsourcedOnly, setUnsourcedOnly] = useState(false);
+  const [query, setQuery] = useState('');
+  const deferredQuery = useDeferredValue(query);
+  const [grouping, setGrouping] = useState<Grouping>('text');
+  const [activeId, setActiveId] = useState<string | null>(null);
+
+  const attribute = index.attributeOptions.find((o) => o.key === attributeKey) ?? null;
+  const { rows, rowOfEntry } = useMemo(() => {
+    const q = deferredQuery.trim().toLowerCase();
+    const byLabel = labels.size > 0;
+    const texts = q !== '' ? index.searchText() : null;
+    const groups: Entry[][] | null = grouping === 'label' ? index.chips.map(() => []) : null;
+    const out: Row[] = [];
+    for (const e of index.entries) {
+      if (byLabel && !labels.has(e.a.label)) continue;
+      if (isUnsourcedOnly && !e.isUnsourced) continue;
+      if (attribute && !hasValue(e.a.attributes[attribute.name], attribute.value)) continue;
+      if (texts && !texts[e.order]!.includes(q)) continue;
+      if (groups) groups[e.labelOrder]!.push(e);
+      else out.push(e);
+    }
+    if (groups)
+      groups.forEach((group, i) => {
+        const chip = index.chips[i]!;
+        if (group.length === 0) return;
+        out.push({ kind: 'heading', label: chip.name, color: chip.color, count: group.length });
+        for (const e of group) out.push(e);
+      });
+    // Row index of each entry (by text order), -1 when filtered out: finding a row is a lookup, not a scan.
+    const rowOf = new Int32Array(index.entries.length).fill(-1);
+    out.forEach((r, i) => {
+      if (r.kind === 'entry') rowOf[r.order] = i;
+    });
+    return { rows: out as readonly Row[], rowOfEntry: rowOf };
+  }, [index, labels, attribute, isUnsourcedOnly, deferredQuery, grouping]);
+
+  const list = useWindowedList(rows.length, ROW_HEIGHT);
+  const { scrollToIndex } = list;
+  const indexOfId = useCallback(
+    (id: string | null) => {
+      const order = id === null ? undefined : index.orderById.get(id);
+      return order === undefined ? -1 : (rowOfEntry[order] ?? -1);
+    },
+    [index, rowOfEntry],
+  );
+
+  let activeIndex = indexOfId(activeId);
+  if (activeIndex < 0) activeIndex = indexOfId(selectedId);
+  if (activeIndex < 0) activeIndex = rows.findIndex((r) => r.kind === 'entry');
+  const active = rows[activeIndex];
+  const activeEntry = active?.kind === 'entry' ? active : undefined;
+  const matched = grouping === 'label' ? rows.length - rows.reduce((n, r) => n + (r.kind === 'heading' ? 1 : 0), 0) : rows.length;
+
+  // A new selection scrolls into view once, even when its row arrives with a later document.
+  const pendingScroll = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    pendingScroll.current = selectedId;
+    setActiveId(null);
+  }, [selectedId]);
+  useLayoutEffect(() => {
+    if (pendingScroll.current === null) return;
+    const i = indexOfId(pendingScroll.current);
+    if (i < 0) return;
+    pendingScroll.current = null;
+    scrollToIndex(i);
+  }, [indexOfId, scrollToIndex, selectedId]);
+
+  // New filters show their matches from the top, or from the selected row when it still matches.
+  const selectedRef = useLatest(selectedId);
+  const indexOfIdRef = useLatest(indexOfId);
+  useEffect(() => {
+    const el = list.ref.current;
+    if (!el) return;
+    el.scrollTop = 0;
+    const i = indexOfIdRef.current(selectedRef.current);
+    if (i >= 0) scrollToIndex(i);
+  }, [labels, attributeKey, isUnsourcedOnly, deferredQuery, grouping, list.ref, scrollToIndex, selectedRef, indexOfIdRef]);
+
+  const moveTo = (target: number, step: 1 | -1) => {
+    let i = Math.max(0, Math.min(rows.length - 1, target));
+    while (rows[i]?.kind === 'heading') i += step;
+    if (!rows[i]) {
+      i = Math.max(0, Math.min(rows.length - 1, target));
+      while (rows[i]?.kind === 'heading') i -= step;
+    }
+    const row = rows[i];
+    if (row?.kind !== 'entry') return;
+    setActiveId(row.a.id);
+    scrollToIndex(i);
+  };
+
+  const onListKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const page = Math.max(1, Math.floor(e.currentTarget.clientHeight / ROW_HEIGHT) - 1);
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => moveTo(activeIndex + 1, 1),
+      ArrowUp: () => moveTo(activeIndex - 1, -1),
+      Home: () => moveTo(0, 1),
+      End: () => moveTo(rows.length - 1, -1),
+      PageDown: () => moveTo(activeIndex + page, 1),
+      PageUp: () => moveTo(activeIndex - page, -1),
+      Enter: () => activeEntry && onSelect(activeEntry.a.id),
+      ' ': () => activeEntry && onSelect(activeEntry.a.id),
+    };
+    const action = keys[e.key];
+    if (!action) return;
+    e.preventDefault();
+    action();
+  };
+
+  const toggleLabel = (name: string) =>
+    setLabels((current) => {
+      const next = new Set(current);
+      if (!next.delete(name)) next.add(name);
+      return next;
+    });
+  const isFiltered = labels.size > 0 || attribute !== null || isUnsourcedOnly || query.trim() !== '';
+  const clearFilters = () => {
+    setLabels(new Set());
+    setAttributeKey('');
+    setUnsourcedOnly(false);
+    setQuery('');
+  };
+
+  const rendered: number[] = [];
+  for (let i = list.first; i < list.last; i++) rendered.push(i);
+  if (activeIndex >= 0 && (activeIndex < list.first || activeIndex >= list.last)) rendered.push(activeIndex);
+
+  const total = index.entries.length;
+  const countId = `${baseId}-count`;
+  return (
+    <aside className="cd-anns" aria-label="Annotations">
+      <div className="cd-anns-head">
+        <h2 className="cd-panel-title cd-anns-title">
+          Annotations <span className="cd-anns-total">{formatCount(total)}</span>
+        </h2>
+        <div role="radiogroup" aria-label="Order" className="cd-segmented cd-anns-grouping">
+          {(
+            [
+              ['text', 'Text order'],
+              ['label', 'By label'],
+            ] as const
+          ).map(([value, text]) => (
+            <label key={value} className="cd-segment">
+              <input type="radio" name={`${baseId}-grouping`} value={value} checked={grouping === value} onChange={() => setGrouping(value)} />
+              <span>{text}</span>
+            </label>
+          ))}
+        </div>
+      </div>
+
+      <div className="cd-anns-chips" role="group" aria-label="Filter by label">
+        {index.chips.map((chip) => (
+          <button
+            key={chip.name}
+            type="button"
+            className={`cd-filter-chip${chip.count === 0 ? ' is-empty' : ''}`}
+            aria-pressed={labels.has(chip.name)}
+            style={{ '--label-color': chip.color } as CSSProperties}
+            title={chip.isInSchema ? `Filter by ${chip.name}` : `${chip.name} is not in the schema`}
+            onClick={() => toggleLabel(chip.name)}
+          >
+            <span className="cd-panel-swatch" aria-hidden="true" />
+            <span className="cd-filter-chip-name">{chip.name}</span>
+            <span className="cd-filter-chip-count">{formatCount(chip.count)}</span>
+          </button>
+        ))}
+        {index.unsourcedCount > 0 && (
+          <button
+            type="button"
+            className="cd-filter-chip cd-filter-chip--warn"
+            aria-pressed={isUnsourcedOnly}
+            title="Attributed claims with no attributed_to link"
+            onClick={() => setUnsourcedOnly((v) => !v)}
+          >
+            <span className="cd-warn-mark" aria-hidden="true">
+              !
+            </span>
+            <span className="cd-filter-chip-name">Unsourced</span>
+            <span className="cd-filter-chip-count">{formatCount(index.unsourcedCount)}</span>
+          </button>
+        )}
+      </div>
+
+      <div className="cd-anns-filters">
+        <input
+          type="search"
+          className="cd-input"
+          placeholder="Search quotes and notes"
+          aria-label="Search annotations"
+          aria-describedby={countId}
+          value={query}
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && query !== '') {
+              e.preventDefault();
+              setQuery('');
+            } else if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              list.ref.current?.focus();
+            }
+          }}
+        />
+        <select className="cd-input cd-anns-attr" aria-label="Filter by attribute" value={attribute ? attributeKey : ''} onChange={(e) => setAttributeKey(e.target.value)}>
+          <option value="">Any attribute value</option>
+          {index.attributeOptions.map((o) => (
+            <option key={o.key} value={o.key}>
+              {o.name} = {o.value} ({formatCount(o.count)})
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <div className="cd-anns-status" id={countId} aria-live="polite">
+        <span>{isFiltered ? `${formatCount(matched)} of ${formatQuantity(total, 'annotation')}` : formatQuantity(total, 'annotation')}</span>
+        {isFiltered && (
+          <button type="button" className="cd-link-button" onClick={clearFilters}>
+            Clear filters
+          </button>
+        )}
+      </div>
+
+      <div className="cd-anns-frame">
+        <div
+          ref={list.ref}
+          role="listbox"
+          aria-label="Annotation list"
+          tabIndex={0}
+          aria-activedescendant={activeEntry ? optionId(baseId, activeEntry.a.id) : undefined}
+          className="cd-anns-list"
+          onScroll={list.onScroll}
+          onKeyDown={onListKey}
+        >
+          <div role="none" className="cd-anns-spacer" style={{ height: list.totalHeight }}>
+            {rendered.map((i) => {
+              const row = rows[i]!;
+              const top = i * ROW_HEIGHT;
+              if (row.kind === 'heading')
+                return (
+                  <div key={`h:${row.label}`} role="presentation" className="cd-anns-heading" style={{ top, height: ROW_HEIGHT, '--label-color': row.color } as CSSProperties}>
+                    <span className="cd-panel-swatch" />
+                    <span className="cd-anns-heading-name">{row.label}</span>
+                    <span className="cd-anns-heading-count">{formatCount(row.count)}</span>
+                  </div>
+                );
+              const { a } = row;
+              const details = keyAttributes(a, index.labelDefs.get(a.label));
+              const classes = ['cd-annrow', i === activeIndex ? 'is-active' : '', a.id === selectedId ? 'is-selected' : ''].filter(Boolean).join(' ');
+              return (
+                <div
+                  key={a.id}
+                  id={optionId(baseId, a.id)}
+                  role="option"
+                  aria-selected={a.id === selectedId}
+                  className={classes}
+                  style={{ top, height: ROW_HEIGHT, '--label-color': row.color } as CSSProperties}
+                  onClick={() => {
+                    setActiveId(a.id);
+                    onSelect(a.id);
+                  }}
+                >
+                  <div className="cd-annrow-line">
+                    <span className="cd-annrow-quote" title={a.quote}>
+                      {a.quote}
+                    </span>
+                    {row.isUnsourced && (
+                      <span className="cd-warn-mark" role="img" aria-label="Unsourced claim" title="Attributed claim with no source linked">
+                        !
+                      </span>
+                    )}
+                  </div>
+                  <div className="cd-annrow-meta">
+                    <span className="cd-annrow-label">{a.label}</span>
+                    {details && <span className="cd-annrow-attrs">{details}</span>}
+                    {a.note && (
+                      <span className="cd-annrow-note" title={a.note}>
+                        {a.note}
+                      </span>
+                    )}
+                  </div>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+        {rows.length === 0 && (
+          <p className="cd-anns-empty">
+            {total === 0 ? 'No annotations yet. Select text in the article and press a label’s hotkey.' : 'No annotations match these filters.'}
+          </p>
+        )}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,130 @@
+/**
+ * The claims table as the app shows it: one row per Claim with its text, one column per Claim
+ * attribute of the schema, the text of its linked sources (attributed_to) and cues (has_cue);
+ * sorting by a column, and the selection as TSV for the clipboard. Pure: no DOM, no clock.
+ * (The export serializer in shared/export/claims-table.ts is a richer, separate projection.)
+ */
+import type { AttributeValue, DocumentData, Schema } from './types';
+
+/** The label whose annotations are rows. */
+export const CLAIM_LABEL = 'Claim';
+/** The relation type whose targets fill the Sources column. */
+export const SOURCE_RELATION = 'attributed_to';
+/** The relation type whose targets fill the Cue column. */
+export const CUE_RELATION = 'has_cue';
+/** Separator between several linked texts in one cell. */
+export const LINKED_SEPARATOR = '; ';
+
+/** One column: a stable id (`claim`, `attr:<name>`, `sources`, `cue`) and its header text. */
+export type ClaimColumn = Readonly<{ id: string; title: string; isNumeric: boolean }>;
+
+/** One claim: its id and text position, and one display string per column (same order). */
+export type ClaimRow = Readonly<{ id: string; start: number; end: number; cells: readonly string[] }>;
+
+/** A sort direction, named as aria-sort names it. */
+export type SortDirection = 'ascending' | 'descending';
+/** Sorting by one column; null elsewhere means text order. */
+export type ClaimSort = Readonly<{ columnId: string; direction: SortDirection }>;
+
+/**
+ * An attribute value as one line of text: unset -> '', several values joined with ", ",
+ * booleans as yes/no.
+ */
+export function attributeText(value: AttributeValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return value;
+  return value.join(', ');
+}
+
+/** The table's columns for a schema: Claim, each Claim attribute in schema order, Sources, Cue. */
+export function claimColumns(schema: Schema): ClaimColumn[] {
+  const attrs = schema.labels.find((l) => l.name === CLAIM_LABEL)?.attributes ?? [];
+  return [
+    { id: 'claim', title: 'Claim', isNumeric: false },
+    ...attrs.map((a) => ({ id: `attr:${a.name}`, title: a.name, isNumeric: a.kind === 'number' })),
+    { id: 'sources', title: 'Sources', isNumeric: false },
+    { id: 'cue', title: 'Cue', isNumeric: false },
+  ];
+}
+
+/**
+ * One row per Claim annotation, in text order (start, end, id). Linked texts are listed in
+ * text order and joined with "; ". Linear in annotations + relations.
+ */
+export function claimRows(doc: DocumentData, schema: Schema): ClaimRow[] {
+  const attrs = schema.labels.find((l) => l.name === CLAIM_LABEL)?.attributes ?? [];
+  const byId = new Map(doc.annotations.map((a) => [a.id, a]));
+  const targets = new Map<string, { sources: { start: number; quote: string }[]; cues: { start: number; quote: string }[] }>();
+  for (const r of doc.relations) {
+    if (r.type !== SOURCE_RELATION && r.type !== CUE_RELATION) continue;
+    const to = byId.get(r.to);
+    if (!to) continue;
+    let entry = targets.get(r.from);
+    if (!entry) targets.set(r.from, (entry = { sources: [], cues: [] }));
+    (r.type === SOURCE_RELATION ? entry.sources : entry.cues).push({ start: to.start, quote: to.quote });
+  }
+  const joined = (xs: { start: number; quote: string }[] | undefined) =>
+    xs ? [...xs].sort((a, b) => a.start - b.start).map((x) => x.quote).join(LINKED_SEPARATOR) : '';
+  return doc.annotations
+    .filter((a) => a.label === CLAIM_LABEL)
+    .sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((a) => {
+      const linked = targets.get(a.id);
+      return {
+        id: a.id,
+        start: a.start,
+        end: a.end,
+        cells: [a.quote, ...attrs.map((d) => attributeText(a.attributes[d.name])), joined(linked?.sources), joined(linked?.cues)],
+      };
+    });
+}
+
+/** The sort after a click on a column header: ascending, then descending, then text order (null). */
+export function nextSort(current: ClaimSort | null, columnId: string): ClaimSort | null {
+  if (current?.columnId !== columnId) return { columnId, direction: 'ascending' };
+  return current.direction === 'ascending' ? { columnId, direction: 'descending' } : null;
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/**
+ * Sorts rows by one column (stable; ties keep text order). Empty cells go last in either
+ * direction; numeric columns compare as numbers, others with a natural, case-insensitive
+ * collation.
+ * @returns a new array; `rows` unchanged when `sort` is null or names no column
+ */
+export function sortClaimRows(rows: readonly ClaimRow[], columns: readonly ClaimColumn[], sort: ClaimSort | null): readonly ClaimRow[] {
+  const index = sort ? columns.findIndex((c) => c.id === sort.columnId) : -1;
+  if (!sort || index < 0) return rows;
+  const numeric = columns[index]!.isNumeric;
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  const keyed = rows.map((row, order) => {
+    const cell = row.cells[index] ?? '';
+    const n = numeric && cell !== '' ? Number(cell) : NaN;
+    return { row, order, cell, n, isEmpty: cell === '' };
+  });
+  keyed.sort((a, b) => {
+    if (a.isEmpty !== b.isEmpty) return a.isEmpty ? 1 : -1;
+    let c = 0;
+    if (numeric && !Number.isNaN(a.n) && !Number.isNaN(b.n)) c = a.n - b.n;
+    else if (!a.isEmpty) c = collator.compare(a.cell, b.cell);
+    return c !== 0 ? sign * c : a.order - b.order;
+  });
+  return keyed.map((k) => k.row);
+}
+
+/** A cell for TSV: every tab and line break becomes one space, so a cell stays one field. */
+export function tsvCell(value: string): string {
+  return value.replace(/\r\n|[\t\n\r]/g, ' ');
+}
+
+/**
+ * The header and `rows` as TSV: tab-separated cells, one line per row, "\n" after each line.
+ * @param rows the rows to write, in the order given
+ */
+export function claimsTsv(columns: readonly ClaimColumn[], rows: readonly ClaimRow[]): string {
+  const line = (cells: readonly string[]) => `${cells.map(tsvCell).join('\t')}\n`;
+  return line(columns.map((c) => c.title)) + rows.map((r) => line(columns.map((_, i) => r.cells[i] ?? ''))).join('');
+}
