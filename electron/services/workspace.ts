@@ -125,6 +125,7 @@ export class Workspace {
     }));
     const workspace = new Workspace(path, db, options.now ?? (() => new Date()), lock);
     if ((isNew || migrated) && !lock.isReadOnly) await db.write();
+    if (!lock.isReadOnly) await sweepTempFiles(path);
     if (isNew && options.seedDir) await workspace.importPaths([options.seedDir]);
     return workspace;
   }
@@ -577,6 +578,17 @@ export class Workspace {
     this.revision += 1;
     await this.index.write();
     return row;
+  }
+}
+
+/**
+ * Removes the temporary files an interrupted write leaves (lowdb writes `.<name>.tmp`, then
+ * renames it): the real file beside it is intact, so they hold nothing worth keeping.
+ */
+async function sweepTempFiles(path: string): Promise<void> {
+  for (const dir of [path, join(path, DOCUMENTS_DIR)]) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    await Promise.all(names.filter((n) => n.startsWith('.') && n.endsWith('.json.tmp')).map((n) => rm(join(dir, n), { force: true })));
   }
 }
 

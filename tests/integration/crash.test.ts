@@ -52,12 +52,14 @@ describe('crash safety', () => {
       next += 100_000;
       acked.forEach((id) => acknowledged.add(id));
 
-      for (const file of ['claimdesk.json', ...(await readdir(join(dir, 'documents'))).map((f) => `documents/${f}`)]) {
+      const documents = (await readdir(join(dir, 'documents'))).filter((f) => !f.startsWith('.'));
+      for (const file of ['claimdesk.json', ...documents.map((f) => `documents/${f}`)]) {
         const raw = await readFile(join(dir, file), 'utf8');
         expect(() => JSON.parse(raw), file).not.toThrow();
       }
       const ws = await Workspace.open(dir);
       expect(ws.readOnlyReason()).toBeNull(); // the killed child's lock was recovered
+      expect((await readdir(join(dir, 'documents'))).filter((f) => f.endsWith('.tmp'))).toEqual([]); // its temp files were swept
       const stored = new Set((await ws.getDocument(docId)).annotations.map((a) => a.id));
       const lost = [...acknowledged].filter((id) => !stored.has(id));
       expect(lost).toEqual([]);
