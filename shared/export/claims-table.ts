@@ -6,14 +6,12 @@
  * claims appear only as a claim's source or cue; other relations are not kept. Pure.
  */
 import { offsetMap } from '../anchoring/code-points';
-import type { Annotation, AttributeValue, DocumentData, Schema } from '../model/types';
+import { CLAIM_LABEL, claimLinks, claimsInTextOrder } from '../model/claims-table';
+import type { AttributeValue, DocumentData, Schema } from '../model/types';
 import { streamed, type DocumentSerializer } from './format';
 import type { Tokenizer } from './tokens';
 
-export const CLAIM_LABEL = 'Claim';
-export const SOURCE_LABEL = 'Source';
-export const ATTRIBUTED_TO = 'attributed_to';
-export const HAS_CUE = 'has_cue';
+const SOURCE_LABEL = 'Source';
 const JOIN = ' | ';
 
 /** A CSV field, quoted when it holds a comma, quote, line break or edge space. */
@@ -50,12 +48,10 @@ export function claimsTableHeader(schema: Schema): string[] {
 export function claimsTableRows(doc: DocumentData, schema: Schema, tokenizer: Tokenizer | null): string[][] {
   const claimAttrs = schema.labels.find((l) => l.name === CLAIM_LABEL)?.attributes.map((a) => a.name) ?? [];
   const sourceAttrs = schema.labels.find((l) => l.name === SOURCE_LABEL)?.attributes.map((a) => a.name) ?? [];
-  const claims = doc.annotations.filter((a) => a.label === CLAIM_LABEL);
+  const claims = claimsInTextOrder(doc);
   if (claims.length === 0) return [];
   const map = offsetMap(doc.text);
-  const byId = new Map(doc.annotations.map((a) => [a.id, a]));
-  const linked = (claim: Annotation, type: string): Annotation[] =>
-    doc.relations.filter((r) => r.type === type && r.from === claim.id).flatMap((r) => byId.get(r.to) ?? []);
+  const links = claimLinks(doc);
   let sentences: [number, number][] = [];
   if (tokenizer) {
     const { tokens, sentenceStarts } = tokenizer.tokenize(doc.text);
@@ -63,7 +59,7 @@ export function claimsTableRows(doc: DocumentData, schema: Schema, tokenizer: To
       sentences = sentenceStarts.map((first, i) => [tokens[first]!.start, tokens[(sentenceStarts[i + 1] ?? tokens.length) - 1]!.end]);
   }
   return claims.map((c) => {
-    const sources = linked(c, ATTRIBUTED_TO);
+    const sources = links.get(c.id)?.sources ?? [];
     return [
       doc.id,
       doc.title,
@@ -76,7 +72,7 @@ export function claimsTableRows(doc: DocumentData, schema: Schema, tokenizer: To
       sources.map((s) => s.quote).join(JOIN),
       sources.map((s) => s.id).join(JOIN),
       ...sourceAttrs.map((a) => sources.map((s) => show(s.attributes[a])).join(JOIN)),
-      linked(c, HAS_CUE).map((s) => s.quote).join(JOIN),
+      (links.get(c.id)?.cues ?? []).map((s) => s.quote).join(JOIN),
       contextOf(doc.text, c.start, c.end, sentences),
     ];
   });

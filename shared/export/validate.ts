@@ -8,7 +8,7 @@ import { offsetMap } from '../anchoring/code-points';
 import { checkSpan, OperationError } from '../model/operations';
 import { findLabel } from '../model/schema-rules';
 import type { AttributeDef, AttributeValue, DocumentData, Schema } from '../model/types';
-import { ATTRIBUTED_TO, CLAIM_LABEL } from './claims-table';
+import { unsourcedClaimIds } from '../model/commands';
 
 /** What kind of rule a problem breaks. */
 export type ValidationKind = 'quote' | 'duplicate_id' | 'schema' | 'relation' | 'attribution';
@@ -85,10 +85,8 @@ export function validateDocument(doc: DocumentData, schema: Schema): ValidationP
     if (!type) add('schema', `the schema has no relation type "${r.type}"`);
     else if (!type.from.includes(from.label) || !type.to.includes(to.label)) add('schema', `"${r.type}" does not link ${from.label} to ${to.label}`);
   }
-  for (const a of doc.annotations) {
-    if (a.label !== CLAIM_LABEL || a.attributes.attribution !== 'attributed') continue;
-    if (!doc.relations.some((r) => r.type === ATTRIBUTED_TO && r.from === a.id && byId.has(r.to)))
-      problems.push({ docId: doc.id, kind: 'attribution', id: a.id, at: at(a.start, a.end), message: `the claim is attributed but has no ${ATTRIBUTED_TO} link to a source` });
-  }
+  const unsourced = unsourcedClaimIds(doc);
+  for (const a of doc.annotations)
+    if (unsourced.has(a.id)) problems.push({ docId: doc.id, kind: 'attribution', id: a.id, at: at(a.start, a.end), message: 'the claim is attributed but has no attributed_to link to a source' });
   return problems;
 }

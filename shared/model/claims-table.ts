@@ -2,9 +2,9 @@
  * The claims table as the app shows it: one row per Claim with its text, one column per Claim
  * attribute of the schema, the text of its linked sources (attributed_to) and cues (has_cue);
  * sorting by a column, and the selection as TSV for the clipboard. Pure: no DOM, no clock.
- * (The export serializer in shared/export/claims-table.ts is a richer, separate projection.)
+ * The export serializer (shared/export/claims-table.ts) builds its richer rows on claimLinks.
  */
-import type { AttributeValue, DocumentData, Schema } from './types';
+import type { Annotation, AttributeValue, DocumentData, Schema } from './types';
 
 /** The label whose annotations are rows. */
 export const CLAIM_LABEL = 'Claim';
@@ -55,30 +55,44 @@ export function claimColumns(schema: Schema): ClaimColumn[] {
  */
 export function claimRows(doc: DocumentData, schema: Schema): ClaimRow[] {
   const attrs = schema.labels.find((l) => l.name === CLAIM_LABEL)?.attributes ?? [];
+  const links = claimLinks(doc);
+  const joined = (xs: readonly Annotation[] | undefined) => (xs ? xs.map((x) => x.quote).join(LINKED_SEPARATOR) : '');
+  return claimsInTextOrder(doc).map((a) => {
+    const linked = links.get(a.id);
+    return {
+      id: a.id,
+      start: a.start,
+      end: a.end,
+      cells: [a.quote, ...attrs.map((d) => attributeText(a.attributes[d.name])), joined(linked?.sources), joined(linked?.cues)],
+    };
+  });
+}
+
+/** The Claim annotations of a document in text order (start, end, id). */
+export function claimsInTextOrder(doc: DocumentData): Annotation[] {
+  return doc.annotations
+    .filter((a) => a.label === CLAIM_LABEL)
+    .sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * Each claim's linked sources (attributed_to targets) and cues (has_cue targets), each list in
+ * text order. Linear in annotations + relations.
+ * @returns a map from claim id; claims without links are absent
+ */
+export function claimLinks(doc: DocumentData): Map<string, { sources: Annotation[]; cues: Annotation[] }> {
   const byId = new Map(doc.annotations.map((a) => [a.id, a]));
-  const targets = new Map<string, { sources: { start: number; quote: string }[]; cues: { start: number; quote: string }[] }>();
+  const links = new Map<string, { sources: Annotation[]; cues: Annotation[] }>();
   for (const r of doc.relations) {
     if (r.type !== SOURCE_RELATION && r.type !== CUE_RELATION) continue;
     const to = byId.get(r.to);
     if (!to) continue;
-    let entry = targets.get(r.from);
-    if (!entry) targets.set(r.from, (entry = { sources: [], cues: [] }));
-    (r.type === SOURCE_RELATION ? entry.sources : entry.cues).push({ start: to.start, quote: to.quote });
+    let entry = links.get(r.from);
+    if (!entry) links.set(r.from, (entry = { sources: [], cues: [] }));
+    (r.type === SOURCE_RELATION ? entry.sources : entry.cues).push(to);
   }
-  const joined = (xs: { start: number; quote: string }[] | undefined) =>
-    xs ? [...xs].sort((a, b) => a.start - b.start).map((x) => x.quote).join(LINKED_SEPARATOR) : '';
-  return doc.annotations
-    .filter((a) => a.label === CLAIM_LABEL)
-    .sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((a) => {
-      const linked = targets.get(a.id);
-      return {
-        id: a.id,
-        start: a.start,
-        end: a.end,
-        cells: [a.quote, ...attrs.map((d) => attributeText(a.attributes[d.name])), joined(linked?.sources), joined(linked?.cues)],
-      };
-    });
+  for (const entry of links.values()) for (const list of [entry.sources, entry.cues]) list.sort((a, b) => a.start - b.start || a.end - b.end);
+  return links;
 }
 
 /** The sort after a click on a column header: ascending, then descending, then text order (null). */

@@ -14,7 +14,7 @@ import { countDocument, emptyReport, sortReport, SPLIT_NAMES, type ExportReport,
 import { isRowInScope, scopeDocument, type ExportScope } from '../../../shared/export/scope';
 import { assignSplits, type SplitItem, type SplitRatios } from '../../../shared/export/split';
 import type { Tokenizer } from '../../../shared/export/tokens';
-import { CLAIM_LABEL } from '../../../shared/export/claims-table';
+import { CLAIM_LABEL } from '../../../shared/model/claims-table';
 import type { DocId } from '../../../shared/model/types';
 import type { Workspace } from '../workspace';
 import { ExportOutput, type StreamFile } from './output';
