@@ -1,46 +1,84 @@
 /**
  * The Claimdesk window: top bar, document list, reading pane, details panel and status bar,
- * wired to the API. Owns which document is open and routes every API error to the status
- * bar. Knows nothing about the transport (IPC or HTTP).
+ * wired to the API. Owns which document is open, keeps one DocumentSession per document for
+ * the window's lifetime (so unsaved changes keep saving and undo survives switching), and
+ * routes every API error to the status bar. The annotating flow itself (selection, link mode,
+ * keys, actions) lives in useAnnotator. Knows nothing about the transport (IPC or HTTP).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ClaimdeskApi, ImportReport } from '../shared/api';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ImportReport, ClaimdeskApi } from '../shared/api';
+import { setStatus } from '../shared/model/commands';
 import type { DocId, DocStatus } from '../shared/model/types';
+import { AnnotationDetails } from './components/AnnotationDetails';
 import { DetailsPanel } from './components/DetailsPanel';
 import { DocumentList } from './components/DocumentList';
 import { DropOverlay } from './components/DropOverlay';
+import { HoverCard } from './components/HoverCard';
 import { ImportInput } from './components/ImportInput';
 import { ImportReportPanel } from './components/ImportReportPanel';
 import { ReaderPane } from './components/ReaderPane';
 import { StatusBar } from './components/StatusBar';
 import { TopBar } from './components/TopBar';
-import type { DocumentEditorHandle, TextSelectionSnapshot } from './editor/DocumentEditor';
-import { useDocument } from './hooks/use-document';
+import type { AnnotationHover, DocumentEditorHandle, TextSelectionSnapshot } from './editor/DocumentEditor';
+import { useAnnotator } from './hooks/use-annotator';
+import { useDocumentSession, useSaveState, useSessionDoc } from './hooks/use-document-session';
 import { useDocumentTitle } from './hooks/use-document-title';
 import { useFileDrop } from './hooks/use-file-drop';
+import { useHotkeys } from './hooks/use-hotkeys';
 import { useImport } from './hooks/use-import';
+import { useLatest } from './hooks/use-latest';
+import { usePreferences } from './hooks/use-preferences';
 import { useStatusMessage } from './hooks/use-status-message';
 import { useWorkspace } from './hooks/use-workspace';
-import { describeError, statusLabel } from './util/format';
+import { SessionRegistry } from './state/session-registry';
+import { describeError } from './util/format';
 
 export type AppProps = Readonly<{ api: ClaimdeskApi }>;
+
+/** The open document survives a reload of the window (per tab). */
+const OPEN_KEY = 'claimdesk.openDocument';
 
 /** The whole application for one connected API. */
 export function App({ api }: AppProps) {
   const status = useStatusMessage();
   const { showInfo, showError } = status;
   const workspace = useWorkspace(api);
-  const { rows, refresh } = workspace;
-  const [openId, setOpenId] = useState<DocId | null>(null);
-  const opened = useDocument(api, openId, showError);
+  const { rows, refresh, applyRow } = workspace;
+  const schema = workspace.info?.schema ?? null;
+  const preferences = usePreferences(api, showError);
+
+  const events = useLatest({ applyRow, showError });
+  const [registry] = useState(
+    () =>
+      new SessionRegistry(api, window.localStorage, {
+        onSaved: (row) => events.current.applyRow(row),
+        onRefused: (message) => events.current.showError(message),
+      }),
+  );
+
+  const [openId, setOpenId] = useState<DocId | null>(() => window.sessionStorage.getItem(OPEN_KEY));
+  const opened = useDocumentSession(registry, openId, showError);
+  const session = opened.session;
+  const doc = useSessionDoc(session);
+  const saveState = useSaveState(session);
   const [selection, setSelection] = useState<TextSelectionSnapshot | null>(null);
+  const [hover, setHover] = useState<AnnotationHover | null>(null);
   const editorRef = useRef<DocumentEditorHandle>(null);
   const fileInputRef = useRef<HTMLInputElement>(null);
+
+  const annotator = useAnnotator({ session, doc, schema, author: preferences.author, editorRef, onInfo: showInfo, onError: showError });
+  const { apply } = annotator;
 
   const openDocument = useCallback((id: DocId) => {
     setOpenId(id);
     setSelection(null);
+    setHover(null);
   }, []);
+
+  useEffect(() => {
+    if (openId === null) window.sessionStorage.removeItem(OPEN_KEY);
+    else window.sessionStorage.setItem(OPEN_KEY, openId);
+  }, [openId]);
 
   // A workspace switch (or a deletion elsewhere) can remove the open document. Checked only
   // when a new list arrives: a document opened right after an import is not in the old list yet.
@@ -62,50 +100,89 @@ export function App({ api }: AppProps) {
   const isDragging = useFileDrop(onFiles);
   const chooseFiles = useCallback(() => fileInputRef.current?.click(), []);
 
-  const openRow = useMemo(() => rows?.find((r) => r.id === openId) ?? null, [rows, openId]);
-  useDocumentTitle(opened.doc?.title ?? null);
+  useDocumentTitle(doc?.title ?? null);
 
-  // A status change shows at once and is undone if the service refuses it.
-  const [pendingStatus, setPendingStatus] = useState<Readonly<{ id: DocId; status: DocStatus }> | null>(null);
-  const onStatusChange = useCallback(
-    (next: DocStatus) => {
-      if (openId === null) return;
-      const change = { id: openId, status: next };
-      setPendingStatus(change);
-      const settle = () => setPendingStatus((p) => (p === change ? null : p));
-      api
-        .updateDocument({ docId: openId, status: next })
-        .then(
-          async (row) => {
-            showInfo(`Marked “${row.title}” as ${statusLabel(row.status).toLowerCase()}`);
-            await refresh().catch((err: unknown) => showError(describeError('Could not reload the document list', err)));
-          },
-          (err: unknown) => showError(describeError('Could not change the status', err)),
-        )
-        .finally(settle);
-    },
-    [api, openId, refresh, showInfo, showError],
-  );
-  const shownStatus = pendingStatus && pendingStatus.id === openId ? pendingStatus.status : (openRow?.status ?? null);
+  const undo = useCallback(() => void session?.undo(), [session]);
+  const redo = useCallback(() => void session?.redo(), [session]);
+  useHotkeys({ 'Mod+Z': undo, 'Mod+Shift+Z': redo, 'Mod+Y': redo, 'Ctrl+Y': redo });
+
+  // The status is a document operation like any other: saved through the session, undoable.
+  const onStatusChange = useCallback((next: DocStatus) => void apply(doc ? setStatus(doc, next) : null), [apply, doc]);
+  const startLink = useCallback(() => {
+    annotator.startLink();
+    editorRef.current?.focus();
+  }, [annotator]);
+  const selectFromPanel = useCallback((id: string | null) => annotator.select(id, true), [annotator]);
+  const hovered = hover && doc ? doc.annotations.find((a) => a.id === hover.id) : undefined;
 
   return (
     <div className="cd-app">
-      <TopBar workspace={workspace.info} isImporting={importer.isImporting} onImport={chooseFiles} />
+      <TopBar
+        workspace={workspace.info}
+        isImporting={importer.isImporting}
+        onImport={chooseFiles}
+        canUndo={session?.canUndo ?? false}
+        canRedo={session?.canRedo ?? false}
+        onUndo={undo}
+        onRedo={redo}
+      >
+        {/* SLOT(SchemaEditor): a "Schema…" button opening
+              <SchemaEditor schema={schema} labelCounts={labelCounts}
+                onSave={(next, migration) => api.updateSchema({ schema: next, ...migration }).then(() => refresh())} />
+            where labelCounts: Record<string, number> sums DocumentRow.labelCounts over
+            `rows` (each row as `workspace.patches.get(row.id) ?? row`), computed when the dialog opens. */}
+        {/* SLOT(PreferencesDialog): a "Preferences…" button opening
+              <PreferencesDialog author={preferences.author} onSave={(author) => preferences.saveAuthor(author)} /> */}
+      </TopBar>
       <ImportInput ref={fileInputRef} onFiles={onFiles} />
       <div className="cd-body">
-        <DocumentList rows={rows} openId={openId} onOpen={openDocument} />
+        {/* SLOT(AnnotationSidebar): a "Documents | Annotations" tab pair over this column; the
+              Annotations tab shows
+              <AnnotationSidebar doc={doc} schema={schema} selectedId={annotator.ui.selectedId}
+                onSelect={(id) => annotator.select(id, true)} /> */}
+        <DocumentList rows={rows} patches={workspace.patches} openId={openId} onOpen={openDocument} />
+        {/* SLOT(ClaimsTable): a "Claims table" view toggle; when on, render in place of ReaderPane
+              <ClaimsTable doc={doc} schema={schema} onSelect={(id) => { setView('article'); annotator.select(id, true); }} /> */}
         <ReaderPane
-          doc={opened.doc}
+          session={session}
+          doc={doc}
+          schema={schema}
           isLoading={opened.isLoading}
           error={opened.error}
           isWorkspaceEmpty={rows !== null && rows.length === 0}
           isWorkspaceLoading={rows === null}
           workspaceError={workspace.error}
           editorRef={editorRef}
+          selection={selection}
+          ui={annotator.ui}
           onSelectionChange={setSelection}
+          onArticleKey={annotator.onArticleKey}
+          onAnnotationClick={annotator.onAnnotationClick}
+          onHover={setHover}
+          onTag={annotator.tag}
+          onLinkTypeChange={annotator.setLinkType}
+          onCancelLink={annotator.cancelLink}
           onChooseFiles={chooseFiles}
         />
-        <DetailsPanel doc={opened.doc} status={shownStatus} onStatusChange={onStatusChange} />
+        {annotator.selected && doc && schema ? (
+          <AnnotationDetails
+            key={annotator.selected.id}
+            annotation={annotator.selected}
+            doc={doc}
+            schema={schema}
+            linkTypes={annotator.linkTypes}
+            onApply={apply}
+            onSelect={selectFromPanel}
+            onStartLink={startLink}
+            onDelete={annotator.deleteSelected}
+          />
+        ) : (
+          <DetailsPanel doc={doc} onStatusChange={onStatusChange}>
+            {/* SLOT(DocumentPanel): document attributes
+                  {doc && schema && <DocumentPanel doc={doc} schema={schema}
+                    onChange={(name, value) => apply(setDocumentAttribute(doc, name, value))} />} */}
+          </DetailsPanel>
+        )}
       </div>
       <StatusBar
         documentCount={rows?.length ?? null}
@@ -113,7 +190,10 @@ export function App({ api }: AppProps) {
         connectionError={workspace.error}
         selection={selection}
         onDismiss={status.clear}
+        save={saveState}
+        onRetry={() => session?.retryNow()}
       />
+      {hovered && schema && doc && hover && <HoverCard annotation={hovered} doc={doc} schema={schema} rect={hover.rect} />}
       {importer.report && <ImportReportPanel report={importer.report} onOpen={openDocument} onDismiss={importer.dismissReport} />}
       {isDragging && <DropOverlay />}
     </div>

@@ -1,9 +1,10 @@
 /**
- * The right-hand panel: facts about the open document (source, dates, byline, site, URL,
- * length, import warnings) and its status. The annotation sidebar replaces most of this
- * panel in the next issue; keep it small.
+ * The right-hand panel while no annotation is selected: the open document's status (changed
+ * through the session, so it is saved and undoable), facts about it (source, dates, byline,
+ * site, URL, length, import warnings), and below them whatever the app adds (`children`: the
+ * document attributes panel).
  */
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { DocStatus, DocumentData } from '../../shared/model/types';
 import { Fact } from './Fact';
 import { countWords, formatDate, formatDateTime, formatQuantity } from '../util/format';
@@ -11,14 +12,15 @@ import { StatusPicker } from './StatusPicker';
 
 export type DetailsPanelProps = Readonly<{
   doc: DocumentData | null;
-  /** The status from the list (fresher than the loaded document's). */
-  status: DocStatus | null;
   onStatusChange: (status: DocStatus) => void;
+  /** Shown after the facts. */
+  children?: ReactNode;
 }>;
 
 /** Renders the details of `doc`, or a hint when none is open. */
-export function DetailsPanel({ doc, status, onStatusChange }: DetailsPanelProps) {
-  const words = useMemo(() => (doc ? countWords(doc.text) : 0), [doc]);
+export function DetailsPanel({ doc, onStatusChange, children }: DetailsPanelProps) {
+  const text = doc?.text;
+  const words = useMemo(() => (text === undefined ? 0 : countWords(text)), [text]);
   return (
     <aside className="cd-details" aria-label="Document details">
       <h2 className="cd-panel-title">Details</h2>
@@ -30,7 +32,7 @@ export function DetailsPanel({ doc, status, onStatusChange }: DetailsPanelProps)
             <span className="cd-field-label" aria-hidden="true">
               Status
             </span>
-            <StatusPicker value={status ?? doc.status} onChange={onStatusChange} />
+            <StatusPicker value={doc.status} onChange={onStatusChange} />
           </div>
           <dl className="cd-facts">
             <Fact label="Source file">
@@ -62,6 +64,7 @@ export function DetailsPanel({ doc, status, onStatusChange }: DetailsPanelProps)
               </ul>
             </section>
           )}
+          {children}
         </>
       )}
     </aside>

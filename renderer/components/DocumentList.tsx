@@ -2,7 +2,8 @@
  * The document list: a filter box and a windowed listbox of documents. Up/Down/Home/End/
  * PageUp/PageDown move the active row (the listbox keeps focus and points at it with
  * aria-activedescendant); Enter, Space or a click opens it. Filtering matches titles as you
- * type; only visible rows are rendered, so thousands of documents stay fast.
+ * type; only visible rows are rendered, so thousands of documents stay fast. Rows changed by
+ * saves since the list was loaded (`patches`) are shown in place of the listed ones.
  */
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { DocId, DocumentRow } from '../../shared/model/types';
@@ -17,13 +18,15 @@ const ROW_HEIGHT = 74;
 export type DocumentListProps = Readonly<{
   /** All documents, or null while loading. */
   rows: readonly DocumentRow[] | null;
+  /** Rows changed since `rows` was loaded (by saves in this window); shown instead of theirs. */
+  patches?: ReadonlyMap<DocId, DocumentRow>;
   /** The open document. */
   openId: DocId | null;
   onOpen: (id: DocId) => void;
 }>;
 
 /** Renders the filter and the list. */
-export function DocumentList({ rows, openId, onOpen }: DocumentListProps) {
+export function DocumentList({ rows, patches, openId, onOpen }: DocumentListProps) {
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const [activeId, setActiveId] = useState<DocId | null>(null);
@@ -147,7 +150,8 @@ export function DocumentList({ rows, openId, onOpen }: DocumentListProps) {
         >
           <div role="none" className="cd-doclist-spacer" style={{ height: list.totalHeight }}>
             {rendered.map((i) => {
-              const row = visible[i] as DocumentRow;
+              const listed = visible[i] as DocumentRow;
+              const row = patches?.get(listed.id) ?? listed;
               return (
                 <DocumentListItem
                   key={row.id}

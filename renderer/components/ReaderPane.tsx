@@ -1,15 +1,24 @@
 /**
- * The centre pane: the open article in a readable column, or what to do when there is
- * nothing to show (empty workspace, no selection, loading, failed to open). Each document
- * gets a fresh pane (keyed by id) so the scroll position starts at the top.
+ * The centre pane: the open article in a readable column, with what is drawn over it (the
+ * label menu at a selection, link arcs, and the link-mode bar while a link is being made), or
+ * what to do when there is nothing to show (empty workspace, no selection, loading, failed to
+ * open). Each document gets a fresh pane (keyed by id) so the scroll position starts at the top.
  */
-import type { Ref } from 'react';
-import type { DocumentData } from '../../shared/model/types';
-import { DocumentEditor, type DocumentEditorHandle, type TextSelectionSnapshot } from '../editor/DocumentEditor';
+import type { Ref, RefObject } from 'react';
+import type { DocumentData, Schema } from '../../shared/model/types';
+import { DocumentEditor, type AnnotationHover, type DocumentEditorHandle, type TextSelectionSnapshot } from '../editor/DocumentEditor';
+import { excerpt } from '../editor/annotation-text';
+import type { AnnotationUi } from '../editor/annotation-views';
+import type { DocumentSession } from '../state/document-session';
 import { EmptyState } from './EmptyState';
+import { LabelMenu } from './LabelMenu';
+import { LinkOverlay } from './LinkOverlay';
 
 export type ReaderPaneProps = Readonly<{
+  session: DocumentSession | null;
+  /** The session's current document (re-rendered on every change). */
   doc: DocumentData | null;
+  schema: Schema | null;
   isLoading: boolean;
   error: string | null;
   /** True when the workspace has no documents at all. */
@@ -18,21 +27,48 @@ export type ReaderPaneProps = Readonly<{
   isWorkspaceLoading: boolean;
   /** Why the workspace cannot be reached, or null. */
   workspaceError: string | null;
-  editorRef: Ref<DocumentEditorHandle>;
+  editorRef: Ref<DocumentEditorHandle> & RefObject<DocumentEditorHandle | null>;
+  /** The article's text selection (the label menu shows at a non-empty one). */
+  selection: TextSelectionSnapshot | null;
+  ui: AnnotationUi;
   onSelectionChange: (selection: TextSelectionSnapshot) => void;
+  onArticleKey: (event: KeyboardEvent) => boolean;
+  onAnnotationClick: (stack: readonly string[]) => void;
+  onHover: (hover: AnnotationHover | null) => void;
+  onTag: (label: string, exact: boolean) => void;
+  onLinkTypeChange: (type: string) => void;
+  onCancelLink: () => void;
   onChooseFiles: () => void;
 }>;
 
 /** Renders the reading pane. */
 export function ReaderPane(props: ReaderPaneProps) {
-  const { doc, isLoading, error, isWorkspaceEmpty, isWorkspaceLoading, workspaceError, editorRef, onSelectionChange, onChooseFiles } =
-    props;
+  const { session, doc, schema, isLoading, error, isWorkspaceEmpty, isWorkspaceLoading, workspaceError, editorRef, onChooseFiles } = props;
   let body;
-  if (doc) {
+  if (session && doc && schema) {
+    const linking = props.ui.linking;
+    const anchor = props.selection && props.selection.end > props.selection.start ? props.selection.anchorBox : undefined;
     body = (
-      <div className="cd-reader-column">
-        <DocumentEditor doc={doc} ref={editorRef} onSelectionChange={onSelectionChange} />
-      </div>
+      <>
+        {linking && linkBar(doc, schema, linking.fromId, linking.type, linking.candidates.size, props.onLinkTypeChange, props.onCancelLink)}
+        <div className="cd-reader-column">
+          <div className="cd-article-frame">
+            <DocumentEditor
+              session={session}
+              schema={schema}
+              ui={props.ui}
+              ref={editorRef}
+              className={linking ? 'is-linking' : undefined}
+              onSelectionChange={props.onSelectionChange}
+              onKeyDown={props.onArticleKey}
+              onAnnotationClick={props.onAnnotationClick}
+              onHover={props.onHover}
+            />
+            <LinkOverlay editorRef={editorRef} doc={doc} schema={schema} selectedId={props.ui.selectedId} linking={linking} />
+            {anchor && !linking && <LabelMenu labels={schema.labels} anchor={anchor} onTag={props.onTag} />}
+          </div>
+        </div>
+      </>
     );
   } else if (error) {
     body = (
@@ -69,8 +105,40 @@ export function ReaderPane(props: ReaderPaneProps) {
     );
   }
   return (
-    <main className="cd-reader" key={doc?.id ?? 'none'} aria-label="Reader">
+    <main className="cd-reader" key={doc?.id ?? 'none'} aria-label="Reader" onScroll={() => props.onHover(null)}>
       {body}
     </main>
+  );
+}
+
+/** The bar shown while a link is being made: from what, which type, how to finish or cancel. */
+function linkBar(doc: DocumentData, schema: Schema, fromId: string, type: string, candidates: number, onType: (type: string) => void, onCancel: () => void) {
+  const from = doc.annotations.find((a) => a.id === fromId);
+  if (!from) return null;
+  const types = schema.relationTypes.filter((t) => t.from.includes(from.label));
+  const targets = schema.relationTypes.find((t) => t.name === type)?.to.join(' or ') ?? '';
+  return (
+    <div className="cd-linkbar" role="region" aria-label="Link mode">
+      <span className="cd-linkbar-text">
+        Linking <strong>{from.label}</strong> “{excerpt(from.quote, 48)}” — click a {targets}, or <kbd className="cd-kbd">Tab</kbd>/
+        <kbd className="cd-kbd">J</kbd>/<kbd className="cd-kbd">K</kbd> then <kbd className="cd-kbd">Enter</kbd>
+        <span className="cd-muted"> · {candidates} possible</span>
+      </span>
+      {types.length > 1 && (
+        <label className="cd-linkbar-type">
+          <span>Type</span>
+          <select className="cd-input" value={type} onChange={(e) => onType(e.target.value)}>
+            {types.map((t) => (
+              <option key={t.name} value={t.name}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <button type="button" className="cd-button" onClick={onCancel}>
+        Cancel <kbd className="cd-kbd">Esc</kbd>
+      </button>
+    </div>
   );
 }

@@ -1,11 +1,13 @@
 /**
  * The bottom status bar: document count, the current message (information in a polite
  * live region, errors as an alert with a dismiss button), the workspace's connection state,
- * and the article selection. Saving / saved / failed joins it with annotation editing.
+ * the article selection, and where saving the open document stands.
  */
 import type { StatusMessage } from '../hooks/use-status-message';
+import type { SaveState } from '../state/document-session';
 import { formatCount, formatQuantity } from '../util/format';
 import type { TextSelectionSnapshot } from '../editor/DocumentEditor';
+import { SaveStatus } from './SaveStatus';
 
 export type StatusBarProps = Readonly<{
   documentCount: number | null;
@@ -13,10 +15,13 @@ export type StatusBarProps = Readonly<{
   connectionError: string | null;
   selection: TextSelectionSnapshot | null;
   onDismiss: () => void;
+  /** The open document's save state, or null when none is open. */
+  save: SaveState | null;
+  onRetry: () => void;
 }>;
 
 /** Renders the status bar. */
-export function StatusBar({ documentCount, message, connectionError, selection, onDismiss }: StatusBarProps) {
+export function StatusBar({ documentCount, message, connectionError, selection, onDismiss, save, onRetry }: StatusBarProps) {
   const hasSelection = selection !== null && selection.end > selection.start;
   return (
     <footer className="cd-statusbar">
@@ -44,6 +49,7 @@ export function StatusBar({ documentCount, message, connectionError, selection, 
           ? `Selected ${formatQuantity(selection.end - selection.start, 'char')} (${formatCount(selection.start)}–${formatCount(selection.end)})`
           : ''}
       </span>
+      {save && <SaveStatus state={save} onRetry={onRetry} />}
     </footer>
   );
 }

@@ -1,14 +1,27 @@
-/** The top bar: app name, the open workspace, and the Import… button. */
+/**
+ * The top bar: app name, the open workspace, Undo / Redo for the open document, room for
+ * more workspace buttons (`children`), and the Import… button.
+ */
+import type { ReactNode } from 'react';
 import type { WorkspaceInfo } from '../../shared/api';
+
+const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
+const MOD = IS_MAC ? '⌘' : 'Ctrl+';
 
 export type TopBarProps = Readonly<{
   workspace: WorkspaceInfo | null;
   isImporting: boolean;
   onImport: () => void;
+  canUndo: boolean;
+  canRedo: boolean;
+  onUndo: () => void;
+  onRedo: () => void;
+  /** Extra buttons, shown before Import…. */
+  children?: ReactNode;
 }>;
 
 /** Renders the top bar. */
-export function TopBar({ workspace, isImporting, onImport }: TopBarProps) {
+export function TopBar({ workspace, isImporting, onImport, canUndo, canRedo, onUndo, onRedo, children }: TopBarProps) {
   return (
     <header className="cd-topbar">
       <div className="cd-brand">
@@ -21,7 +34,16 @@ export function TopBar({ workspace, isImporting, onImport }: TopBarProps) {
           <span className="cd-workspace-name">{workspace.name}</span>
         </div>
       )}
+      <div className="cd-history" role="group" aria-label="History">
+        <button type="button" className="cd-button cd-button--quiet" onClick={onUndo} disabled={!canUndo} aria-label="Undo" title={`Undo (${MOD}Z)`}>
+          <span aria-hidden="true">↶</span> Undo
+        </button>
+        <button type="button" className="cd-button cd-button--quiet" onClick={onRedo} disabled={!canRedo} aria-label="Redo" title={`Redo (${MOD}Shift+Z)`}>
+          <span aria-hidden="true">↷</span> Redo
+        </button>
+      </div>
       <div className="cd-topbar-spacer" />
+      {children}
       <button type="button" className="cd-button cd-button--primary" onClick={onImport} disabled={isImporting} aria-busy={isImporting}>
         {isImporting ? 'Importing…' : 'Import…'}
       </button>

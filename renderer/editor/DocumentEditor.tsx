@@ -1,61 +1,99 @@
 /**
  * The article view: the only owner of a ProseMirror EditorView. The view is created in a
- * layout effect on a ref'd <div> for each document and destroyed in the cleanup; React
- * never renders inside it. The view is read-only but its text is selectable with the mouse
- * and the keyboard (Shift+arrows, Shift+Home/End, Ctrl/Cmd+A once it has focus), and every
- * selection change is reported in text offsets. Other components act through the ref handle.
+ * layout effect on a ref'd <div> once per document session (the text never changes) and
+ * destroyed in the cleanup; React never renders inside it. Annotations are drawn by the
+ * annotation plugin and kept current incrementally: each change from the session re-draws
+ * only the annotations it touched, and each change of the selected annotation or link mode
+ * only the highlights whose look it alters. The text is read-only but selectable with the
+ * mouse and the keyboard; selection changes, clicks and hovers on highlights and key presses
+ * are reported to the owner, which decides what they mean. Other components act through the
+ * ref handle.
  */
-import type { Node as PmNode } from 'prosemirror-model';
 import { EditorState, TextSelection, type Command } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
-import { offsetFromPmPos, pmPosFromOffset } from '../../shared/anchoring/pm-offsets';
-import type { DocumentData } from '../../shared/model/types';
+import type { Schema } from '../../shared/model/types';
+import type { DocumentSession } from '../state/document-session';
 import { articleHeaderPlugin, headerFor } from './article-header';
+import { annotationPlugin, changeAnnotations, drawnAnnotation, resetAnnotations } from './annotation-plugin';
+import { allViews, touchedByOps, touchedByUi, viewsFor, type AnnotationUi } from './annotation-views';
 import { buildDoc } from './build-doc';
+import { articleSchema } from './schema';
+import { collapseSelection, currentRange, handleSelectionKey, selectionSnapshot, selectOffsets, type TextSelectionSnapshot } from './text-selection';
 
-/** A selection in text offsets (UTF-16, end exclusive); `start === end` when collapsed. */
-export type TextSelectionSnapshot = Readonly<{ start: number; end: number; text: string }>;
+export type { TextSelectionSnapshot } from './text-selection';
+
+/** A highlight under the pointer: the annotation and the box of the element hovered (viewport coordinates). */
+export type AnnotationHover = Readonly<{ id: string; rect: DOMRect }>;
 
 /** What other components may do with the article; methods are no-ops before the view exists. */
 export type DocumentEditorHandle = Readonly<{
   /** Moves keyboard focus to the article text. */
   focus(): void;
-  /** The current selection, or null before the view exists. */
+  /** The selection shown on screen (read from the DOM when it is in the article), or null before the view exists. */
   getSelection(): TextSelectionSnapshot | null;
   /** Selects text offsets [start, end) and scrolls them into view. @throws RangeError on bad offsets */
   selectRange(start: number, end: number): void;
+  /** Collapses a non-empty text selection. */
+  collapseSelection(): void;
   /** Runs a ProseMirror command against the view. @returns whether it applied */
   run(command: Command): boolean;
+  /** The viewport boxes of an annotation's highlight elements, in document order (empty when not drawn). */
+  rectsOf(id: string): DOMRect[];
+  /** Scrolls an annotation's first highlight element into view. */
+  scrollToAnnotation(id: string): void;
 }>;
 
 export type DocumentEditorProps = Readonly<{
-  doc: DocumentData;
+  session: DocumentSession;
+  schema: Schema;
+  /** The selected annotation and link mode, which change how highlights look. */
+  ui: AnnotationUi;
   /** Called after every selection change, and once with the initial (collapsed) selection. */
   onSelectionChange?: (selection: TextSelectionSnapshot) => void;
+  /** Offered every key press in the article first. @returns true when handled */
+  onKeyDown?: (event: KeyboardEvent) => boolean;
+  /** A click that selected no text: the annotations under the pointer, innermost first ([] on plain text). */
+  onAnnotationClick?: (stack: readonly string[], event: MouseEvent) => void;
+  /** The highlight under the pointer changed (null: none). */
+  onHover?: (hover: AnnotationHover | null) => void;
+  /** Extra classes for the host element (e.g. link mode). */
+  className?: string;
   ref?: Ref<DocumentEditorHandle>;
 }>;
 
-/** Shows `doc` as a read-only, selectable article. */
-export function DocumentEditor({ doc, onSelectionChange, ref }: DocumentEditorProps) {
+const HIGHLIGHT = '[data-annotation-id]';
+
+/** Shows the session's document as a read-only, selectable, annotated article. */
+export function DocumentEditor(props: DocumentEditorProps) {
+  const { session, schema, ui, className, ref } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
-  const onSelectionRef = useRef(onSelectionChange);
+  const latest = useRef(props);
+  // What the plugin currently shows; session changes are drawn with these.
+  const drawn = useRef({ ui, schema });
   useLayoutEffect(() => {
-    onSelectionRef.current = onSelectionChange;
+    latest.current = props;
   });
 
   useLayoutEffect(() => {
     const host = hostRef.current;
     if (!host) return;
-    const pmDoc = buildDoc(doc);
-    const snapshot = (state: EditorState) => selectionSnapshot(doc, state);
+    const source = session.doc;
+    const pmDoc = buildDoc(source);
+    let hovered: string | null = null;
+    const hover = (next: AnnotationHover | null) => {
+      if ((next?.id ?? null) === hovered) return;
+      hovered = next?.id ?? null;
+      latest.current.onHover?.(next);
+    };
+    const initial = allViews(source, drawn.current.schema, drawn.current.ui);
     const view: EditorView = new EditorView(host, {
-      state: EditorState.create({ doc: pmDoc, plugins: [articleHeaderPlugin(pmDoc, headerFor(doc))] }),
+      state: EditorState.create({ doc: pmDoc, plugins: [articleHeaderPlugin(pmDoc, headerFor(source)), annotationPlugin(initial)] }),
       editable: () => false,
       attributes: {
         role: 'article',
-        'aria-label': doc.title,
+        'aria-label': source.title,
         tabindex: '0',
         class: 'cd-article-text',
         spellcheck: 'false',
@@ -63,135 +101,110 @@ export function DocumentEditor({ doc, onSelectionChange, ref }: DocumentEditorPr
       dispatchTransaction(tr) {
         const before = view.state;
         view.updateState(before.apply(tr));
-        if (!view.state.selection.eq(before.selection)) onSelectionRef.current?.(snapshot(view.state));
+        if (!view.state.selection.eq(before.selection)) latest.current.onSelectionChange?.(selectionSnapshot(source, view, true));
       },
-      handleDOMEvents: { keydown: (v, event) => handleReadOnlyKey(v, event) },
+      handleDOMEvents: {
+        keydown: (v, event) => latest.current.onKeyDown?.(event) === true || handleSelectionKey(v, source, event),
+        mouseover: (v, event) => {
+          const el = highlightAt(v, event.target);
+          hover(el ? { id: el.dataset.annotationId ?? '', rect: el.getBoundingClientRect() } : null);
+          return false;
+        },
+        mouseleave: () => {
+          hover(null);
+          return false;
+        },
+      },
+      handleClick: (v, pos, event) => {
+        if (v.dom.ownerDocument.getSelection()?.isCollapsed === false) return false;
+        // Take the caret from the click now: what the click selects re-draws highlights, and a
+        // re-draw puts ProseMirror's selection back into the DOM before it has read the new one.
+        const { state } = v;
+        if (!state.selection.empty || state.selection.head !== pos) v.dispatch(state.tr.setSelection(TextSelection.create(state.doc, pos)));
+        const stack: string[] = [];
+        for (let el = highlightAt(v, event.target); el; el = highlightAt(v, el.parentElement)) {
+          const id = el.dataset.annotationId;
+          if (id && !stack.includes(id)) stack.push(id);
+        }
+        latest.current.onAnnotationClick?.(stack, event);
+        return false;
+      },
     });
     viewRef.current = view;
-    onSelectionRef.current?.(snapshot(view.state));
+    const unsubscribe = session.subscribe(({ doc, ops }) => {
+      const { ui: shownUi, schema: shownSchema } = drawn.current;
+      changeAnnotations(viewsFor(doc, shownSchema, shownUi, touchedByOps(doc, ops)))(view.state, view.dispatch);
+    });
+    latest.current.onSelectionChange?.(selectionSnapshot(source, view, false));
     return () => {
+      unsubscribe();
       viewRef.current = null;
       view.destroy();
     };
-  }, [doc]);
+  }, [session]);
+
+  // Selection and link mode: re-draw only the highlights whose look changes.
+  useLayoutEffect(() => {
+    const view = viewRef.current;
+    const before = drawn.current;
+    if (!view || before.ui === ui) return;
+    const ids = touchedByUi(session.doc, before.ui, ui);
+    drawn.current = { ...before, ui };
+    if (ids.size > 0) changeAnnotations(viewsFor(session.doc, before.schema, ui, ids))(view.state, view.dispatch);
+  }, [session, ui]);
+
+  // A new schema can change every colour: the one whole rebuild.
+  useLayoutEffect(() => {
+    const view = viewRef.current;
+    const before = drawn.current;
+    if (!view || before.schema === schema) return;
+    drawn.current = { ...before, schema };
+    resetAnnotations(allViews(session.doc, schema, before.ui))(view.state, view.dispatch);
+  }, [session, schema]);
 
   useImperativeHandle(
     ref,
     () => ({
       focus: () => viewRef.current?.dom.focus({ preventScroll: true }),
-      getSelection: () => (viewRef.current ? selectionSnapshot(doc, viewRef.current.state) : null),
+      getSelection: () => (viewRef.current ? selectionSnapshot(session.doc, viewRef.current, false, currentRange(viewRef.current)) : null),
       selectRange(start, end) {
-        const view = viewRef.current;
-        if (!view) return;
-        if (start > end || end > doc.text.length) throw new RangeError(`[${start}, ${end}) is not a range in the text`);
-        setTextSelection(view, pmPosFromOffset(doc.blocks, start, 1), pmPosFromOffset(doc.blocks, end, -1), true);
+        if (viewRef.current) selectOffsets(viewRef.current, session.doc, start, end);
+      },
+      collapseSelection() {
+        if (viewRef.current) collapseSelection(viewRef.current);
       },
       run: (command) => {
         const view = viewRef.current;
         return view ? command(view.state, view.dispatch, view) : false;
       },
+      rectsOf: (id) => elementsOf(viewRef.current, id).flatMap((el) => [...el.getClientRects()]),
+      scrollToAnnotation(id) {
+        elementsOf(viewRef.current, id)[0]?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      },
     }),
-    [doc],
+    [session],
   );
 
-  return <div ref={hostRef} className="cd-editor-host" />;
+  return <div ref={hostRef} className={className ? `cd-editor-host ${className}` : 'cd-editor-host'} />;
 }
 
-function selectionSnapshot(doc: DocumentData, state: EditorState): TextSelectionSnapshot {
-  const { from, to } = state.selection;
-  const start = offsetFromPmPos(doc.blocks, from, 1);
-  const end = Math.max(start, offsetFromPmPos(doc.blocks, to, -1));
-  return { start, end, text: doc.text.slice(start, end) };
+/** The nearest highlight element at or above `target` inside the view, or null. */
+function highlightAt(view: EditorView, target: EventTarget | null): HTMLElement | null {
+  const el = target instanceof Element ? target.closest<HTMLElement>(HIGHLIGHT) : null;
+  return el && view.dom.contains(el) ? el : null;
 }
 
-/** First and last positions inside text content (the doc always has at least one textblock). */
-function contentBounds(doc: PmNode): [number, number] {
-  return [1, doc.content.size - 1];
-}
-
-/**
- * Selects PM positions anchor..head in the state and in the DOM. A read-only view only
- * draws its selection into the DOM when the DOM selection is already inside it, so the DOM
- * selection is set here too; ProseMirror then reads back the same range.
- */
-function setTextSelection(view: EditorView, anchor: number, head: number, scroll: boolean): void {
-  const tr = view.state.tr.setSelection(TextSelection.create(view.state.doc, anchor, head));
-  view.dispatch(scroll ? tr.scrollIntoView() : tr);
-  const sel = view.dom.ownerDocument.getSelection();
-  if (!sel) return;
-  const a = view.domAtPos(anchor);
-  const h = view.domAtPos(head);
-  sel.setBaseAndExtent(a.node, a.offset, h.node, h.offset);
-}
-
-const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
-
-type Alter = Readonly<{ direction: 'left' | 'right' | 'forward' | 'backward'; granularity: string }>;
-
-/**
- * Keyboard selection in a read-only view, where browsers do no caret navigation: extends
- * the DOM selection (ProseMirror reads it back on `selectionchange`) and keeps it inside the
- * article. Plain arrows are left alone so they scroll the reading pane.
- * @returns true when the key was handled
- */
-function handleReadOnlyKey(view: EditorView, event: KeyboardEvent): boolean {
-  const mod = IS_MAC ? event.metaKey : event.ctrlKey;
-  const [first, last] = contentBounds(view.state.doc);
-  if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'a') {
-    event.preventDefault();
-    setTextSelection(view, first, last, false);
-    return true;
-  }
-  const sel = view.dom.ownerDocument.getSelection();
-  if (!sel) return false;
-  if (event.key === 'Escape' && !sel.isCollapsed && sel.focusNode) {
-    sel.collapse(sel.focusNode, sel.focusOffset);
-    return true;
-  }
-  if (!event.shiftKey) return false;
-  const alter = alterFor(event, mod);
-  if (!alter) return false;
-  event.preventDefault();
-  if (!insideView(view, sel.anchorNode) || !insideView(view, sel.focusNode)) {
-    // No selection in the article yet (focus came by Tab): start from ProseMirror's own.
-    const { node, offset } = view.domAtPos(view.state.selection.head);
-    sel.collapse(node, offset);
-  }
-  if (alter.granularity === 'documentboundary') {
-    const { node, offset } = view.domAtPos(alter.direction === 'forward' ? last : first);
-    sel.extend(node, offset);
-    return true;
-  }
-  sel.modify('extend', alter.direction, alter.granularity);
-  if (!insideView(view, sel.focusNode)) {
-    // Walked off the article: stop at its edge.
-    const after = sel.focusNode !== null && (view.dom.compareDocumentPosition(sel.focusNode) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
-    const { node, offset } = view.domAtPos(after ? last : first);
-    sel.extend(node, offset);
-  }
-  return true;
-}
-
-function alterFor(event: KeyboardEvent, mod: boolean): Alter | null {
-  const word = IS_MAC ? event.altKey : event.ctrlKey;
-  switch (event.key) {
-    case 'ArrowLeft':
-      return { direction: 'left', granularity: word ? 'word' : 'character' };
-    case 'ArrowRight':
-      return { direction: 'right', granularity: word ? 'word' : 'character' };
-    case 'ArrowUp':
-      return { direction: 'backward', granularity: mod ? 'documentboundary' : 'line' };
-    case 'ArrowDown':
-      return { direction: 'forward', granularity: mod ? 'documentboundary' : 'line' };
-    case 'Home':
-      return { direction: 'backward', granularity: mod ? 'documentboundary' : 'lineboundary' };
-    case 'End':
-      return { direction: 'forward', granularity: mod ? 'documentboundary' : 'lineboundary' };
-    default:
-      return null;
-  }
-}
-
-function insideView(view: EditorView, node: Node | null): boolean {
-  return node !== null && view.dom.contains(node);
+/** An annotation's highlight elements, searched only in the blocks it covers (never the whole article). */
+function elementsOf(view: EditorView | null, id: string): HTMLElement[] {
+  const drawn = view && drawnAnnotation(view.state, id);
+  if (!view || !drawn) return [];
+  const selector = `[data-annotation-id="${CSS.escape(id)}"]`;
+  const out: HTMLElement[] = [];
+  view.state.doc.nodesBetween(drawn.from, drawn.to, (node, pos) => {
+    if (node.type === articleSchema.nodes.section) return true;
+    const dom = view.nodeDOM(pos);
+    if (dom instanceof HTMLElement) out.push(...dom.querySelectorAll<HTMLElement>(selector));
+    return false; // blocks only: highlights live inside them
+  });
+  return out;
 }

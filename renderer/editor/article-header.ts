@@ -39,18 +39,19 @@ export function articleHeaderPlugin(doc: PmNode, header: ArticleHeader): Plugin 
 }
 
 function headerDecorations(doc: PmNode, header: ArticleHeader): Decoration[] {
-  const first = doc.firstChild;
+  // The first block sits inside the first section, one position in.
+  const first = doc.firstChild?.firstChild ?? null;
   const titleIsFirstBlock = first !== null && first.textContent !== '' && squash(first.textContent) === squash(header.title);
   if (first && titleIsFirstBlock) {
     const attrs: Record<string, string> = { class: 'cd-headline' };
     if (first.type.name !== 'heading') Object.assign(attrs, { role: 'heading', 'aria-level': '1' });
-    const out = [Decoration.node(0, first.nodeSize, attrs)];
+    const out = [Decoration.node(1, 1 + first.nodeSize, attrs)];
     if (header.meta.length > 0)
-      out.push(Decoration.widget(first.nodeSize, () => metaLine(header.meta), { side: -1, key: 'meta', ignoreSelection: true }));
+      out.push(Decoration.widget(1 + first.nodeSize, () => metaLine(header.meta), { side: -1, key: 'meta', ignoreSelection: true }));
     return out;
   }
   return [
-    Decoration.widget(0, () => standaloneHeader(header), { side: -1, key: 'header', ignoreSelection: true }),
+    Decoration.widget(1, () => standaloneHeader(header), { side: -1, key: 'header', ignoreSelection: true }),
   ];
 }
 

@@ -1,15 +1,17 @@
 /**
  * Builds the ProseMirror document for a stored article: one node per block, holding exactly
- * `text.slice(block.start, block.end)`, so text offsets and PM positions convert with
- * shared/anchoring/pm-offsets.ts. Never edits, trims or merges text.
+ * `text.slice(block.start, block.end)`, grouped in sections of SECTION_SIZE blocks, so text
+ * offsets and PM positions convert with renderer/editor/positions.ts. Never edits, trims or
+ * merges text.
  */
 import type { Node as PmNode } from 'prosemirror-model';
+import { SECTION_SIZE } from '../../shared/anchoring/sections';
 import type { DocumentData } from '../../shared/model/types';
 import { articleSchema, headingLevel } from './schema';
 
 /**
  * Builds the PM doc for `doc`.
- * @returns a doc node with one child per block; one empty paragraph when there are no blocks
+ * @returns a doc of sections holding one node per block; one empty paragraph when there are no blocks
  * @throws RangeError when a block lies outside the text
  */
 export function buildDoc(doc: Pick<DocumentData, 'text' | 'blocks'>): PmNode {
@@ -30,7 +32,10 @@ export function buildDoc(doc: Pick<DocumentData, 'text' | 'blocks'>): PmNode {
         return assertNever(block.type);
     }
   });
-  return articleSchema.nodes.doc.create(null, children.length > 0 ? children : [articleSchema.nodes.paragraph.create()]);
+  if (children.length === 0) children.push(articleSchema.nodes.paragraph.create());
+  const sections: PmNode[] = [];
+  for (let i = 0; i < children.length; i += SECTION_SIZE) sections.push(articleSchema.nodes.section.create(null, children.slice(i, i + SECTION_SIZE)));
+  return articleSchema.nodes.doc.create(null, sections);
 }
 
 function assertNever(value: never): never {

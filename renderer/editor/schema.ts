@@ -1,8 +1,9 @@
 /**
- * The ProseMirror schema for an article: doc > (heading{level} | paragraph | quote)+, each
- * holding inline text only, one node per stored block (see shared/anchoring/pm-offsets.ts,
- * which depends on that 1:1 shape). No marks: annotations are decorations, never marks, so
- * the document stays exactly the stored text.
+ * The ProseMirror schema for an article: doc > section+ > (heading{level} | paragraph |
+ * quote)+, each block holding inline text only, one node per stored block. Sections group
+ * SECTION_SIZE blocks so that re-drawing highlights stays cheap in long articles (see
+ * shared/anchoring/sections.ts; positions convert through renderer/editor/positions.ts). No
+ * marks: annotations are decorations, never marks, so the document stays exactly the stored text.
  */
 import { Schema, type NodeSpec } from 'prosemirror-model';
 
@@ -11,6 +12,12 @@ export function headingLevel(level: unknown): 1 | 2 | 3 | 4 | 5 | 6 {
   const n = typeof level === 'number' && Number.isFinite(level) ? Math.round(level) : 1;
   return Math.min(6, Math.max(1, n)) as 1 | 2 | 3 | 4 | 5 | 6;
 }
+
+const section: NodeSpec = {
+  content: 'block+',
+  toDOM: () => ['div', { class: 'cd-section' }, 0],
+  parseDOM: [{ tag: 'div.cd-section' }],
+};
 
 const heading: NodeSpec = {
   group: 'block',
@@ -36,10 +43,11 @@ const quote: NodeSpec = {
   parseDOM: [{ tag: 'blockquote' }],
 };
 
-/** The article schema; node names match `BlockType` ('heading' | 'paragraph' | 'quote'). */
+/** The article schema; block node names match `BlockType` ('heading' | 'paragraph' | 'quote'). */
 export const articleSchema = new Schema({
   nodes: {
-    doc: { content: 'block+' },
+    doc: { content: 'section+' },
+    section,
     heading,
     paragraph,
     quote,

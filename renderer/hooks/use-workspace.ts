@@ -3,10 +3,14 @@
  * 2 s and reloading the list only when the workspace's `revision` or `path` changed (imports
  * from Electron's menu and workspace switches happen in the main process and show up this
  * way). A failed poll is reported as `error` until a poll succeeds again.
+ *
+ * Saves in this window change their document's row: `applyRow` patches that one row locally
+ * (consumers read `patches` over `rows`), and the revision bumps those saves cause are
+ * expected, so they do not make the next poll reload the whole list. Any other change does.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClaimdeskApi, WorkspaceInfo } from '../../shared/api';
-import type { DocumentRow } from '../../shared/model/types';
+import type { DocId, DocumentRow } from '../../shared/model/types';
 import { describeError } from '../util/format';
 
 /** How often the workspace is polled. */
@@ -19,29 +23,50 @@ export type WorkspaceState = Readonly<{
   rows: readonly DocumentRow[] | null;
   /** Why the last poll failed, or null when it succeeded. */
   error: string | null;
+  /** Rows changed by this window's saves since the list was loaded; newer than `rows`. */
+  patches: ReadonlyMap<DocId, DocumentRow>;
   /** Reloads the workspace and the list now. @throws what the API throws */
   refresh: () => Promise<void>;
+  /** Takes a row acknowledged by a save, without reloading the list. */
+  applyRow: (row: DocumentRow) => void;
 }>;
+
+const NO_PATCHES: ReadonlyMap<DocId, DocumentRow> = new Map();
 
 /** Polls `api` for the workspace and its documents while mounted. */
 export function useWorkspace(api: ClaimdeskApi): WorkspaceState {
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
   const [rows, setRows] = useState<readonly DocumentRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [patches, setPatches] = useState(NO_PATCHES);
   const seen = useRef<{ path: string; revision: number } | null>(null);
   const latestLoad = useRef(0);
+  // The rows as the service holds them, as far as this window knows, and how many index
+  // rewrites (revision bumps) this window's saves have caused since the last poll.
+  const known = useRef(new Map<DocId, DocumentRow>());
+  const expectedBumps = useRef(0);
 
   const load = useCallback(
     async (force: boolean) => {
       const id = ++latestLoad.current;
       const next = await api.getWorkspace();
       if (id !== latestLoad.current) return; // a newer load is under way; it decides
-      setInfo((prev) => (prev && sameInfo(prev, next) ? prev : next));
+      setInfo((prev) => (prev && sameInfo(prev, next) ? prev : keepSchema(prev, next)));
       const last = seen.current;
-      if (!force && last && last.path === next.path && last.revision === next.revision) return;
+      if (!force && last && last.path === next.path) {
+        if (last.revision === next.revision) return;
+        if (next.revision === last.revision + expectedBumps.current) {
+          seen.current = { path: next.path, revision: next.revision };
+          expectedBumps.current = 0;
+          return;
+        }
+      }
       const list = await api.listDocuments();
       if (id !== latestLoad.current) return;
       seen.current = { path: next.path, revision: next.revision };
+      expectedBumps.current = 0;
+      known.current = new Map(list.map((row) => [row.id, row]));
+      setPatches(NO_PATCHES);
       setRows(list);
     },
     [api],
@@ -67,7 +92,21 @@ export function useWorkspace(api: ClaimdeskApi): WorkspaceState {
   }, [load]);
 
   const refresh = useCallback(() => load(true), [load]);
-  return { info, rows, error, refresh };
+
+  const applyRow = useCallback((row: DocumentRow) => {
+    const before = known.current.get(row.id);
+    if (!before || JSON.stringify(before) === JSON.stringify(row)) return; // unchanged rows are not rewritten
+    expectedBumps.current += 1;
+    known.current.set(row.id, row);
+    setPatches((prev) => new Map(prev).set(row.id, row));
+  }, []);
+
+  return { info, rows, error, patches, refresh, applyRow };
+}
+
+/** `next`, keeping the previous schema object when the schema did not change (so the article is not redrawn). */
+function keepSchema(prev: WorkspaceInfo | null, next: WorkspaceInfo): WorkspaceInfo {
+  return prev && JSON.stringify(prev.schema) === JSON.stringify(next.schema) ? { ...next, schema: prev.schema } : next;
 }
 
 function sameInfo(a: WorkspaceInfo, b: WorkspaceInfo): boolean {

@@ -1,0 +1,169 @@
+/**
+ * What the article shows for each annotation: its PM range, colour, state classes (selected,
+ * linked to the selected one, link candidate, unsourced claim) and the small marker after a
+ * claim (its sources, or "no source"). Also which annotations a change touches, so the
+ * plugin re-draws only those. Reads the document; never touches the view.
+ */
+import { isUnsourcedClaim } from '../../shared/model/commands';
+import type { Operation } from '../../shared/model/operations';
+import { findLabel } from '../../shared/model/schema-rules';
+import type { Annotation, DocumentData, Relation, Schema } from '../../shared/model/types';
+import type { AnnotationView, Marker } from './annotation-plugin';
+import { excerpt } from './annotation-text';
+import { viewPosFromOffset } from './positions';
+
+/** Link mode: the annotation a link starts from, its type, the annotations it may end at, and the one the keyboard is on. */
+export type LinkMode = Readonly<{ fromId: string; type: string; candidates: ReadonlySet<string>; activeId: string | null }>;
+
+/** The interaction state that changes how highlights look. */
+export type AnnotationUi = Readonly<{ selectedId: string | null; linking: LinkMode | null }>;
+
+/** Lookups a view needs; an indexed one for whole-document builds, a scanning one for single changes. */
+type Lookup = Readonly<{
+  annotation: (id: string) => Annotation | undefined;
+  relations: (id: string) => readonly Relation[];
+}>;
+
+const FALLBACK_COLOR = '#8a8f98';
+const MARKER_CHARS = 28;
+
+function scanLookup(doc: DocumentData): Lookup {
+  return {
+    annotation: (id) => doc.annotations.find((a) => a.id === id),
+    relations: (id) => doc.relations.filter((r) => r.from === id || r.to === id),
+  };
+}
+
+function indexLookup(doc: DocumentData): Lookup {
+  const byId = new Map(doc.annotations.map((a) => [a.id, a]));
+  const byEnd = new Map<string, Relation[]>();
+  for (const r of doc.relations)
+    for (const end of r.from === r.to ? [r.from] : [r.from, r.to]) {
+      const list = byEnd.get(end);
+      if (list) list.push(r);
+      else byEnd.set(end, [r]);
+    }
+  return { annotation: (id) => byId.get(id), relations: (id) => byEnd.get(id) ?? [] };
+}
+
+/** The colour of `label` in the schema (a neutral grey for labels the schema no longer has). */
+export function labelColor(schema: Schema, label: string): string {
+  return findLabel(schema, label)?.color ?? FALLBACK_COLOR;
+}
+
+function viewOf(doc: DocumentData, schema: Schema, a: Annotation, ui: AnnotationUi, lookup: Lookup): AnnotationView {
+  const relations = lookup.relations(a.id);
+  const classes: string[] = [];
+  const selected = ui.selectedId;
+  if (a.id === selected) classes.push('is-selected');
+  else if (selected !== null && relations.some((r) => r.from === selected || r.to === selected)) classes.push('is-linked');
+  const linking = ui.linking;
+  if (linking) {
+    if (linking.fromId === a.id) classes.push('is-link-from');
+    if (linking.candidates.has(a.id)) classes.push(linking.activeId === a.id ? 'is-candidate is-candidate-active' : 'is-candidate');
+  }
+  let marker: Marker | undefined;
+  if (isUnsourcedClaim({ ...doc, relations }, a)) {
+    classes.push('is-unsourced');
+    marker = { kind: 'unsourced' };
+  } else {
+    const sources = relations
+      .filter((r) => r.type === 'attributed_to' && r.from === a.id)
+      .map((r) => lookup.annotation(r.to))
+      .filter((s): s is Annotation => s !== undefined);
+    if (sources.length > 0) {
+      marker = { kind: 'sources', text: excerpt(sources.map((s) => s.quote).join(', '), MARKER_CHARS), color: labelColor(schema, sources[0]!.label) };
+    }
+  }
+  return {
+    id: a.id,
+    label: a.label,
+    color: labelColor(schema, a.label),
+    from: viewPosFromOffset(doc.blocks, a.start, 1),
+    to: viewPosFromOffset(doc.blocks, a.end, -1),
+    classes,
+    ...(marker ? { marker } : {}),
+  };
+}
+
+/** Views for every annotation of `doc`, built with one index over its relations. */
+export function allViews(doc: DocumentData, schema: Schema, ui: AnnotationUi): AnnotationView[] {
+  const lookup = indexLookup(doc);
+  return doc.annotations.map((a) => viewOf(doc, schema, a, ui, lookup));
+}
+
+/**
+ * What to re-draw for the annotations `ids`: a view for each that exists, and the ids of
+ * those that are gone.
+ */
+export function viewsFor(doc: DocumentData, schema: Schema, ui: AnnotationUi, ids: Iterable<string>): { upsert: AnnotationView[]; remove: string[] } {
+  const lookup = scanLookup(doc);
+  const upsert: AnnotationView[] = [];
+  const remove: string[] = [];
+  for (const id of ids) {
+    const a = lookup.annotation(id);
+    if (a) upsert.push(viewOf(doc, schema, a, ui, lookup));
+    else remove.push(id);
+  }
+  return { upsert, remove };
+}
+
+/** The annotations whose look a change can alter (in `doc`, the document after it). */
+export function touchedByOps(doc: DocumentData, ops: readonly Operation[]): Set<string> {
+  const ids = new Set<string>();
+  for (const op of ops) {
+    switch (op.op) {
+      case 'addAnnotation':
+      case 'removeAnnotation':
+        ids.add(op.annotation.id);
+        break;
+      case 'updateAnnotation':
+        ids.add(op.id);
+        // A relabelled source changes the colour of the markers of the claims citing it.
+        if (op.after.label !== undefined) for (const r of doc.relations) if (r.to === op.id || r.from === op.id) ids.add(r.from === op.id ? r.to : r.from);
+        break;
+      case 'addRelation':
+      case 'removeRelation':
+        ids.add(op.relation.from);
+        ids.add(op.relation.to);
+        break;
+      case 'updateDocument':
+        break;
+    }
+  }
+  return ids;
+}
+
+/** The other ends of every link of `id`. */
+function linkedIds(doc: DocumentData, id: string | null): string[] {
+  if (id === null) return [];
+  const out: string[] = [];
+  for (const r of doc.relations) {
+    if (r.from === id) out.push(r.to);
+    else if (r.to === id) out.push(r.from);
+  }
+  return out;
+}
+
+/** The annotations whose look changes when the interaction state goes from `before` to `after`. */
+export function touchedByUi(doc: DocumentData, before: AnnotationUi, after: AnnotationUi): Set<string> {
+  const ids = new Set<string>();
+  if (before.selectedId !== after.selectedId) {
+    for (const sel of [before.selectedId, after.selectedId]) {
+      if (sel === null) continue;
+      ids.add(sel);
+      for (const id of linkedIds(doc, sel)) ids.add(id);
+    }
+  }
+  const a = before.linking;
+  const b = after.linking;
+  if (a !== b) {
+    for (const mode of [a, b]) if (mode) ids.add(mode.fromId);
+    if (a && b && a.candidates === b.candidates) {
+      for (const id of [a.activeId, b.activeId]) if (id !== null) ids.add(id);
+    } else {
+      for (const mode of [a, b]) if (mode) for (const id of mode.candidates) ids.add(id);
+    }
+  }
+  return ids;
+}

@@ -1,0 +1,290 @@
+/**
+ * The annotating flow for the open document: which annotation is selected, link mode, and
+ * every action an analyst takes (tag the selection, select / move between / delete
+ * annotations, link, edit), each turned into operations by shared/model/commands and applied
+ * through the document's session (so it shows at once, is saved, and can be undone). Also the
+ * meaning of keys pressed in the article and of clicks on highlights. No DOM here beyond the
+ * key and mouse events it is handed; the article is reached through the editor handle.
+ */
+import { useCallback, useMemo, useState, type RefObject } from 'react';
+import { adjacentSpan } from '../../shared/anchoring/span-order';
+import { snapToWords } from '../../shared/anchoring/snap';
+import { addSpan, deleteSpan, link, type Stamp } from '../../shared/model/commands';
+import type { Operation } from '../../shared/model/operations';
+import type { Annotation, DocumentData, Schema } from '../../shared/model/types';
+import type { DocumentEditorHandle } from '../editor/DocumentEditor';
+import type { AnnotationUi, LinkMode } from '../editor/annotation-views';
+import type { DocumentSession } from '../state/document-session';
+import { useLatest } from './use-latest';
+
+export type Annotator = Readonly<{
+  /** What the article draws differently: the selected annotation and link mode. */
+  ui: AnnotationUi;
+  /** The selected annotation (null when none, or when it no longer exists). */
+  selected: Annotation | null;
+  /** Relation types that may start at the selected annotation's label. */
+  linkTypes: readonly string[];
+  select: (id: string | null, scroll?: boolean) => void;
+  /** Applies a change (operations), or shows why it could not be made (a reason). @returns whether it applied */
+  apply: (change: readonly Operation[] | string | null) => boolean;
+  /** Tags the article's selection, snapped to whole words unless `exact`. */
+  tag: (label: string, exact: boolean) => void;
+  deleteSelected: () => void;
+  /** Starts link mode from the selected annotation. */
+  startLink: () => void;
+  /** Changes the relation type of the link being made. */
+  setLinkType: (type: string) => void;
+  /** Links the link-mode origin to `targetId`. */
+  completeLink: (targetId: string) => void;
+  cancelLink: () => void;
+  /** Keys pressed in the article. @returns true when handled */
+  onArticleKey: (event: KeyboardEvent) => boolean;
+  /** A click on the article: the annotations under the pointer, innermost first. */
+  onAnnotationClick: (stack: readonly string[]) => void;
+}>;
+
+export type AnnotatorOptions = Readonly<{
+  session: DocumentSession | null;
+  doc: DocumentData | null;
+  schema: Schema | null;
+  author: string;
+  editorRef: RefObject<DocumentEditorHandle | null>;
+  onInfo: (message: string) => void;
+  onError: (message: string) => void;
+}>;
+
+const stampFor = (author: string): Stamp => ({ author, now: new Date().toISOString(), newId: () => crypto.randomUUID() });
+
+/** The annotating state and actions for one open document (reset when `session` changes). */
+export function useAnnotator(options: AnnotatorOptions): Annotator {
+  const { session, doc, schema } = options;
+  const opts = useLatest(options);
+  const [state, setState] = useState<{ session: DocumentSession | null; selectedId: string | null; linking: LinkMode | null }>({
+    session,
+    selectedId: null,
+    linking: null,
+  });
+  // A new document starts with nothing selected.
+  const current = state.session === session ? state : { session, selectedId: null, linking: null };
+  if (current !== state) setState(current);
+
+  // Linear finds, not an index: building one would cost as much on every change.
+  const annotations = doc?.annotations;
+  const find = useCallback((id: string | null) => (id === null ? undefined : annotations?.find((a) => a.id === id)), [annotations]);
+  const selected = find(current.selectedId) ?? null;
+  const linking = current.linking && find(current.linking.fromId) ? current.linking : null;
+  const selectedId = selected?.id ?? null;
+  const ui = useMemo<AnnotationUi>(() => ({ selectedId, linking }), [selectedId, linking]);
+  const linkTypes = useMemo(
+    () => (selected && schema ? schema.relationTypes.filter((t) => t.from.includes(selected.label)).map((t) => t.name) : []),
+    [selected, schema],
+  );
+
+  const latest = useLatest({ ui, doc, schema, selected, linkTypes, find });
+
+  const select = useCallback(
+    (id: string | null, scroll = false) => {
+      setState((s) => ({ ...s, selectedId: id, linking: null }));
+      if (id !== null && scroll) opts.current.editorRef.current?.scrollToAnnotation(id);
+    },
+    [opts],
+  );
+
+  const apply = useCallback(
+    (change: readonly Operation[] | string | null) => {
+      const { session: target, onInfo, onError } = opts.current;
+      if (change === null || !target) return false;
+      if (typeof change === 'string') {
+        onInfo(change);
+        return false;
+      }
+      try {
+        target.apply(change);
+        return true;
+      } catch (err) {
+        onError(`That change does not fit the document: ${err instanceof Error ? err.message : String(err)}`);
+        return false;
+      }
+    },
+    [opts],
+  );
+
+  const tag = useCallback(
+    (label: string, exact: boolean) => {
+      const { doc: d, schema: s } = latest.current;
+      const { editorRef, author, onInfo } = opts.current;
+      const editor = editorRef.current;
+      const sel = editor?.getSelection();
+      if (!d || !s || !editor || !sel || sel.end <= sel.start) return onInfo('Select some text first, then press a label key.');
+      const range = exact ? { start: sel.start, end: sel.end } : snapToWords(d.text, sel.start, sel.end);
+      if (!range) return onInfo('Nothing to tag: the selection holds only spaces and punctuation (hold Alt to tag it exactly).');
+      const twin = d.annotations.find((a) => a.label === label && a.start === range.start && a.end === range.end);
+      if (twin) {
+        onInfo(`Already tagged as ${label}.`);
+        select(twin.id);
+        return;
+      }
+      const change = addSpan(d, s, label, range.start, range.end, stampFor(author));
+      if (typeof change === 'string') return onInfo(change);
+      // Cleared first, so drawing the new highlight does not have to keep a selection around it.
+      editor.collapseSelection();
+      if (!apply(change)) return;
+      const added = change[0];
+      if (added?.op === 'addAnnotation') select(added.annotation.id);
+    },
+    [apply, latest, opts, select],
+  );
+
+  const deleteSelected = useCallback(() => {
+    const { doc: d, selected: sel } = latest.current;
+    if (!d || !sel) return;
+    if (apply(deleteSpan(d, sel.id))) select(null);
+  }, [apply, latest, select]);
+
+  const startLinkOfType = useCallback(
+    (type: string | undefined) => {
+      const { doc: d, schema: s, selected: from, linkTypes: types } = latest.current;
+      if (!d || !s || !from) return;
+      const chosen = type ?? types[0];
+      const def = s.relationTypes.find((t) => t.name === chosen);
+      if (!def) return opts.current.onInfo(`No kind of link starts at a ${from.label}.`);
+      const done = new Set(d.relations.filter((r) => r.type === def.name && r.from === from.id).map((r) => r.to));
+      const candidates = new Set(d.annotations.filter((a) => a.id !== from.id && def.to.includes(a.label) && !done.has(a.id)).map((a) => a.id));
+      if (candidates.size === 0) return opts.current.onInfo(`Nothing to link to: tag a ${def.to.join(' or ')} first (or it is linked already).`);
+      const near = adjacentSpan(d.annotations, from, 1, (a) => candidates.has(a.id)) ?? adjacentSpan(d.annotations, from, -1, (a) => candidates.has(a.id));
+      setState((st) => ({ ...st, linking: { fromId: from.id, type: def.name, candidates, activeId: near?.id ?? null } }));
+      if (near) opts.current.editorRef.current?.scrollToAnnotation(near.id);
+    },
+    [latest, opts],
+  );
+
+  const startLink = useCallback(() => startLinkOfType(undefined), [startLinkOfType]);
+  const setLinkType = useCallback((type: string) => startLinkOfType(type), [startLinkOfType]);
+  const cancelLink = useCallback(() => setState((s) => ({ ...s, linking: null })), []);
+
+  const completeLink = useCallback(
+    (targetId: string) => {
+      const { doc: d, schema: s, ui: u } = latest.current;
+      const mode = u.linking;
+      if (!d || !s || !mode) return;
+      const change = link(d, s, mode.fromId, targetId, stampFor(opts.current.author), mode.type);
+      if (apply(change)) opts.current.onInfo(`Linked: ${mode.type} → “${latest.current.find(targetId)?.quote ?? ''}”`);
+      setState((st) => ({ ...st, selectedId: mode.fromId, linking: null }));
+    },
+    [apply, latest, opts],
+  );
+
+  const moveActiveCandidate = useCallback(
+    (direction: 1 | -1) => {
+      const { doc: d, ui: u, find: lookup } = latest.current;
+      const mode = u.linking;
+      if (!d || !mode) return;
+      const from = lookup(mode.activeId) ?? lookup(mode.fromId);
+      if (!from) return;
+      const include = (a: Annotation) => mode.candidates.has(a.id);
+      // Wraps around: link mode is a small ring of candidates.
+      const next =
+        adjacentSpan(d.annotations, from, direction, include) ??
+        adjacentSpan(d.annotations, direction === 1 ? -1 : Number.POSITIVE_INFINITY, direction, include);
+      if (!next) return;
+      setState((st) => (st.linking ? { ...st, linking: { ...st.linking, activeId: next.id } } : st));
+      opts.current.editorRef.current?.scrollToAnnotation(next.id);
+    },
+    [latest, opts],
+  );
+
+  /** Moves the selection to the next / previous annotation. @returns false at either end */
+  const moveSelection = useCallback(
+    (direction: 1 | -1) => {
+      const { doc: d, selected: sel } = latest.current;
+      if (!d) return false;
+      const caret = opts.current.editorRef.current?.getSelection()?.start ?? 0;
+      const next = adjacentSpan(d.annotations, sel ?? caret, direction);
+      if (!next) return false;
+      select(next.id, true);
+      return true;
+    },
+    [latest, opts, select],
+  );
+
+  const onArticleKey = useCallback(
+    (event: KeyboardEvent) => {
+      if (event.isComposing || event.ctrlKey || event.metaKey) return false;
+      const { ui: u, schema: s, selected: sel } = latest.current;
+      const key = event.key;
+      const back = event.shiftKey;
+      const handled = (action: () => void) => {
+        event.preventDefault();
+        action();
+        return true;
+      };
+      if (u.linking) {
+        const mode = u.linking;
+        if (key === 'Escape') return handled(cancelLink);
+        if (key === 'Tab') return handled(() => moveActiveCandidate(back ? -1 : 1));
+        if (key === 'j' || key === 'k') return handled(() => moveActiveCandidate(key === 'j' ? 1 : -1));
+        if (key === 'Enter' && mode.activeId !== null) return handled(() => completeLink(mode.activeId!));
+        return false;
+      }
+      const label = s?.labels.find((l) => l.hotkey !== '' && matchesHotkey(event, l.hotkey));
+      if (label && !back) {
+        const sel = opts.current.editorRef.current?.getSelection();
+        if (sel && sel.end > sel.start) return handled(() => tag(label.name, event.altKey));
+      }
+      if (event.altKey) return false;
+      if (key === 'Tab') {
+        if (!moveSelection(back ? -1 : 1)) return false; // past either end, Tab leaves the article
+        event.preventDefault();
+        return true;
+      }
+      if (key === 'j' || key === 'k') return handled(() => moveSelection(key === 'j' ? 1 : -1));
+      if ((key === 'Delete' || key === 'Backspace') && sel) return handled(deleteSelected);
+      if ((key === 'l' || key === 'L') && sel) return handled(startLink);
+      if (key === 'Escape') {
+        const text = opts.current.editorRef.current?.getSelection();
+        if (text && text.end > text.start) return handled(() => opts.current.editorRef.current?.collapseSelection());
+        if (sel) return handled(() => select(null));
+      }
+      return false;
+    },
+    [cancelLink, completeLink, deleteSelected, latest, moveActiveCandidate, moveSelection, opts, select, startLink, tag],
+  );
+
+  const onAnnotationClick = useCallback(
+    (stack: readonly string[]) => {
+      const { ui: u } = latest.current;
+      if (u.linking) {
+        const target = stack.find((id) => u.linking?.candidates.has(id));
+        if (target) completeLink(target);
+        return;
+      }
+      if (stack.length === 0) return select(null);
+      // Clicking the selected annotation again selects the one enclosing it, so every layer of a stack is reachable.
+      const at = u.selectedId === null ? -1 : stack.indexOf(u.selectedId);
+      select(stack[(at + 1) % stack.length] ?? null);
+    },
+    [completeLink, latest, select],
+  );
+
+  return {
+    ui,
+    selected,
+    linkTypes,
+    select,
+    apply,
+    tag,
+    deleteSelected,
+    startLink,
+    setLinkType,
+    completeLink,
+    cancelLink,
+    onArticleKey,
+    onAnnotationClick,
+  };
+}
+
+/** True when the key event is the label hotkey `hotkey` (by key, or by physical key so Alt+digit works on every layout). */
+function matchesHotkey(event: KeyboardEvent, hotkey: string): boolean {
+  if (event.key.toLowerCase() === hotkey.toLowerCase()) return true;
+  return /^[0-9]$/.test(hotkey) ? event.code === `Digit${hotkey}` : /^[a-z]$/i.test(hotkey) && event.code === `Key${hotkey.toUpperCase()}`;
+}

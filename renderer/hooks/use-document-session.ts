@@ -1,0 +1,67 @@
+/**
+ * The editing session of the open document, from the window's SessionRegistry (loaded the
+ * first time a document is opened, kept afterwards), and the document and save state it
+ * holds, re-rendered on every change. Answers for a document that is no longer wanted are
+ * dropped, so quick clicks through the list never show a stale article.
+ */
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import type { DocId, DocumentData } from '../../shared/model/types';
+import type { DocumentSession, SaveState } from '../state/document-session';
+import type { SessionRegistry } from '../state/session-registry';
+import { describeError } from '../util/format';
+import { useLatest } from './use-latest';
+
+export type OpenSession = Readonly<{
+  /** The open document's session, or null while none is open or it is loading. */
+  session: DocumentSession | null;
+  /** True while the wanted document is being fetched. */
+  isLoading: boolean;
+  /** Why it could not be opened, or null. */
+  error: string | null;
+}>;
+
+/**
+ * @param docId the document to open, or null for none
+ * @param onError told about every failure, for the status bar
+ */
+export function useDocumentSession(registry: SessionRegistry, docId: DocId | null, onError: (message: string) => void): OpenSession {
+  const onErrorRef = useLatest(onError);
+  const [loaded, setLoaded] = useState<{ id: DocId; session: DocumentSession | null; error: string | null } | null>(null);
+
+  useEffect(() => {
+    if (docId === null || registry.get(docId)) return;
+    let wanted = true;
+    registry.open(docId).then(
+      (session) => {
+        if (wanted) setLoaded({ id: docId, session, error: null });
+      },
+      (err: unknown) => {
+        if (!wanted) return;
+        const message = describeError('Could not open the document', err);
+        setLoaded({ id: docId, session: null, error: message });
+        onErrorRef.current(message);
+      },
+    );
+    return () => {
+      wanted = false;
+    };
+  }, [registry, docId, onErrorRef]);
+
+  if (docId === null) return { session: null, isLoading: false, error: null };
+  const session = registry.get(docId) ?? null;
+  if (session) return { session, isLoading: false, error: null };
+  const error = loaded?.id === docId ? loaded.error : null;
+  return { session: null, isLoading: error === null, error };
+}
+
+/** The session's current document (null without a session), re-rendering on every change. */
+export function useSessionDoc(session: DocumentSession | null): DocumentData | null {
+  const subscribe = useCallback((cb: () => void) => (session ? session.subscribe(cb) : () => undefined), [session]);
+  return useSyncExternalStore(subscribe, () => session?.doc ?? null);
+}
+
+/** The session's save state (null without a session), re-rendering when it changes. */
+export function useSaveState(session: DocumentSession | null): SaveState | null {
+  const subscribe = useCallback((cb: () => void) => (session ? session.subscribeState(cb) : () => undefined), [session]);
+  return useSyncExternalStore(subscribe, () => session?.state ?? null);
+}
