@@ -16,6 +16,7 @@ import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { createServiceApi, type SettingsStore } from './services/api';
 import { appRoot, defaultWorkspaceDir, openAppSettings, samplesDir } from './services/app-paths';
 import { parseShellArgs } from './services/cli-args';
+import { browserShell } from './services/export-jobs';
 import { Workspace } from './services/workspace';
 
 /** The Content-Security-Policy for every page the host serves (shared with Electron's main). */
@@ -42,7 +43,8 @@ export type RunningHost = { url: string; port: number; token: string; close: () 
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const api = createServiceApi({ current: options.workspace }, options.settings);
+  // A browser cannot choose a path on disk: exports go to fresh names under <workspace>/exports.
+  const api = createServiceApi({ current: options.workspace }, options.settings, browserShell(options.workspace.path));
   const rendererDir = options.rendererDir ?? join(appRoot(), 'dist', 'renderer');
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);

@@ -10,7 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   app,
@@ -25,14 +25,17 @@ import {
   type MessageBoxOptions,
   type OpenDialogOptions,
   type Rectangle,
+  type SaveDialogOptions,
   type WebContents,
 } from 'electron';
-import { API_METHODS, dispatch, failure, type Envelope, type ImportReport } from '../shared/api';
+import { API_METHODS, dispatch, failure, type ClaimdeskApi, type Envelope, type ImportReport } from '../shared/api';
+import { formatReport } from '../shared/export/report';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { channelFor, methodsSwitch } from './ipc-channel';
 import { createServiceApi, type WorkspaceSession } from './services/api';
 import { defaultWorkspaceDir, openAppSettings, rememberWorkspace, samplesDir, userDataDir, type AppSettings } from './services/app-paths';
 import { parseShellArgs } from './services/cli-args';
+import type { ExportShell } from './services/export-jobs';
 import { SUPPORTED_EXTENSIONS } from './services/importers/types';
 import { Workspace } from './services/workspace';
 
@@ -46,6 +49,7 @@ const DEFAULT_SIZE = { width: 1280, height: 820 };
 const MIN_SIZE = { width: 720, height: 480 };
 const BOUNDS_SAVE_DELAY_MS = 500;
 const REPORT_LINES_PER_LIST = 15;
+const EXPORT_POLL_MS = 200;
 const REMOTE_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:']);
 const REFUSED: Envelope<never> = failure('INVALID_INPUT', 'this caller may not use the Claimdesk API');
 
@@ -60,6 +64,8 @@ type AppState = {
   window: BrowserWindow | null;
   pageTitle: string;
   isQuitting: boolean;
+  /** The service API behind the IPC handlers (set by registerIpc); menu actions use it too. */
+  api: ClaimdeskApi | null;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -363,7 +369,8 @@ function isFromOurWindow(event: IpcMainInvokeEvent, win: BrowserWindow | null): 
 
 /** One IPC handler per API method, on the channel derived from its name. */
 function registerIpc(state: AppState): void {
-  const api = createServiceApi(state.session, { db: state.settings, isWritable: state.canSaveSettings });
+  const api = createServiceApi(state.session, { db: state.settings, isWritable: state.canSaveSettings }, exportShell(state));
+  state.api = api;
   for (const method of API_METHODS) {
     const onInternal = (err: unknown): void => console.error(`Claimdesk API ${method} failed:`, err);
     ipcMain.handle(channelFor(method), (event, arg: unknown) => {
@@ -390,6 +397,29 @@ async function chooseOpen(state: AppState, options: OpenDialogOptions): Promise<
   const win = state.window;
   const result = win && !win.isDestroyed() ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   return result.canceled ? [] : result.filePaths;
+}
+
+/** Where exports go: a native save dialog for one file; for a folder of files, a new folder inside the one the user picks. */
+function exportShell(state: AppState): ExportShell {
+  return {
+    async chooseExportDestination(_format, defaultName, kind) {
+      const win = state.window && !state.window.isDestroyed() ? state.window : null;
+      if (kind === 'folder') {
+        const [dir] = await chooseOpen(state, { title: `Export: choose the folder to create ${defaultName} in`, buttonLabel: 'Export Here', properties: ['openDirectory', 'createDirectory'] });
+        return dir === undefined ? null : join(dir, defaultName);
+      }
+      const extension = extname(defaultName).slice(1);
+      const options: SaveDialogOptions = {
+        title: 'Export',
+        buttonLabel: 'Export',
+        defaultPath: join(app.getPath('documents'), defaultName),
+        filters: [{ name: `${extension.toUpperCase()} files`, extensions: [extension] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+  };
 }
 
 /** At most REPORT_LINES_PER_LIST lines, then "… and N more". */
@@ -519,6 +549,33 @@ async function showAbout(state: AppState): Promise<void> {
   });
 }
 
+/**
+ * File > Export…: the whole workspace as Claimdesk JSONL, to a file chosen in the save dialog,
+ * with progress on the taskbar and the report in a message box. The export dialog in the window
+ * offers every format, scope and split.
+ */
+async function exportWorkspace(state: AppState): Promise<void> {
+  const api = state.api;
+  if (!api) return;
+  const chosen = await api.chooseExportDestination({ format: 'jsonl' });
+  if (!chosen) return;
+  const { jobId } = await api.startExport({ format: 'jsonl', destination: chosen.destination, overwrite: chosen.exists });
+  const progress = (value: number) => state.window && !state.window.isDestroyed() && state.window.setProgressBar(value);
+  let job = await api.getExportJob({ jobId });
+  try {
+    while (job.state === 'running') {
+      progress(job.progress.total > 0 ? job.progress.done / job.progress.total : 2); // above 1: indeterminate
+      await new Promise((done) => setTimeout(done, EXPORT_POLL_MS));
+      job = await api.getExportJob({ jobId });
+    }
+  } finally {
+    progress(-1);
+  }
+  if (job.state === 'done' && job.report)
+    await showMessage(state, { type: 'info', message: `Exported ${job.report.documents} documents to ${chosen.destination}`, detail: formatReport(job.report, REPORT_LINES_PER_LIST).join('\n') });
+  else await showMessage(state, { type: 'error', message: 'The export did not finish; nothing was written.', detail: job.error?.message ?? job.state });
+}
+
 /** Runs a menu action; a failure is shown to the user, never thrown into Electron. */
 function run(state: AppState, action: (state: AppState) => Promise<void>): () => void {
   return () => {
@@ -550,6 +607,7 @@ function buildMenu(state: AppState): Menu {
       submenu: [
         { label: 'Import Articles…', accelerator: 'CmdOrCtrl+O', click: run(state, importArticles) },
         { label: 'Import Folder…', click: run(state, importFolder) },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: run(state, exportWorkspace) },
         { type: 'separator' },
         { label: 'New Workspace…', click: run(state, newWorkspace) },
         { label: 'Open Workspace…', click: run(state, openWorkspace) },
@@ -593,7 +651,7 @@ async function start(requestedWorkspace: string | undefined): Promise<void> {
     failStartup(`Claimdesk could not open the workspace ${requestedWorkspace ?? defaultWorkspaceDir()}`, err);
     return;
   }
-  const state: AppState = { session: { current: workspace }, settings, canSaveSettings: isWritable, window: null, pageTitle: '', isQuitting: false };
+  const state: AppState = { session: { current: workspace }, settings, canSaveSettings: isWritable, window: null, pageTitle: '', isQuitting: false, api: null };
   await rememberCurrent(state);
   registerIpc(state);
   app.on('second-instance', () => focusWindow(state));

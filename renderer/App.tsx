@@ -5,11 +5,20 @@
  * routes every API error to the status bar. The annotating flow itself (selection, link mode,
  * keys, actions) lives in useAnnotator. Knows nothing about the transport (IPC or HTTP).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportReport, ClaimdeskApi } from '../shared/api';
-import { setStatus } from '../shared/model/commands';
-import type { DocId, DocStatus } from '../shared/model/types';
+import { setDocumentAttribute, setStatus } from '../shared/model/commands';
+import type { SchemaMigration } from '../shared/model/schema-rules';
+import type { Schema } from '../shared/model/types';
+import type { DocId, DocStatus, DocumentRow } from '../shared/model/types';
 import { AnnotationDetails } from './components/AnnotationDetails';
+import { AnnotationSidebar } from './components/AnnotationSidebar';
+import { ClaimsTable } from './components/ClaimsTable';
+import { DocumentPanel } from './components/DocumentPanel';
+import { ExportDialog } from './components/ExportDialog';
+import { PreferencesDialog } from './components/PreferencesDialog';
+import { SchemaEditor } from './components/SchemaEditor';
+import { WorkspaceNotice } from './components/WorkspaceNotice';
 import { DetailsPanel } from './components/DetailsPanel';
 import { DocumentList } from './components/DocumentList';
 import { DropOverlay } from './components/DropOverlay';
@@ -57,7 +66,8 @@ export function App({ api }: AppProps) {
   );
 
   const [openId, setOpenId] = useState<DocId | null>(() => window.sessionStorage.getItem(OPEN_KEY));
-  const opened = useDocumentSession(registry, openId, showError);
+  const [generation, setGeneration] = useState(0);
+  const opened = useDocumentSession(registry, openId, showError, generation);
   const session = opened.session;
   const doc = useSessionDoc(session);
   const saveState = useSaveState(session);
@@ -115,6 +125,39 @@ export function App({ api }: AppProps) {
   const selectFromPanel = useCallback((id: string | null) => annotator.select(id, true), [annotator]);
   const hovered = hover && doc ? doc.annotations.find((a) => a.id === hover.id) : undefined;
 
+  const [dialog, setDialog] = useState<'schema' | 'preferences' | 'export' | null>(null);
+  const closeDialog = useCallback(() => setDialog(null), []);
+  const [leftTab, setLeftTab] = useState<'documents' | 'annotations'>('documents');
+  const [view, setView] = useState<'article' | 'claims'>('article');
+  const labelCounts = useLabelCounts(rows, workspace.patches, dialog === 'schema');
+
+  // A schema edit rewrites stored annotations: read every open document afresh.
+  const saveSchema = useCallback(
+    async (next: Schema, migration: SchemaMigration) => {
+      await api.updateSchema({ schema: next, ...migration });
+      registry.drop();
+      setGeneration((g) => g + 1);
+      await refresh();
+    },
+    [api, registry, refresh],
+  );
+
+  // Documents another program changed: read them afresh, unless this window has unsaved changes in them.
+  const seenRevision = useRef<number | null>(null);
+  const info = workspace.info;
+  useEffect(() => {
+    if (!info) return;
+    const since = seenRevision.current ?? info.revision;
+    seenRevision.current = info.revision;
+    const changed = info.externalChanges.filter((c) => c.revision > since).map((c) => c.docId);
+    if (changed.length === 0) return;
+    const kept = registry.drop(changed);
+    setGeneration((g) => g + 1);
+    if (kept.length > 0)
+      showError('An article you are editing was changed outside Claimdesk. Your unsaved changes are being saved on top of it; the other version is kept in its backups.');
+    else if (changed.includes(openId ?? '')) showInfo('This article was changed outside Claimdesk and has been reloaded.');
+  }, [info, registry, openId, showError, showInfo]);
+
   return (
     <div className="cd-app">
       <TopBar
@@ -126,23 +169,51 @@ export function App({ api }: AppProps) {
         onUndo={undo}
         onRedo={redo}
       >
-        {/* SLOT(SchemaEditor): a "Schema…" button opening
-              <SchemaEditor schema={schema} labelCounts={labelCounts}
-                onSave={(next, migration) => api.updateSchema({ schema: next, ...migration }).then(() => refresh())} />
-            where labelCounts: Record<string, number> sums DocumentRow.labelCounts over
-            `rows` (each row as `workspace.patches.get(row.id) ?? row`), computed when the dialog opens. */}
-        {/* SLOT(PreferencesDialog): a "Preferences…" button opening
-              <PreferencesDialog author={preferences.author} onSave={(author) => preferences.saveAuthor(author)} /> */}
+        <button type="button" className="cd-button cd-button--quiet" onClick={() => setDialog('schema')} disabled={!schema}>
+          Schema…
+        </button>
+        <button type="button" className="cd-button cd-button--quiet" onClick={() => setDialog('export')} disabled={!schema || !rows?.length}>
+          Export…
+        </button>
+        <button type="button" className="cd-button cd-button--quiet" onClick={() => setDialog('preferences')}>
+          Preferences…
+        </button>
       </TopBar>
+      <WorkspaceNotice reason={info?.readOnlyReason ?? null} />
       <ImportInput ref={fileInputRef} onFiles={onFiles} />
       <div className="cd-body">
-        {/* SLOT(AnnotationSidebar): a "Documents | Annotations" tab pair over this column; the
-              Annotations tab shows
-              <AnnotationSidebar doc={doc} schema={schema} selectedId={annotator.ui.selectedId}
-                onSelect={(id) => annotator.select(id, true)} /> */}
-        <DocumentList rows={rows} patches={workspace.patches} openId={openId} onOpen={openDocument} />
-        {/* SLOT(ClaimsTable): a "Claims table" view toggle; when on, render in place of ReaderPane
-              <ClaimsTable doc={doc} schema={schema} onSelect={(id) => { setView('article'); annotator.select(id, true); }} /> */}
+        <div className="cd-left">
+          <div className="cd-tabs" role="tablist" aria-label="Left panel">
+            {(['documents', 'annotations'] as const).map((tab) => (
+              <button key={tab} type="button" role="tab" aria-selected={leftTab === tab} className="cd-tab" onClick={() => setLeftTab(tab)}>
+                {tab === 'documents' ? 'Documents' : 'Annotations'}
+              </button>
+            ))}
+          </div>
+          {leftTab === 'documents' || !doc || !schema ? (
+            <DocumentList rows={rows} patches={workspace.patches} openId={openId} onOpen={openDocument} />
+          ) : (
+            <AnnotationSidebar doc={doc} schema={schema} selectedId={annotator.ui.selectedId} onSelect={(id) => annotator.select(id, true)} />
+          )}
+        </div>
+        <div className="cd-center">
+          <div className="cd-tabs" role="tablist" aria-label="View">
+            {(['article', 'claims'] as const).map((v) => (
+              <button key={v} type="button" role="tab" aria-selected={view === v} className="cd-tab" onClick={() => setView(v)} disabled={v === 'claims' && !doc}>
+                {v === 'article' ? 'Article' : 'Claims table'}
+              </button>
+            ))}
+          </div>
+          {view === 'claims' && doc && schema ? (
+            <ClaimsTable
+              doc={doc}
+              schema={schema}
+              onSelect={(id) => {
+                setView('article');
+                annotator.select(id, true);
+              }}
+            />
+          ) : (
         <ReaderPane
           session={session}
           doc={doc}
@@ -164,6 +235,8 @@ export function App({ api }: AppProps) {
           onCancelLink={annotator.cancelLink}
           onChooseFiles={chooseFiles}
         />
+          )}
+        </div>
         {annotator.selected && doc && schema ? (
           <AnnotationDetails
             key={annotator.selected.id}
@@ -178,9 +251,7 @@ export function App({ api }: AppProps) {
           />
         ) : (
           <DetailsPanel doc={doc} onStatusChange={onStatusChange}>
-            {/* SLOT(DocumentPanel): document attributes
-                  {doc && schema && <DocumentPanel doc={doc} schema={schema}
-                    onChange={(name, value) => apply(setDocumentAttribute(doc, name, value))} />} */}
+            {doc && schema && <DocumentPanel doc={doc} schema={schema} onChange={(name, value) => apply(setDocumentAttribute(doc, name, value))} />}
           </DetailsPanel>
         )}
       </div>
@@ -196,6 +267,22 @@ export function App({ api }: AppProps) {
       {hovered && schema && doc && hover && <HoverCard annotation={hovered} doc={doc} schema={schema} rect={hover.rect} />}
       {importer.report && <ImportReportPanel report={importer.report} onOpen={openDocument} onDismiss={importer.dismissReport} />}
       {isDragging && <DropOverlay />}
+      {dialog === 'schema' && schema && <SchemaEditor schema={schema} labelCounts={labelCounts} onSave={saveSchema} onClose={closeDialog} />}
+      {dialog === 'export' && schema && (
+        <ExportDialog api={api} schema={schema} currentDocId={openId} selectedDocIds={openId ? [openId] : []} onClose={closeDialog} />
+      )}
+      {dialog === 'preferences' && <PreferencesDialog author={preferences.author} onSave={(author) => preferences.saveAuthor(author)} onClose={closeDialog} />}
     </div>
   );
+}
+
+/** Annotations per label over the whole workspace (from the index rows), computed when `isWanted`. */
+function useLabelCounts(rows: readonly DocumentRow[] | null, patches: ReadonlyMap<DocId, DocumentRow>, isWanted: boolean): Record<string, number> {
+  return useMemo(() => {
+    const counts: Record<string, number> = {};
+    if (!isWanted || !rows) return counts;
+    for (const row of rows)
+      for (const [label, n] of Object.entries((patches.get(row.id) ?? row).labelCounts ?? {})) counts[label] = (counts[label] ?? 0) + n;
+    return counts;
+  }, [rows, patches, isWanted]);
 }

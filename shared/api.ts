@@ -5,6 +5,8 @@
  * adding an operation is one entry here plus one service function.
  */
 import { z } from 'zod';
+import { EXPORT_FORMATS, type ExportFormat } from './export/format';
+import type { ExportReport } from './export/report';
 import type { Operation } from './model/operations';
 import type { SchemaMigration } from './model/schema-rules';
 import type { DocId, DocStatus, DocumentData, DocumentRow, Schema } from './model/types';
@@ -40,6 +42,48 @@ export type BackupEntry = Readonly<{ id: string; savedAt: string; size: number }
 
 /** Per-user preferences (kept outside any workspace). */
 export type Preferences = Readonly<{ author: string }>;
+
+/** Train/dev/test ratios (need not sum to 100; a zero ratio means no such split), a seed, and whether to stratify by claims. */
+export type ExportSplitRequest = Readonly<{ train: number; dev: number; test: number; seed: number; stratify: boolean }>;
+
+/** What to export: a format and a scope. Absent fields mean "all". */
+export type ExportRequest = Readonly<{
+  format: ExportFormat;
+  /** The documents to export; absent = the whole workspace. */
+  docIds?: readonly DocId[];
+  /** Only documents with this status. */
+  status?: 'done';
+  /** Only spans of these labels (relations need both ends kept). */
+  labels?: readonly string[];
+  /** Only relations of these types. */
+  relationTypes?: readonly string[];
+  /** Split by document into train/dev/test; the output is then a folder. */
+  split?: ExportSplitRequest;
+  /** Replace an existing output at the destination. */
+  overwrite?: boolean;
+}>;
+
+/** A destination the shell let the user choose, and whether something is already there. */
+export type ExportDestination = Readonly<{ destination: string; exists: boolean }>;
+
+/** Where an export job is. */
+export type ExportJobState = 'running' | 'done' | 'failed' | 'cancelled';
+
+/** A running or finished export. */
+export type ExportJob = Readonly<{
+  jobId: string;
+  state: ExportJobState;
+  /** Documents read so far, of the reads the export needs (a dry run, then the writing pass). */
+  progress: Readonly<{ done: number; total: number }>;
+  /** The report before writing, once the dry run is over. */
+  plan?: ExportReport;
+  /** The report after writing (state done). */
+  report?: ExportReport;
+  /** Absolute paths of the files written (state done). */
+  files?: readonly string[];
+  /** Why it failed (state failed). */
+  error?: Readonly<{ code: ApiErrorCode; message: string }>;
+}>;
 
 export interface ClaimdeskApi {
   /** The open workspace. */
@@ -78,6 +122,25 @@ export interface ClaimdeskApi {
   getPreferences(): Promise<Preferences>;
   /** Saves preferences. */
   updatePreferences(arg: Preferences): Promise<Preferences>;
+  /**
+   * Lets the user choose where an export goes (Electron: a native save or folder dialog; the
+   * browser host: a fresh name under the workspace's exports folder). Only destinations handed
+   * out here are accepted by startExport, for the same format and layout.
+   * @param arg.split true when the export will be split (always a folder then)
+   * @returns the destination, or null when the user cancelled
+   */
+  chooseExportDestination(arg: { format: ExportFormat; split?: boolean }): Promise<ExportDestination | null>;
+  /** The report an export would give (counts and spans the format cannot express), without writing anything. @throws NOT_FOUND (a document id) */
+  previewExport(arg: ExportRequest): Promise<ExportReport>;
+  /**
+   * Starts an export in the background; poll getExportJob for progress and the report.
+   * @throws INVALID_INPUT (a destination not chosen through chooseExportDestination for this format and layout), CONFLICT (an export to it is running)
+   */
+  startExport(arg: ExportRequest & { destination: string }): Promise<{ jobId: string }>;
+  /** Progress and outcome of an export. @throws NOT_FOUND */
+  getExportJob(arg: { jobId: string }): Promise<ExportJob>;
+  /** Cancels a running export and waits until nothing of it is left at the destination; a finished one is left as it is. @throws NOT_FOUND */
+  cancelExport(arg: { jobId: string }): Promise<ExportJob>;
 }
 
 export type ApiMethod = keyof ClaimdeskApi;
@@ -166,6 +229,25 @@ const schemaShape = z
         if (!labels.includes(l)) ctx.addIssue({ code: 'custom', message: `relation type "${t.name}" names an unknown label "${l}"` });
   });
 
+const labelNames = z.array(name).max(100);
+const ratio = z.number().finite().nonnegative().max(1_000_000);
+const exportRequest = z
+  .object({
+    format: z.enum(EXPORT_FORMATS as [ExportFormat, ...ExportFormat[]]),
+    docIds: z.array(docId).max(1_000_000).optional(),
+    status: z.literal('done').optional(),
+    labels: labelNames.optional(),
+    relationTypes: labelNames.optional(),
+    split: z
+      .object({ train: ratio, dev: ratio, test: ratio, seed: z.number().int().min(0).max(0xffffffff), stratify: z.boolean() })
+      .strict()
+      .refine((s) => s.train + s.dev + s.test > 0, 'at least one split ratio must be above 0')
+      .optional(),
+    overwrite: z.boolean().optional(),
+  })
+  .strict();
+const jobId = z.string().regex(/^[0-9a-f]{16,64}$/, 'not an export job id');
+
 const schemas = {
   getWorkspace: noArg,
   listDocuments: noArg,
@@ -197,6 +279,11 @@ const schemas = {
   restoreDocument: z.object({ docId }).strict(),
   getPreferences: noArg,
   updatePreferences: z.object({ author: z.string().trim().min(1).max(200) }).strict(),
+  chooseExportDestination: z.object({ format: exportRequest.shape.format, split: z.boolean().optional() }).strict(),
+  previewExport: exportRequest,
+  startExport: exportRequest.extend({ destination: z.string().min(1).max(4096) }).strict(),
+  getExportJob: z.object({ jobId }).strict(),
+  cancelExport: z.object({ jobId }).strict(),
 } satisfies { [M in ApiMethod]: z.ZodType };
 
 /** Every method name, in one list, from which both transports are built. */

@@ -6,6 +6,7 @@
 import { ApiError, type ClaimdeskApi } from '../../shared/api';
 import type { Low } from 'lowdb';
 import { defaultAuthor, type AppSettings } from './app-paths';
+import { ExportJobs, type ExportShell } from './export-jobs';
 import type { Workspace } from './workspace';
 
 /** Holds the open workspace; Electron's File > Open Workspace swaps it. */
@@ -18,10 +19,13 @@ export type SettingsStore = Readonly<{ db: Low<AppSettings>; isWritable: boolean
  * Builds the API over a session.
  * @param session the holder of the open workspace (read on every call)
  * @param settings the per-user settings (author name)
+ * @param shell what the shell provides: letting the user choose where an export goes
+ *   (Electron: native dialogs; the browser host: `browserShell` from export-jobs.ts)
  * @returns an implementation of every contract method
  */
-export function createServiceApi(session: WorkspaceSession, settings: SettingsStore): ClaimdeskApi {
+export function createServiceApi(session: WorkspaceSession, settings: SettingsStore, shell: ExportShell): ClaimdeskApi {
   const ws = () => session.current;
+  const exportJobs = new ExportJobs(ws, shell);
   const preferences = () => ({ author: settings.db.data.author ?? defaultAuthor() });
   return {
     getWorkspace: async () => ws().info(),
@@ -52,5 +56,10 @@ export function createServiceApi(session: WorkspaceSession, settings: SettingsSt
       await settings.db.write();
       return preferences();
     },
+    chooseExportDestination: ({ format, split }) => exportJobs.chooseDestination(format, split === true),
+    previewExport: (request) => exportJobs.previewExport(request),
+    startExport: async (request) => exportJobs.startExport(request),
+    getExportJob: async ({ jobId }) => exportJobs.getExportJob(jobId),
+    cancelExport: ({ jobId }) => exportJobs.cancelExport(jobId),
   };
 }

@@ -23,8 +23,9 @@ export type OpenSession = Readonly<{
 /**
  * @param docId the document to open, or null for none
  * @param onError told about every failure, for the status bar
+ * @param generation bump it after SessionRegistry.drop to read a dropped document afresh
  */
-export function useDocumentSession(registry: SessionRegistry, docId: DocId | null, onError: (message: string) => void): OpenSession {
+export function useDocumentSession(registry: SessionRegistry, docId: DocId | null, onError: (message: string) => void, generation = 0): OpenSession {
   const onErrorRef = useLatest(onError);
   const [loaded, setLoaded] = useState<{ id: DocId; session: DocumentSession | null; error: string | null } | null>(null);
 
@@ -45,7 +46,7 @@ export function useDocumentSession(registry: SessionRegistry, docId: DocId | nul
     return () => {
       wanted = false;
     };
-  }, [registry, docId, onErrorRef]);
+  }, [registry, docId, onErrorRef, generation]);
 
   if (docId === null) return { session: null, isLoading: false, error: null };
   const session = registry.get(docId) ?? null;

@@ -57,6 +57,27 @@ export class SessionRegistry {
     return load;
   }
 
+  /**
+   * Forgets the sessions of `docIds` (all when absent) that have nothing waiting to be saved,
+   * so that their documents are read afresh on next open (after a schema edit, or a change
+   * made by another program). Sessions with unsaved changes are kept: their changes still go out.
+   * @returns the ids that were kept because they had unsaved changes
+   */
+  drop(docIds?: Iterable<DocId>): DocId[] {
+    const kept: DocId[] = [];
+    for (const id of docIds ?? [...this.sessions.keys()]) {
+      const session = this.sessions.get(id);
+      if (!session) continue;
+      if (session.state.pending > 0) {
+        kept.push(id);
+        continue;
+      }
+      session.dispose();
+      this.sessions.delete(id);
+    }
+    return kept;
+  }
+
   /** Stops every session's retry timers (the window is going away). */
   dispose(): void {
     for (const session of this.sessions.values()) session.dispose();

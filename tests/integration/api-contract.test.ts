@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, dispatch, type ClaimdeskApi } from '../../shared/api';
 import { createClient, httpSend } from '../../renderer/api/client';
 import { createServiceApi } from '../../electron/services/api';
+import { browserShell } from '../../electron/services/export-jobs';
 import { openAppSettings } from '../../electron/services/app-paths';
 import { startHost, type RunningHost } from '../../electron/host';
 import { Workspace } from '../../electron/services/workspace';
@@ -25,7 +26,8 @@ const transports: Transport[] = [
   {
     name: 'in process (IPC dispatch)',
     setup: async () => {
-      const service = createServiceApi({ current: await Workspace.open(await tempDir()) }, await openAppSettings());
+      const workspace = await Workspace.open(await tempDir());
+      const service = createServiceApi({ current: workspace }, await openAppSettings(), browserShell(workspace.path));
       const api = createClient((m, arg) => dispatch(service, m, arg, (err) => { throw err; }));
       return { api, close: async () => undefined };
     },

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS, dispatch, type ClaimdeskApi } from '../../shared/api';
 import { createServiceApi } from '../../electron/services/api';
+import { browserShell } from '../../electron/services/export-jobs';
 import { openAppSettings } from '../../electron/services/app-paths';
 import { Workspace } from '../../electron/services/workspace';
 import { SAMPLES, tempDir } from './support/temp';
@@ -42,7 +43,7 @@ describe('API under random and adversarial input', () => {
     dir = await tempDir();
     const ws = await Workspace.open(dir);
     docId = (await ws.importPaths([join(SAMPLES, 'us-envoy-arrives-in-japan.txt')])).imported[0]!.row.id;
-    api = createServiceApi({ current: ws }, await openAppSettings());
+    api = createServiceApi({ current: ws }, await openAppSettings(), browserShell(ws.path));
   });
 
   it('answers every call with INVALID_INPUT or NOT_FOUND and leaves the workspace unchanged', async () => {
