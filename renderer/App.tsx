@@ -14,7 +14,9 @@ import type { DocId, DocStatus, DocumentRow } from '../shared/model/types';
 import { AnnotationDetails } from './components/AnnotationDetails';
 import { AnnotationSidebar } from './components/AnnotationSidebar';
 import { ClaimsTable } from './components/ClaimsTable';
+import { DocumentHistory } from './components/DocumentHistory';
 import { DocumentPanel } from './components/DocumentPanel';
+import { TrashDialog } from './components/TrashDialog';
 import { ExportDialog } from './components/ExportDialog';
 import { PreferencesDialog } from './components/PreferencesDialog';
 import { SchemaEditor } from './components/SchemaEditor';
@@ -125,7 +127,7 @@ export function App({ api }: AppProps) {
   const selectFromPanel = useCallback((id: string | null) => annotator.select(id, true), [annotator]);
   const hovered = hover && doc ? doc.annotations.find((a) => a.id === hover.id) : undefined;
 
-  const [dialog, setDialog] = useState<'schema' | 'preferences' | 'export' | null>(null);
+  const [dialog, setDialog] = useState<'schema' | 'preferences' | 'export' | 'trash' | null>(null);
   const closeDialog = useCallback(() => setDialog(null), []);
   const [leftTab, setLeftTab] = useState<'documents' | 'annotations'>('documents');
   const [view, setView] = useState<'article' | 'claims'>('article');
@@ -141,6 +143,18 @@ export function App({ api }: AppProps) {
     },
     [api, registry, refresh],
   );
+
+  // A restored version replaces the stored document: read it afresh.
+  const reloadOpen = useCallback(() => {
+    if (openId !== null) registry.drop([openId]);
+    setGeneration((g) => g + 1);
+    void refresh();
+  }, [openId, registry, refresh]);
+  const onDeleted = useCallback(() => {
+    setOpenId(null);
+    void refresh();
+    showInfo('Moved to the trash (Trash… brings it back).');
+  }, [refresh, showInfo]);
 
   // Documents another program changed: read them afresh, unless this window has unsaved changes in them.
   const seenRevision = useRef<number | null>(null);
@@ -174,6 +188,9 @@ export function App({ api }: AppProps) {
         </button>
         <button type="button" className="cd-button cd-button--quiet" onClick={() => setDialog('export')} disabled={!schema || !rows?.length}>
           Export…
+        </button>
+        <button type="button" className="cd-button cd-button--quiet" onClick={() => setDialog('trash')}>
+          Trash…
         </button>
         <button type="button" className="cd-button cd-button--quiet" onClick={() => setDialog('preferences')}>
           Preferences…
@@ -252,6 +269,7 @@ export function App({ api }: AppProps) {
         ) : (
           <DetailsPanel doc={doc} onStatusChange={onStatusChange}>
             {doc && schema && <DocumentPanel doc={doc} schema={schema} onChange={(name, value) => apply(setDocumentAttribute(doc, name, value))} />}
+            {doc && <DocumentHistory api={api} doc={doc} isSaved={saveState?.status !== 'saving' && saveState?.pending === 0} onRestored={reloadOpen} onDeleted={onDeleted} onError={showError} />}
           </DetailsPanel>
         )}
       </div>
@@ -270,6 +288,16 @@ export function App({ api }: AppProps) {
       {dialog === 'schema' && schema && <SchemaEditor schema={schema} labelCounts={labelCounts} onSave={saveSchema} onClose={closeDialog} />}
       {dialog === 'export' && schema && (
         <ExportDialog api={api} schema={schema} currentDocId={openId} selectedDocIds={openId ? [openId] : []} onClose={closeDialog} />
+      )}
+      {dialog === 'trash' && (
+        <TrashDialog
+          api={api}
+          onRestored={(row) => {
+            void refresh();
+            showInfo(`Restored “${row.title}”`);
+          }}
+          onClose={closeDialog}
+        />
       )}
       {dialog === 'preferences' && <PreferencesDialog author={preferences.author} onSave={(author) => preferences.saveAuthor(author)} onClose={closeDialog} />}
     </div>
