@@ -28,10 +28,34 @@ class TrackedJsonFile<T> extends JSONFile<T> {
   }
 
   override async write(data: T): Promise<void> {
-    await super.write(data);
+    try {
+      await super.write(data);
+    } catch (err) {
+      throw writeError(this.path, err);
+    }
     const sig = await signature(this.path);
     if (sig) ownWrites.set(this.path, sig);
   }
+}
+
+/**
+ * Turns a failed write into an IO ApiError that says what is wrong and that nothing was lost
+ * (the caller keeps the unsaved change and retries).
+ */
+export function writeError(path: string, err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  const code = (err as NodeJS.ErrnoException).code ?? '';
+  const why: Record<string, string> = {
+    ENOSPC: 'the disk is full; free some space',
+    EDQUOT: 'the disk quota is used up; free some space',
+    EFBIG: 'the file is larger than this system allows',
+    EACCES: 'the workspace folder is not writable; check its permissions',
+    EPERM: 'the workspace folder is not writable; check its permissions',
+    EROFS: 'the workspace is on a read-only disk',
+    EISDIR: 'something else is in the way of the file (a folder with its temporary name)',
+    ENOENT: 'the workspace folder was moved or deleted',
+  };
+  return new ApiError('IO', `Could not save ${path}: ${why[code] ?? (err as Error).message}. Your changes are kept and saving will be retried`);
 }
 
 /**

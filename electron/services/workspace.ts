@@ -23,7 +23,7 @@ import { checkOperation, migrateDocumentLabels, type SchemaMigration } from '../
 import type { DocId, DocStatus, DocumentData, DocumentRow, Schema } from '../../shared/model/types';
 import { importArticle } from './importers';
 import { ImportError, SUPPORTED_EXTENSIONS } from './importers/types';
-import { isChangedElsewhere, openJsonFile } from './json-store';
+import { isChangedElsewhere, openJsonFile, writeError } from './json-store';
 import { acquireWorkspaceLock, describeHolder, type WorkspaceLock } from './workspace-lock';
 
 /** A file to import: a display name, where it came from, and how to read its bytes. */
@@ -208,13 +208,24 @@ export class Workspace {
   }
 
   /**
-   * Saves an open document, first keeping the version on disk as a backup (a hard link to the
+   * Saves `next` as an open document's content, first keeping the version on disk as a backup (a hard link to the
    * old file, which the atomic rename then leaves behind: no copy), pruned to the newest few.
    */
-  private async saveDocument(db: Low<DocumentFile>): Promise<void> {
+  private async saveDocument(db: Low<DocumentFile>, next: DocumentFile): Promise<void> {
     this.assertWritable();
-    await this.backupDocument(db.data.id);
-    await db.write();
+    await this.backupDocument(next.id).catch((err: unknown) => {
+      throw writeError(join(this.path, BACKUPS_DIR, next.id), err);
+    });
+    const before = db.data;
+    db.data = next;
+    try {
+      await db.write();
+    } catch (err) {
+      // Memory must keep matching the disk: a retried (idempotent) change would otherwise be
+      // acknowledged as a no-op without ever having been written.
+      db.data = before;
+      throw err;
+    }
   }
 
   private async backupDocument(docId: DocId): Promise<void> {
@@ -258,8 +269,7 @@ export class Workspace {
     const path = join(this.path, BACKUPS_DIR, docId, `${backupId}.json`);
     const { db: backup } = await openJsonFile<DocumentFile>(path, migrateDocumentFile, null);
     if (backup.data.id !== docId) throw new ApiError('CONFLICT', `backup ${backupId} belongs to another document`);
-    db.data = canonicalDocument(backup.data);
-    await this.saveDocument(db);
+    await this.saveDocument(db, canonicalDocument(backup.data));
     return this.putRow(rowOf(db.data));
   }
 
@@ -326,8 +336,7 @@ export class Workspace {
    */
   async updateDocument(docId: DocId, change: { title?: string; status?: DocStatus }): Promise<DocumentRow> {
     const db = await this.documentDb(docId);
-    db.data = canonicalDocument({ ...db.data, ...change });
-    await this.saveDocument(db);
+    await this.saveDocument(db, canonicalDocument({ ...db.data, ...change }));
     return this.putRow(rowOf(db.data));
   }
 
@@ -351,8 +360,7 @@ export class Workspace {
       throw err;
     }
     if (next === db.data) return this.rowFor(docId);
-    db.data = canonicalDocument(next);
-    await this.saveDocument(db);
+    await this.saveDocument(db, canonicalDocument(next));
     return this.putRow(rowOf(db.data));
   }
 
@@ -369,8 +377,7 @@ export class Workspace {
     for (const db of dbs) {
       const next = migrateDocumentLabels(db.data, change);
       if (next === db.data) continue;
-      db.data = canonicalDocument(next);
-      await this.saveDocument(db);
+      await this.saveDocument(db, canonicalDocument(next));
       this.setRow(rowOf(db.data));
     }
     this.index.data.schema = schema;
@@ -587,8 +594,9 @@ export class Workspace {
  */
 async function sweepTempFiles(path: string): Promise<void> {
   for (const dir of [path, join(path, DOCUMENTS_DIR)]) {
-    const names = await readdir(dir).catch(() => [] as string[]);
-    await Promise.all(names.filter((n) => n.startsWith('.') && n.endsWith('.json.tmp')).map((n) => rm(join(dir, n), { force: true })));
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    const stale = entries.filter((e) => e.isFile() && e.name.startsWith('.') && e.name.endsWith('.json.tmp'));
+    await Promise.all(stale.map((e) => rm(join(dir, e.name), { force: true })));
   }
 }
 

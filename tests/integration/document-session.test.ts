@@ -3,6 +3,7 @@
  * acknowledged, undo/redo reach the disk, and when the host goes away the changes stay queued
  * and stashed, are retried, and land once it is back.
  */
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createClient, httpSend } from '../../renderer/api/client';
@@ -110,6 +111,28 @@ describe('DocumentSession', () => {
     await until(session, (s) => s.status === 'saved');
     expect((await (await Workspace.open(dir)).getDocument(docId)).annotations.map((a) => a.quote)).toEqual(['splintering']);
     expect(stash.items.size).toBe(0);
+  });
+
+  it('keeps changes through a failing disk write, says why, and saves them once the disk is fixed', async () => {
+    const { dir, api, docId } = await setup();
+    const session = new DocumentSession(await api.getDocument({ docId }), api, () => undefined, null);
+    const schema = (await api.getWorkspace()).schema;
+    // A folder where the atomic writer puts its temporary file makes every save fail, even as root.
+    const blocker = join(dir, 'documents', `.${docId}.json.tmp`);
+    await mkdir(blocker);
+    const at = session.doc.text.indexOf('Tokyo');
+    session.apply(must(addSpan(session.doc, schema, 'Entity', at, at + 5, stamp())));
+    const failed = await until(session, (s) => s.status === 'failed');
+    expect(failed).toMatchObject({ pending: 1 });
+    expect(failed.error).toMatch(/Could not save .* Your changes are kept/);
+    expect(session.doc.annotations.map((a) => a.quote)).toEqual(['Tokyo']);
+    // Nothing half-done on disk: the retry below must really write.
+    expect((await (await Workspace.open(dir)).getDocument(docId)).annotations).toEqual([]);
+
+    await rm(blocker, { recursive: true });
+    session.retryNow();
+    await until(session, (s) => s.status === 'saved');
+    expect((await (await Workspace.open(dir)).getDocument(docId)).annotations.map((a) => a.quote)).toEqual(['Tokyo']);
   });
 
   it('rolls back and reports a change the service refuses', async () => {
