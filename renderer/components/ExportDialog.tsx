@@ -21,6 +21,7 @@ import { describeError, formatCount, formatQuantity } from '../util/format';
 import { ExportReportView } from './ExportReportView';
 import '../panels.css';
 import '../export.css';
+import { trapTab } from '../util/trap-tab';
 
 /** The workspace's schema, the documents the user is looking at, and how to close. */
 export type ExportDialogProps = Readonly<{
@@ -504,21 +505,4 @@ export function ExportDialog({ api, schema, currentDocId, selectedDocIds, onClos
       <footer className="cd-dialog-foot">{foot}</footer>
     </dialog>
   );
-}
-
-/** Keeps Tab and Shift+Tab inside the dialog, wrapping at either end (as in the other dialogs). */
-function trapTab(e: KeyboardEvent<HTMLElement>): void {
-  const focusables = [...e.currentTarget.querySelectorAll<HTMLElement>('button, input, select, textarea, summary, [tabindex]')].filter(
-    (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0,
-  );
-  const first = focusables[0];
-  const last = focusables.at(-1);
-  if (!first || !last) return;
-  if (e.shiftKey && document.activeElement === first) {
-    e.preventDefault();
-    last.focus();
-  } else if (!e.shiftKey && document.activeElement === last) {
-    e.preventDefault();
-    first.focus();
-  }
 }

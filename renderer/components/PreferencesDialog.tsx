@@ -6,6 +6,7 @@
  */
 import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent, type SyntheticEvent } from 'react';
 import '../panels.css';
+import { trapTab } from '../util/trap-tab';
 
 /** The longest author name the workspace accepts. */
 const MAX_AUTHOR_LENGTH = 200;
@@ -127,21 +128,4 @@ export function PreferencesDialog({ author, onSave, onClose }: PreferencesDialog
       </form>
     </dialog>
   );
-}
-
-/** Keeps Tab and Shift+Tab inside the dialog, wrapping at either end. */
-function trapTab(e: KeyboardEvent<HTMLElement>): void {
-  const focusables = [...e.currentTarget.querySelectorAll<HTMLElement>('button, input, select, textarea, [tabindex]')].filter(
-    (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0,
-  );
-  const first = focusables[0];
-  const last = focusables.at(-1);
-  if (!first || !last) return;
-  if (e.shiftKey && document.activeElement === first) {
-    e.preventDefault();
-    last.focus();
-  } else if (!e.shiftKey && document.activeElement === last) {
-    e.preventDefault();
-    first.focus();
-  }
 }

@@ -33,6 +33,7 @@ import type { AttributeKind, Schema } from '../../shared/model/types';
 import { formatCount, formatQuantity } from '../util/format';
 import { AttributeInput } from './AttributeInput';
 import '../panels.css';
+import { trapTab } from '../util/trap-tab';
 
 /** The saved schema, how many annotations use each label, and what to do on save and close. */
 export type SchemaEditorProps = Readonly<{
@@ -618,21 +619,4 @@ export function SchemaEditor({ schema, labelCounts, onSave, onClose }: SchemaEdi
       </footer>
     </dialog>
   );
-}
-
-/** Keeps Tab and Shift+Tab inside the dialog, wrapping at either end. */
-function trapTab(e: KeyboardEvent<HTMLElement>): void {
-  const focusables = [...e.currentTarget.querySelectorAll<HTMLElement>('button, input, select, textarea, [tabindex]')].filter(
-    (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0,
-  );
-  const first = focusables[0];
-  const last = focusables.at(-1);
-  if (!first || !last) return;
-  if (e.shiftKey && document.activeElement === first) {
-    e.preventDefault();
-    last.focus();
-  } else if (!e.shiftKey && document.activeElement === last) {
-    e.preventDefault();
-    first.focus();
-  }
 }
