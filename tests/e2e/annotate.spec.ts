@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import type { DocumentData, DocumentRow } from '../../shared/model/types';
-import { startHostProcess, type HostProcess } from './support/host';
+import { callApi, startHostProcess, type HostProcess } from './support/host';
 
 const ENVOY = join(import.meta.dirname, '..', '..', 'samples', 'us-envoy-arrives-in-japan.txt');
 const ENVOY_TITLE = 'U.S. Envoy Arrives in Japan to Talk North Korea';
@@ -80,12 +80,7 @@ async function dragOver(page: Page, article: Locator, context: string, needle: s
 
 const selectedText = (page: Page) => page.evaluate(() => window.getSelection()?.toString() ?? '');
 
-async function api<T>(request: APIRequestContext, method: string, data: unknown): Promise<T> {
-  const res = await request.post(`${host.origin}/api/${method}`, { headers: { authorization: `Bearer ${host.token}` }, data });
-  const body = (await res.json()) as { ok: boolean; value: T };
-  expect(body.ok).toBe(true);
-  return body.value;
-}
+const api = <T>(request: APIRequestContext, method: string, data: unknown): Promise<T> => callApi<T>(request, host, method, data);
 
 async function storedEnvoy(request: APIRequestContext): Promise<DocumentData> {
   const rows = await api<DocumentRow[]>(request, 'listDocuments', null);

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import type { DocumentData, DocumentRow } from '../../shared/model/types';
-import { startHostProcess, type HostProcess } from './support/host';
+import { callApi, startHostProcess, type HostProcess } from './support/host';
 
 const SAMPLES = join(import.meta.dirname, '..', '..', 'samples');
 const ENVOY_TITLE = 'U.S. Envoy Arrives in Japan to Talk North Korea';
@@ -39,13 +39,7 @@ test.afterEach(async () => {
   await host.stop();
 });
 
-/** Calls the host's API as the renderer does. */
-async function call<T>(request: APIRequestContext, method: string, data: unknown): Promise<T> {
-  const res = await request.post(`${host.origin}/api/${method}`, { headers: { authorization: `Bearer ${host.token}` }, data });
-  const envelope = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
-  return envelope.value;
-}
+const call = <T>(request: APIRequestContext, method: string, data: unknown): Promise<T> => callApi<T>(request, host, method, data);
 
 /** Adds SPANS and LINKS (UTF-16 offsets, as the API takes them) and marks every document done. */
 async function annotate(request: APIRequestContext, rows: readonly DocumentRow[]): Promise<void> {

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import type { DocumentData } from '../../shared/model/types';
-import { startHostProcess, type HostProcess } from './support/host';
+import { callApi, startHostProcess, type HostProcess } from './support/host';
 
 const ENVOY = join(import.meta.dirname, '..', '..', 'samples', 'us-envoy-arrives-in-japan.txt');
 const TITLE = 'U.S. Envoy Arrives in Japan to Talk North Korea';
@@ -21,12 +21,7 @@ test.afterEach(async () => {
   await host.stop();
 });
 
-async function call<T>(request: APIRequestContext, method: string, data: unknown): Promise<T> {
-  const res = await request.post(`${host.origin}/api/${method}`, { headers: { authorization: `Bearer ${host.token}` }, data });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!body.ok) throw new Error(JSON.stringify(body.error));
-  return body.value;
-}
+const call = <T>(request: APIRequestContext, method: string, data: unknown): Promise<T> => callApi<T>(request, host, method, data);
 
 const span = (doc: DocumentData, id: string, label: string, quote: string, from = 0) => {
   const start = doc.text.indexOf(quote, from);

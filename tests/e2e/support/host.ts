@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { APIRequestContext } from '@playwright/test';
 
 export type HostProcess = { url: string; origin: string; token: string; workspace: string; dataDir: string; stop: () => Promise<void> };
 
@@ -48,4 +49,15 @@ function readUrl(child: ChildProcess): Promise<string> {
     child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`the host exited (${code}) before printing its URL: ${err || out}`)));
   });
+}
+
+/**
+ * Calls the host's API as the renderer does (for test set-up and reading the store back).
+ * @throws Error with the API's message when the call fails
+ */
+export async function callApi<T>(request: APIRequestContext, host: HostProcess, method: string, data: unknown): Promise<T> {
+  const res = await request.post(`${host.origin}/api/${method}`, { headers: { authorization: `Bearer ${host.token}` }, data });
+  const envelope = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
+  return envelope.value;
 }
