@@ -9,7 +9,7 @@ const nodeBuiltins = { group: ['node:*'], message: 'shared/ and renderer/ are pu
 const electronImport = { name: 'electron', message: "Only electron/main.ts and electron/preload.ts may import 'electron'." };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', 'bench/.cache/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
