@@ -1,6 +1,36 @@
-/** `npm run bench`: runs every benchmark and prints its table (the export benchmark for now). */
+/**
+ * `npm run bench`: runs every benchmark, prints its tables and writes them to
+ * bench/results/latest.md (not committed). Exits non-zero when a budget is missed or a sanity
+ * check fails. `BENCH_ONLY=export|workbench` runs one of them; `BENCH_RUNS=n` sets the runs per
+ * workbench figure (default 5).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { formatBenchTable, runExportBench } from './export';
+import { formatWorkbenchTable, runWorkbenchBench } from './workbench';
 
-const rows = await runExportBench();
-console.log(formatBenchTable(rows));
-if (rows.some((r) => !r.ok)) process.exitCode = 1;
+const only = process.env.BENCH_ONLY;
+const sections: string[] = [`# Claimdesk benchmark\n\n${new Date().toISOString()}`];
+let failed = false;
+
+if (only === undefined || only === 'export') {
+  const rows = await runExportBench();
+  const table = formatBenchTable(rows);
+  console.log(`${table}\n`);
+  sections.push(`## Export\n\n\`\`\`\n${table}\n\`\`\``);
+  failed ||= rows.some((r) => !r.ok);
+}
+
+if (only === undefined || only === 'workbench') {
+  const result = await runWorkbenchBench();
+  const table = formatWorkbenchTable(result);
+  console.log(table);
+  sections.push(`## Workbench\n\n${table}`);
+  failed ||= result.failures.length > 0 || result.rows.some((r) => r.ok === false);
+}
+
+const out = join(import.meta.dirname, 'results', 'latest.md');
+await mkdir(join(import.meta.dirname, 'results'), { recursive: true });
+await writeFile(out, `${sections.join('\n\n')}\n`);
+console.log(`\nwritten to ${out}`);
+if (failed) process.exitCode = 1;

@@ -11,6 +11,8 @@ import type { MigrateResult } from '../../shared/model/migrate';
 
 /** Size and modification time of each file as this process last wrote it. */
 const ownWrites = new Map<string, string>();
+/** Files this process is writing right now (their events are our own). */
+const writing = new Map<string, number>();
 
 const signature = async (path: string): Promise<string | null> => {
   try {
@@ -28,13 +30,18 @@ class TrackedJsonFile<T> extends JSONFile<T> {
   }
 
   override async write(data: T): Promise<void> {
+    writing.set(this.path, (writing.get(this.path) ?? 0) + 1);
     try {
       await super.write(data);
+      const sig = await signature(this.path);
+      if (sig) ownWrites.set(this.path, sig);
     } catch (err) {
       throw writeError(this.path, err);
+    } finally {
+      const n = (writing.get(this.path) ?? 1) - 1;
+      if (n === 0) writing.delete(this.path);
+      else writing.set(this.path, n);
     }
-    const sig = await signature(this.path);
-    if (sig) ownWrites.set(this.path, sig);
   }
 }
 
@@ -63,7 +70,9 @@ export function writeError(path: string, err: unknown): ApiError {
  * a git checkout or pull changed it).
  */
 export async function isChangedElsewhere(path: string): Promise<boolean> {
+  if (writing.has(path)) return false;
   const sig = await signature(path);
+  if (writing.has(path)) return false;
   return sig !== null && sig !== ownWrites.get(path);
 }
 
