@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workspace } from '../electron/services/workspace';
 import { seededRandom } from '../shared/export/split';
+import { syntheticAnnotation } from '../tests/fixtures/export/generate';
 import type { Annotation, Block, DocumentData, Relation } from '../shared/model/types';
 
 const TIME = '2025-01-01T00:00:00.000Z';
@@ -85,17 +86,7 @@ export function generateBenchDocument(samples: readonly Sample[], spec: Document
   };
   const add = (start: number, end: number, label: string) => {
     const id = `b${spec.index}-${annotations.length}`;
-    annotations.push({
-      id,
-      label,
-      start,
-      end,
-      quote: text.slice(start, end),
-      attributes: label === 'Claim' ? { checkworthy: random() < 0.5 ? 'yes' : 'no', claim_type: 'factual', attribution: 'attributed' } : label === 'Source' ? { identification: 'named' } : {},
-      author: 'bench',
-      createdAt: TIME,
-      updatedAt: TIME,
-    });
+    annotations.push(syntheticAnnotation(id, label, text, start, end, random));
   };
   // Non-overlapping spans, spread evenly over the words; each stays inside its block.
   const stride = allWords.length / base;
