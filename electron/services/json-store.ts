@@ -3,7 +3,8 @@
  * a newer version, is refused with a clear ApiError and is never written afterwards: callers
  * only ever get a writable handle for a file that was read successfully or did not exist.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { ApiError } from '../../shared/api';
@@ -36,6 +37,10 @@ class TrackedJsonFile<T> extends JSONFile<T> {
       const sig = await signature(this.path);
       if (sig) ownWrites.set(this.path, sig);
     } catch (err) {
+      // A write that failed half-way (a full disk) leaves lowdb's temporary file behind, holding
+      // space the user is asked to free. Only remove it when no other write to this file is
+      // queued; if removing fails too (the disk is gone), the sweep on the next open takes it.
+      if (writing.get(this.path) === 1) await rm(tempPathOf(this.path), { force: true }).catch(() => undefined);
       throw writeError(this.path, err);
     } finally {
       const n = (writing.get(this.path) ?? 1) - 1;
@@ -45,24 +50,30 @@ class TrackedJsonFile<T> extends JSONFile<T> {
   }
 }
 
+/** Where lowdb's atomic writer (steno) puts a file's content before renaming it into place. */
+function tempPathOf(path: string): string {
+  return join(dirname(path), `.${basename(path)}.tmp`);
+}
+
 /**
- * Turns a failed write into an IO ApiError that says what is wrong and that nothing was lost
- * (the caller keeps the unsaved change and retries).
+ * Turns a failed write into an IO ApiError whose first sentence says what is wrong and what to
+ * do (the status bar shows it), followed by which file and that nothing was lost (the caller
+ * keeps the unsaved change and retries).
  */
 export function writeError(path: string, err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   const code = (err as NodeJS.ErrnoException).code ?? '';
   const why: Record<string, string> = {
-    ENOSPC: 'the disk is full; free some space',
-    EDQUOT: 'the disk quota is used up; free some space',
-    EFBIG: 'the file is larger than this system allows',
-    EACCES: 'the workspace folder is not writable; check its permissions',
-    EPERM: 'the workspace folder is not writable; check its permissions',
-    EROFS: 'the workspace is on a read-only disk',
-    EISDIR: 'something else is in the way of the file (a folder with its temporary name)',
-    ENOENT: 'the workspace folder was moved or deleted',
+    ENOSPC: 'The disk is full; free some space on it (delete or move other files)',
+    EDQUOT: 'Your disk quota is used up; free some space on it (delete or move other files)',
+    EFBIG: 'The disk or system refuses a file this large (a file-size limit is reached); raise the limit or move the workspace to another disk',
+    EACCES: 'The workspace folder is not writable; check its permissions',
+    EPERM: 'The workspace folder is not writable; check its permissions',
+    EROFS: 'The workspace is on a read-only disk; move it to a writable one',
+    EISDIR: 'Something else is in the way of the file (a folder with its temporary name); move it away',
+    ENOENT: 'The workspace folder was moved or deleted; put it back',
   };
-  return new ApiError('IO', `Could not save ${path}: ${why[code] ?? (err as Error).message}. Your changes are kept and saving will be retried`);
+  return new ApiError('IO', `${why[code] ?? (err as Error).message}. Could not save ${path}. Your changes are kept and saving will be retried`);
 }
 
 /**

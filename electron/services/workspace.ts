@@ -95,6 +95,8 @@ function describeReadError(name: string, err: unknown): string {
 export class Workspace {
   private readonly docs = new Map<DocId, Low<DocumentFile>>();
   private revision = 0;
+  /** True while claimdesk.json on disk is older than the index in memory (its last write failed). */
+  private isIndexBehind = false;
   private backupSeq = 0;
   private readonly watchers: FSWatcher[] = [];
   /** Documents changed on disk by another program, with the revision at which that was noticed. */
@@ -192,7 +194,7 @@ export class Workspace {
     if (open) open.data = fresh.db.data;
     this.revision += 1;
     this.externalChanges.set(docId, this.revision);
-    if (this.setRow(rowOf(fresh.db.data)) && !this.lock.isReadOnly) await this.index.write();
+    if (this.setRow(rowOf(fresh.db.data)) && !this.lock.isReadOnly) await this.writeIndex();
   }
 
   /** Why this workspace cannot be written, or null when it can. */
@@ -285,7 +287,7 @@ export class Workspace {
     this.docs.delete(docId);
     this.index.data.documents = this.index.data.documents.filter((row) => row.id !== docId);
     this.revision += 1;
-    await this.index.write();
+    await this.writeIndex();
   }
 
   /** Documents in the trash, as index rows. */
@@ -359,7 +361,8 @@ export class Workspace {
       if (err instanceof OperationError) throw new ApiError('INVALID_INPUT', err.message);
       throw err;
     }
-    if (next === db.data) return this.rowFor(docId);
+    // A retry of a change that reached the document but not the index still writes the index.
+    if (next === db.data) return this.isIndexBehind ? this.putRow(this.rowFor(docId)) : this.rowFor(docId);
     await this.saveDocument(db, canonicalDocument(next));
     return this.putRow(rowOf(db.data));
   }
@@ -382,7 +385,7 @@ export class Workspace {
     }
     this.index.data.schema = schema;
     this.revision += 1;
-    await this.index.write();
+    await this.writeIndex();
   }
 
   /**
@@ -533,7 +536,7 @@ export class Workspace {
     }
     if (imported.length > 0) {
       this.revision += 1;
-      await this.index.write();
+      await this.writeIndex();
     }
     return { imported, duplicates, failed };
   }
@@ -581,10 +584,24 @@ export class Workspace {
   /** Inserts or replaces an index row and, when it changed, writes claimdesk.json. */
   private async putRow(row: DocumentRow): Promise<DocumentRow> {
     this.assertWritable();
-    if (!this.setRow(row)) return row;
+    if (!this.setRow(row) && !this.isIndexBehind) return row;
     this.revision += 1;
-    await this.index.write();
+    await this.writeIndex();
     return row;
+  }
+
+  /**
+   * Writes claimdesk.json. When that fails (a full disk) the index in memory is kept ahead of the
+   * disk and marked, so that the next save writes it, even one that changes no row.
+   */
+  private async writeIndex(): Promise<void> {
+    try {
+      await this.index.write();
+      this.isIndexBehind = false;
+    } catch (err) {
+      this.isIndexBehind = true;
+      throw err;
+    }
   }
 }
 

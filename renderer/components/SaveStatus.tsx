@@ -1,7 +1,7 @@
 /**
- * Where saving stands, in the status bar: "Saved", "Saving…", or "Not saved — N changes kept,
- * retrying in Xs" with a "Retry now" button. A live region named "Save status"; the countdown
- * ticks once a second while a retry is pending.
+ * Where saving stands, in the status bar: "Saved", "Saving…", or "Not saved — <why>. N changes
+ * kept, retrying in Xs" with a "Retry now" button (the whole reason in its tooltip). A live
+ * region named "Save status"; the countdown ticks once a second while a retry is pending.
  */
 import { useEffect, useState } from 'react';
 import type { SaveState } from '../state/document-session';
@@ -26,7 +26,9 @@ export function SaveStatus({ state, onRetry }: SaveStatusProps) {
   else {
     const kept = state.pending > 0 ? `${formatQuantity(state.pending, 'change')} kept` : 'nothing pending';
     const wait = retryAt === undefined ? '' : `, retrying in ${Math.max(0, Math.ceil((retryAt - now) / 1000))}s`;
-    text = `Not saved — ${kept}${wait}`;
+    // The reason's first sentence says what is wrong and what to do (a full disk: free space).
+    const why = state.error ? `${state.error.split(/(?<=\.) /)[0]} ` : '';
+    text = `Not saved — ${why}${kept}${wait}`;
   }
   const failed = state.status === 'failed' && state.pending > 0;
   return (
