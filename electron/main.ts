@@ -4,13 +4,15 @@
  * the browser host. Everything that reads or writes a workspace lives in electron/services;
  * this module only wires Electron to it.
  *
- * It must not trust the renderer: every IPC call is checked to come from our window's
- * top-level frame showing our index.html, and validated by `dispatch`. It must not navigate,
- * open windows, grant permissions, load remote content or download anything.
+ * The page is served from the privileged `app://claimdesk/` scheme (electron/app-protocol.ts),
+ * never from file://. It must not trust the renderer: every IPC call is checked to come from
+ * our window's top-level frame showing app://claimdesk/index.html, and validated by `dispatch`.
+ * It must not navigate, open windows, grant permissions, load remote content or download
+ * anything.
  */
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { dirname, extname, join, relative } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   app,
@@ -18,6 +20,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  protocol,
   screen,
   session,
   type IpcMainInvokeEvent,
@@ -30,7 +33,7 @@ import {
 } from 'electron';
 import { API_METHODS, dispatch, failure, type ClaimdeskApi, type Envelope, type ImportReport } from '../shared/api';
 import { formatReport } from '../shared/export/report';
-import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppIndexUrl, serveAppRequest } from './app-protocol';
 import { channelFor, methodsSwitch } from './ipc-channel';
 import { createServiceApi, type WorkspaceSession } from './services/api';
 import { defaultWorkspaceDir, openAppSettings, rememberWorkspace, samplesDir, userDataDir, type AppSettings } from './services/app-paths';
@@ -41,7 +44,7 @@ import { Workspace } from './services/workspace';
 
 const HERE = dirname(fileURLToPath(import.meta.url)); // dist/electron (inside app.asar when packaged)
 const PRELOAD = join(HERE, 'preload.cjs');
-const INDEX_HTML = join(HERE, '..', 'renderer', 'index.html');
+const RENDERER_DIR = join(HERE, '..', 'renderer');
 const APP_NAME = 'Claimdesk';
 /** Exit code for a startup failure already shown to the user; scripts/start.mjs does not fall back on it. */
 const EXIT_REPORTED = 2;
@@ -289,9 +292,7 @@ function createWindow(state: AppState): BrowserWindow {
     if (state.window === win) state.window = null;
   });
   trackBounds(win, state);
-  win.loadFile(INDEX_HTML).catch((err: unknown) =>
-    failStartup('Claimdesk could not load its window', `${INDEX_HTML}: ${messageOf(err)} (run "npm run build" first)`),
-  );
+  win.loadURL(APP_INDEX_URL).catch((err: unknown) => failStartup('Claimdesk could not load its window', `${APP_INDEX_URL}: ${messageOf(err)}`));
   return win;
 }
 
@@ -310,19 +311,13 @@ function focusWindow(state: AppState): void {
 // ---------------------------------------------------------------------------------------------
 // Security
 
-/** The response headers with our CSP in place of any the response had. */
-function withCsp(headers: Record<string, string[]> | undefined): Record<string, string[]> {
-  const kept = Object.entries(headers ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy');
-  return { ...Object.fromEntries(kept), 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] };
-}
-
-/** Applies the CSP to every response from our files, refuses remote requests, permissions and downloads. */
+/**
+ * Serves the renderer on the app scheme (every response carries the CSP; see app-protocol.ts),
+ * refuses remote requests, permissions and downloads.
+ */
 function hardenSession(): void {
   const ses = session.defaultSession;
-  // Our pages are file: URLs; Chromium's own (devtools:) keep their policies.
-  ses.webRequest.onHeadersReceived((details, callback) =>
-    callback(protocolOf(details.url) === 'file:' ? { responseHeaders: withCsp(details.responseHeaders) } : {}),
-  );
+  ses.protocol.handle(APP_SCHEME, (request) => serveAppRequest(RENDERER_DIR, request));
   ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: REMOTE_PROTOCOLS.has(protocolOf(details.url)) }));
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
@@ -347,23 +342,13 @@ function hardenContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-/** True when `url` is the renderer's index.html (query and fragment ignored). */
-function isRendererUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'file:' && relative(fileURLToPath(parsed), INDEX_HTML) === '';
-  } catch {
-    return false; // not a file URL: not ours
-  }
-}
-
 /** True when an IPC call comes from the top-level frame of our window, showing our page. */
 function isFromOurWindow(event: IpcMainInvokeEvent, win: BrowserWindow | null): boolean {
   if (!win || win.isDestroyed() || event.sender !== win.webContents) return false;
   const frame = event.senderFrame;
   const top = win.webContents.mainFrame;
   return (
-    frame !== null && frame.parent === null && frame.processId === top.processId && frame.routingId === top.routingId && isRendererUrl(frame.url)
+    frame !== null && frame.parent === null && frame.processId === top.processId && frame.routingId === top.routingId && isAppIndexUrl(frame.url)
   );
 }
 
@@ -641,6 +626,10 @@ function buildMenu(state: AppState): Menu {
 
 async function start(requestedWorkspace: string | undefined): Promise<void> {
   await app.whenReady();
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    failStartup('Claimdesk could not load its window', `${RENDERER_DIR} has no index.html (run "npm run build" first)`);
+    return;
+  }
   hardenSession();
   const { db: settings, isWritable } = await openAppSettings();
   if (!isWritable) console.error(`Claimdesk's settings file in ${userDataDir()} cannot be read; it is left untouched and defaults are used`);
@@ -668,6 +657,8 @@ async function start(requestedWorkspace: string | undefined): Promise<void> {
 
 function main(): void {
   app.setName(APP_NAME);
+  // Before ready, as Electron requires: the scheme the window's page is served from.
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
   // With CLAIMDESK_DATA_DIR set (tests, portable use), Electron's own profile and the
   // single-instance lock follow it, so separate data folders are separate instances.
   if (process.env.CLAIMDESK_DATA_DIR) app.setPath('userData', join(userDataDir(), 'electron-profile'));

@@ -1,9 +1,12 @@
 /**
  * The Electron window, where an Electron binary is installed: it is hardened (sandboxed,
- * isolated, no Node in the page, a bridge with one function), and an analyst can import the
- * samples through the UI, open the envoy article, see it in the window title and select a
- * sentence. Where no binary is installed, the run says so plainly and skips only this file;
- * tests/e2e/workbench.spec.ts runs the same flow in Chromium through the browser host.
+ * isolated, no Node in the page, a bridge with one function, the page served from
+ * app://claimdesk/ with the CSP header, no way out of the renderer folder, no file:// loads),
+ * and an analyst can import the samples through the UI, open the envoy article, see it in the
+ * window title and select a sentence. Where no binary is installed, the run says so plainly
+ * and skips only this file; tests/e2e/workbench.spec.ts runs the same flow in Chromium through
+ * the browser host. The scheme handler itself is tested without Electron in
+ * tests/integration/app-protocol.test.ts.
  *
  * On Linux the window needs a display: run under `xvfb-run -a` where there is none.
  */
@@ -12,6 +15,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { APP_INDEX_URL } from '../../electron/app-protocol';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { ELECTRON_SKIP_REASON, electronBinary } from './support/electron-binary';
 import { dragSelect } from './support/select-text';
 
@@ -59,6 +64,22 @@ async function expectHardened(app: ElectronApplication, page: Page, workspace: s
     popup: window.open('https://example.org/') === null,
   }));
   expect(pageFacts).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', bridgeKeys: ['send'], popup: true });
+
+  // The page comes from the app scheme (a secure origin of its own), never from file://.
+  expect(page.url()).toBe(APP_INDEX_URL);
+  const origin = await page.evaluate(async () => {
+    const status = (url: string) => fetch(url).then((r) => r.status, () => 'refused');
+    const self = await fetch(location.href);
+    return {
+      origin: location.origin,
+      isSecureContext: window.isSecureContext,
+      csp: self.headers.get('content-security-policy'),
+      traversal: await status('app://claimdesk/..%2f..%2fpackage.json'),
+      missing: await status('app://claimdesk/no-such-file.js'),
+      file: await status('file:///etc/hostname'),
+    };
+  });
+  expect(origin).toEqual({ origin: 'app://claimdesk', isSecureContext: true, csp: CONTENT_SECURITY_POLICY, traversal: 404, missing: 404, file: 'refused' });
 
   const calls = await page.evaluate(async () => {
     const bridge = (window as unknown as { claimdesk: Bridge }).claimdesk;

@@ -1,9 +1,12 @@
 /**
  * What can be checked of the Electron shell without an Electron runtime: the IPC naming, the
  * preload as the sandbox will run it (CommonJS, nothing but 'electron', one function exposed,
- * unknown methods refused), that main's bundle does not pull in the host's HTTP server, and
- * that every page gets the same Content-Security-Policy (Electron header, renderer meta tag,
- * browser host). The window itself is covered by tests/e2e/electron.spec.ts where Electron runs.
+ * unknown methods refused), that main's bundle does not pull in the host's HTTP server and
+ * loads the window from the app:// scheme, never file://, that the built renderer is servable
+ * from that scheme, and that every page gets the same Content-Security-Policy (app:// header,
+ * renderer meta tag, browser host). The scheme handler's path rules are tested in
+ * app-protocol.test.ts; Electron calling it, and the window itself, are covered by
+ * tests/e2e/electron.spec.ts where Electron runs.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +14,7 @@ import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS } from '../../shared/api';
+import { APP_INDEX_URL, APP_SCHEME, serveAppRequest } from '../../electron/app-protocol';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { startHost } from '../../electron/host';
 import { CHANNEL_PREFIX, channelFor, methodsFromArgv, methodsSwitch } from '../../electron/ipc-channel';
@@ -21,6 +25,7 @@ import { tempDir } from './support/temp';
 const ROOT = join(import.meta.dirname, '..', '..');
 const BUILT_PRELOAD = join(ROOT, 'dist', 'electron', 'preload.cjs');
 const BUILT_MAIN = join(ROOT, 'dist', 'electron', 'main.mjs');
+const BUILT_RENDERER = join(ROOT, 'dist', 'renderer');
 
 type Envelope = { ok: boolean; value?: unknown; error?: { code: string; message: string } };
 type Invoke = (channel: string, arg: unknown) => Promise<unknown>;
@@ -148,9 +153,42 @@ describe('the main bundle', () => {
     expect(built).toMatch(/from\s+["']electron["']/);
     expect(built).not.toMatch(/["']node:http["']/);
   });
+
+  it('registers the app scheme as privileged, serves it, and loads the window from it, never from a file (skipped until `npm run build`)', (ctx) => {
+    ctx.skip(!existsSync(BUILT_MAIN), 'dist/electron/main.mjs is not built (run `npm run build`)');
+    const built = readFileSync(BUILT_MAIN, 'utf8');
+    expect(built).toMatch(/\bprotocol\.registerSchemesAsPrivileged\(/);
+    expect(built).toMatch(/\.protocol\.handle\(/);
+    expect(built).toContain(`"${APP_SCHEME}"`);
+    expect(built).toMatch(/\.loadURL\(/);
+    expect(built).not.toMatch(/\.loadFile\(/);
+    expect(built).not.toMatch(/onHeadersReceived/); // the CSP comes with the app:// responses themselves
+  });
+});
+
+describe('the built renderer on the app scheme', () => {
+  it('serves index.html and every script and stylesheet it links, as JavaScript and CSS (skipped until `npm run build`)', async (ctx) => {
+    ctx.skip(!existsSync(join(BUILT_RENDERER, 'index.html')), 'dist/renderer is not built (run `npm run build`)');
+    const page = await serveAppRequest(BUILT_RENDERER, new Request(APP_INDEX_URL));
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const urls = [...html.matchAll(/\b(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => new URL(m[1] ?? '', APP_INDEX_URL));
+    expect(urls.length).toBeGreaterThanOrEqual(2);
+    for (const url of urls) {
+      expect(url.href.startsWith('app://claimdesk/'), url.href).toBe(true); // relative links stay on our origin
+      const res = await serveAppRequest(BUILT_RENDERER, new Request(url));
+      expect(res.status, url.href).toBe(200);
+      expect(res.headers.get('content-type'), url.href).toMatch(url.pathname.endsWith('.js') ? /^text\/javascript/ : /^text\/css/);
+    }
+  });
 });
 
 describe('one Content-Security-Policy everywhere', () => {
+  it('is the one the app scheme sends with the page', async () => {
+    const res = await serveAppRequest(await tempDir(), new Request(APP_INDEX_URL));
+    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+
   it('is the one in renderer/index.html (less frame-ancestors, which a meta tag ignores)', () => {
     const html = readFileSync(join(ROOT, 'renderer', 'index.html'), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
