@@ -22,6 +22,9 @@ import type { Ready } from './probe';
 
 const ROOT = join(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** `BENCH_CASES=1mb,workspace` (any of 5kb, 100kb, 1mb, workspace) runs only those cases, for quick checks while working. */
+const CASES = process.env.BENCH_CASES?.split(',').map((c) => c.trim().toLowerCase());
+const wanted = (name: string) => CASES === undefined || CASES.includes(name.split(' / ')[0]!.replace(/[\s,]/g, '').toLowerCase());
 const EDITS = 20;
 const SEED = 6;
 const BIG_DOCS = 5_000;
@@ -354,7 +357,7 @@ export async function runWorkbenchBench(): Promise<WorkbenchResult> {
   const failures: string[] = [];
   const facts: string[] = [];
   const samples = await loadSamples();
-  const big = await bigWorkspace(samples);
+  const big = wanted('workspace') ? await bigWorkspace(samples) : { dir: '', titles: [] };
   const docsDir = await mkdtemp(join(tmpdir(), 'claimdesk-bench-docs-'));
   const probe = await bundleProbe();
   const browser = await chromium.launch({ headless: true, executablePath: chromiumExecutable(), args: BROWSER_ARGS });
@@ -370,7 +373,7 @@ export async function runWorkbenchBench(): Promise<WorkbenchResult> {
       const width = await warm.page.locator(WB.root).evaluate((el) => el.getBoundingClientRect().width);
       await warm.context.close();
       facts.push(`lower bound: the same text and spans as one innerHTML string (${cases.map((c) => `${c.name}: ${(c.html.length / 1e6).toFixed(2)} MB of markup`).join(', ')}), in a ${Math.round(width)}px column like the article's`);
-      for (const c of cases) {
+      for (const c of cases.filter((k) => wanted(k.name))) {
         const wb: Samples = {};
         const lb: Samples = {};
         const isLarge = c === cases[cases.length - 1];
@@ -383,16 +386,18 @@ export async function runWorkbenchBench(): Promise<WorkbenchResult> {
     } finally {
       host.stop();
     }
-    const bigHost = await startHost(big.dir);
-    try {
-      const ws: Samples = {};
-      for (let r = 0; r < RUNS; r++) await workspaceRun(browser, probe, bigHost, big.titles, ws, failures);
-      const c = `${BIG_DOCS.toLocaleString('en-US')} docs / ${BIG_ANNOTATIONS.toLocaleString('en-US')}`;
-      rows.push(row('8 list painted (from navigation)', c, 'ms', ws['listPainted'], undefined, '<= 300 ms', (m) => m <= 300));
-      rows.push(row('8 filter keystroke -> list updated', c, 'ms', ws['filterKey'], undefined, '<= 50 ms', (m) => m <= 50, `worst keystroke per run: ${fmtStats(stats(ws['filterKeyWorst'] ?? []))}`));
-      rows.push(row('host RSS, workspace open', c, 'MB', ws['hostRss'], undefined, '<= 200 MB', (m) => m <= 200, `peak RSS (VmHWM): ${fmtStats(stats(ws['hostHwm'] ?? []))}`));
-    } finally {
-      bigHost.stop();
+    if (wanted('workspace')) {
+      const bigHost = await startHost(big.dir);
+      try {
+        const ws: Samples = {};
+        for (let r = 0; r < RUNS; r++) await workspaceRun(browser, probe, bigHost, big.titles, ws, failures);
+        const c = `${BIG_DOCS.toLocaleString('en-US')} docs / ${BIG_ANNOTATIONS.toLocaleString('en-US')}`;
+        rows.push(row('8 list painted (from navigation)', c, 'ms', ws['listPainted'], undefined, '<= 300 ms', (m) => m <= 300));
+        rows.push(row('8 filter keystroke -> list updated', c, 'ms', ws['filterKey'], undefined, '<= 50 ms', (m) => m <= 50, `worst keystroke per run: ${fmtStats(stats(ws['filterKeyWorst'] ?? []))}`));
+        rows.push(row('host RSS, workspace open', c, 'MB', ws['hostRss'], undefined, '<= 200 MB', (m) => m <= 200, `peak RSS (VmHWM): ${fmtStats(stats(ws['hostHwm'] ?? []))}`));
+      } finally {
+        bigHost.stop();
+      }
     }
   } finally {
     await browser.close();

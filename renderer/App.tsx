@@ -5,7 +5,7 @@
  * routes every API error to the status bar. The annotating flow itself (selection, link mode,
  * keys, actions) lives in useAnnotator. Knows nothing about the transport (IPC or HTTP).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportReport, ClaimdeskApi } from '../shared/api';
 import { setDocumentAttribute, setStatus } from '../shared/model/commands';
 import type { SchemaMigration } from '../shared/model/schema-rules';
@@ -73,7 +73,9 @@ export function App({ api }: AppProps) {
   const session = opened.session;
   const doc = useSessionDoc(session);
   const saveState = useSaveState(session);
-  const [selection, setSelection] = useState<TextSelectionSnapshot | null>(null);
+  const [selection, setSelectionNow] = useState<TextSelectionSnapshot | null>(null);
+  // The status bar follows the article's selection as a transition (it never delays the article).
+  const setSelection = useCallback((next: TextSelectionSnapshot | null) => startTransition(() => setSelectionNow(next)), []);
   const [hover, setHover] = useState<AnnotationHover | null>(null);
   const editorRef = useRef<DocumentEditorHandle>(null);
   const fileInputRef = useRef<HTMLInputElement>(null);

@@ -4,7 +4,7 @@
  * site, URL, length, import warnings), and below them whatever the app adds (`children`: the
  * document attributes panel).
  */
-import { useMemo, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { DocStatus, DocumentData } from '../../shared/model/types';
 import { Fact } from './Fact';
 import { countWords, formatDate, formatDateTime, formatQuantity } from '../util/format';
@@ -17,10 +17,16 @@ export type DetailsPanelProps = Readonly<{
   children?: ReactNode;
 }>;
 
+/** The last text counted and its count: the panel comes back after every annotation is deselected, and a long article takes milliseconds to count. */
+let counted: { text: string; words: number } | null = null;
+function wordsIn(text: string): number {
+  if (counted?.text !== text) counted = { text, words: countWords(text) };
+  return counted.words;
+}
+
 /** Renders the details of `doc`, or a hint when none is open. */
 export function DetailsPanel({ doc, onStatusChange, children }: DetailsPanelProps) {
-  const text = doc?.text;
-  const words = useMemo(() => (text === undefined ? 0 : countWords(text)), [text]);
+  const words = doc ? wordsIn(doc.text) : 0;
   return (
     <aside className="cd-details" aria-label="Document details">
       <h2 className="cd-panel-title">Details</h2>

@@ -6,7 +6,7 @@
  * meaning of keys pressed in the article and of clicks on highlights. No DOM here beyond the
  * key and mouse events it is handed; the article is reached through the editor handle.
  */
-import { useCallback, useMemo, useState, type RefObject } from 'react';
+import { startTransition, useCallback, useMemo, useState, type RefObject } from 'react';
 import { adjacentSpan } from '../../shared/anchoring/span-order';
 import { snapToWords } from '../../shared/anchoring/snap';
 import { addSpan, deleteSpan, link, type Stamp } from '../../shared/model/commands';
@@ -53,20 +53,21 @@ export type AnnotatorOptions = Readonly<{
   onError: (message: string) => void;
 }>;
 
+type AnnotatorState = Readonly<{ session: DocumentSession | null; selectedId: string | null; linking: LinkMode | null }>;
+
 const stampFor = (author: string): Stamp => ({ author, now: new Date().toISOString(), newId: () => crypto.randomUUID() });
 
 /** The annotating state and actions for one open document (reset when `session` changes). */
 export function useAnnotator(options: AnnotatorOptions): Annotator {
   const { session, doc, schema } = options;
   const opts = useLatest(options);
-  const [state, setState] = useState<{ session: DocumentSession | null; selectedId: string | null; linking: LinkMode | null }>({
-    session,
-    selectedId: null,
-    linking: null,
-  });
+  const [state, setStateNow] = useState<AnnotatorState>({ session, selectedId: null, linking: null });
+  // Like the document (useSessionDoc), the selection re-renders the panels as a transition: the
+  // article redraws the highlights it changes in the same pass, so both show together.
+  const setState = useCallback((update: (s: AnnotatorState) => AnnotatorState) => startTransition(() => setStateNow(update)), []);
   // A new document starts with nothing selected.
   const current = state.session === session ? state : { session, selectedId: null, linking: null };
-  if (current !== state) setState(current);
+  if (current !== state) setStateNow(current);
 
   // Linear finds, not an index: building one would cost as much on every change.
   const annotations = doc?.annotations;

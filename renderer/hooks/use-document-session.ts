@@ -4,7 +4,7 @@
  * holds, re-rendered on every change. Answers for a document that is no longer wanted are
  * dropped, so quick clicks through the list never show a stale article.
  */
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { DocId, DocumentData } from '../../shared/model/types';
 import type { DocumentSession, SaveState } from '../state/document-session';
 import type { SessionRegistry } from '../state/session-registry';
@@ -55,14 +55,40 @@ export function useDocumentSession(registry: SessionRegistry, docId: DocId | nul
   return { session: null, isLoading: error === null, error };
 }
 
+/**
+ * A value of the session, re-rendering when it changes. The re-render is a transition: the
+ * article draws a change itself, at once, in the event that made it (see DocumentEditor), so
+ * the panels that follow it render after that event, in slices, never delaying the key press
+ * that made the change or the frame that shows it.
+ */
+function useSessionValue<T>(session: DocumentSession | null, read: (s: DocumentSession) => T, subscribe: (s: DocumentSession, cb: () => void) => () => void): T | null {
+  const [seen, setSeen] = useState<{ session: DocumentSession | null; value: T | null }>(() => ({ session, value: session ? read(session) : null }));
+  const readRef = useLatest(read);
+  const subscribeRef = useLatest(subscribe);
+  useEffect(() => {
+    if (!session) return;
+    const sync = () => {
+      const value = readRef.current(session);
+      startTransition(() => setSeen((s) => (s.session === session && s.value === value ? s : { session, value })));
+    };
+    sync(); // catches up on changes made between the render and this subscription
+    return subscribeRef.current(session, sync);
+  }, [session, readRef, subscribeRef]);
+  if (seen.session === session) return seen.value;
+  return session ? read(session) : null;
+}
+
+const readDoc = (s: DocumentSession) => s.doc;
+const subscribeDoc = (s: DocumentSession, cb: () => void) => s.subscribe(cb);
+const readState = (s: DocumentSession) => s.state;
+const subscribeState = (s: DocumentSession, cb: () => void) => s.subscribeState(cb);
+
 /** The session's current document (null without a session), re-rendering on every change. */
 export function useSessionDoc(session: DocumentSession | null): DocumentData | null {
-  const subscribe = useCallback((cb: () => void) => (session ? session.subscribe(cb) : () => undefined), [session]);
-  return useSyncExternalStore(subscribe, () => session?.doc ?? null);
+  return useSessionValue(session, readDoc, subscribeDoc);
 }
 
 /** The session's save state (null without a session), re-rendering when it changes. */
 export function useSaveState(session: DocumentSession | null): SaveState | null {
-  const subscribe = useCallback((cb: () => void) => (session ? session.subscribeState(cb) : () => undefined), [session]);
-  return useSyncExternalStore(subscribe, () => session?.state ?? null);
+  return useSessionValue(session, readState, subscribeState);
 }
