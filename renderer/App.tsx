@@ -169,7 +169,9 @@ export function App({ api }: AppProps) {
     if (changed.length === 0) return;
     const kept = registry.drop(changed);
     setGeneration((g) => g + 1);
-    if (kept.length > 0)
+    if (info.externalChanges.some((c) => c.revision > since && c.kind === 'restored'))
+      showError('An article’s file was deleted outside Claimdesk. Nothing is lost: Claimdesk wrote it back from the copy it has open (to remove an article, use “Move to trash”).');
+    else if (kept.length > 0)
       showError('An article you are editing was changed outside Claimdesk. Your unsaved changes are being saved on top of it; the other version is kept in its backups.');
     else if (changed.includes(openId ?? '')) showInfo('This article was changed outside Claimdesk and has been reloaded.');
   }, [info, registry, openId, showError, showInfo]);

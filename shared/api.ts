@@ -20,8 +20,12 @@ export type WorkspaceInfo = Readonly<{
   schema: Schema;
   /** Why the workspace cannot be edited here (another Claimdesk holds it), or null. */
   readOnlyReason: string | null;
-  /** Documents another program changed on disk while the workspace was open, with the revision at which it was noticed. */
-  externalChanges: readonly Readonly<{ docId: DocId; revision: number }>[];
+  /**
+   * Documents another program changed on disk while the workspace was open, with the revision at
+   * which it was noticed: 'changed' (the new version was loaded) or 'restored' (its file was
+   * deleted, and Claimdesk wrote the open copy back).
+   */
+  externalChanges: readonly Readonly<{ docId: DocId; revision: number; kind: 'changed' | 'restored' }>[];
 }>;
 
 /** A file handed over by the renderer (picker or drag-and-drop): its name and bytes in base64. */

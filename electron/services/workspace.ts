@@ -98,9 +98,11 @@ export class Workspace {
   /** True while claimdesk.json on disk is older than the index in memory (its last write failed). */
   private isIndexBehind = false;
   private backupSeq = 0;
-  private readonly watchers: FSWatcher[] = [];
-  /** Documents changed on disk by another program, with the revision at which that was noticed. */
-  private readonly externalChanges = new Map<DocId, number>();
+  private rootWatcher: FSWatcher | null = null;
+  private documentsWatcher: FSWatcher | null = null;
+  private readonly pendingChecks = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Documents changed or deleted on disk by another program, with the revision at which that was noticed. */
+  private readonly externalChanges = new Map<DocId, Readonly<{ revision: number; kind: 'changed' | 'restored' }>>();
 
   private constructor(
     readonly path: string,
@@ -141,13 +143,17 @@ export class Workspace {
       documentCount: this.index.data.documents.length,
       schema: this.index.data.schema,
       readOnlyReason: this.readOnlyReason(),
-      externalChanges: [...this.externalChanges].map(([docId, revision]) => ({ docId, revision })),
+      externalChanges: [...this.externalChanges].map(([docId, change]) => ({ docId, ...change })),
     };
   }
 
   /** Stops watching and releases the workspace lock (the workspace must not be used afterwards). */
   async close(): Promise<void> {
-    for (const watcher of this.watchers.splice(0)) watcher.close();
+    this.rootWatcher?.close();
+    this.documentsWatcher?.close();
+    this.rootWatcher = this.documentsWatcher = null;
+    for (const timer of this.pendingChecks.values()) clearTimeout(timer);
+    this.pendingChecks.clear();
     await this.lock.release();
   }
 
@@ -157,28 +163,54 @@ export class Workspace {
    * copy and is listed in `info().externalChanges`; one that does not parse is left alone
    * (and never overwritten). The renderer reloads a changed document when it has no unsaved
    * work; otherwise its changes are saved on top, and the other version stays in the backups.
+   * A deleted file is written back from memory: an open document (listed as 'restored'),
+   * claimdesk.json, and the documents folder with the open documents in it.
    */
   watch(): void {
-    const pending = new Map<string, ReturnType<typeof setTimeout>>();
-    const schedule = (path: string) => {
-      clearTimeout(pending.get(path));
-      // Editors and git write in several steps: look once things settle.
-      pending.set(path, setTimeout(() => void this.checkExternalChange(path).catch((err: unknown) => console.error(err)), 150));
-    };
+    this.rootWatcher = watchFolder(this.path, (_event, name) => {
+      if (name === INDEX_FILE || name === DOCUMENTS_DIR) this.scheduleCheck(join(this.path, name));
+    });
+    this.watchDocumentsFolder();
+  }
+
+  /** Watches documents/, again after it was deleted and made anew (a new folder to the OS). */
+  private watchDocumentsFolder(): void {
+    this.documentsWatcher?.close();
+    this.documentsWatcher = null;
     const documents = join(this.path, DOCUMENTS_DIR);
-    this.watchers.push(
-      watchFolder(documents, (_event, name) => {
-        if (name?.endsWith('.json')) schedule(join(documents, name));
-      }),
-      watchFolder(this.path, (_event, name) => {
-        if (name === INDEX_FILE) schedule(join(this.path, INDEX_FILE));
-      }),
-    );
+    try {
+      this.documentsWatcher = watchFolder(documents, (_event, name) => {
+        if (name?.endsWith('.json')) this.scheduleCheck(join(documents, name));
+      });
+    } catch (err) {
+      // Gone for now: the root watcher hears it come back (saving an open document makes it anew).
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+  }
+
+  private scheduleCheck(path: string): void {
+    clearTimeout(this.pendingChecks.get(path));
+    // Editors and git write in several steps: look once things settle.
+    const timer = setTimeout(() => {
+      this.pendingChecks.delete(path);
+      void this.checkExternalChange(path).catch((err: unknown) => console.error(err));
+    }, 150);
+    this.pendingChecks.set(path, timer);
   }
 
   private async checkExternalChange(path: string): Promise<void> {
-    if (!(await isChangedElsewhere(path))) return;
+    if (path === join(this.path, DOCUMENTS_DIR)) {
+      if (this.rootWatcher) this.watchDocumentsFolder();
+      await this.restoreRemovedDocuments([...this.docs.keys()]);
+      return;
+    }
     if (path === join(this.path, INDEX_FILE)) {
+      // Without it the workspace would reopen empty: put the index in memory back at once.
+      if (await isMissing(path)) {
+        if (!this.lock.isReadOnly) await this.writeIndex();
+        return;
+      }
+      if (!(await isChangedElsewhere(path))) return;
       const { db } = await openJsonFile<WorkspaceFile>(path, migrateWorkspaceFile, null).catch(() => ({ db: null }));
       if (!db) return; // half-written or broken: keep what we have, never overwrite it
       this.index.data = db.data;
@@ -188,13 +220,38 @@ export class Workspace {
     }
     const docId = basename(path, '.json');
     if (!/^[0-9a-f]{6,64}$/.test(docId) || !this.index.data.documents.some((row) => row.id === docId)) return;
+    if (await isMissing(path)) {
+      await this.restoreRemovedDocuments([docId]);
+      return;
+    }
+    if (!(await isChangedElsewhere(path))) return;
     const fresh = await openJsonFile<DocumentFile>(path, migrateDocumentFile, null).catch(() => null);
     if (!fresh) return;
     const open = this.docs.get(docId);
     if (open) open.data = fresh.db.data;
-    this.revision += 1;
-    this.externalChanges.set(docId, this.revision);
+    this.noteExternalChange(docId, 'changed');
     if (this.setRow(rowOf(fresh.db.data)) && !this.lock.isReadOnly) await this.writeIndex();
+  }
+
+  /**
+   * Writes open documents whose files another program deleted back from memory (the save notes
+   * them as 'restored'), so that what the user has open is never lost or dropped silently. A
+   * git checkout that also took the document out of claimdesk.json is read first: such a
+   * document is closed, not written back.
+   */
+  private async restoreRemovedDocuments(docIds: readonly DocId[]): Promise<void> {
+    if (this.lock.isReadOnly) return;
+    const index = join(this.path, INDEX_FILE);
+    if (await isChangedElsewhere(index)) await this.checkExternalChange(index);
+    for (const docId of docIds) {
+      const db = this.docs.get(docId);
+      if (db && (await isMissing(this.documentPath(docId)))) await this.saveDocument(db, db.data);
+    }
+  }
+
+  private noteExternalChange(docId: DocId, kind: 'changed' | 'restored'): void {
+    this.revision += 1;
+    this.externalChanges.set(docId, { revision: this.revision, kind });
   }
 
   /** Why this workspace cannot be written, or null when it can. */
@@ -211,26 +268,30 @@ export class Workspace {
 
   /**
    * Saves `next` as an open document's content, first keeping the version on disk as a backup (a hard link to the
-   * old file, which the atomic rename then leaves behind: no copy), pruned to the newest few.
+   * old file, which the atomic rename then leaves behind: no copy), pruned to the newest few. A file that another
+   * program deleted (even with documents/) is written anew, and noted as 'restored' for the user.
    */
   private async saveDocument(db: Low<DocumentFile>, next: DocumentFile): Promise<void> {
     this.assertWritable();
-    await this.backupDocument(next.id).catch((err: unknown) => {
+    const wasOnDisk = await this.backupDocument(next.id).catch((err: unknown) => {
       throw writeError(join(this.path, BACKUPS_DIR, next.id), err);
     });
     const before = db.data;
     db.data = next;
     try {
+      if (!wasOnDisk) await mkdir(join(this.path, DOCUMENTS_DIR), { recursive: true });
       await db.write();
     } catch (err) {
       // Memory must keep matching the disk: a retried (idempotent) change would otherwise be
       // acknowledged as a no-op without ever having been written.
       db.data = before;
-      throw err;
+      throw writeError(this.documentPath(next.id), err);
     }
+    if (!wasOnDisk) this.noteExternalChange(next.id, 'restored');
   }
 
-  private async backupDocument(docId: DocId): Promise<void> {
+  /** Keeps the document's file as a backup. @returns false when there was no file (deleted by another program) */
+  private async backupDocument(docId: DocId): Promise<boolean> {
     const dir = join(this.path, BACKUPS_DIR, docId);
     await mkdir(dir, { recursive: true });
     const target = join(dir, `${this.now().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${++this.backupSeq}.json`);
@@ -238,13 +299,15 @@ export class Workspace {
       await link(this.documentPath(docId), target);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return; // nothing saved yet
-      if (code === 'EEXIST') return;
+      // An open document's file always exists (imports write it before opening it), unless another program deleted it.
+      if (code === 'ENOENT') return false;
+      if (code === 'EEXIST') return true;
       // File systems without hard links (FAT, some network shares): copy instead.
       await copyFile(this.documentPath(docId), target);
     }
     const entries = (await readdir(dir)).sort();
     await Promise.all(entries.slice(0, Math.max(0, entries.length - BACKUPS_PER_DOCUMENT)).map((f) => rm(join(dir, f), { force: true })));
+    return true;
   }
 
   /** Earlier versions of a document, newest first. */
@@ -283,7 +346,10 @@ export class Workspace {
     this.assertWritable();
     this.rowFor(docId);
     await mkdir(join(this.path, TRASH_DIR), { recursive: true });
-    await rename(this.documentPath(docId), join(this.path, TRASH_DIR, `${docId}.json`));
+    await rename(this.documentPath(docId), join(this.path, TRASH_DIR, `${docId}.json`)).catch((err: NodeJS.ErrnoException) => {
+      // Its file was deleted by another program: there is nothing to move, only the index row.
+      if (err.code !== 'ENOENT') throw err;
+    });
     this.docs.delete(docId);
     this.index.data.documents = this.index.data.documents.filter((row) => row.id !== docId);
     this.revision += 1;
@@ -485,9 +551,7 @@ export class Workspace {
   async readDocument(docId: DocId): Promise<DocumentData> {
     const open = this.docs.get(docId);
     if (open) return open.data;
-    this.rowFor(docId);
-    const { db } = await openJsonFile<DocumentFile>(this.documentPath(docId), migrateDocumentFile, null);
-    return db.data;
+    return (await this.openDocumentFile(this.rowFor(docId))).db.data;
   }
 
   /**
@@ -558,11 +622,28 @@ export class Workspace {
   private async documentDb(docId: DocId): Promise<Low<DocumentFile>> {
     const open = this.docs.get(docId);
     if (open) return open;
-    if (!this.index.data.documents.some((row) => row.id === docId)) throw new ApiError('NOT_FOUND', `no document with id ${docId} in this workspace`);
-    const { db, migrated } = await openJsonFile<DocumentFile>(this.documentPath(docId), migrateDocumentFile, null);
+    const { db, migrated } = await this.openDocumentFile(this.rowFor(docId));
     if (migrated && !this.lock.isReadOnly) await db.write();
     this.docs.set(docId, db);
     return db;
+  }
+
+  /**
+   * Reads a document's file.
+   * @throws ApiError NOT_FOUND saying what to do when another program deleted it; IO/CONFLICT
+   */
+  private async openDocumentFile(row: DocumentRow): Promise<{ db: Low<DocumentFile>; migrated: boolean }> {
+    const path = this.documentPath(row.id);
+    try {
+      return await openJsonFile<DocumentFile>(path, migrateDocumentFile, null);
+    } catch (err) {
+      if (!(err instanceof ApiError && err.code === 'NOT_FOUND')) throw err;
+      const backups = join(this.path, BACKUPS_DIR, row.id);
+      throw new ApiError(
+        'NOT_FOUND',
+        `The file of "${row.title}" (${path}) was deleted outside Claimdesk. Put it back (from git or a backup copy; earlier versions are in ${backups}) and open it again, or move the document to the trash`,
+      );
+    }
   }
 
   private rowFor(docId: DocId): DocumentRow {
@@ -615,6 +696,14 @@ async function sweepTempFiles(path: string): Promise<void> {
     const stale = entries.filter((e) => e.isFile() && e.name.startsWith('.') && e.name.endsWith('.json.tmp'));
     await Promise.all(stale.map((e) => rm(join(dir, e.name), { force: true })));
   }
+}
+
+/** True when `path` does not exist (an atomic save never leaves a file missing, so another program deleted it). */
+async function isMissing(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => false,
+    (err: NodeJS.ErrnoException) => err.code === 'ENOENT',
+  );
 }
 
 function tooLarge(name: string, bytes: number): string {
