@@ -4,20 +4,23 @@
  * destroyed in the cleanup; React never renders inside it. Annotations are drawn by the
  * annotation plugin and kept current incrementally: each change from the session re-draws
  * only the annotations it touched, and each change of the selected annotation or link mode
- * only the highlights whose look it alters. The text is read-only but selectable with the
- * mouse and the keyboard; selection changes, clicks and hovers on highlights and key presses
+ * only the highlights whose look it alters. A long article is shown progressively (see
+ * progressive.ts): the first screen at once, the rest in short chunks. The text is read-only
+ * but selectable with the mouse and the keyboard; selection changes, clicks and hovers on highlights and key presses
  * are reported to the owner, which decides what they mean. Other components act through the
  * ref handle.
  */
 import { EditorState, TextSelection, type Command } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
-import type { Schema } from '../../shared/model/types';
+import type { DocumentData, Schema } from '../../shared/model/types';
 import type { DocumentSession } from '../state/document-session';
 import { articleHeaderPlugin, headerFor } from './article-header';
-import { annotationPlugin, changeAnnotations, drawnAnnotation, resetAnnotations } from './annotation-plugin';
-import { allViews, touchedByOps, touchedByUi, viewsFor, type AnnotationUi } from './annotation-views';
+import { annotationPlugin, changeAnnotations, drawAnnotations, drawnAnnotation, resetAnnotations } from './annotation-plugin';
+import { touchedByOps, touchedByUi, viewsFor, viewsInSections, type AnnotationUi } from './annotation-views';
 import { buildDoc } from './build-doc';
+import { ensureShown, firstScreenSections, progressivePlugin, showRestProgressively, showSelected, shownSections, type ShowHook } from './progressive';
+import { viewPosFromOffset } from './positions';
 import { articleSchema } from './schema';
 import { collapseSelection, currentRange, handleSelectionKey, selectionSnapshot, selectOffsets, type TextSelectionSnapshot } from './text-selection';
 
@@ -87,9 +90,15 @@ export function DocumentEditor(props: DocumentEditorProps) {
       hovered = next?.id ?? null;
       latest.current.onHover?.(next);
     };
-    const initial = allViews(source, drawn.current.schema, drawn.current.ui);
+    const first = firstScreenSections(pmDoc);
+    const initial = viewsInSections(source, drawn.current.schema, drawn.current.ui, first);
+    // A part of the article shown later gets its highlights in the same transaction, drawn from the document as it is then.
+    const onShow: ShowHook = (tr, sections) => {
+      const { ui: shownUi, schema: shownSchema } = drawn.current;
+      drawAnnotations(tr, viewsInSections(session.doc, shownSchema, shownUi, sections));
+    };
     const view: EditorView = new EditorView(host, {
-      state: EditorState.create({ doc: pmDoc, plugins: [articleHeaderPlugin(pmDoc, headerFor(source)), annotationPlugin(initial)] }),
+      state: EditorState.create({ doc: pmDoc, plugins: [progressivePlugin(pmDoc, first, onShow), articleHeaderPlugin(pmDoc, headerFor(source)), annotationPlugin(initial)] }),
       editable: () => false,
       attributes: {
         role: 'article',
@@ -100,7 +109,7 @@ export function DocumentEditor(props: DocumentEditorProps) {
       },
       dispatchTransaction(tr) {
         const before = view.state;
-        view.updateState(before.apply(tr));
+        view.updateState(before.apply(showSelected(before, tr)));
         if (!view.state.selection.eq(before.selection)) latest.current.onSelectionChange?.(selectionSnapshot(source, view, true));
       },
       handleDOMEvents: {
@@ -136,7 +145,9 @@ export function DocumentEditor(props: DocumentEditorProps) {
       changeAnnotations(viewsFor(doc, shownSchema, shownUi, touchedByOps(doc, ops)))(view.state, view.dispatch);
     });
     latest.current.onSelectionChange?.(selectionSnapshot(source, view, false));
+    const stopShowing = showRestProgressively(view);
     return () => {
+      stopShowing();
       unsubscribe();
       viewRef.current = null;
       view.destroy();
@@ -159,7 +170,7 @@ export function DocumentEditor(props: DocumentEditorProps) {
     const before = drawn.current;
     if (!view || before.schema === schema) return;
     drawn.current = { ...before, schema };
-    resetAnnotations(allViews(session.doc, schema, before.ui))(view.state, view.dispatch);
+    resetAnnotations(viewsInSections(session.doc, schema, before.ui, shownSections(view.state)))(view.state, view.dispatch);
   }, [session, schema]);
 
   useImperativeHandle(
@@ -177,9 +188,10 @@ export function DocumentEditor(props: DocumentEditorProps) {
         const view = viewRef.current;
         return view ? command(view.state, view.dispatch, view) : false;
       },
-      rectsOf: (id) => elementsOf(viewRef.current, id).flatMap((el) => [...el.getClientRects()]),
+      rectsOf: (id) => elementsOf(viewRef.current, session.doc, id).flatMap((el) => [...el.getClientRects()]),
       scrollToAnnotation(id) {
-        elementsOf(viewRef.current, id)[0]?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        const el = elementsOf(viewRef.current, session.doc, id)[0];
+        if (el) reveal(el);
       },
     }),
     [session],
@@ -188,16 +200,41 @@ export function DocumentEditor(props: DocumentEditorProps) {
   return <div ref={hostRef} className={className ? `cd-editor-host ${className}` : 'cd-editor-host'} />;
 }
 
+/**
+ * Scrolls `el` into view, and again in the next frames while it is not: sections between here
+ * and there that the browser had not laid out yet (content-visibility) take their real height
+ * as they pass, and can push it away.
+ */
+function reveal(el: HTMLElement, tries = 4): void {
+  el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  requestAnimationFrame(() => {
+    const r = el.getBoundingClientRect();
+    const scroller = scrollParent(el)?.getBoundingClientRect() ?? { top: 0, bottom: window.innerHeight };
+    if (tries > 1 && el.isConnected && (r.bottom > scroller.bottom || r.top < scroller.top)) reveal(el, tries - 1);
+  });
+}
+
+function scrollParent(el: HTMLElement): HTMLElement | null {
+  for (let p = el.parentElement; p; p = p.parentElement) if (/(auto|scroll)/.test(getComputedStyle(p).overflowY)) return p;
+  return null;
+}
+
 /** The nearest highlight element at or above `target` inside the view, or null. */
 function highlightAt(view: EditorView, target: EventTarget | null): HTMLElement | null {
   const el = target instanceof Element ? target.closest<HTMLElement>(HIGHLIGHT) : null;
   return el && view.dom.contains(el) ? el : null;
 }
 
-/** An annotation's highlight elements, searched only in the blocks it covers (never the whole article). */
-function elementsOf(view: EditorView | null, id: string): HTMLElement[] {
-  const drawn = view && drawnAnnotation(view.state, id);
-  if (!view || !drawn) return [];
+/**
+ * An annotation's highlight elements, searched only in the blocks it covers (never the whole
+ * article); the part of the article it lies in is shown first if it was not yet.
+ */
+function elementsOf(view: EditorView | null, doc: DocumentData, id: string): HTMLElement[] {
+  const annotation = view && doc.annotations.find((a) => a.id === id);
+  if (!view || !annotation) return [];
+  ensureShown(view, viewPosFromOffset(doc.blocks, annotation.start, 1), viewPosFromOffset(doc.blocks, annotation.end, -1));
+  const drawn = drawnAnnotation(view.state, id);
+  if (!drawn) return [];
   const selector = `[data-annotation-id="${CSS.escape(id)}"]`;
   const out: HTMLElement[] = [];
   view.state.doc.nodesBetween(drawn.from, drawn.to, (node, pos) => {

@@ -3,13 +3,13 @@
  * per annotation (`nodeName: 'span'`, so overlapping annotations nest as separate elements,
  * each with its own `data-annotation-id`, `data-label` and colour), plus a small marker
  * widget after claims. The set is changed incrementally through transaction meta (add or
- * re-draw some views, remove some ids) and mapped through `tr.mapping`; it is built whole
- * only for a new document or a new schema. Each annotation gets a lane, the lowest one not
+ * re-draw some views, remove some ids, draw a part of the article being shown) and mapped
+ * through `tr.mapping`; it is built whole only for a new document or a new schema. Each annotation gets a lane, the lowest one not
  * used by the annotations it overlaps, so nested underlines sit at different depths.
  * Knows nothing about documents or the session: it draws the views it is given.
  */
 import type { Node as PmNode } from 'prosemirror-model';
-import { Plugin, PluginKey, type Command, type EditorState } from 'prosemirror-state';
+import { Plugin, PluginKey, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { assignLanes, lowestFreeLane } from '../../shared/anchoring/lanes';
 
@@ -42,7 +42,7 @@ type LayerState = Readonly<{
   entries: Map<string, Entry>;
 }>;
 
-type LayerMeta = Readonly<{ reset?: readonly AnnotationView[]; upsert?: readonly AnnotationView[]; remove?: readonly string[] }>;
+type LayerMeta = Readonly<{ reset?: readonly AnnotationView[]; upsert?: readonly AnnotationView[]; remove?: readonly string[]; draw?: readonly AnnotationView[] }>;
 
 /** The plugin's key (its state: the decoration set and what each annotation is drawn as). */
 export const annotationLayerKey = new PluginKey<LayerState>('annotations');
@@ -61,7 +61,8 @@ export function annotationPlugin(initial: readonly AnnotationView[]): Plugin<Lay
         const mapped = value.set.map(tr.mapping, tr.doc);
         if (!meta) return mapped === value.set ? value : { set: mapped, entries: value.entries };
         if (meta.reset) return build(tr.doc, meta.reset);
-        return { set: update(tr.doc, mapped, value.entries, meta), entries: value.entries };
+        const updated = update(tr.doc, mapped, value.entries, meta);
+        return { set: meta.draw ? draw(tr.doc, updated, value.entries, meta.draw) : updated, entries: value.entries };
       },
     },
     props: { decorations: (state) => annotationLayerKey.getState(state)?.set ?? DecorationSet.empty },
@@ -74,6 +75,15 @@ export function annotationPlugin(initial: readonly AnnotationView[]): Plugin<Lay
  */
 export function changeAnnotations(change: Readonly<{ upsert?: readonly AnnotationView[]; remove?: readonly string[] }>): Command {
   return metaCommand(change);
+}
+
+/**
+ * Adds to `tr` the drawing of annotations not drawn yet (those of a part of the article being
+ * shown; see progressive.ts), laid out in one sorted pass around the highlights already there.
+ */
+export function drawAnnotations(tr: Transaction, views: readonly AnnotationView[]): Transaction {
+  const before = tr.getMeta(annotationLayerKey) as LayerMeta | undefined;
+  return tr.setMeta(annotationLayerKey, { ...before, draw: [...(before?.draw ?? []), ...views] } satisfies LayerMeta);
 }
 
 /** Replaces every highlight (a new schema: colours change everywhere). */
@@ -128,6 +138,21 @@ function update(doc: PmNode, set: DecorationSet, entries: Map<string, Entry>, me
     set = set.add(doc, decorationsFor(view, lane));
   }
   return set;
+}
+
+function draw(doc: PmNode, set: DecorationSet, entries: Map<string, Entry>, views: readonly AnnotationView[]): DecorationSet {
+  const fresh = views.filter((v) => v.from < v.to && !entries.has(v.id));
+  if (fresh.length === 0) return set;
+  const from = Math.min(...fresh.map((v) => v.from));
+  const to = Math.max(...fresh.map((v) => v.to));
+  const around = set.find(from, to, (spec: Spec) => spec.kind === 'span').map((d) => ({ start: d.from, end: d.to, lane: (d.spec as Spec).lane }));
+  const lanes = assignLanes(fresh.map((v) => ({ start: v.from, end: v.to })), around);
+  const decorations: Decoration[] = [];
+  fresh.forEach((view, i) => {
+    entries.set(view.id, { view, lane: lanes[i]! });
+    decorations.push(...decorationsFor(view, lanes[i]!));
+  });
+  return set.add(doc, decorations);
 }
 
 /** The lowest lane not used by a drawn annotation sharing a character with `view`. */

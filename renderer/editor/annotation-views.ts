@@ -4,6 +4,7 @@
  * claim (its sources, or "no source"). Also which annotations a change touches, so the
  * plugin re-draws only those. Reads the document; never touches the view.
  */
+import { SECTION_SIZE } from '../../shared/anchoring/sections';
 import { isUnsourcedClaim } from '../../shared/model/commands';
 import type { Operation } from '../../shared/model/operations';
 import { findLabel } from '../../shared/model/schema-rules';
@@ -86,10 +87,27 @@ function viewOf(doc: DocumentData, schema: Schema, a: Annotation, ui: Annotation
   };
 }
 
-/** Views for every annotation of `doc`, built with one index over its relations. */
-export function allViews(doc: DocumentData, schema: Schema, ui: AnnotationUi): AnnotationView[] {
-  const lookup = indexLookup(doc);
-  return doc.annotations.map((a) => viewOf(doc, schema, a, ui, lookup));
+/** The index of each document version, built once however many parts of it are drawn. */
+const lookups = new WeakMap<DocumentData, Lookup>();
+
+/** The text offsets [start, end) a section covers: from its first block to the next section's (the last one to the end). */
+function sectionOffsets(doc: DocumentData, section: number): { start: number; end: number } {
+  const first = doc.blocks[section * SECTION_SIZE];
+  const next = doc.blocks[(section + 1) * SECTION_SIZE];
+  return { start: section === 0 ? 0 : (first?.start ?? doc.text.length), end: next?.start ?? doc.text.length };
+}
+
+/**
+ * Views for the annotations lying (at least partly) in the given sections of the article
+ * (groups of SECTION_SIZE blocks; see progressive.ts), built with one index over the document.
+ */
+export function viewsInSections(doc: DocumentData, schema: Schema, ui: AnnotationUi, sections: Iterable<number>): AnnotationView[] {
+  const ranges = [...sections].map((i) => sectionOffsets(doc, i));
+  let lookup = lookups.get(doc);
+  if (!lookup) lookups.set(doc, (lookup = indexLookup(doc)));
+  const out: AnnotationView[] = [];
+  for (const a of doc.annotations) if (ranges.some((r) => a.start < r.end && a.end > r.start)) out.push(viewOf(doc, schema, a, ui, lookup));
+  return out;
 }
 
 /**

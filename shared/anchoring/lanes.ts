@@ -21,10 +21,11 @@ export function lowestFreeLane(used: Iterable<number>): number {
 
 /**
  * Lanes for a whole set of spans in one sweep (by start, longer first), each the lowest lane
- * not used by a span it overlaps (shares at least one character with).
+ * not used by a span it overlaps (shares at least one character with), nor by an overlapping
+ * span of `placed` (spans laid out before, which keep their lanes).
  * @returns one lane per input span, in input order
  */
-export function assignLanes(spans: readonly LaneSpan[]): number[] {
+export function assignLanes(spans: readonly LaneSpan[], placed: readonly (LaneSpan & Readonly<{ lane: number }>)[] = []): number[] {
   const order = spans.map((_, i) => i);
   order.sort((a, b) => spans[a]!.start - spans[b]!.start || spans[b]!.end - spans[a]!.end || a - b);
   const lanes = new Array<number>(spans.length).fill(0);
@@ -32,7 +33,8 @@ export function assignLanes(spans: readonly LaneSpan[]): number[] {
   for (const i of order) {
     const { start, end } = spans[i]!;
     active = active.filter((a) => a.end > start);
-    const lane = lowestFreeLane(active.map((a) => a.lane));
+    const fixed = placed.filter((p) => p.start < end && p.end > start).map((p) => p.lane);
+    const lane = lowestFreeLane([...active.map((a) => a.lane), ...fixed]);
     lanes[i] = lane;
     active.push({ end, lane });
   }
