@@ -12,11 +12,11 @@
  */
 import { EditorState, TextSelection, type Command } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
+import { useImperativeHandle, useLayoutEffect, useMemo, useRef, type Ref } from 'react';
 import type { DocumentData, Schema } from '../../shared/model/types';
 import type { DocumentSession } from '../state/document-session';
 import { articleHeaderPlugin, headerFor } from './article-header';
-import { annotationPlugin, changeAnnotations, drawAnnotations, drawnAnnotation, resetAnnotations } from './annotation-plugin';
+import { annotationPlugin, changeAnnotations, drawAnnotations, drawnAnnotation, labelStyles, resetAnnotations } from './annotation-plugin';
 import { touchedByOps, touchedByUi, viewsFor, viewsInSections, type AnnotationUi } from './annotation-views';
 import { buildDoc } from './build-doc';
 import { ensureShown, firstScreenSections, progressivePlugin, showRestProgressively, showSelected, shownSections, type ShowHook } from './progressive';
@@ -197,7 +197,13 @@ export function DocumentEditor(props: DocumentEditorProps) {
     [session],
   );
 
-  return <div ref={hostRef} className={className ? `cd-editor-host ${className}` : 'cd-editor-host'} />;
+  const styles = useMemo(() => labelStyles('.cd-editor-host', schema.labels), [schema]);
+  return (
+    <>
+      <style>{styles}</style>
+      <div ref={hostRef} className={className ? `cd-editor-host ${className}` : 'cd-editor-host'} />
+    </>
+  );
 }
 
 /**

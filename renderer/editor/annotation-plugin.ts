@@ -165,12 +165,12 @@ function freeLane(set: DecorationSet, view: AnnotationView): number {
 }
 
 function decorationsFor(view: AnnotationView, lane: number): Decoration[] {
+  // No inline style: the colour comes from the label (labelStyles), the depth from the lane class.
   const attrs = {
     nodeName: 'span',
-    class: ['cd-hl', ...view.classes].join(' '),
+    class: ['cd-hl', `cd-lane-${Math.min(lane, MAX_LANE)}`, ...view.classes].join(' '),
     'data-annotation-id': view.id,
     'data-label': view.label,
-    style: `--hl-color: ${view.color}; --lane: ${Math.min(lane, MAX_LANE)}`,
   };
   const spec: Spec = { id: view.id, kind: 'span', lane };
   const out = [Decoration.inline(view.from, view.to, attrs, spec)];
@@ -180,6 +180,18 @@ function decorationsFor(view: AnnotationView, lane: number): Decoration[] {
     out.push(Decoration.widget(view.to, (pmView) => markerDom(pmView.dom.ownerDocument, view.id, marker), markerSpec));
   }
   return out;
+}
+
+/**
+ * The stylesheet giving each label's highlights its colour (`--hl-color`), for a <style> element
+ * scoped to `scope`. Colours that are not valid CSS colours, and labels outside the schema,
+ * keep the neutral default of the stylesheet.
+ */
+export function labelStyles(scope: string, labels: readonly Readonly<{ name: string; color: string }>[]): string {
+  return labels
+    .filter((l) => CSS.supports('color', l.color))
+    .map((l) => `${scope} .cd-hl[data-label="${CSS.escape(l.name)}"] { --hl-color: ${l.color}; }`)
+    .join('\n');
 }
 
 /**
