@@ -167,7 +167,7 @@ export class ApiError extends Error {
   }
 }
 
-/** The most bytes one imported file may have; larger files are refused with a message. */
+/** One imported file must have fewer bytes than this (50 MB); a file this large or larger is refused with a message. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 const docId = z.string().regex(/^[0-9a-f]{6,64}$/, 'a document id is lowercase hex');

@@ -5,10 +5,11 @@
  */
 import { readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { Low, type Adapter } from 'lowdb';
+import { TextFile } from 'lowdb/node';
 import { ApiError } from '../../shared/api';
 import type { MigrateResult } from '../../shared/model/migrate';
+import { stringifyJson, timeSlicer } from './time-slice';
 
 /** Size and modification time of each file as this process last wrote it. */
 const ownWrites = new Map<string, string>();
@@ -24,16 +25,36 @@ const signature = async (path: string): Promise<string | null> => {
   }
 };
 
-/** lowdb's JSONFile, remembering what it wrote so that changes by other programs can be told apart. */
-class TrackedJsonFile<T> extends JSONFile<T> {
+/**
+ * lowdb's JSON file adapter over its atomic TextFile (temporary file, then rename). The text is
+ * built with pauses, so that writing a 20 MB article's file does not hold the event loop for a
+ * second; writes therefore go out one after another in call order, each with the data it was
+ * given (callers replace their data, never edit it in place). What was written is remembered,
+ * so that changes by other programs can be told apart.
+ */
+class TrackedJsonFile<T> implements Adapter<T> {
+  private readonly file: TextFile;
+  private queue: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly path: string) {
-    super(path);
+    this.file = new TextFile(path);
   }
 
-  override async write(data: T): Promise<void> {
+  async read(): Promise<T | null> {
+    const text = await this.file.read();
+    return text === null ? null : (JSON.parse(text) as T);
+  }
+
+  write(data: T): Promise<void> {
     writing.set(this.path, (writing.get(this.path) ?? 0) + 1);
+    const done = this.queue.then(() => this.writeNow(data));
+    this.queue = done.catch(() => undefined); // the caller hears of the failure; the next write still runs
+    return done;
+  }
+
+  private async writeNow(data: T): Promise<void> {
     try {
-      await super.write(data);
+      await this.file.write(await stringifyJson(data, timeSlicer()));
       const sig = await signature(this.path);
       if (sig) ownWrites.set(this.path, sig);
     } catch (err) {

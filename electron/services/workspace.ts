@@ -24,6 +24,7 @@ import type { DocId, DocStatus, DocumentData, DocumentRow, Schema } from '../../
 import { importArticle } from './importers';
 import { ImportError, SUPPORTED_EXTENSIONS } from './importers/types';
 import { isChangedElsewhere, openJsonFile, writeError } from './json-store';
+import { timeSlicer, type Pause } from './time-slice';
 import { acquireWorkspaceLock, describeHolder, type WorkspaceLock } from './workspace-lock';
 
 /** A file to import: a display name, where it came from, and how to read its bytes. */
@@ -351,7 +352,7 @@ export class Workspace {
       if (err.code !== 'ENOENT') throw err;
     });
     this.docs.delete(docId);
-    this.index.data.documents = this.index.data.documents.filter((row) => row.id !== docId);
+    this.index.data = { ...this.index.data, documents: this.index.data.documents.filter((row) => row.id !== docId) };
     this.revision += 1;
     await this.writeIndex();
   }
@@ -449,7 +450,7 @@ export class Workspace {
       await this.saveDocument(db, canonicalDocument(next));
       this.setRow(rowOf(db.data));
     }
-    this.index.data.schema = schema;
+    this.index.data = { ...this.index.data, schema };
     this.revision += 1;
     await this.writeIndex();
   }
@@ -497,20 +498,22 @@ export class Workspace {
 
   private async importOne(source: ImportSource): Promise<ImportedEntry | DuplicateEntry | FailedEntry> {
     const { name } = source;
-    if (source.size !== null && source.size > MAX_IMPORT_BYTES) return { name, reason: tooLarge(name, source.size) };
+    if (source.size !== null && source.size >= MAX_IMPORT_BYTES) return { name, reason: tooLarge(name, source.size) };
     let bytes: Uint8Array;
     try {
       bytes = await source.read();
     } catch (err) {
       return { name, reason: describeReadError(name, err) };
     }
-    if (bytes.byteLength > MAX_IMPORT_BYTES) return { name, reason: tooLarge(name, bytes.byteLength) };
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    if (bytes.byteLength >= MAX_IMPORT_BYTES) return { name, reason: tooLarge(name, bytes.byteLength) };
+    // A 20 MB file takes seconds to import: every step gives the event loop a turn now and then.
+    const pause = timeSlicer();
+    const sha256 = await sha256InSlices(bytes, pause);
     const existing = this.index.data.documents.find((row) => row.sha256 === sha256);
     if (existing) return { name, existing };
     let article;
     try {
-      article = await importArticle(name, bytes);
+      article = await importArticle(name, bytes, pause);
     } catch (err) {
       if (err instanceof ImportError) return { name, reason: err.message };
       return { name, reason: `${name} could not be imported (${(err as Error).message ?? String(err)})` };
@@ -657,8 +660,8 @@ export class Workspace {
     const rows = this.index.data.documents;
     const at = rows.findIndex((r) => r.id === row.id);
     if (at !== -1 && JSON.stringify(rows[at]) === JSON.stringify(row)) return false;
-    if (at === -1) rows.push(row);
-    else rows[at] = row;
+    // A new list, never an edit in place: a write of the index may still be reading the old one.
+    this.index.data = { ...this.index.data, documents: at === -1 ? [...rows, row] : rows.with(at, row) };
     return true;
   }
 
@@ -686,6 +689,16 @@ export class Workspace {
   }
 }
 
+/** The SHA-256 of `bytes` in hex, hashed a megabyte at a time with pauses between. */
+async function sha256InSlices(bytes: Uint8Array, pause: Pause): Promise<string> {
+  const hash = createHash('sha256');
+  for (let at = 0; at < bytes.length; at += 1 << 20) {
+    hash.update(bytes.subarray(at, at + (1 << 20)));
+    await pause();
+  }
+  return hash.digest('hex');
+}
+
 /**
  * Removes the temporary files an interrupted write leaves (lowdb writes `.<name>.tmp`, then
  * renames it): the real file beside it is intact, so they hold nothing worth keeping.
@@ -708,7 +721,8 @@ async function isMissing(path: string): Promise<boolean> {
 
 function tooLarge(name: string, bytes: number): string {
   const mb = (bytes / 1024 / 1024).toFixed(1);
-  return `${name} is ${mb} MB, over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit for one article; split it into smaller files`;
+  const where = bytes > MAX_IMPORT_BYTES ? 'over' : 'at';
+  return `${name} is ${mb} MB, ${where} the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit (an article must be smaller); split it into smaller files`;
 }
 
 function fileSource(path: string, size: number | null): ImportSource {

@@ -1,33 +1,40 @@
 /**
- * The outcome of an import, until dismissed: how many were imported, each duplicate (with
- * the document it duplicates, which can be opened), and each failure with its reason.
+ * An import as it runs and its outcome, until dismissed: while it runs, a progress bar (how
+ * much of the file is read, then indeterminate while the workspace imports it) and which file
+ * of how many; then how many were imported, each duplicate (with the document it duplicates,
+ * which can be opened), and each failure with its reason.
  */
 import type { ImportReport } from '../../shared/api';
 import type { DocId } from '../../shared/model/types';
+import type { ImportProgress } from '../hooks/use-import';
 import { formatQuantity } from '../util/format';
 
 export type ImportReportPanelProps = Readonly<{
-  report: ImportReport;
+  /** The report so far, with `progress` while the import runs. */
+  report: ImportReport & Readonly<{ progress?: ImportProgress | null }>;
   onOpen: (id: DocId) => void;
   onDismiss: () => void;
 }>;
 
 /** Renders the report as a dismissible panel (role="status", named "Import report"). */
 export function ImportReportPanel({ report, onOpen, onDismiss }: ImportReportPanelProps) {
-  const { imported, duplicates, failed } = report;
+  const { imported, duplicates, failed, progress } = report;
   const tone = failed.length > 0 ? 'cd-report--warn' : 'cd-report--ok';
   return (
     <section role="status" aria-label="Import report" className={`cd-report ${tone}`}>
       <header className="cd-report-head">
-        <h2 className="cd-report-title">Imported {imported.length}</h2>
+        <h2 className="cd-report-title">{progress ? 'Importing…' : `Imported ${imported.length}`}</h2>
         <span className="cd-report-counts">
           {duplicates.length > 0 && <span>{formatQuantity(duplicates.length, 'duplicate')}</span>}
           {failed.length > 0 && <span className="cd-report-failed-count">{failed.length} failed</span>}
         </span>
-        <button type="button" className="cd-icon-button" aria-label="Dismiss import report" onClick={onDismiss}>
-          ×
-        </button>
+        {!progress && (
+          <button type="button" className="cd-icon-button" aria-label="Dismiss import report" onClick={onDismiss}>
+            ×
+          </button>
+        )}
       </header>
+      {progress && <ProgressLine progress={progress} />}
       <ul className="cd-report-list">
         {imported.map((item) => (
           <li key={`i-${item.row.id}`} className="cd-report-item">
@@ -57,5 +64,21 @@ export function ImportReportPanel({ report, onOpen, onDismiss }: ImportReportPan
         ))}
       </ul>
     </section>
+  );
+}
+
+/** Where a running import stands: a progress bar and one line saying what it is doing. */
+function ProgressLine({ progress }: Readonly<{ progress: ImportProgress }>) {
+  const { step, name, fraction, filesDone, fileCount } = progress;
+  const doing = step === 'reading' ? `Reading ${name} — ${Math.round((fraction ?? 0) * 100)}%` : `The workspace is importing ${name}…`;
+  return (
+    <div className="cd-report-item">
+      {/* No value while the workspace imports: the bar then shows activity, not a share. */}
+      <progress aria-label="Import progress" max={1} value={fraction ?? undefined} />
+      <span className="cd-report-reason">
+        {doing}
+        {fileCount > 1 && ` (${filesDone} of ${fileCount} files done)`}
+      </span>
+    </div>
   );
 }

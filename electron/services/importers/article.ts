@@ -4,13 +4,17 @@
  * Article. Pure: no file system, no DOM. Every format ends in `buildArticle`, so the
  * canonical text layout and the "no article text" failure are defined once.
  */
-import { layoutBlocks, type BlockDraft } from '../../../shared/model/blocks';
-import type { SourceFormat } from '../../../shared/model/types';
+import { BLOCK_SEPARATOR, layoutBlocks, type BlockDraft } from '../../../shared/model/blocks';
+import type { Block, SourceFormat } from '../../../shared/model/types';
+import type { Pause } from '../time-slice';
 import { ImportError, type Article, type ExtractedMeta } from './types';
 import type { DecodedSource } from './decode';
 
-/** A format importer: decoded source in, article out; throws ImportError for input a user must fix. */
-export type FormatImporter = (name: string, source: DecodedSource) => Article;
+/**
+ * A format importer: decoded source in, article out; rejects with ImportError for input a user
+ * must fix. Long loops call `pause` now and then, so that a large file does not hold the event loop.
+ */
+export type FormatImporter = (name: string, source: DecodedSource, pause: Pause) => Promise<Article>;
 
 /** Separates table cells when a table row becomes one paragraph (markdown and HTML alike). */
 export const TABLE_CELL_SEPARATOR = ' | ';
@@ -80,8 +84,8 @@ export type ArticleParts = Readonly<{
  * @returns the article; its text is never empty
  * @throws ImportError when no draft has any text
  */
-export function buildArticle(parts: ArticleParts): Article {
-  const { text, blocks } = layoutBlocks(parts.drafts);
+export async function buildArticle(parts: ArticleParts, pause: Pause): Promise<Article> {
+  const { text, blocks } = await layoutInSlices(parts.drafts, pause);
   if (text === '') throw noArticleTextError(parts.name);
   return {
     format: parts.format,
@@ -91,4 +95,24 @@ export function buildArticle(parts: ArticleParts): Article {
     meta: compactMeta(parts.meta),
     warnings: [...parts.warnings],
   };
+}
+
+/**
+ * The same text and blocks as `layoutBlocks(drafts)`, laid out `sliceSize` drafts at a time with
+ * pauses between (a 20 MB text file has over 100,000 paragraphs).
+ */
+export async function layoutInSlices(drafts: readonly BlockDraft[], pause: Pause, sliceSize = 1024): Promise<{ text: string; blocks: Block[] }> {
+  let text = '';
+  const blocks: Block[] = [];
+  for (let i = 0; i < drafts.length; i += sliceSize) {
+    const part = layoutBlocks(drafts.slice(i, i + sliceSize));
+    if (part.text !== '') {
+      if (text !== '') text += BLOCK_SEPARATOR;
+      const offset = text.length;
+      text += part.text;
+      for (const block of part.blocks) blocks.push({ ...block, start: block.start + offset, end: block.end + offset });
+    }
+    await pause();
+  }
+  return { text, blocks };
 }

@@ -4,6 +4,7 @@
  * and stripped, invalid sequences become U+FFFD with a warning, line endings become "\n" and
  * stray control characters are removed. It never parses the format and never touches disk.
  */
+import type { Pause } from '../time-slice';
 import { ImportError } from './types';
 
 /** A source decoded to text, with what the user should know about the decoding. */
@@ -21,6 +22,9 @@ const BINARY_SIGNATURES: readonly (readonly number[])[] = [
 ];
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
+
+/** Bytes decoded at once; a pause may follow each slice. */
+const DECODE_SLICE = 1 << 20;
 
 /** How many characters the control-character check looks at: binary shows at once. */
 const SNIFF_LENGTH = 64 * 1024;
@@ -40,9 +44,9 @@ const STRAY_CONTROLS = /[\u0001-\u0008\u000e-\u001f\u007f]/g;
  * @returns the text (LF line endings, no BOM, no NUL or stray controls) and warnings
  * @throws ImportError when the file is binary, or empty or whitespace only
  */
-export function decodeSource(name: string, bytes: Uint8Array): DecodedSource {
+export async function decodeSource(name: string, bytes: Uint8Array, pause: Pause, sliceBytes = DECODE_SLICE): Promise<DecodedSource> {
   if (hasBinarySignature(bytes)) throw binaryError(name);
-  const { text: decoded, invalidWarning } = decodeBytes(bytes);
+  const { text: decoded, invalidWarning } = await decodeBytes(bytes, pause, sliceBytes);
   if (looksBinary(decoded, invalidWarning !== undefined)) throw binaryError(name);
   const warnings: string[] = invalidWarning === undefined ? [] : [invalidWarning];
   const withoutControls = decoded.replace(STRAY_CONTROLS, '');
@@ -66,26 +70,36 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
  * Decodes as UTF-16 when a UTF-16 byte-order mark says so (Windows editors write it), else
  * as UTF-8. A fatal decoder runs first so that replaced sequences can be reported.
  */
-function decodeBytes(bytes: Uint8Array): { text: string; invalidWarning?: string } {
-  if (startsWith(bytes, [0xff, 0xfe])) return decodeWith('utf-16le', bytes.subarray(2), 'UTF-16');
-  if (startsWith(bytes, [0xfe, 0xff])) return decodeWith('utf-16be', bytes.subarray(2), 'UTF-16');
+async function decodeBytes(bytes: Uint8Array, pause: Pause, sliceBytes: number): Promise<{ text: string; invalidWarning?: string }> {
+  const decode = (encoding: Encoding, body: Uint8Array, label: string) => decodeWith(encoding, body, label, pause, sliceBytes);
+  if (startsWith(bytes, [0xff, 0xfe])) return decode('utf-16le', bytes.subarray(2), 'UTF-16');
+  if (startsWith(bytes, [0xfe, 0xff])) return decode('utf-16be', bytes.subarray(2), 'UTF-16');
   const body = startsWith(bytes, UTF8_BOM) ? bytes.subarray(UTF8_BOM.length) : bytes;
-  return decodeWith('utf-8', body, 'UTF-8');
+  return decode('utf-8', body, 'UTF-8');
 }
 
-function decodeWith(
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be',
-  bytes: Uint8Array,
-  label: string,
-): { text: string; invalidWarning?: string } {
+type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+async function decodeWith(encoding: Encoding, bytes: Uint8Array, label: string, pause: Pause, sliceBytes: number): Promise<{ text: string; invalidWarning?: string }> {
   // ignoreBOM: the mark is already stripped; a second one is content and stays visible.
   try {
-    return { text: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes) };
+    return { text: await decodeInSlices(new TextDecoder(encoding, { fatal: true, ignoreBOM: true }), bytes, pause, sliceBytes) };
   } catch {
     // The fatal decoder rejects invalid sequences; decode again, replacing them, and say so.
-    const text = new TextDecoder(encoding, { fatal: false, ignoreBOM: true }).decode(bytes);
+    const text = await decodeInSlices(new TextDecoder(encoding, { fatal: false, ignoreBOM: true }), bytes, pause, sliceBytes);
     return { text, invalidWarning: `invalid ${label} bytes were replaced with U+FFFD` };
   }
+}
+
+/** Decodes `sliceBytes` at a time (the decoder carries sequences cut at a slice's end over), pausing between. */
+async function decodeInSlices(decoder: TextDecoder, bytes: Uint8Array, pause: Pause, sliceBytes: number): Promise<string> {
+  const parts: string[] = [];
+  for (let at = 0; at < bytes.length; at += sliceBytes) {
+    parts.push(decoder.decode(bytes.subarray(at, at + sliceBytes), { stream: true }));
+    await pause();
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
 }
 
 /**

@@ -13,6 +13,7 @@ import { Readability } from '@mozilla/readability';
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import type { BlockDraft } from '../../../shared/model/blocks';
+import type { Pause } from '../time-slice';
 import { buildArticle, noArticleTextError, TABLE_CELL_SEPARATOR, toSingleLine } from './article';
 import type { DecodedSource } from './decode';
 import { limitNesting } from './limit-nesting';
@@ -25,12 +26,12 @@ import type { Article } from './types';
  * @returns the article body with the headline as block 0 (heading, level 1)
  * @throws ImportError when Readability finds no article text
  */
-export function importHtml(name: string, source: DecodedSource): Article {
+export async function importHtml(name: string, source: DecodedSource, pause: Pause): Promise<Article> {
   const { window } = getDomTools();
   // DOMParser documents never run scripts or load resources; one shared window is ~4x faster
   // than a new JSDOM per page (window set-up dominates jsdom's cost).
   const document = new window.DOMParser().parseFromString(limitNesting(stripInertMarkup(source.text)), 'text/html');
-  return articleFromDocument(name, source, document);
+  return articleFromDocument(name, source, document, pause);
 }
 
 /** The one jsdom window the importer parses pages in, and DOMPurify bound to it. */
@@ -49,7 +50,7 @@ function getDomTools(): DomTools {
   return domTools;
 }
 
-function articleFromDocument(name: string, source: DecodedSource, document: Document): Article {
+function articleFromDocument(name: string, source: DecodedSource, document: Document, pause: Pause): Promise<Article> {
   const canonicalUrl = canonicalUrlOf(document);
   const pageHeadlines = [...document.querySelectorAll('h1')].map((h1) => toSingleLine(h1.textContent ?? ''));
   removeClutter(document);
@@ -73,7 +74,7 @@ function articleFromDocument(name: string, source: DecodedSource, document: Docu
       lang: parsed.lang,
     },
     warnings: source.warnings,
-  });
+  }, pause);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@
  * size limits; the caller does.
  */
 import type { SourceFormat } from '../../../shared/model/types';
+import { timeSlicer, type Pause } from '../time-slice';
 import type { FormatImporter } from './article';
 import { decodeSource } from './decode';
 import { importHtml } from './html';
@@ -50,11 +51,12 @@ export function formatFromFileName(name: string): SourceFormat | null {
  * @param name the file's name (its extension selects the format; it names the file in messages
  *   and is the title when the source has none)
  * @param bytes the file's content
+ * @param pause where long loops give the event loop a turn (a 20 MB text file takes seconds)
  * @returns the article: canonical text, blocks, title, metadata and warnings
  * @throws ImportError for any input the user must fix: unsupported extension, binary, empty,
  *   no article text, or a source the format's parser could not read
  */
-export async function importArticle(name: string, bytes: Uint8Array): Promise<Article> {
+export async function importArticle(name: string, bytes: Uint8Array, pause: Pause = timeSlicer()): Promise<Article> {
   const format = formatFromFileName(name);
   if (format === null) {
     throw new ImportError(
@@ -62,7 +64,7 @@ export async function importArticle(name: string, bytes: Uint8Array): Promise<Ar
     );
   }
   try {
-    return IMPORTERS[format](name, decodeSource(name, bytes));
+    return await IMPORTERS[format](name, await decodeSource(name, bytes, pause), pause);
   } catch (error) {
     throw asImportError(name, format, error);
   }

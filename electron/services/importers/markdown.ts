@@ -7,6 +7,7 @@
  */
 import { getDefaults, marked, type MarkedOptions, type Token, type Tokens } from 'marked';
 import type { BlockDraft } from '../../../shared/model/blocks';
+import type { Pause } from '../time-slice';
 import { buildArticle, TABLE_CELL_SEPARATOR, toSingleLine } from './article';
 import type { DecodedSource } from './decode';
 import type { Article } from './types';
@@ -24,7 +25,7 @@ type Context = Readonly<{ inQuote: boolean }>;
  * @returns the article; title from front matter `title:`, else the first level-1 heading
  * @throws ImportError when no block has text
  */
-export function importMarkdown(name: string, source: DecodedSource): Article {
+export async function importMarkdown(name: string, source: DecodedSource, pause: Pause): Promise<Article> {
   const { fields, body } = splitFrontMatter(source.text);
   const drafts = draftsFromTokens(marked.lexer(body, LEXER_OPTIONS), { inQuote: false });
   const firstH1 = drafts.find((d) => d.type === 'heading' && d.level === 1);
@@ -40,7 +41,7 @@ export function importMarkdown(name: string, source: DecodedSource): Article {
       lang: fields.get('lang'),
     },
     warnings: source.warnings,
-  });
+  }, pause);
 }
 
 // ---------------------------------------------------------------------------------------------

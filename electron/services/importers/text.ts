@@ -5,6 +5,7 @@
  * never guesses structure beyond that: no list, heading or markdown detection.
  */
 import type { BlockDraft } from '../../../shared/model/blocks';
+import type { Pause } from '../time-slice';
 import { buildArticle, titleFromFileName } from './article';
 import type { DecodedSource } from './decode';
 import type { Article } from './types';
@@ -22,13 +23,15 @@ const QUOTE_MARKER = /^[ \t]*(?:>[ \t]?)+/;
  * @returns the article; when a headline is found it is the title and block 0 (heading, level 1)
  * @throws ImportError when no paragraph has text
  */
-export function importText(name: string, source: DecodedSource): Article {
-  const paragraphs = splitParagraphs(source.text);
+export async function importText(name: string, source: DecodedSource, pause: Pause): Promise<Article> {
+  const paragraphs = await splitParagraphs(source.text, pause);
   const first = paragraphs[0];
   const hasHeadline = first !== undefined && paragraphs.length > 1 && isHeadline(first);
-  const drafts = paragraphs.map((lines, i): BlockDraft =>
-    i === 0 && hasHeadline ? { type: 'heading', level: 1, text: lines.join(' ') } : paragraphDraft(lines),
-  );
+  const drafts: BlockDraft[] = [];
+  for (const [i, lines] of paragraphs.entries()) {
+    drafts.push(i === 0 && hasHeadline ? { type: 'heading', level: 1, text: lines.join(' ') } : paragraphDraft(lines));
+    if (i % 1024 === 1023) await pause();
+  }
   return buildArticle({
     name,
     format: 'txt',
@@ -36,20 +39,25 @@ export function importText(name: string, source: DecodedSource): Article {
     drafts,
     meta: {},
     warnings: source.warnings,
-  });
+  }, pause);
 }
 
 /** Groups the lines between blank (or whitespace-only) lines; each group is one paragraph. */
-function splitParagraphs(text: string): string[][] {
+async function splitParagraphs(text: string, pause: Pause): Promise<string[][]> {
   const paragraphs: string[][] = [];
   let current: string[] = [];
-  for (const line of text.split('\n')) {
+  for (let at = 0, n = 0; at <= text.length; n++) {
+    const next = text.indexOf('\n', at);
+    const end = next === -1 ? text.length : next;
+    const line = text.slice(at, end);
+    at = end + 1;
     if (line.trim() === '') {
       if (current.length > 0) paragraphs.push(current);
       current = [];
     } else {
       current.push(line);
     }
+    if (n % 4096 === 4095) await pause();
   }
   if (current.length > 0) paragraphs.push(current);
   return paragraphs;
