@@ -6,7 +6,7 @@
  * the top of the file, before the first -DOCSTART-. Relations and attributes are not kept. Pure.
  */
 import type { DocumentSerializer, SerializerContext } from './format';
-import { streamed } from './format';
+import { isDryRun, streamed } from './format';
 import { problemAt, type ExportProblem } from './report';
 import { alignDocument, iobTags, type AlignedDocument, type Tokenizer } from './tokens';
 
@@ -34,16 +34,19 @@ export function createConllSerializer(ctx: SerializerContext): DocumentSerialize
     header: () => `# tokenizer = ${tokenizer.name}\n# columns = TOKEN ${Array.from({ length: fixed }, (_, i) => `TAG${i + 1}`).join(' ')}\n# scheme = IOB2\n`,
     document(doc) {
       const aligned = alignDocument(doc.text, doc.id, doc.annotations, tokenizer);
-      // layerCount 0 (a dry run) gives each document the columns it needs.
-      const layers = ctx.layerCount === 0 ? Math.max(1, aligned.layerCount) : fixed;
-      const empty = '\tO'.repeat(layers);
+      // A dry run gives each document the columns it needs.
+      const layers = isDryRun(ctx) ? Math.max(1, aligned.layerCount) : fixed;
+      const problems = [...aligned.problems, ...layerProblems(doc.id, aligned, layers, 'CoNLL at this column count')];
+      if (isDryRun(ctx)) return streamed('', problems, aligned.layerCount);
       const columns = Array.from({ length: layers }, (_, layer) => iobTags(aligned.tokens.length, aligned.spans, layer));
-      let text = `-DOCSTART-${empty}\n\n`;
+      // The tag columns of each token, tab-separated.
+      const tags = layers === 1 ? columns[0]! : columns[0]!.map((_, i) => columns.map((c) => c[i]).join('\t'));
+      let text = `-DOCSTART-${'\tO'.repeat(layers)}\n\n`;
       for (const [from, to] of aligned.segments) {
-        for (let i = from; i < to; i++) text += `${aligned.tokens[i]!.text}\t${columns.map((c) => c[i]).join('\t')}\n`;
+        for (let i = from; i < to; i++) text += `${aligned.tokens[i]!.text}\t${tags[i]}\n`;
         text += '\n';
       }
-      return streamed(text, [...aligned.problems, ...layerProblems(doc.id, aligned, layers, 'CoNLL at this column count')], aligned.layerCount);
+      return streamed(text, problems, aligned.layerCount);
     },
     footer: () => '',
   };

@@ -38,9 +38,17 @@ export type SerializerContext = Readonly<{
   /** The labels exported, in schema order (tag sets are built from these, not from the data). */
   labels: readonly string[];
   tokenizer: Tokenizer | null;
-  /** Tag columns for CoNLL: the most layers any exported document needs; 0 in a dry run (as many as each document needs). */
+  /**
+   * Tag columns for CoNLL: the most layers any exported document needs; 0 in a dry run, where only
+   * each document's problems and layerCount are read (see isDryRun).
+   */
   layerCount: number;
 }>;
+
+/** True for the dry run's serializer: a format may leave the text out then (the token formats do, saving half their work). */
+export function isDryRun(ctx: SerializerContext): boolean {
+  return ctx.layerCount === 0;
+}
 
 /** A format: how it is laid out on disk and how to make its serializer. */
 export type FormatSpec = Readonly<{

@@ -6,7 +6,7 @@
  * kept. Pure.
  */
 import type { DocumentSerializer, NamedText, SerializerContext } from './format';
-import { streamed } from './format';
+import { isDryRun, streamed } from './format';
 import { layerProblems, requireTokenizer } from './conll';
 import { alignDocument, iobTag, iobTags } from './tokens';
 
@@ -29,6 +29,8 @@ export function createHfSerializer(ctx: SerializerContext): DocumentSerializer {
     header: () => '',
     document(doc) {
       const aligned = alignDocument(doc.text, doc.id, doc.annotations, tokenizer);
+      const problems = [...aligned.problems, ...layerProblems(doc.id, aligned, 1, 'ner_tags')];
+      if (isDryRun(ctx)) return streamed('', problems, aligned.layerCount);
       const tags = iobTags(aligned.tokens.length, aligned.spans, 0);
       let text = '';
       aligned.segments.forEach(([from, to], n) => {
@@ -36,7 +38,7 @@ export function createHfSerializer(ctx: SerializerContext): DocumentSerializer {
         const ner = tags.slice(from, to).map((t) => index.get(t) ?? 0);
         text += `${JSON.stringify({ id: `${doc.id}-${n}`, document_id: doc.id, tokens, ner_tags: ner })}\n`;
       });
-      return streamed(text, [...aligned.problems, ...layerProblems(doc.id, aligned, 1, 'ner_tags')], aligned.layerCount);
+      return streamed(text, problems, aligned.layerCount);
     },
     footer: () => '',
   };

@@ -99,11 +99,15 @@ const bump = (counts: Record<string, number>, key: string, by = 1): void => {
   counts[key] = (counts[key] ?? 0) + by;
 };
 
-/** The names under which an attribute value is counted. */
-function valueKeys(value: AttributeValue): string[] {
-  if (value === null) return ['(unset)'];
-  if (Array.isArray(value)) return value.length === 0 ? ['(none)'] : value.map(String);
-  return [String(value)];
+/**
+ * Counts one attribute value: its name, or each element of a list.
+ * Unset counts as "(unset)", an empty list as "(none)".
+ */
+function countValue(counts: Record<string, number>, value: AttributeValue): void {
+  if (value === null) bump(counts, '(unset)');
+  else if (!Array.isArray(value)) bump(counts, String(value));
+  else if (value.length === 0) bump(counts, '(none)');
+  else for (const v of value) bump(counts, String(v));
 }
 
 /**
@@ -114,10 +118,7 @@ export function countDocument(report: ExportReport, doc: DocumentData, problems:
   report.documents += 1;
   for (const a of doc.annotations) {
     bump(report.spansPerLabel, a.label);
-    for (const [name, value] of Object.entries(a.attributes)) {
-      const counts = (report.attributeValues[`${a.label}.${name}`] ??= {});
-      for (const key of valueKeys(value)) bump(counts, key);
-    }
+    for (const name of Object.keys(a.attributes)) countValue((report.attributeValues[`${a.label}.${name}`] ??= {}), a.attributes[name]!);
   }
   for (const r of doc.relations) bump(report.relationsPerType, r.type);
   for (const p of problems) report.problems.push(p);

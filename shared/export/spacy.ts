@@ -7,7 +7,7 @@
  * are not kept. Pure.
  */
 import type { DocumentSerializer, SerializerContext } from './format';
-import { streamed } from './format';
+import { isDryRun, streamed } from './format';
 import { requireTokenizer } from './conll';
 import { alignDocument, type AlignedSpan } from './tokens';
 
@@ -18,6 +18,7 @@ export function createSpacySerializer(ctx: SerializerContext): DocumentSerialize
     header: () => '',
     document(doc) {
       const aligned = alignDocument(doc.text, doc.id, doc.annotations, tokenizer);
+      if (isDryRun(ctx)) return streamed('', aligned.problems, aligned.layerCount);
       const cp = aligned.offsets.codePointFromUtf16;
       const spanOf = (s: AlignedSpan) => ({ start: cp(s.annotation.start), end: cp(s.annotation.end), token_start: s.range.first, token_end: s.range.last, label: s.annotation.label });
       const byId = new Map(aligned.spans.map((s) => [s.annotation.id, s]));

@@ -168,12 +168,25 @@ export function iobTag(prefix: 'B' | 'I', label: string): string {
  */
 export function iobTags(tokenCount: number, spans: readonly AlignedSpan[], layer: number): string[] {
   const tags = new Array<string>(tokenCount).fill('O');
+  const names = new Map<string, readonly [string, string]>();
   for (const s of spans) {
     if (s.layer !== layer) continue;
-    tags[s.range.first] = iobTag('B', s.annotation.label);
-    for (let i = s.range.first + 1; i <= s.range.last; i++) tags[i] = iobTag('I', s.annotation.label);
+    const label = s.annotation.label;
+    let name = names.get(label);
+    if (!name) names.set(label, (name = [iobTag('B', label), iobTag('I', label)]));
+    tags[s.range.first] = name[0];
+    for (let i = s.range.first + 1; i <= s.range.last; i++) tags[i] = name[1];
   }
   return tags;
+}
+
+/** Whitespace anywhere in a string (as \s+ splits it). */
+const HAS_SPACE = /\s/u;
+
+/** True when a UTF-16 code unit is whitespace as /\s/u has it (ASCII answered without a regex). */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return HAS_SPACE.test(String.fromCharCode(code));
 }
 
 /**
@@ -188,17 +201,21 @@ export function tokensFromPieces(text: string, pieces: readonly string[], senten
   const tokens: Token[] = [];
   const firstTokenOfPiece: number[] = [];
   let at = 0;
+  const push = (token: string, s: number): void => {
+    const e = s + token.length;
+    tokens.push({ text: token, start: s, end: e, ws: e < text.length && isSpace(text.charCodeAt(e)) });
+  };
   for (const piece of pieces) {
     firstTokenOfPiece.push(tokens.length);
     const start = text.startsWith(piece, at) ? at : text.indexOf(piece, at);
     if (start === -1) throw new RangeError(`token "${piece}" not found in the text after offset ${at}`);
     at = start + piece.length;
-    const re = /\S+/gu;
-    for (let m = re.exec(piece); m; m = re.exec(piece)) {
-      const s = start + m.index;
-      const e = s + m[0].length;
-      tokens.push({ text: m[0], start: s, end: e, ws: e < text.length && /\s/u.test(text[e]!) });
+    if (!HAS_SPACE.test(piece)) {
+      if (piece !== '') push(piece, start);
+      continue;
     }
+    const re = /\S+/gu;
+    for (let m = re.exec(piece); m; m = re.exec(piece)) push(m[0], start + m.index);
   }
   firstTokenOfPiece.push(tokens.length);
   const starts = new Set<number>([0]);

@@ -15,9 +15,10 @@ import { isRowInScope, scopeDocument, type ExportScope } from '../../../shared/e
 import { assignSplits, type SplitItem, type SplitRatios } from '../../../shared/export/split';
 import type { Tokenizer } from '../../../shared/export/tokens';
 import { CLAIM_LABEL } from '../../../shared/model/claims-table';
-import type { DocId } from '../../../shared/model/types';
+import type { DocId, DocumentData } from '../../../shared/model/types';
 import type { Workspace } from '../workspace';
 import { ExportOutput, type StreamFile } from './output';
+import { readInOrder } from './read-documents';
 import { winkTokenizer } from './wink-tokenizer';
 
 /** How to split an export by document. */
@@ -78,6 +79,7 @@ export async function exportDocuments(workspace: Workspace, options: ExportOptio
   // Tag sets follow the schema's order; labels found only in the data come after, sorted.
   const labels = [...schemaLabels, ...[...seenLabels].filter((l) => !schemaLabels.includes(l)).sort()].filter((l) => options.scope.labels === null || options.scope.labels.includes(l));
   const context = (layerCount: number): SerializerContext => ({ schema, labels, tokenizer, layerCount });
+  const read = async (id: DocId): Promise<DocumentData> => scopeDocument(await workspace.readDocument(id), options.scope);
 
   // Dry run: counts, problems, content keys for the split, tag layers for CoNLL.
   const dry: DocumentSerializer | null = spec.lossless ? null : spec.create(context(0));
@@ -96,9 +98,8 @@ export async function exportDocuments(workspace: Workspace, options: ExportOptio
       for (const [label, n] of Object.entries(row.labelCounts ?? {})) if (labels.includes(label)) probe.spansPerLabel[label] = (probe.spansPerLabel[label] ?? 0) + n;
     }
   }
-  for (const row of fromIndex ? [] : rows) {
+  for await (const [row, doc] of readInOrder(fromIndex ? [] : rows, read)) {
     hooks.signal?.throwIfAborted();
-    const doc = scopeDocument(await workspace.readDocument(row.id), options.scope);
     const result = dry?.document(doc);
     layerCount = Math.max(layerCount, result?.layerCount ?? 0);
     planned.push({ id: row.id, spans: doc.annotations.length, split: null });
@@ -139,10 +140,9 @@ export async function exportDocuments(workspace: Workspace, options: ExportOptio
       // Sidecars go once into the output folder, or into each split's folder when documents are split into folders (brat).
       if (prefix !== '' || group === groups[0]) for (const side of spec.sidecars(context(layerCount))) await output.writeFile(`${prefix}${side.name}`, side.text);
     }
-    for (const p of planned) {
+    for await (const [p, doc] of readInOrder(planned, read)) {
       hooks.signal?.throwIfAborted();
       const sink = sinks.get(p.split)!;
-      const doc = scopeDocument(await workspace.readDocument(p.id), options.scope);
       const result = sink.serializer.document(doc);
       await sink.stream?.write(result.text);
       for (const file of result.files) await output.writeFile(`${sink.prefix}${file.name}`, file.text);

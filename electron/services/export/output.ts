@@ -5,27 +5,39 @@
  * left under the target's name. An existing target is refused unless `force`.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ApiError } from '../../../shared/api';
 
 /** Bytes gathered before a write, so that small appends cost no system call each. */
 const FLUSH_BYTES = 1 << 20;
 
-/** An output file written in order, buffered. */
+/**
+ * An output file written in order, through one reused buffer: text is encoded as it comes, so
+ * the strings appended die young and memory stays flat (holding them until a flush would move
+ * them all into the old generation, for a major collection to find).
+ */
 export class StreamFile {
-  private chunks: string[] = [];
-  private size = 0;
+  private readonly buffer = Buffer.allocUnsafe(FLUSH_BYTES);
+  private used = 0;
   private written = 0;
 
   constructor(private readonly handle: FileHandle) {}
 
-  /** Appends text (written when enough has gathered, or on close). */
+  /** Appends text (written when the buffer is full, or on close). */
   async write(text: string): Promise<void> {
     if (text === '') return;
-    this.chunks.push(text);
-    this.size += text.length;
-    if (this.size >= FLUSH_BYTES) await this.flush();
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit: count exactly only when that may not fit.
+    if (this.used + text.length * 3 > this.buffer.length) {
+      const bytes = Buffer.byteLength(text, 'utf8');
+      if (this.used + bytes > this.buffer.length) await this.flush();
+      if (bytes > this.buffer.length) {
+        await this.handle.write(Buffer.from(text, 'utf8'));
+        this.written += bytes;
+        return;
+      }
+    }
+    this.used += this.buffer.write(text, this.used, 'utf8');
   }
 
   /** Bytes written so far (after a flush). */
@@ -34,12 +46,10 @@ export class StreamFile {
   }
 
   private async flush(): Promise<void> {
-    if (this.chunks.length === 0) return;
-    const buffer = Buffer.from(this.chunks.join(''), 'utf8');
-    this.chunks = [];
-    this.size = 0;
-    await this.handle.write(buffer);
-    this.written += buffer.byteLength;
+    if (this.used === 0) return;
+    await this.handle.write(this.buffer, 0, this.used);
+    this.written += this.used;
+    this.used = 0;
   }
 
   /** Writes what is left and closes the file. */
@@ -117,12 +127,17 @@ export class ExportOutput {
     return this.kind === 'file' ? this.target : join(this.target, name);
   }
 
+  /** Where a file of the output is written until commit (the temp file itself for kind file). */
+  private tempPath(name: string): string {
+    return this.kind === 'file' ? this.temp : join(this.temp, name);
+  }
+
   /**
    * Opens a stream file: the output itself (kind file; name ignored) or one inside the folder.
    * @throws ApiError IO
    */
   async stream(name: string): Promise<StreamFile> {
-    const path = this.kind === 'file' ? this.temp : join(this.temp, name);
+    const path = this.tempPath(name);
     try {
       await mkdir(dirname(path), { recursive: true });
       const file = new StreamFile(await open(path, 'wx'));
@@ -135,14 +150,18 @@ export class ExportOutput {
   }
 
   /**
-   * Writes a whole file inside a folder output.
+   * Writes a whole file inside a folder output (in one call: no stream buffer for a small file).
    * @throws ApiError IO
    */
   async writeFile(name: string, text: string): Promise<void> {
-    const file = await this.stream(name);
-    await file.write(text);
-    await file.close();
-    this.files.splice(this.files.indexOf(file), 1);
+    const path = this.tempPath(name);
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, text, { flag: 'wx' });
+      this.written.push(this.kind === 'file' ? basename(this.target) : name);
+    } catch (err) {
+      throw ioError(this.finalPath(name), err);
+    }
   }
 
   /** The files written, relative to the target folder (the target's name for a file output). */
