@@ -28,8 +28,11 @@ const sectionsKey = new PluginKey<SectionsState>('sections');
 
 /** Text shown at once when an article opens: more than a tall screen holds. */
 const FIRST_SCREEN_CHARS = 8_000;
-/** Work per chunk while showing the rest. */
-const CHUNK_MS = 8;
+/**
+ * Work per chunk while showing the rest: long enough that the chunks' own cost stays small next
+ * to the work they do, short enough that a key press waits at most this long (RAIL: 50 ms).
+ */
+const CHUNK_MS = 30;
 /** Placeholder height estimate: characters per line and pixels per line of the reading column, and the gap between blocks. */
 const CHARS_PER_LINE = 70;
 const LINE_PX = 34;
@@ -157,7 +160,7 @@ export function isFullyShown(state: EditorState): boolean {
  */
 export function showRestProgressively(view: EditorView): () => void {
   const channel = new MessageChannel();
-  let perSection = CHUNK_MS; // ms per section, learnt from each chunk (the first chunk is one section)
+  let perSection = 5; // ms per section, learnt from each chunk
   let stopped = false;
   const step = () => {
     if (stopped || view.isDestroyed) return;
@@ -165,7 +168,7 @@ export function showRestProgressively(view: EditorView): () => void {
     if (!value) return;
     const pending = value.starts.map((_s, i) => i).filter((i) => !value.shown.has(i));
     if (pending.length === 0) return;
-    const count = Math.max(1, Math.min(16, Math.floor(CHUNK_MS / perSection)));
+    const count = Math.max(1, Math.floor(CHUNK_MS / perSection));
     const visible = pending.filter((i) => isOnScreen(view, value.starts[i]!));
     const batch = [...visible, ...pending.filter((i) => !visible.includes(i))].slice(0, count);
     const started = performance.now();

@@ -135,7 +135,9 @@ export class DocumentSession {
     this.writeStash();
     this.emit(ops);
     this.setState({ status: this.saveState.status === 'failed' ? 'failed' : 'saving', pending: this.pendingCount(), ...this.errorPart() });
-    void this.flush();
+    // Sent right after the event that made the change (which stays short): the change is
+    // already on screen and in the stash.
+    setTimeout(() => void this.flush(), 0);
   }
 
   private async flush(): Promise<void> {
