@@ -34,7 +34,7 @@ export function TopBar({ workspace, isImporting, onImport, canUndo, canRedo, onU
           <span className="cd-workspace-name">{workspace.name}</span>
         </div>
       )}
-      <div className="cd-history" role="group" aria-label="History">
+      <div className="cd-undo-redo" role="group" aria-label="History">
         <button type="button" className="cd-button cd-button--quiet" onClick={onUndo} disabled={!canUndo} aria-label="Undo" title={`Undo (${MOD}Z)`}>
           <span aria-hidden="true">↶</span> Undo
         </button>
