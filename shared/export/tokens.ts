@@ -142,10 +142,10 @@ export function alignDocument(text: string, docId: string, annotations: readonly
       const to = offsets.codePointFromUtf16(tokens[aligned.range.last]!.end);
       problems.push(problemAt(docId, a, offsets, 'misaligned', `the span does not start and end on token boundaries; written as the tokens [${from}, ${to})`));
     }
-    placed.push({ annotation: a, ...aligned });
+    placed.push({ annotation: a, range: aligned.range, exact: aligned.exact });
   }
   const layers = assignLayers(placed.map((p) => p.range));
-  const spans = placed.map((p, i) => ({ ...p, layer: layers[i]! }));
+  const spans = placed.map((p, i) => ({ annotation: p.annotation, range: p.range, exact: p.exact, layer: layers[i]! }));
   return {
     tokens,
     spans,
@@ -180,13 +180,18 @@ export function iobTags(tokenCount: number, spans: readonly AlignedSpan[], layer
   return tags;
 }
 
-/** Whitespace anywhere in a string (as \s+ splits it). */
-const HAS_SPACE = /\s/u;
+const SPACE = /\s/u;
 
 /** True when a UTF-16 code unit is whitespace as /\s/u has it (ASCII answered without a regex). */
 function isSpace(code: number): boolean {
   if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return HAS_SPACE.test(String.fromCharCode(code));
+  return SPACE.test(String.fromCharCode(code));
+}
+
+/** True when a string holds whitespace anywhere. */
+function hasSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isSpace(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /**
@@ -210,7 +215,7 @@ export function tokensFromPieces(text: string, pieces: readonly string[], senten
     const start = text.startsWith(piece, at) ? at : text.indexOf(piece, at);
     if (start === -1) throw new RangeError(`token "${piece}" not found in the text after offset ${at}`);
     at = start + piece.length;
-    if (!HAS_SPACE.test(piece)) {
+    if (!hasSpace(piece)) {
       if (piece !== '') push(piece, start);
       continue;
     }
