@@ -3,7 +3,7 @@
  * a newer version, is refused with a clear ApiError and is never written afterwards: callers
  * only ever get a writable handle for a file that was read successfully or did not exist.
  */
-import { readFile, rm, stat } from 'node:fs/promises';
+import { constants, copyFile, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { TextFile } from 'lowdb/node';
@@ -113,13 +113,17 @@ export async function isChangedElsewhere(path: string): Promise<boolean> {
  * @param path the JSON file
  * @param migrate validator/migrator for the parsed content
  * @param create the content of a new file, or null when the file must exist
+ * @param backupTo where a file of an older version is copied, as it is, before the caller may
+ *   write the migrated content (given the version it had); null when the caller will not write it
  * @returns a Low whose data is current and valid, and whether it was just created or migrated
- * @throws ApiError NOT_FOUND (missing and `create` is null), IO (unparseable), CONFLICT (newer or malformed)
+ * @throws ApiError NOT_FOUND (missing and `create` is null), IO (unparseable, or the copy of an
+ *   older file failed: then nothing is to be written), CONFLICT (newer or malformed)
  */
 export async function openJsonFile<T>(
   path: string,
   migrate: (raw: unknown) => MigrateResult<T>,
   create: (() => T) | null,
+  backupTo: ((fromVersion: number) => string) | null = null,
 ): Promise<{ db: Low<T>; isNew: boolean; migrated: boolean }> {
   let raw: string | null = null;
   try {
@@ -145,8 +149,25 @@ export async function openJsonFile<T>(
   }
   const result = migrate(parsed);
   if (!result.ok) throw new ApiError('CONFLICT', `${path} cannot be opened: ${result.reason}. Claimdesk has left it untouched`);
+  if (result.migrated && backupTo) await keepOriginal(path, backupTo(result.fromVersion));
   const db = new Low<T>(new TrackedJsonFile<T>(path), result.value);
   const sig = await signature(path);
   if (sig) ownWrites.set(path, sig);
   return { db, isNew: false, migrated: result.migrated };
+}
+
+/**
+ * Copies a file of an older format version, byte for byte, before its migrated content may be
+ * written. An earlier copy at `target` is kept: it is the older original.
+ * @throws ApiError IO when the copy cannot be made
+ */
+async function keepOriginal(path: string, target: string): Promise<void> {
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    await copyFile(path, target, constants.COPYFILE_EXCL).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err;
+    });
+  } catch (err) {
+    throw new ApiError('IO', `Could not keep a copy of ${path} (${(err as Error).message}) before bringing it up to date, so Claimdesk has left it untouched; free some space or check the permissions of ${dirname(target)}`);
+  }
 }

@@ -38,6 +38,8 @@ const INDEX_FILE = 'claimdesk.json';
 const DOCUMENTS_DIR = 'documents';
 const BACKUPS_DIR = '.backups';
 const TRASH_DIR = '.trash';
+/** Where files of format version `fromVersion` are kept as they were before being migrated (never pruned). */
+const originalsDir = (fromVersion: number) => join(BACKUPS_DIR, `before-migration-from-v${fromVersion}`);
 /** How many earlier versions of each document are kept in .backups/<id>/. */
 export const BACKUPS_PER_DOCUMENT = 10;
 
@@ -122,12 +124,13 @@ export class Workspace {
     const path = resolve(dir);
     await mkdir(join(path, DOCUMENTS_DIR), { recursive: true });
     const lock = await acquireWorkspaceLock(path);
-    const { db, isNew, migrated } = await openJsonFile<WorkspaceFile>(join(path, INDEX_FILE), migrateWorkspaceFile, () => ({
-      version: STORE_VERSION,
-      schema: DEFAULT_SCHEMA,
-      documents: [],
-      settings: {},
-    }));
+    const original = lock.isReadOnly ? null : (fromVersion: number) => join(path, originalsDir(fromVersion), INDEX_FILE);
+    const { db, isNew, migrated } = await openJsonFile<WorkspaceFile>(
+      join(path, INDEX_FILE),
+      migrateWorkspaceFile,
+      () => ({ version: STORE_VERSION, schema: DEFAULT_SCHEMA, documents: [], settings: {} }),
+      original,
+    );
     const workspace = new Workspace(path, db, options.now ?? (() => new Date()), lock);
     if ((isNew || migrated) && !lock.isReadOnly) await db.write();
     if (!lock.isReadOnly) await sweepTempFiles(path);
@@ -625,20 +628,22 @@ export class Workspace {
   private async documentDb(docId: DocId): Promise<Low<DocumentFile>> {
     const open = this.docs.get(docId);
     if (open) return open;
-    const { db, migrated } = await this.openDocumentFile(this.rowFor(docId));
+    const { db, migrated } = await this.openDocumentFile(this.rowFor(docId), !this.lock.isReadOnly);
     if (migrated && !this.lock.isReadOnly) await db.write();
     this.docs.set(docId, db);
     return db;
   }
 
   /**
-   * Reads a document's file.
+   * Reads a document's file; one of an older version is first copied to the originals folder
+   * when it will be written (`isForWriting`).
    * @throws ApiError NOT_FOUND saying what to do when another program deleted it; IO/CONFLICT
    */
-  private async openDocumentFile(row: DocumentRow): Promise<{ db: Low<DocumentFile>; migrated: boolean }> {
+  private async openDocumentFile(row: DocumentRow, isForWriting = false): Promise<{ db: Low<DocumentFile>; migrated: boolean }> {
     const path = this.documentPath(row.id);
+    const original = isForWriting ? (fromVersion: number) => join(this.path, originalsDir(fromVersion), DOCUMENTS_DIR, `${row.id}.json`) : null;
     try {
-      return await openJsonFile<DocumentFile>(path, migrateDocumentFile, null);
+      return await openJsonFile<DocumentFile>(path, migrateDocumentFile, null, original);
     } catch (err) {
       if (!(err instanceof ApiError && err.code === 'NOT_FOUND')) throw err;
       const backups = join(this.path, BACKUPS_DIR, row.id);
