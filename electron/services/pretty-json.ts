@@ -9,7 +9,10 @@
  * go and its text cached by identity: such an object must never be changed in place after it
  * was written (operations make new annotations; index rows are replaced), or it would be
  * written as it was. The cache holds each text for as long as its object lives.
+ * prettyJsonInSlices does the same for a first write of a long article, filling the cache with
+ * pauses so that the event loop keeps turning.
  */
+import type { Pause } from './time-slice';
 
 /**
  * The depth of the objects whose text is cached (an annotation, a block, an index row). Always
@@ -21,6 +24,8 @@ const WRAP_START = '[\n  [\n    ';
 const WRAP_END = '\n  ]\n]';
 /** Strings at least this long are remembered once escaped (only the last one: the article text). */
 const LONG_STRING = 4096;
+/** Characters of a long string escaped at once by prettyJsonInSlices. */
+const STRING_SLICE = 1 << 20;
 
 const written = new WeakMap<object, string>();
 let lastLong = '';
@@ -41,6 +46,52 @@ export function prettyJson(value: unknown): string {
   const out: string[] = [];
   if (!write(value, '', 0, out)) throw new TypeError(`prettyJson: JSON has no text for ${typeof value}`);
   return out.join('');
+}
+
+/**
+ * prettyJson, with pauses while it fills the cache (each object below the top two levels not
+ * written before, and a long string in slices), so that a first write of a 20 MB article keeps
+ * the event loop turning; only the final joining of the text is done in one piece.
+ * @param value as for prettyJson
+ * @param pause called between pieces of work
+ * @param stringSlice characters of a long string escaped at once, at least 2 (tests make it small)
+ * @returns the pretty-printed text, as JSON.stringify(value, null, 2)
+ * @throws TypeError as prettyJson
+ */
+export async function prettyJsonInSlices(value: unknown, pause: Pause, stringSlice = STRING_SLICE): Promise<string> {
+  if (typeof value === 'object' && value !== null && isPlain(value)) await fill(value, 0, pause, stringSlice);
+  return prettyJson(value);
+}
+
+/** Puts the texts prettyJson will need for the members of `value` (at `depth`) into the cache, with pauses. */
+async function fill(value: object, depth: number, pause: Pause, stringSlice: number): Promise<void> {
+  for (const member of Array.isArray(value) ? (value as unknown[]) : Object.values(value)) {
+    if (typeof member === 'string') {
+      if (member.length >= LONG_STRING && member !== lastLong) await quoteLongInSlices(member, pause, stringSlice);
+    } else if (typeof member !== 'object' || member === null || !isPlain(member)) {
+      continue;
+    } else if (depth + 1 < CACHED_DEPTH) {
+      await fill(member, depth + 1, pause, stringSlice);
+    } else if (!written.has(member)) {
+      cachedText(member);
+      await pause();
+    }
+  }
+}
+
+/** Escapes a long string a slice at a time and remembers it as the last one. */
+async function quoteLongInSlices(s: string, pause: Pause, stringSlice: number): Promise<void> {
+  const parts: string[] = [];
+  for (let at = 0; at < s.length; ) {
+    let end = Math.min(at + stringSlice, s.length);
+    // Never cut a surrogate pair: its halves alone would be escaped.
+    if (end < s.length && isHighSurrogate(s.charCodeAt(end - 1))) end -= 1;
+    parts.push(JSON.stringify(s.slice(at, end)).slice(1, -1));
+    at = end;
+    await pause();
+  }
+  lastLongText = `"${parts.join('')}"`;
+  lastLong = s;
 }
 
 /**
@@ -115,4 +166,8 @@ function quoteLong(s: string): string {
     lastLong = s;
   }
   return lastLongText;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { prettyJson } from '../../electron/services/pretty-json';
+import { prettyJson, prettyJsonInSlices } from '../../electron/services/pretty-json';
 import { applyOperation, type Operation } from '../../shared/model/operations';
 import type { DocumentData } from '../../shared/model/types';
 import { generateDocument } from '../fixtures/export/generate';
@@ -10,8 +10,10 @@ const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 /** Any UTF-16 code unit, lone surrogates and control characters included. */
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 const anyString = fc.string({ unit: codeUnit, maxLength: 20 });
-/** Strings long enough for the long-string cache (the article text). */
-const longString = fc.tuple(anyString, fc.integer({ min: 4096, max: 6000 })).map(([s, n]) => (s + 'x').repeat(Math.ceil(n / (s.length + 1))));
+/** Strings long enough for the long-string cache (the article text), surrogate pairs and lone halves included. */
+const longString = fc
+  .tuple(fc.string({ unit: fc.oneof(codeUnit, fc.constantFrom('😀', '\ud800', '\udc00')), maxLength: 20 }), fc.integer({ min: 4096, max: 6000 }))
+  .map(([s, n]) => (s + 'x').repeat(Math.ceil(n / (s.length + 1))));
 const jsonData = fc.jsonValue({ stringUnit: codeUnit, maxDepth: 6 });
 
 /** Asserts prettyJson gives JSON.stringify's text, also when called again (from the cache); a difference is shown where it starts. */
@@ -167,6 +169,35 @@ describe('prettyJson', () => {
     const self: unknown[] = [];
     self.push(self);
     expect(() => prettyJson(self)).toThrow(/circular/);
+  });
+
+  it('writes the same text in slices, with pauses while it fills the cache', async () => {
+    const member = fc.oneof(jsonData, longString, fc.constant(undefined));
+    const value = fc.oneof(
+      fc.dictionary(anyString, fc.oneof(member, fc.array(member, { maxLength: 4 }), fc.dictionary(anyString, member, { maxKeys: 3 })), { maxKeys: 4 }),
+      fc.array(member, { maxLength: 4 }),
+      member,
+    );
+    await fc.assert(
+      fc.asyncProperty(value, fc.integer({ min: 2, max: 9 }), async (v, stringSlice) => {
+        const pause = async () => undefined;
+        const text = pretty(v) as string | undefined;
+        if (text === undefined) {
+          await expect(prettyJsonInSlices(v, pause, stringSlice)).rejects.toThrow(TypeError);
+          return;
+        }
+        expect(await prettyJsonInSlices(v, pause, stringSlice)).toBe(text);
+        expect(await prettyJsonInSlices(structuredClone(v), pause, stringSlice)).toBe(text);
+        expect(prettyJson(v)).toBe(text);
+      }),
+      { numRuns: 200 },
+    );
+    let pauses = 0;
+    const doc = { text: '😀'.repeat(5000), annotations: [{ id: 'a' }, { id: 'b' }] };
+    expect(await prettyJsonInSlices(doc, async () => void pauses++, 1000)).toBe(pretty(doc));
+    expect(pauses).toBe(10 + 2); // 10,000 UTF-16 units in slices of 1,000 (pairs kept whole), and one per annotation
+    expect(await prettyJsonInSlices({ ...doc }, async () => void pauses++, 1000)).toBe(pretty(doc));
+    expect(pauses).toBe(12); // all from the cache
   });
 
   it('writes a generated annotated document, and each version of it after changes, as JSON.stringify does', () => {
