@@ -33,4 +33,19 @@ describe('lanes', () => {
       }),
     );
   });
+
+  it('lays out a part drawn later around the spans placed before, which keep their lanes', () => {
+    const span = fc.tuple(fc.nat(200), fc.integer({ min: 1, max: 40 })).map(([start, len]) => ({ start, end: start + len }));
+    fc.assert(
+      fc.property(fc.array(span, { maxLength: 40 }), fc.array(span, { maxLength: 40 }), (first, later) => {
+        const placed = first.map((s, i) => ({ ...s, lane: assignLanes(first)[i]! }));
+        const lanes = assignLanes(later, placed);
+        for (let i = 0; i < later.length; i++) {
+          for (const p of placed) if (overlaps(later[i]!, p)) expect(lanes[i]).not.toBe(p.lane);
+          for (let j = i + 1; j < later.length; j++) if (overlaps(later[i]!, later[j]!)) expect(lanes[i]).not.toBe(lanes[j]);
+        }
+      }),
+    );
+    expect(assignLanes([{ start: 5, end: 8 }], [{ start: 0, end: 10, lane: 0 }])).toEqual([1]);
+  });
 });
