@@ -9,7 +9,8 @@ import { Low, type Adapter } from 'lowdb';
 import { TextFile } from 'lowdb/node';
 import { ApiError } from '../../shared/api';
 import type { MigrateResult } from '../../shared/model/migrate';
-import { stringifyJson, timeSlicer } from './time-slice';
+import { prettyJsonInSlices } from './pretty-json';
+import { timeSlicer } from './time-slice';
 
 /** Size and modification time of each file as this process last wrote it. */
 const ownWrites = new Map<string, string>();
@@ -54,7 +55,7 @@ class TrackedJsonFile<T> implements Adapter<T> {
 
   private async writeNow(data: T): Promise<void> {
     try {
-      await this.file.write(await stringifyJson(data, timeSlicer()));
+      await this.file.write(await prettyJsonInSlices(data, timeSlicer()));
       const sig = await signature(this.path);
       if (sig) ownWrites.set(this.path, sig);
     } catch (err) {

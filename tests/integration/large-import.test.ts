@@ -14,7 +14,8 @@ import { layoutBlocks, type BlockDraft } from '../../shared/model/blocks';
 import { importArticle } from '../../electron/services/importers';
 import { layoutInSlices } from '../../electron/services/importers/article';
 import { decodeSource } from '../../electron/services/importers/decode';
-import { noPause, stringifyJson, timeSlicer } from '../../electron/services/time-slice';
+import { prettyJsonInSlices } from '../../electron/services/pretty-json';
+import { noPause, timeSlicer } from '../../electron/services/time-slice';
 import { Workspace } from '../../electron/services/workspace';
 import { tempDir } from './support/temp';
 
@@ -102,7 +103,7 @@ describe('the sliced steps', () => {
     await fc.assert(
       fc.asyncProperty(fc.dictionary(fc.string(), fc.jsonValue()), fc.string({ unit: 'binary', maxLength: 60 }), async (value, text) => {
         const withText = { ...value, text };
-        expect(await stringifyJson(withText, noPause, 7)).toBe(JSON.stringify(withText, null, 2));
+        expect(await prettyJsonInSlices(withText, noPause, 7)).toBe(JSON.stringify(withText, null, 2));
       }),
       { numRuns: 300 },
     );
