@@ -87,26 +87,58 @@ function viewOf(doc: DocumentData, schema: Schema, a: Annotation, ui: Annotation
   };
 }
 
-/** The index of each document version, built once however many parts of it are drawn. */
-const lookups = new WeakMap<DocumentData, Lookup>();
+/** What a document version is indexed by, built once however many parts of it are drawn. */
+type DocIndex = Readonly<{ lookup: Lookup; bySection: readonly Annotation[][] }>;
+const indexes = new WeakMap<DocumentData, DocIndex>();
 
-/** The text offsets [start, end) a section covers: from its first block to the next section's (the last one to the end). */
-function sectionOffsets(doc: DocumentData, section: number): { start: number; end: number } {
-  const first = doc.blocks[section * SECTION_SIZE];
-  const next = doc.blocks[(section + 1) * SECTION_SIZE];
-  return { start: section === 0 ? 0 : (first?.start ?? doc.text.length), end: next?.start ?? doc.text.length };
+/** The text offset where each section starts (the first at 0), from its first block. */
+function sectionStarts(doc: DocumentData): number[] {
+  const starts = [0];
+  for (let i = SECTION_SIZE; i < doc.blocks.length; i += SECTION_SIZE) starts.push(doc.blocks[i]!.start);
+  return starts;
+}
+
+/** The last section starting at or before `offset`. */
+function sectionAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function indexOf(doc: DocumentData): DocIndex {
+  let index = indexes.get(doc);
+  if (!index) {
+    const starts = sectionStarts(doc);
+    const bySection: Annotation[][] = starts.map(() => []);
+    for (const a of doc.annotations) {
+      if (a.end <= a.start) continue;
+      for (let i = sectionAt(starts, a.start); i <= sectionAt(starts, a.end - 1); i++) bySection[i]!.push(a);
+    }
+    index = { lookup: indexLookup(doc), bySection };
+    indexes.set(doc, index);
+  }
+  return index;
 }
 
 /**
  * Views for the annotations lying (at least partly) in the given sections of the article
- * (groups of SECTION_SIZE blocks; see progressive.ts), built with one index over the document.
+ * (groups of SECTION_SIZE blocks; see progressive.ts), from an index of the document built once.
  */
 export function viewsInSections(doc: DocumentData, schema: Schema, ui: AnnotationUi, sections: Iterable<number>): AnnotationView[] {
-  const ranges = [...sections].map((i) => sectionOffsets(doc, i));
-  let lookup = lookups.get(doc);
-  if (!lookup) lookups.set(doc, (lookup = indexLookup(doc)));
+  const { lookup, bySection } = indexOf(doc);
+  const seen = new Set<string>();
   const out: AnnotationView[] = [];
-  for (const a of doc.annotations) if (ranges.some((r) => a.start < r.end && a.end > r.start)) out.push(viewOf(doc, schema, a, ui, lookup));
+  for (const i of sections)
+    for (const a of bySection[i] ?? []) {
+      if (seen.has(a.id)) continue;
+      seen.add(a.id);
+      out.push(viewOf(doc, schema, a, ui, lookup));
+    }
   return out;
 }
 

@@ -155,38 +155,51 @@ export function isFullyShown(state: EditorState): boolean {
 }
 
 /**
- * Shows the sections still pending, in chunks of about CHUNK_MS, those on screen first.
+ * Shows the sections still pending, in chunks of about CHUNK_MS, those on screen first (known
+ * from an IntersectionObserver on the placeholders: asking for their boxes would force a
+ * layout of everything shown so far at every chunk).
  * @returns a function that stops it (the view is going away)
  */
 export function showRestProgressively(view: EditorView): () => void {
+  const value = sectionsKey.getState(view.state);
+  if (!value) return () => undefined;
+  const onScreen = new Set<number>();
+  const placeholders = new Map<Element, number>();
+  const observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      const i = placeholders.get(entry.target);
+      if (i !== undefined && entry.isIntersecting) onScreen.add(i);
+      else if (i !== undefined) onScreen.delete(i);
+    }
+  });
+  value.starts.forEach((start, i) => {
+    const dom = value.shown.has(i) ? null : view.nodeDOM(start);
+    if (dom instanceof Element) {
+      placeholders.set(dom, i);
+      observer.observe(dom);
+    }
+  });
   const channel = new MessageChannel();
   let perSection = 5; // ms per section, learnt from each chunk
   let stopped = false;
-  const step = () => {
+  const stop = () => {
+    stopped = true;
+    observer.disconnect();
+    channel.port1.close();
+  };
+  channel.port1.onmessage = () => {
     if (stopped || view.isDestroyed) return;
-    const value = sectionsKey.getState(view.state);
-    if (!value) return;
-    const pending = value.starts.map((_s, i) => i).filter((i) => !value.shown.has(i));
-    if (pending.length === 0) return;
+    const now = sectionsKey.getState(view.state)!;
+    const pending = now.starts.map((_s, i) => i).filter((i) => !now.shown.has(i));
+    if (pending.length === 0) return stop();
     const count = Math.max(1, Math.floor(CHUNK_MS / perSection));
-    const visible = pending.filter((i) => isOnScreen(view, value.starts[i]!));
-    const batch = [...visible, ...pending.filter((i) => !visible.includes(i))].slice(0, count);
+    const visible = pending.filter((i) => onScreen.has(i));
+    const batch = [...visible, ...pending.filter((i) => !onScreen.has(i))].slice(0, count);
     const started = performance.now();
     view.dispatch(show(view.state, view.state.tr, batch));
     perSection = Math.max(0.1, (performance.now() - started) / batch.length);
     channel.port2.postMessage(null);
   };
-  channel.port1.onmessage = step;
   channel.port2.postMessage(null);
-  return () => {
-    stopped = true;
-    channel.port1.close();
-  };
-}
-
-function isOnScreen(view: EditorView, pos: number): boolean {
-  const dom = view.nodeDOM(pos);
-  if (!(dom instanceof HTMLElement)) return false;
-  const r = dom.getBoundingClientRect();
-  return r.bottom > 0 && r.top < window.innerHeight;
+  return stop;
 }

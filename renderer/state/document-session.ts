@@ -27,6 +27,16 @@ export type SessionEvent = Readonly<{ doc: DocumentData; ops: readonly Operation
 
 const RETRY_DELAYS_MS = [1000, 2000, 5000, 10_000, 30_000];
 
+/** Runs `fn` in a new task, queued now (a posted message: no timer clamping, in order with other posted tasks). */
+function nextTask(fn: () => void): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    fn();
+  };
+  channel.port2.postMessage(null);
+}
+
 /** A minimal key-value store (window.localStorage in the app). */
 export type Stash = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
@@ -133,11 +143,11 @@ export class DocumentSession {
     this.current = applyOperations(this.current, ops);
     this.queue.push(ops);
     this.writeStash();
+    // Sent in a task of its own right after the event that made the change, so that the event
+    // stays short, and queued before the listeners' re-renders, so that the save goes first.
+    nextTask(() => void this.flush());
     this.emit(ops);
     this.setState({ status: this.saveState.status === 'failed' ? 'failed' : 'saving', pending: this.pendingCount(), ...this.errorPart() });
-    // Sent right after the event that made the change (which stays short): the change is
-    // already on screen and in the stash.
-    setTimeout(() => void this.flush(), 0);
   }
 
   private async flush(): Promise<void> {
