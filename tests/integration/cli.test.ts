@@ -111,6 +111,29 @@ describe('claimdesk export', () => {
   });
 });
 
+describe('claimdesk export loads only what it needs', () => {
+  // As the process exits, lists the CommonJS modules it loaded (an import() of a CommonJS package goes through require's cache).
+  const LIST_LOADED = 'data:text/javascript,import{createRequire}from"node:module";const r=createRequire(process.cwd()+"/");process.on("exit",()=>process.stderr.write(`loaded:${JSON.stringify(Object.keys(r.cache))}`))';
+  const loadedBy = (...args: string[]): string[] => {
+    const r = spawnSync('node', ['--import', LIST_LOADED, CLI, ...args], { encoding: 'utf8', cwd: ROOT });
+    expect(r.status).toBe(0);
+    return JSON.parse(r.stderr.slice(r.stderr.lastIndexOf('loaded:') + 'loaded:'.length)) as string[];
+  };
+
+  it('a JSONL export loads neither the importers\' libraries (jsdom alone takes ~90 MB) nor wink-nlp; CoNLL loads wink-nlp only', async () => {
+    const dir = await tempDir();
+    const jsonl = loadedBy('export', '--workspace', fixtureWs, '--format', 'jsonl', '--out', join(dir, 'out.jsonl'));
+    expect(jsonl.filter((p) => /[\\/]node_modules[\\/](jsdom|@mozilla|wink-nlp)[\\/]/.test(p))).toEqual([]);
+    const conll = loadedBy('export', '--workspace', fixtureWs, '--format', 'conll', '--out', join(dir, 'out.conll'));
+    expect(conll.some((p) => /[\\/]node_modules[\\/]wink-nlp[\\/]/.test(p))).toBe(true);
+    expect(conll.filter((p) => /[\\/]node_modules[\\/](jsdom|@mozilla)[\\/]/.test(p))).toEqual([]);
+    // The listing does see them where they are used: importing HTML loads jsdom and Readability.
+    const imported = loadedBy('import', '--workspace', join(dir, 'ws'), join(ROOT, 'samples'));
+    expect(imported.some((p) => /[\\/]node_modules[\\/]jsdom[\\/]/.test(p))).toBe(true);
+    expect(imported.some((p) => /[\\/]node_modules[\\/]@mozilla[\\/]readability[\\/]/.test(p))).toBe(true);
+  });
+});
+
 describe('claimdesk import, stats and validate', () => {
   it('imports a corpus with bad records (exit 1, file:line listed), then validate finds the unattributed claim', async () => {
     const dir = await tempDir();

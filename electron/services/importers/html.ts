@@ -9,9 +9,9 @@
  * pages, outside any try/catch), and pages are parsed with DOMParser in a jsdom window built
  * without `runScripts` and `resources`.
  */
-import { Readability } from '@mozilla/readability';
-import createDOMPurify, { type DOMPurify } from 'dompurify';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import type { Readability } from '@mozilla/readability';
+import type { DOMPurify } from 'dompurify';
+import type { JSDOM } from 'jsdom';
 import type { BlockDraft } from '../../../shared/model/blocks';
 import type { Pause } from '../time-slice';
 import { buildArticle, noArticleTextError, TABLE_CELL_SEPARATOR, toSingleLine } from './article';
@@ -27,36 +27,44 @@ import type { Article } from './types';
  * @throws ImportError when Readability finds no article text
  */
 export async function importHtml(name: string, source: DecodedSource, pause: Pause): Promise<Article> {
-  const { window } = getDomTools();
+  const tools = await getDomTools();
   // DOMParser documents never run scripts or load resources; one shared window is ~4x faster
   // than a new JSDOM per page (window set-up dominates jsdom's cost).
-  const document = new window.DOMParser().parseFromString(limitNesting(stripInertMarkup(source.text)), 'text/html');
-  return articleFromDocument(name, source, document, pause);
+  const document = new tools.window.DOMParser().parseFromString(await limitNesting(stripInertMarkup(source.text)), 'text/html');
+  return articleFromDocument(name, source, document, tools, pause);
 }
 
-/** The one jsdom window the importer parses pages in, and DOMPurify bound to it. */
-type DomTools = Readonly<{ window: JSDOM['window']; purifier: DOMPurify }>;
-let domTools: DomTools | undefined;
+/** The one jsdom window the importer parses pages in, DOMPurify bound to it, and Readability. */
+type DomTools = Readonly<{ window: JSDOM['window']; purifier: DOMPurify; Readability: typeof Readability }>;
+let domTools: Promise<DomTools> | undefined;
 
 /**
- * Made on first use and reused. The window is built without `runScripts` and without
- * `resources`, so nothing runs and nothing is fetched; its console goes nowhere.
+ * Made on first use and reused. The libraries are imported here, not at the top of the module:
+ * jsdom alone takes about 90 MB, which the app's start and exports need not pay unless they
+ * import HTML (a dynamic import of a package also stays one in the esbuild bundles). The window
+ * is built without `runScripts` and without `resources`, so nothing runs and nothing is fetched;
+ * its console goes nowhere.
  */
-function getDomTools(): DomTools {
-  if (domTools === undefined) {
+function getDomTools(): Promise<DomTools> {
+  domTools ??= (async () => {
+    const [{ JSDOM, VirtualConsole }, { default: createDOMPurify }, { Readability }] = await Promise.all([
+      import('jsdom'),
+      import('dompurify'),
+      import('@mozilla/readability'),
+    ]);
     const { window } = new JSDOM('', { virtualConsole: new VirtualConsole() });
-    domTools = { window, purifier: createDOMPurify(window) };
-  }
+    return { window, purifier: createDOMPurify(window), Readability };
+  })();
   return domTools;
 }
 
-function articleFromDocument(name: string, source: DecodedSource, document: Document, pause: Pause): Promise<Article> {
+function articleFromDocument(name: string, source: DecodedSource, document: Document, tools: DomTools, pause: Pause): Promise<Article> {
   const canonicalUrl = canonicalUrlOf(document);
   const pageHeadlines = [...document.querySelectorAll('h1')].map((h1) => toSingleLine(h1.textContent ?? ''));
   removeClutter(document);
-  const parsed = new Readability(document).parse();
+  const parsed = new tools.Readability(document).parse();
   if (!parsed?.content || toSingleLine(parsed.textContent ?? '') === '') throw noArticleTextError(name);
-  const body = draftsFromHtml(parsed.content);
+  const body = draftsFromHtml(parsed.content, tools.purifier);
   const headline = chooseHeadline(toSingleLine(parsed.title ?? ''), pageHeadlines);
   const bodyDrafts = withoutLeadingHeading(body, headline);
   if (!bodyDrafts.some((d) => toSingleLine(d.text) !== '')) throw noArticleTextError(name);
@@ -202,8 +210,8 @@ function withoutLeadingHeading(drafts: readonly BlockDraft[], headline: string):
 // After Readability: sanitise and reduce to blocks
 
 /** Sanitises Readability's HTML and walks it into block drafts. */
-function draftsFromHtml(content: string): BlockDraft[] {
-  const fragment = getDomTools().purifier.sanitize(content, { RETURN_DOM_FRAGMENT: true, USE_PROFILES: { html: true } });
+function draftsFromHtml(content: string, purifier: DOMPurify): BlockDraft[] {
+  const fragment = purifier.sanitize(content, { RETURN_DOM_FRAGMENT: true, USE_PROFILES: { html: true } });
   const collector = new BlockCollector();
   walkChildren(fragment, { inQuote: false, inPre: false }, collector);
   collector.endBlock('paragraph');

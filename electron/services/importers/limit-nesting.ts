@@ -3,12 +3,14 @@
  * tree building quadratic and Readability's recursion overflow the stack. The page is parsed
  * with parse5 alone (linear and fast); only when it nests deeper than the limit are the deep
  * subtrees flattened to their text blocks and the page re-serialised. Text is kept in order;
- * only the excess wrappers go.
+ * only the excess wrappers go. parse5 is imported on first use, with the HTML importer's other
+ * libraries (see html.ts).
  */
-import { defaultTreeAdapter as tree, parse, serialize, type DefaultTreeAdapterMap } from 'parse5';
+import type { DefaultTreeAdapterMap, defaultTreeAdapter } from 'parse5';
 
 type ParentNode = DefaultTreeAdapterMap['parentNode'];
 type ChildNode = DefaultTreeAdapterMap['childNode'];
+type TreeAdapter = typeof defaultTreeAdapter;
 
 /** How deep elements may nest before their subtree is flattened; real pages stay far below. */
 export const MAX_NESTING = 96;
@@ -20,7 +22,8 @@ const TEXT_BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquot
  * @returns the page itself when it nests no deeper than `maxDepth`, else the page with every
  * subtree below that depth reduced to its text blocks
  */
-export function limitNesting(html: string, maxDepth = MAX_NESTING): string {
+export async function limitNesting(html: string, maxDepth = MAX_NESTING): Promise<string> {
+  const { defaultTreeAdapter: tree, parse, serialize } = await import('parse5');
   const document = parse(html);
   const tooDeep: ParentNode[] = [];
   const stack: [ParentNode, number][] = [[document, 0]];
@@ -34,12 +37,12 @@ export function limitNesting(html: string, maxDepth = MAX_NESTING): string {
   }
   const flattened = tooDeep.filter((node) => node.childNodes.some((c) => 'childNodes' in c && c.childNodes.length > 0));
   if (flattened.length === 0) return html;
-  for (const node of flattened) replaceChildren(node, textBlocksOf(node));
+  for (const node of flattened) replaceChildren(tree, node, textBlocksOf(tree, node));
   return serialize(document);
 }
 
 /** The text blocks below `root`, in order, each as a fresh element holding only its text. */
-function textBlocksOf(root: ParentNode): ChildNode[] {
+function textBlocksOf(tree: TreeAdapter, root: ParentNode): ChildNode[] {
   const out: ChildNode[] = [];
   const stack: ChildNode[] = [...root.childNodes].reverse();
   while (stack.length > 0) {
@@ -48,7 +51,7 @@ function textBlocksOf(root: ParentNode): ChildNode[] {
       if (node.value.trim() !== '') out.push(tree.createTextNode(node.value) as ChildNode);
     } else if (tree.isElementNode(node) && TEXT_BLOCKS.has(node.tagName)) {
       const block = tree.createElement(node.tagName, node.namespaceURI, []);
-      tree.insertText(block, textOf(node));
+      tree.insertText(block, textOf(tree, node));
       out.push(block);
     } else if ('childNodes' in node) {
       for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
@@ -57,7 +60,7 @@ function textBlocksOf(root: ParentNode): ChildNode[] {
   return out;
 }
 
-function textOf(root: ParentNode): string {
+function textOf(tree: TreeAdapter, root: ParentNode): string {
   let text = '';
   const stack: ChildNode[] = [...root.childNodes].reverse();
   while (stack.length > 0) {
@@ -68,7 +71,7 @@ function textOf(root: ParentNode): string {
   return text;
 }
 
-function replaceChildren(parent: ParentNode, children: ChildNode[]): void {
+function replaceChildren(tree: TreeAdapter, parent: ParentNode, children: ChildNode[]): void {
   parent.childNodes = [];
   for (const child of children) tree.appendChild(parent, child);
 }

@@ -5,15 +5,27 @@
  * dropped, inline markup is reduced to its text. A YAML front matter block supplies title,
  * date, author, description and lang; it is never part of the text. Nothing is rendered.
  */
-import { getDefaults, marked, type MarkedOptions, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
 import type { BlockDraft } from '../../../shared/model/blocks';
 import type { Pause } from '../time-slice';
 import { buildArticle, TABLE_CELL_SEPARATOR, toSingleLine } from './article';
 import type { DecodedSource } from './decode';
 import type { Article } from './types';
 
-/** Fresh defaults, so a `marked.use()` elsewhere in the process cannot change how we read. */
-const LEXER_OPTIONS: MarkedOptions = { ...getDefaults(), gfm: true, breaks: false };
+/**
+ * marked's lexer with fresh defaults, so a `marked.use()` elsewhere in the process cannot change
+ * how we read. Imported on first use, as the HTML importer's libraries are: the app's start and
+ * exports never load the importers' packages.
+ */
+let lexer: Promise<(markdown: string) => Token[]> | undefined;
+
+function getLexer(): Promise<(markdown: string) => Token[]> {
+  lexer ??= import('marked').then(({ getDefaults, marked }) => {
+    const options = { ...getDefaults(), gfm: true, breaks: false };
+    return (markdown: string) => marked.lexer(markdown, options);
+  });
+  return lexer;
+}
 
 /** Whether the blocks being read sit inside a blockquote. */
 type Context = Readonly<{ inQuote: boolean }>;
@@ -27,7 +39,8 @@ type Context = Readonly<{ inQuote: boolean }>;
  */
 export async function importMarkdown(name: string, source: DecodedSource, pause: Pause): Promise<Article> {
   const { fields, body } = splitFrontMatter(source.text);
-  const drafts = draftsFromTokens(marked.lexer(body, LEXER_OPTIONS), { inQuote: false });
+  const lex = await getLexer();
+  const drafts = draftsFromTokens(lex(body), { inQuote: false });
   const firstH1 = drafts.find((d) => d.type === 'heading' && d.level === 1);
   return buildArticle({
     name,
