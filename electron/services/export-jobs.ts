@@ -8,8 +8,8 @@
  *   destination handed out for its format and layout, so the renderer can never make the service
  *   write an arbitrary path;
  * - a preview is the export's own dry run, stopped before anything is written;
- * - a job runs in this process with an AbortController, counts progress per document read, and is
- *   polled; cancelling waits until the core has removed its temporary output.
+ * - a job runs in this process with an AbortController, counts progress per document the core
+ *   goes through, and is polled; cancelling waits until the core has removed its temporary output.
  *
  * Plain Node: never imports 'electron'.
  */
@@ -112,25 +112,6 @@ class PlanReady extends Error {
   constructor(readonly report: ExportReport) {
     super('export plan ready');
   }
-}
-
-/**
- * A view of a workspace that calls `onRead` after every document the export reads: the core reads
- * each document once in its dry run and once while writing, which is what progress counts.
- */
-function countingReads(workspace: Workspace, onRead: () => void): Workspace {
-  return new Proxy(workspace, {
-    get(target, property) {
-      if (property === 'readDocument')
-        return async (docId: string) => {
-          const doc = await target.readDocument(docId);
-          onRead();
-          return doc;
-        };
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
 }
 
 type Job = {
@@ -237,9 +218,9 @@ export class ExportJobs {
       controller: new AbortController(),
       settled: Promise.resolve(),
     };
-    const counted = countingReads(workspace, () => (job.done += 1));
-    job.settled = exportDocuments(counted, this.optionsOf(request, destination), {
+    job.settled = exportDocuments(workspace, this.optionsOf(request, destination), {
       signal: job.controller.signal,
+      onDocument: () => (job.done += 1),
       onPlan: (before) => {
         job.plan = before;
         // The core reads each planned document once more while writing (none were read for a plan from the index).

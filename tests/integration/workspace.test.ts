@@ -1,5 +1,5 @@
 /** The workspace service on real folders: layout on disk, import, duplicates, bad input, unreadable stores. */
-import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api';
@@ -176,5 +176,55 @@ describe('stores that cannot be read are never overwritten', () => {
   it('answers NOT_FOUND for an unknown document id', async () => {
     const ws = await Workspace.open(await tempDir());
     await expect(ws.getDocument('abcdef123456')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('readDocument (export, validate)', () => {
+  /** A workspace with the samples, and a way to change a document's title on disk as another program would. */
+  async function withSamples() {
+    const dir = await tempDir();
+    const ws = await Workspace.open(dir);
+    const ids = (await ws.importPaths([SAMPLES])).imported.map((i) => i.row.id);
+    const retitle = async (id: string, title: string) => {
+      const path = join(dir, 'documents', `${id}.json`);
+      await writeFile(path, JSON.stringify({ ...(await readJson(path)), title }, null, 2));
+    };
+    // Import keeps what it imported open: a fresh handle on the folder has nothing open.
+    return { dir, ids, reopened: await Workspace.open(dir), retitle };
+  }
+
+  it('reads a document that is not open from its file each time, and leaves it not open', async () => {
+    const { ids, reopened, retitle } = await withSamples();
+    const id = ids[0]!;
+    expect((await reopened.readDocument(id)).id).toBe(id);
+    await retitle(id, 'Changed on disk');
+    expect((await reopened.readDocument(id)).title).toBe('Changed on disk');
+    await retitle(id, 'Changed again');
+    expect((await reopened.getDocument(id)).title).toBe('Changed again');
+  });
+
+  it('returns an open document from memory', async () => {
+    const { ids, reopened, retitle } = await withSamples();
+    const id = ids[1]!;
+    const open = await reopened.getDocument(id);
+    await retitle(id, 'Changed on disk');
+    expect(await reopened.readDocument(id)).toBe(open);
+  });
+
+  it('says what is wrong with a file it cannot use, and finds rows after the index changed', async () => {
+    const { dir, ids, reopened } = await withSamples();
+    const [damaged, newer, deleted, trashed] = ids;
+    await writeFile(join(dir, 'documents', `${damaged!}.json`), '{"version": 1, "id": ');
+    await writeFile(join(dir, 'documents', `${newer!}.json`), JSON.stringify({ version: 99, id: newer, text: '', blocks: [] }));
+    await rm(join(dir, 'documents', `${deleted!}.json`));
+    await expect(reopened.readDocument(damaged!)).rejects.toMatchObject({ code: 'IO', message: expect.stringMatching(/is not valid JSON/) });
+    await expect(reopened.readDocument(newer!)).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/newer Claimdesk/) });
+    await expect(reopened.readDocument(deleted!)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/was deleted outside Claimdesk/) });
+    await expect(reopened.readDocument('abcdef123456')).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/no document with id/) });
+    expect((await reopened.readDocument(trashed!)).id).toBe(trashed);
+    await reopened.deleteDocument(trashed!);
+    await expect(reopened.readDocument(trashed!)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/no document with id/) });
+    await reopened.restoreDocument(trashed!);
+    expect((await reopened.readDocument(trashed!)).id).toBe(trashed);
   });
 });

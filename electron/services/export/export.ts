@@ -42,6 +42,11 @@ export type ExportHooks = Readonly<{
   signal?: AbortSignal;
   /** Called with the report of the dry run, before anything is written. */
   onPlan?: (before: ExportReport) => void | Promise<void>;
+  /**
+   * Called for each document gone through: once in the dry run (unless the plan comes from the
+   * index) and once while writing. What progress counts.
+   */
+  onDocument?: () => void;
 }>;
 
 /** What an export did: the report before writing, the report after (with files), and the absolute paths written. */
@@ -100,6 +105,7 @@ export async function exportDocuments(workspace: Workspace, options: ExportOptio
   }
   for await (const [row, doc] of readInOrder(fromIndex ? [] : rows, read)) {
     hooks.signal?.throwIfAborted();
+    hooks.onDocument?.();
     const result = dry?.document(doc);
     layerCount = Math.max(layerCount, result?.layerCount ?? 0);
     planned.push({ id: row.id, spans: doc.annotations.length, split: null });
@@ -142,6 +148,7 @@ export async function exportDocuments(workspace: Workspace, options: ExportOptio
     }
     for await (const [p, doc] of readInOrder(planned, read)) {
       hooks.signal?.throwIfAborted();
+      hooks.onDocument?.();
       const sink = sinks.get(p.split)!;
       const result = sink.serializer.document(doc);
       await sink.stream?.write(result.text);
