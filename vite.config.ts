@@ -20,5 +20,8 @@ export default defineConfig({
     assetsInlineLimit: 0,
     // zod (the API validators shared with the services) dominates the bundle; it is loaded from disk, not a network.
     chunkSizeWarningLimit: 1024,
+    // One bundle: a dynamic import (renderer/main.tsx) stays in it and is evaluated when imported,
+    // so the entry can start the first API calls before the app's code runs, without a second request.
+    rolldownOptions: { output: { codeSplitting: false } },
   },
 });

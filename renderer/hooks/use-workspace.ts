@@ -7,10 +7,14 @@
  * Saves in this window change their document's row: `applyRow` patches that one row locally
  * (consumers read `patches` over `rows`), and the revision bumps those saves cause are
  * expected, so they do not make the next poll reload the whole list. Any other change does.
+ *
+ * The first load is the one the renderer's entry started (renderer/api/workspace-preload.ts)
+ * when there is one: the hook begins with its result when it has arrived, else awaits it.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClaimdeskApi, WorkspaceInfo } from '../../shared/api';
 import type { DocId, DocumentRow } from '../../shared/model/types';
+import { workspacePreload, type WorkspacePreload } from '../api/workspace-preload';
 import { describeError } from '../util/format';
 
 /** How often the workspace is polled. */
@@ -33,23 +37,34 @@ export type WorkspaceState = Readonly<{
 
 const NO_PATCHES: ReadonlyMap<DocId, DocumentRow> = new Map();
 
+/** Where a mount begins: a preload's result when it has arrived, else its promise for the first load to await. */
+function startOf(preload: WorkspacePreload | undefined) {
+  const loaded = preload?.loaded() ?? null;
+  return { loaded, pending: loaded ? null : (preload?.promise ?? null), known: new Map(loaded?.rows.map((row) => [row.id, row])) };
+}
+
 /** Polls `api` for the workspace and its documents while mounted. */
 export function useWorkspace(api: ClaimdeskApi): WorkspaceState {
-  const [info, setInfo] = useState<WorkspaceInfo | null>(null);
-  const [rows, setRows] = useState<readonly DocumentRow[] | null>(null);
+  const [start] = useState(() => startOf(workspacePreload(api)));
+  const [info, setInfo] = useState(start.loaded?.info ?? null);
+  const [rows, setRows] = useState(start.loaded?.rows ?? null);
   const [error, setError] = useState<string | null>(null);
   const [patches, setPatches] = useState(NO_PATCHES);
-  const seen = useRef<{ path: string; revision: number } | null>(null);
+  const seen = useRef(start.loaded && { path: start.loaded.info.path, revision: start.loaded.info.revision });
   const latestLoad = useRef(0);
   // The rows as the service holds them, as far as this window knows, and how many index
   // rewrites (revision bumps) this window's saves have caused since the last poll.
-  const known = useRef(new Map<DocId, DocumentRow>());
+  const known = useRef(start.known);
   const expectedBumps = useRef(0);
+  const pending = useRef(start.pending);
 
   const load = useCallback(
     async (force: boolean) => {
       const id = ++latestLoad.current;
-      const next = await api.getWorkspace();
+      const early = pending.current;
+      pending.current = null;
+      const preloaded = early ? await early : null;
+      const next = preloaded?.info ?? (await api.getWorkspace());
       if (id !== latestLoad.current) return; // a newer load is under way; it decides
       setInfo((prev) => (prev && sameInfo(prev, next) ? prev : keepSchema(prev, next)));
       const last = seen.current;
@@ -61,7 +76,7 @@ export function useWorkspace(api: ClaimdeskApi): WorkspaceState {
           return;
         }
       }
-      const list = await api.listDocuments();
+      const list = preloaded?.rows ?? (await api.listDocuments());
       if (id !== latestLoad.current) return;
       seen.current = { path: next.path, revision: next.revision };
       expectedBumps.current = 0;

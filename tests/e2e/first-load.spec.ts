@@ -1,0 +1,66 @@
+/**
+ * The window's first load, in Chromium through the browser host: the entry asks for the
+ * workspace and then its document list before the app's code runs, once; a host that is slow
+ * to answer or fails still gets the app on screen, and the list arrives when the host answers.
+ */
+import { expect, test, type Page, type Request } from '@playwright/test';
+import { startHostProcess, type HostProcess } from './support/host';
+
+const SAMPLE_COUNT = 4;
+
+let host: HostProcess;
+test.beforeEach(async () => {
+  host = await startHostProcess({ seeded: true });
+});
+test.afterEach(async () => {
+  await host.stop();
+});
+
+/** The API methods the page calls, in the order it calls them. */
+function recordCalls(page: Page): string[] {
+  const calls: string[] = [];
+  page.on('request', (req: Request) => {
+    const path = new URL(req.url()).pathname;
+    if (path.startsWith('/api/')) calls.push(path.slice('/api/'.length));
+  });
+  return calls;
+}
+
+test('the workspace and then the list are asked for first, and the list once', async ({ page }) => {
+  const calls = recordCalls(page);
+  await page.goto(host.url);
+  await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(SAMPLE_COUNT);
+  await page.waitForTimeout(1000); // less than a poll: nothing else loads the list
+  expect(calls.slice(0, 2)).toEqual(['getWorkspace', 'listDocuments']);
+  expect(calls.filter((c) => c === 'listDocuments')).toHaveLength(1);
+});
+
+test('a host slow to answer still gets the app on screen; the list follows its answer', async ({ page }) => {
+  let answer = () => {};
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  let held = false;
+  await page.route('**/api/getWorkspace', async (route) => {
+    if (held) return route.continue();
+    held = true;
+    await answered;
+    await route.continue();
+  });
+  await page.goto(host.url);
+  await expect(page.getByLabel('Filter documents')).toBeVisible();
+  await expect(page.locator('.cd-filter-count')).toHaveText('Loading…');
+  answer();
+  await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(SAMPLE_COUNT);
+});
+
+test('a first call that fails is reported, and the next poll loads the list', async ({ page }) => {
+  let failed = false;
+  await page.route('**/api/getWorkspace', async (route) => {
+    if (failed) return route.continue();
+    failed = true;
+    await route.abort('connectionrefused');
+  });
+  await page.goto(host.url);
+  await expect(page.getByRole('alert').filter({ hasText: 'Cannot reach the workspace' })).toBeVisible();
+  await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(SAMPLE_COUNT);
+  await expect(page.getByRole('alert').filter({ hasText: 'Cannot reach the workspace' })).toHaveCount(0);
+});
