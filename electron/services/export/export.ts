@@ -16,9 +16,9 @@ import { assignSplits, type SplitItem, type SplitRatios } from '../../../shared/
 import type { Tokenizer } from '../../../shared/export/tokens';
 import { CLAIM_LABEL } from '../../../shared/model/claims-table';
 import type { DocId, DocumentData } from '../../../shared/model/types';
+import { timeSlicer } from '../time-slice';
 import type { Workspace } from '../workspace';
 import { ExportOutput, type StreamFile } from './output';
-import { readInOrder } from './read-documents';
 import { winkTokenizer } from './wink-tokenizer';
 
 /** How to split an export by document. */
@@ -85,6 +85,10 @@ export async function exportDocuments(workspace: Workspace, options: ExportOptio
   const labels = [...schemaLabels, ...[...seenLabels].filter((l) => !schemaLabels.includes(l)).sort()].filter((l) => options.scope.labels === null || options.scope.labels.includes(l));
   const context = (layerCount: number): SerializerContext => ({ schema, labels, tokenizer, layerCount });
   const read = async (id: DocId): Promise<DocumentData> => scopeDocument(await workspace.readDocument(id), options.scope);
+  // Documents are read without waiting on the thread pool (see Workspace.readDocument), so a dry
+  // run would hold the event loop from start to end: the process must go on answering (progress,
+  // a cancel) meanwhile.
+  const pause = timeSlicer();
 
   // Dry run: counts, problems, content keys for the split, tag layers for CoNLL.
   const dry: DocumentSerializer | null = spec.lossless ? null : spec.create(context(0));
@@ -103,8 +107,10 @@ export async function exportDocuments(workspace: Workspace, options: ExportOptio
       for (const [label, n] of Object.entries(row.labelCounts ?? {})) if (labels.includes(label)) probe.spansPerLabel[label] = (probe.spansPerLabel[label] ?? 0) + n;
     }
   }
-  for await (const [row, doc] of readInOrder(fromIndex ? [] : rows, read)) {
+  for (const row of fromIndex ? [] : rows) {
+    await pause();
     hooks.signal?.throwIfAborted();
+    const doc = await read(row.id);
     hooks.onDocument?.();
     const result = dry?.document(doc);
     layerCount = Math.max(layerCount, result?.layerCount ?? 0);
@@ -146,8 +152,10 @@ export async function exportDocuments(workspace: Workspace, options: ExportOptio
       // Sidecars go once into the output folder, or into each split's folder when documents are split into folders (brat).
       if (prefix !== '' || group === groups[0]) for (const side of spec.sidecars(context(layerCount))) await output.writeFile(`${prefix}${side.name}`, side.text);
     }
-    for await (const [p, doc] of readInOrder(planned, read)) {
+    for (const p of planned) {
+      await pause();
       hooks.signal?.throwIfAborted();
+      const doc = await read(p.id);
       hooks.onDocument?.();
       const sink = sinks.get(p.split)!;
       const result = sink.serializer.document(doc);

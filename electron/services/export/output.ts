@@ -13,14 +13,18 @@ import { ApiError } from '../../../shared/api';
 const FLUSH_BYTES = 1 << 20;
 
 /**
- * An output file written in order, through one reused buffer: text is encoded as it comes, so
+ * An output file written in order, through two reused buffers: text is encoded as it comes, so
  * the strings appended die young and memory stays flat (holding them until a flush would move
- * them all into the old generation, for a major collection to find).
+ * them all into the old generation, for a major collection to find). One buffer fills while the
+ * other is being written, so serializing goes on during the write.
  */
 export class StreamFile {
-  private readonly buffer = Buffer.allocUnsafe(FLUSH_BYTES);
+  private buffer = Buffer.allocUnsafe(FLUSH_BYTES);
+  private spare = Buffer.allocUnsafe(FLUSH_BYTES);
   private used = 0;
   private written = 0;
+  /** The write of the spare buffer in flight: it must settle before that buffer is filled again. */
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(private readonly handle: FileHandle) {}
 
@@ -32,6 +36,7 @@ export class StreamFile {
       const bytes = Buffer.byteLength(text, 'utf8');
       if (this.used + bytes > this.buffer.length) await this.flush();
       if (bytes > this.buffer.length) {
+        await this.writing;
         await this.handle.write(Buffer.from(text, 'utf8'));
         this.written += bytes;
         return;
@@ -40,15 +45,23 @@ export class StreamFile {
     this.used += this.buffer.write(text, this.used, 'utf8');
   }
 
-  /** Bytes written so far (after a flush). */
+  /** Bytes written so far (by the writes that have finished). */
   get bytesWritten(): number {
     return this.written;
   }
 
+  /** Starts writing the full buffer and goes on in the spare one, once the spare's own write is done. */
   private async flush(): Promise<void> {
+    await this.writing;
     if (this.used === 0) return;
-    await this.handle.write(this.buffer, 0, this.used);
-    this.written += this.used;
+    const full = this.buffer;
+    const used = this.used;
+    this.writing = this.handle.write(full, 0, used).then(() => {
+      this.written += used;
+    });
+    this.writing.catch(() => undefined); // not unhandled meanwhile: the next flush or close awaits it and throws
+    this.buffer = this.spare;
+    this.spare = full;
     this.used = 0;
   }
 
@@ -56,6 +69,7 @@ export class StreamFile {
   async close(): Promise<void> {
     try {
       await this.flush();
+      await this.writing;
     } finally {
       await this.handle.close();
     }
