@@ -11,7 +11,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { dispatch, failure, MAX_IMPORT_BYTES, type Envelope } from '../shared/api';
+import { failure, MAX_IMPORT_BYTES, type Envelope } from '../shared/api';
+import { dispatch } from '../shared/api-validate';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { createServiceApi, type SettingsStore } from './services/api';
 import { appRoot, defaultWorkspaceDir, openAppSettings, samplesDir } from './services/app-paths';

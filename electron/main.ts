@@ -31,7 +31,8 @@ import {
   type SaveDialogOptions,
   type WebContents,
 } from 'electron';
-import { API_METHODS, dispatch, failure, type ClaimdeskApi, type Envelope, type ImportReport } from '../shared/api';
+import { API_METHODS, failure, type ClaimdeskApi, type Envelope, type ImportReport } from '../shared/api';
+import { dispatch } from '../shared/api-validate';
 import { formatReport } from '../shared/export/report';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppIndexUrl, serveAppRequest } from './app-protocol';
 import { channelFor, methodsSwitch } from './ipc-channel';

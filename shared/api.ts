@@ -1,11 +1,11 @@
 /**
  * The one API contract between the renderer and the services: method names, argument and
- * result types, runtime validators for every argument, and the error envelope. Both
- * transports (Electron IPC and the browser host's HTTP) are generated from API_METHODS;
- * adding an operation is one entry here plus one service function.
+ * result types, and the error envelope. Both transports (Electron IPC and the browser host's
+ * HTTP) are generated from API_METHODS; the services check every argument with the
+ * validators in shared/api-validate.ts. Adding an operation is one entry here, its validator
+ * there, and one service function.
  */
-import { z } from 'zod';
-import { EXPORT_FORMATS, type ExportFormat } from './export/format';
+import type { ExportFormat } from './export/format';
 import type { ExportReport } from './export/report';
 import type { Operation } from './model/operations';
 import type { SchemaMigration } from './model/schema-rules';
@@ -170,170 +170,33 @@ export class ApiError extends Error {
 /** One imported file must have fewer bytes than this (50 MB); a file this large or larger is refused with a message. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
-const docId = z.string().regex(/^[0-9a-f]{6,64}$/, 'a document id is lowercase hex');
-const noArg = z.union([z.undefined(), z.null(), z.object({}).strict()]).transform(() => undefined);
-
-const id = z.string().min(1).max(100);
-const isoTime = z.string().min(1).max(40);
-const shortText = z.string().max(10_000);
-const attributeValue = z.union([z.string().max(10_000), z.number(), z.boolean(), z.array(z.string().max(1000)).max(100), z.null()]);
-const attributes = z.record(z.string().min(1).max(100), attributeValue);
-const offset = z.number().int().nonnegative();
-const annotation = z
-  .object({
-    id,
-    label: z.string().min(1).max(100),
-    start: offset,
-    end: offset,
-    quote: z.string().max(MAX_IMPORT_BYTES),
-    attributes,
-    note: shortText.optional(),
-    author: z.string().max(200),
-    createdAt: isoTime,
-    updatedAt: isoTime,
-  })
-  .strict();
-const relation = z.object({ id, type: z.string().min(1).max(100), from: id, to: id, author: z.string().max(200), createdAt: isoTime }).strict();
-const annotationPatch = annotation.pick({ label: true, start: true, end: true, quote: true, attributes: true, note: true, updatedAt: true }).partial().strict();
-const docStatus = z.enum(['new', 'in_progress', 'done']);
-const documentPatch = z.object({ title: z.string().trim().min(1).max(1000).optional(), status: docStatus.optional(), attributes: attributes.optional() }).strict();
-const operation = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('addAnnotation'), annotation }).strict(),
-  z.object({ op: z.literal('removeAnnotation'), annotation }).strict(),
-  z.object({ op: z.literal('updateAnnotation'), id, before: annotationPatch, after: annotationPatch }).strict(),
-  z.object({ op: z.literal('addRelation'), relation }).strict(),
-  z.object({ op: z.literal('removeRelation'), relation }).strict(),
-  z.object({ op: z.literal('updateDocument'), before: documentPatch, after: documentPatch }).strict(),
-]);
-const name = z.string().trim().min(1).max(100);
-const attributeDef = z
-  .object({
-    name,
-    kind: z.enum(['choice', 'multi', 'boolean', 'number', 'text']),
-    values: z.array(z.string().min(1).max(200)).max(200).optional(),
-    default: attributeValue.optional(),
-  })
-  .strict();
-const schemaShape = z
-  .object({
-    labels: z
-      .array(z.object({ name, color: z.string().regex(/^#[0-9a-fA-F]{6}$/), hotkey: z.string().max(1), attributes: z.array(attributeDef).max(100) }).strict())
-      .max(100),
-    relationTypes: z.array(z.object({ name, from: z.array(name).max(100), to: z.array(name).max(100) }).strict()).max(100),
-    documentAttributes: z.array(attributeDef).max(100),
-  })
-  .strict()
-  .superRefine((schema, ctx) => {
-    const labels = schema.labels.map((l) => l.name);
-    if (new Set(labels).size !== labels.length) ctx.addIssue({ code: 'custom', message: 'label names must be unique' });
-    const keys = schema.labels.map((l) => l.hotkey).filter((k) => k !== '');
-    if (new Set(keys).size !== keys.length) ctx.addIssue({ code: 'custom', message: 'hotkeys must be unique' });
-    for (const t of schema.relationTypes)
-      for (const l of [...t.from, ...t.to])
-        if (!labels.includes(l)) ctx.addIssue({ code: 'custom', message: `relation type "${t.name}" names an unknown label "${l}"` });
-  });
-
-const labelNames = z.array(name).max(100);
-const ratio = z.number().finite().nonnegative().max(1_000_000);
-const exportRequest = z
-  .object({
-    format: z.enum(EXPORT_FORMATS as [ExportFormat, ...ExportFormat[]]),
-    docIds: z.array(docId).max(1_000_000).optional(),
-    status: z.literal('done').optional(),
-    labels: labelNames.optional(),
-    relationTypes: labelNames.optional(),
-    split: z
-      .object({ train: ratio, dev: ratio, test: ratio, seed: z.number().int().min(0).max(0xffffffff), stratify: z.boolean() })
-      .strict()
-      .refine((s) => s.train + s.dev + s.test > 0, 'at least one split ratio must be above 0')
-      .optional(),
-    overwrite: z.boolean().optional(),
-  })
-  .strict();
-const jobId = z.string().regex(/^[0-9a-f]{16,64}$/, 'not an export job id');
-
-const schemas = {
-  getWorkspace: noArg,
-  listDocuments: noArg,
-  getDocument: z.object({ docId }).strict(),
-  importFiles: z
-    .object({
-      files: z
-        .array(
-          z.object({ name: z.string().min(1).max(1024), data: z.string().max(Math.ceil(MAX_IMPORT_BYTES * 1.4)) }).strict(),
-        )
-        .max(10_000),
-    })
-    .strict(),
-  updateDocument: z
-    .object({
-      docId,
-      title: z.string().trim().min(1).max(1000).optional(),
-      status: docStatus.optional(),
-    })
-    .strict(),
-  applyChanges: z.object({ docId, ops: z.array(operation).min(1).max(100_000) }).strict(),
-  updateSchema: z
-    .object({ schema: schemaShape, renamedLabels: z.record(name, name), removedLabels: z.array(name).max(100) })
-    .strict(),
-  listBackups: z.object({ docId }).strict(),
-  restoreBackup: z.object({ docId, backupId: z.string().regex(/^[\w-]{1,200}$/, 'not a backup id') }).strict(),
-  deleteDocument: z.object({ docId }).strict(),
-  listTrash: noArg,
-  restoreDocument: z.object({ docId }).strict(),
-  getPreferences: noArg,
-  updatePreferences: z.object({ author: z.string().trim().min(1).max(200) }).strict(),
-  chooseExportDestination: z.object({ format: exportRequest.shape.format, split: z.boolean().optional() }).strict(),
-  previewExport: exportRequest,
-  startExport: exportRequest.extend({ destination: z.string().min(1).max(4096) }).strict(),
-  getExportJob: z.object({ jobId }).strict(),
-  cancelExport: z.object({ jobId }).strict(),
-} satisfies { [M in ApiMethod]: z.ZodType };
-
-/** Every method name, in one list, from which both transports are built. */
-export const API_METHODS = Object.keys(schemas) as ApiMethod[];
-
-/** True when `name` is one of the contract's methods. */
-export function isApiMethod(name: string): name is ApiMethod {
-  return Object.hasOwn(schemas, name);
-}
-
 /**
- * Checks an untrusted argument against the method's validator.
- * @returns the parsed argument
- * @throws ApiError INVALID_INPUT naming the first offending field
+ * Every method name, in one list, from which both transports are built (shared/api-validate.ts
+ * has a validator for each, checked by the compiler and by the API contract test).
  */
-export function validateArg<M extends ApiMethod>(method: M, input: unknown): ApiArg<M> {
-  const result = schemas[method].safeParse(input);
-  if (result.success) return result.data as ApiArg<M>;
-  const issue = result.error.issues[0];
-  const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-  throw new ApiError('INVALID_INPUT', `${method}: ${issue?.message ?? 'invalid argument'}${where}`);
-}
+export const API_METHODS = [
+  'getWorkspace',
+  'listDocuments',
+  'getDocument',
+  'importFiles',
+  'updateDocument',
+  'applyChanges',
+  'updateSchema',
+  'listBackups',
+  'restoreBackup',
+  'deleteDocument',
+  'listTrash',
+  'restoreDocument',
+  'getPreferences',
+  'updatePreferences',
+  'chooseExportDestination',
+  'previewExport',
+  'startExport',
+  'getExportJob',
+  'cancelExport',
+] as const satisfies readonly ApiMethod[];
 
 /** Wraps a value as a success envelope. */
 export const success = <T>(value: T): Envelope<T> => ({ ok: true, value });
 /** Builds a failure envelope. */
 export const failure = (code: ApiErrorCode, message: string): Envelope<never> => ({ ok: false, error: { code, message } });
-
-/**
- * Runs one API call against an implementation and always answers with an envelope:
- * ApiError keeps its code; anything else is reported via `onInternal` and sent as INTERNAL.
- */
-export async function dispatch(
-  api: ClaimdeskApi,
-  method: string,
-  input: unknown,
-  onInternal: (err: unknown) => void,
-): Promise<Envelope<unknown>> {
-  try {
-    if (!isApiMethod(method)) throw new ApiError('NOT_FOUND', `unknown API method "${method}"`);
-    const arg = validateArg(method, input);
-    const call = api[method] as (a: unknown) => Promise<unknown>;
-    return success(await call.call(api, arg));
-  } catch (err) {
-    if (err instanceof ApiError) return failure(err.code, err.message);
-    onInternal(err);
-    return failure('INTERNAL', 'an internal error occurred; see the application log');
-  }
-}

@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, dispatch, type ClaimdeskApi } from '../../shared/api';
+import { API_METHODS, ApiError, type ClaimdeskApi } from '../../shared/api';
+import { dispatch, VALIDATED_METHODS } from '../../shared/api-validate';
 import { createClient, httpSend } from '../../renderer/api/client';
 import { createServiceApi } from '../../electron/services/api';
 import { browserShell } from '../../electron/services/export-jobs';
@@ -40,6 +41,10 @@ const transports: Transport[] = [
     },
   },
 ];
+
+it('every method of the contract has a validator, and no validator is for a method outside it', () => {
+  expect([...VALIDATED_METHODS].sort()).toEqual([...API_METHODS].sort());
+});
 
 describe.each(transports)('API contract over $name', ({ setup }) => {
   let api: ClaimdeskApi;
