@@ -63,7 +63,7 @@ ${EXIT_CODES}`,
   export: `Usage: claimdesk export --workspace DIR --format FORMAT --out PATH [options]
 
 Formats:
-${EXPORT_FORMATS.map((f) => `  ${f.padEnd(11)} ${FORMAT_SPECS[f].layout === 'folder' ? 'a folder' : 'one file'}${FORMAT_SPECS[f].needsTokenizer ? ', tokenized with wink-nlp' : ''}${FORMAT_SPECS[f].lossless ? ', lossless' : ''}`).join('\n')}
+${EXPORT_FORMATS.map((f) => `  ${f.padEnd(11)} ${FORMAT_SPECS[f].layout === 'folder' ? 'a folder' : 'one file'}${FORMAT_SPECS[f].needsTokenizer ? ', tokenized with Intl.Segmenter (ICU)' : ''}${FORMAT_SPECS[f].lossless ? ', lossless' : ''}`).join('\n')}
 
 Options:
   --out PATH              the file to write (a folder for brat and hf, and for any --split)

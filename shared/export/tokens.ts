@@ -2,7 +2,7 @@
  * Tokens for the token-based export formats (CoNLL, Hugging Face, spaCy) and the one place
  * spans are aligned to them: which tokens a span covers, whether its edges fall on token
  * boundaries, how overlapping spans are spread over layers, and where sentences may break.
- * The tokenizer itself is injected (shared/ is pure; wink-nlp is loaded in electron/services).
+ * The tokenizer itself is injected (the exports use icu-tokenizer.ts; tests may use SIMPLE_TOKENIZER).
  * Offsets here are UTF-16 code units into the document text; serializers convert on output.
  */
 import { offsetMap, type OffsetMap } from '../anchoring/code-points';

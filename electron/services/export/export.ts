@@ -13,13 +13,13 @@ import { FORMAT_SPECS } from '../../../shared/export/formats';
 import { countDocument, emptyReport, sortReport, SPLIT_NAMES, type ExportReport, type SplitName } from '../../../shared/export/report';
 import { isRowInScope, scopeDocument, type ExportScope } from '../../../shared/export/scope';
 import { assignSplits, type SplitItem, type SplitRatios } from '../../../shared/export/split';
+import { icuTokenizer } from '../../../shared/export/icu-tokenizer';
 import type { Tokenizer } from '../../../shared/export/tokens';
 import { CLAIM_LABEL } from '../../../shared/model/claims-table';
 import type { DocId, DocumentData } from '../../../shared/model/types';
 import { timeSlicer } from '../time-slice';
 import type { Workspace } from '../workspace';
 import { ExportOutput, type StreamFile } from './output';
-import { winkTokenizer } from './wink-tokenizer';
 
 /** How to split an export by document. */
 export type SplitOptions = Readonly<{ ratios: SplitRatios; seed: number; stratify: boolean }>;
@@ -33,7 +33,7 @@ export type ExportOptions = Readonly<{
   split: SplitOptions | null;
   /** Replace an existing output. */
   force: boolean;
-  /** Overrides the wink-nlp tokenizer (tests). */
+  /** Overrides the ICU tokenizer (tests). */
   tokenizer?: Tokenizer;
 }>;
 
@@ -72,7 +72,7 @@ function streamName(format: ExportFormat, split: SplitName | null): string | nul
 export async function exportDocuments(workspace: Workspace, options: ExportOptions, hooks: ExportHooks = {}): Promise<ExportResult> {
   const spec = FORMAT_SPECS[options.format];
   const schema = workspace.info().schema;
-  const tokenizer = spec.needsTokenizer ? (options.tokenizer ?? winkTokenizer()) : null;
+  const tokenizer = spec.needsTokenizer ? (options.tokenizer ?? icuTokenizer(process.versions.icu ?? 'unknown')) : null;
   const rows = workspace.listDocuments().filter((row) => isRowInScope(row, options.scope));
   if (options.scope.documentIds) {
     const missing = options.scope.documentIds.filter((id) => !rows.some((r) => r.id === id) && !workspace.listDocuments().some((r) => r.id === id));

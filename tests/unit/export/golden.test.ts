@@ -8,9 +8,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { winkTokenizer } from '../../../electron/services/export/wink-tokenizer';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export/format';
 import { FORMAT_SPECS } from '../../../shared/export/formats';
+import { icuTokenizer } from '../../../shared/export/icu-tokenizer';
 import type { DocumentData } from '../../../shared/model/types';
 import { fixtureDocuments, FIXTURE_SCHEMA } from '../../fixtures/export/fixture';
 import { serializeAll } from './support';
@@ -38,7 +38,7 @@ async function compare(path: string, actual: string): Promise<void> {
 
 describe('export golden files', () => {
   it.each(EXPORT_FORMATS)('%s matches its golden files', async (format) => {
-    const out = serializeAll(format, docs, FIXTURE_SCHEMA, FORMAT_SPECS[format].needsTokenizer ? winkTokenizer() : null);
+    const out = serializeAll(format, docs, FIXTURE_SCHEMA, FORMAT_SPECS[format].needsTokenizer ? icuTokenizer(process.versions.icu ?? 'unknown') : null);
     const dir = join(GOLDEN, format);
     if (FORMAT_SPECS[format].extension !== null) await compare(join(dir, streamFile(format)), out.stream);
     for (const f of out.files) await compare(join(dir, f.name), f.text);
@@ -46,7 +46,7 @@ describe('export golden files', () => {
   });
 
   it('reports what each lossy format cannot express, and nothing for JSONL', () => {
-    const tokenizer = winkTokenizer();
+    const tokenizer = icuTokenizer(process.versions.icu ?? 'unknown');
     const kinds = (format: ExportFormat) => new Set(serializeAll(format, docs, FIXTURE_SCHEMA, tokenizer).problems.map((p) => `${p.kind}:${p.spanId}`));
     expect(kinds('jsonl').size).toBe(0);
     // "splinter" cuts the token "splintering": every token format says so.
