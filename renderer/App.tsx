@@ -283,7 +283,7 @@ export function App({ api }: AppProps) {
         connectionError={workspace.error}
         selection={selection}
         onDismiss={status.clear}
-        save={saveState}
+        session={session}
         onRetry={() => session?.retryNow()}
       />
       {hovered && schema && doc && hover && <HoverCard annotation={hovered} doc={doc} schema={schema} rect={hover.rect} />}

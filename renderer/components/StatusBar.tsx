@@ -4,7 +4,8 @@
  * the article selection, and where saving the open document stands.
  */
 import type { StatusMessage } from '../hooks/use-status-message';
-import type { SaveState } from '../state/document-session';
+import { useSaveStateNow } from '../hooks/use-document-session';
+import type { DocumentSession } from '../state/document-session';
 import { formatCount, formatQuantity } from '../util/format';
 import type { TextSelectionSnapshot } from '../editor/DocumentEditor';
 import { SaveStatus } from './SaveStatus';
@@ -15,13 +16,14 @@ export type StatusBarProps = Readonly<{
   connectionError: string | null;
   selection: TextSelectionSnapshot | null;
   onDismiss: () => void;
-  /** The open document's save state, or null when none is open. */
-  save: SaveState | null;
+  /** The open document's session (its save state is shown), or null when none is open. */
+  session: DocumentSession | null;
   onRetry: () => void;
 }>;
 
 /** Renders the status bar. */
-export function StatusBar({ documentCount, message, connectionError, selection, onDismiss, save, onRetry }: StatusBarProps) {
+export function StatusBar({ documentCount, message, connectionError, selection, onDismiss, session, onRetry }: StatusBarProps) {
+  const save = useSaveStateNow(session);
   const hasSelection = selection !== null && selection.end > selection.start;
   return (
     <footer className="cd-statusbar">

@@ -4,7 +4,7 @@
  * holds, re-rendered on every change. Answers for a document that is no longer wanted are
  * dropped, so quick clicks through the list never show a stale article.
  */
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { DocId, DocumentData } from '../../shared/model/types';
 import type { DocumentSession, SaveState } from '../state/document-session';
 import type { SessionRegistry } from '../state/session-registry';
@@ -91,4 +91,14 @@ export function useSessionDoc(session: DocumentSession | null): DocumentData | n
 /** The session's save state (null without a session), re-rendering when it changes. */
 export function useSaveState(session: DocumentSession | null): SaveState | null {
   return useSessionValue(session, readState, subscribeState);
+}
+
+/**
+ * The session's save state for the status bar, re-rendering at once (not as a transition):
+ * "Saving…" must show in the event that made the change, never a stale "Saved". Only the small
+ * component using it re-renders.
+ */
+export function useSaveStateNow(session: DocumentSession | null): SaveState | null {
+  const subscribe = useCallback((cb: () => void) => (session ? session.subscribeState(cb) : () => undefined), [session]);
+  return useSyncExternalStore(subscribe, () => session?.state ?? null);
 }
