@@ -116,8 +116,9 @@ export function App({ api }: AppProps) {
 
   useDocumentTitle(doc?.title ?? null);
 
-  const undo = useCallback(() => void session?.undo(), [session]);
-  const redo = useCallback(() => void session?.redo(), [session]);
+  // Like the article's keys (useAnnotator), undo and redo re-render the panels as a transition.
+  const undo = useCallback(() => startTransition(() => void session?.undo()), [session]);
+  const redo = useCallback(() => startTransition(() => void session?.redo()), [session]);
   useHotkeys({ 'Mod+Z': undo, 'Mod+Shift+Z': redo, 'Mod+Y': redo, 'Ctrl+Y': redo });
 
   // The status is a document operation like any other: saved through the session, undoable.

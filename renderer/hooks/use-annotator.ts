@@ -61,13 +61,10 @@ const stampFor = (author: string): Stamp => ({ author, now: new Date().toISOStri
 export function useAnnotator(options: AnnotatorOptions): Annotator {
   const { session, doc, schema } = options;
   const opts = useLatest(options);
-  const [state, setStateNow] = useState<AnnotatorState>({ session, selectedId: null, linking: null });
-  // Like the document (useSessionDoc), the selection re-renders the panels as a transition: the
-  // article redraws the highlights it changes in the same pass, so both show together.
-  const setState = useCallback((update: (s: AnnotatorState) => AnnotatorState) => startTransition(() => setStateNow(update)), []);
+  const [state, setState] = useState<AnnotatorState>({ session, selectedId: null, linking: null });
   // A new document starts with nothing selected.
   const current = state.session === session ? state : { session, selectedId: null, linking: null };
-  if (current !== state) setStateNow(current);
+  if (current !== state) setState(current);
 
   // Linear finds, not an index: building one would cost as much on every change.
   const annotations = doc?.annotations;
@@ -214,9 +211,11 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
       const { ui: u, schema: s, selected: sel } = latest.current;
       const key = event.key;
       const back = event.shiftKey;
+      // A key in the article re-renders the panels as a transition: the article redraws what
+      // the key changes in the same event, and the panels follow right after without delaying it.
       const handled = (action: () => void) => {
         event.preventDefault();
-        action();
+        startTransition(action);
         return true;
       };
       if (u.linking) {

@@ -4,7 +4,7 @@
  * holds, re-rendered on every change. Answers for a document that is no longer wanted are
  * dropped, so quick clicks through the list never show a stale article.
  */
-import { startTransition, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { DocId, DocumentData } from '../../shared/model/types';
 import type { DocumentSession, SaveState } from '../state/document-session';
 import type { SessionRegistry } from '../state/session-registry';
@@ -56,10 +56,10 @@ export function useDocumentSession(registry: SessionRegistry, docId: DocId | nul
 }
 
 /**
- * A value of the session, re-rendering when it changes. The re-render is a transition: the
- * article draws a change itself, at once, in the event that made it (see DocumentEditor), so
- * the panels that follow it render after that event, in slices, never delaying the key press
- * that made the change or the frame that shows it.
+ * A value of the session, re-rendering when it changes. The update takes the priority of the
+ * event that made the change: the article's own keys apply their changes inside a transition
+ * (the article draws a change itself, at once; see DocumentEditor), so the panels follow it
+ * after that event without delaying it; a change made in a panel re-renders at once.
  */
 function useSessionValue<T>(session: DocumentSession | null, read: (s: DocumentSession) => T, subscribe: (s: DocumentSession, cb: () => void) => () => void): T | null {
   const [seen, setSeen] = useState<{ session: DocumentSession | null; value: T | null }>(() => ({ session, value: session ? read(session) : null }));
@@ -69,7 +69,7 @@ function useSessionValue<T>(session: DocumentSession | null, read: (s: DocumentS
     if (!session) return;
     const sync = () => {
       const value = readRef.current(session);
-      startTransition(() => setSeen((s) => (s.session === session && s.value === value ? s : { session, value })));
+      setSeen((s) => (s.session === session && s.value === value ? s : { session, value }));
     };
     sync(); // catches up on changes made between the render and this subscription
     return subscribeRef.current(session, sync);
