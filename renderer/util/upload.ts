@@ -1,9 +1,8 @@
 /**
- * Turns browser File objects (picker or drop) into the API's UploadedFile (name + base64
- * bytes). Encoding goes through String.fromCharCode in 32 KiB chunks: spreading a whole
- * file into one call overflows the stack for large files.
+ * Base64 for the API's UploadedFile bytes (useImport reads the files). Encoding goes through
+ * String.fromCharCode in 32 KiB chunks: spreading a whole file into one call overflows the
+ * stack for large files.
  */
-import type { UploadedFile } from '../../shared/api';
 
 const CHUNK = 0x8000;
 
@@ -16,11 +15,3 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(parts.join(''));
 }
 
-/**
- * Reads one file into an upload.
- * @throws whatever the browser throws when the file cannot be read (a folder, a vanished file)
- */
-export async function readUpload(file: File): Promise<UploadedFile> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  return { name: file.name, data: bytesToBase64(bytes) };
-}
