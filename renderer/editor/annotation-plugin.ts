@@ -16,11 +16,10 @@ import { assignLanes, lowestFreeLane } from '../../shared/anchoring/lanes';
 /** The marker after an annotation: "no source", or the text of its sources. */
 export type Marker = Readonly<{ kind: 'unsourced' }> | Readonly<{ kind: 'sources'; text: string; color: string }>;
 
-/** How one annotation is drawn: PM range [from, to), label colour, state classes, optional marker. */
+/** How one annotation is drawn: PM range [from, to), label (its colour comes from labelStyles), state classes, optional marker. */
 export type AnnotationView = Readonly<{
   id: string;
   label: string;
-  color: string;
   from: number;
   to: number;
   classes: readonly string[];

@@ -79,7 +79,6 @@ function viewOf(doc: DocumentData, schema: Schema, a: Annotation, ui: Annotation
   return {
     id: a.id,
     label: a.label,
-    color: labelColor(schema, a.label),
     from: viewPosFromOffset(doc.blocks, a.start, 1),
     to: viewPosFromOffset(doc.blocks, a.end, -1),
     classes,

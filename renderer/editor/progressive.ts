@@ -148,12 +148,6 @@ export function ensureShown(view: EditorView, from: number, to: number): void {
   if (missing.length > 0) view.dispatch(show(view.state, view.state.tr, missing));
 }
 
-/** True once every section is shown. */
-export function isFullyShown(state: EditorState): boolean {
-  const value = sectionsKey.getState(state);
-  return !value || value.shown.size === value.starts.length;
-}
-
 /**
  * Shows the sections still pending, in chunks of about CHUNK_MS, those on screen first (known
  * from an IntersectionObserver on the placeholders: asking for their boxes would force a
