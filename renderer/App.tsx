@@ -32,7 +32,7 @@ import { StatusBar } from './components/StatusBar';
 import { TopBar } from './components/TopBar';
 import type { AnnotationHover, DocumentEditorHandle, TextSelectionSnapshot } from './editor/DocumentEditor';
 import { useAnnotator } from './hooks/use-annotator';
-import { useDocumentSession, useSaveState, useSessionDoc } from './hooks/use-document-session';
+import { useDocumentSession, useSessionDoc } from './hooks/use-document-session';
 import { useDocumentTitle } from './hooks/use-document-title';
 import { useFileDrop } from './hooks/use-file-drop';
 import { useHotkeys } from './hooks/use-hotkeys';
@@ -72,7 +72,6 @@ export function App({ api }: AppProps) {
   const opened = useDocumentSession(registry, openId, showError, generation);
   const session = opened.session;
   const doc = useSessionDoc(session);
-  const saveState = useSaveState(session);
   const [selection, setSelectionNow] = useState<TextSelectionSnapshot | null>(null);
   // The status bar follows the article's selection as a transition (it never delays the article).
   const setSelection = useCallback((next: TextSelectionSnapshot | null) => startTransition(() => setSelectionNow(next)), []);
@@ -274,7 +273,7 @@ export function App({ api }: AppProps) {
         ) : (
           <DetailsPanel doc={doc} onStatusChange={onStatusChange}>
             {doc && schema && <DocumentPanel doc={doc} schema={schema} onChange={(name, value) => apply(setDocumentAttribute(doc, name, value))} />}
-            {doc && <DocumentHistory api={api} doc={doc} isSaved={saveState?.status !== 'saving' && saveState?.pending === 0} onRestored={reloadOpen} onDeleted={onDeleted} onError={showError} />}
+            {doc && session && <DocumentHistory api={api} doc={doc} session={session} onRestored={reloadOpen} onDeleted={onDeleted} onError={showError} />}
           </DetailsPanel>
         )}
       </div>

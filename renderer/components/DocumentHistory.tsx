@@ -6,13 +6,15 @@
 import { useEffect, useState } from 'react';
 import type { BackupEntry, ClaimdeskApi } from '../../shared/api';
 import type { DocumentData } from '../../shared/model/types';
+import { useSaveState } from '../hooks/use-document-session';
+import type { DocumentSession } from '../state/document-session';
 import { describeError } from '../util/format';
 
 export type DocumentHistoryProps = Readonly<{
   api: ClaimdeskApi;
   doc: DocumentData;
-  /** True when every change to the document is saved (the list is read again then). */
-  isSaved: boolean;
+  /** The document's session: the list is read again each time every change is saved. */
+  session: DocumentSession;
   /** Called after a version was restored, so the document is read afresh. */
   onRestored: () => void;
   /** Called after the document went to the trash. */
@@ -21,7 +23,9 @@ export type DocumentHistoryProps = Readonly<{
 }>;
 
 /** Versions and trash for one document. */
-export function DocumentHistory({ api, doc, isSaved, onRestored, onDeleted, onError }: DocumentHistoryProps) {
+export function DocumentHistory({ api, doc, session, onRestored, onDeleted, onError }: DocumentHistoryProps) {
+  const save = useSaveState(session);
+  const isSaved = save?.status !== 'saving' && save?.pending === 0;
   const [backups, setBackups] = useState<readonly BackupEntry[] | null>(null);
   const [isConfirming, setConfirming] = useState(false);
   const [isBusy, setBusy] = useState(false);

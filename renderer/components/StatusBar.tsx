@@ -4,7 +4,7 @@
  * the article selection, and where saving the open document stands.
  */
 import type { StatusMessage } from '../hooks/use-status-message';
-import { useSaveStateNow } from '../hooks/use-document-session';
+import { useSaveState } from '../hooks/use-document-session';
 import type { DocumentSession } from '../state/document-session';
 import { formatCount, formatQuantity } from '../util/format';
 import type { TextSelectionSnapshot } from '../editor/DocumentEditor';
@@ -23,7 +23,7 @@ export type StatusBarProps = Readonly<{
 
 /** Renders the status bar. */
 export function StatusBar({ documentCount, message, connectionError, selection, onDismiss, session, onRetry }: StatusBarProps) {
-  const save = useSaveStateNow(session);
+  const save = useSaveState(session);
   const hasSelection = selection !== null && selection.end > selection.start;
   return (
     <footer className="cd-statusbar">

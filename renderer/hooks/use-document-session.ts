@@ -56,49 +56,29 @@ export function useDocumentSession(registry: SessionRegistry, docId: DocId | nul
 }
 
 /**
- * A value of the session, re-rendering when it changes. The update takes the priority of the
- * event that made the change: the article's own keys apply their changes inside a transition
- * (the article draws a change itself, at once; see DocumentEditor), so the panels follow it
- * after that event without delaying it; a change made in a panel re-renders at once.
+ * The session's current document (null without a session), re-rendering on every change. The
+ * update takes the priority of the event that made the change: the article's own keys apply
+ * their changes inside a transition (the article draws a change itself, at once; see
+ * DocumentEditor), so the panels follow it after that event without delaying it; a change made
+ * in a panel re-renders at once. (useSyncExternalStore would make every update urgent.)
  */
-function useSessionValue<T>(session: DocumentSession | null, read: (s: DocumentSession) => T, subscribe: (s: DocumentSession, cb: () => void) => () => void): T | null {
-  const [seen, setSeen] = useState<{ session: DocumentSession | null; value: T | null }>(() => ({ session, value: session ? read(session) : null }));
-  const readRef = useLatest(read);
-  const subscribeRef = useLatest(subscribe);
+export function useSessionDoc(session: DocumentSession | null): DocumentData | null {
+  const [seen, setSeen] = useState<{ session: DocumentSession | null; doc: DocumentData | null }>(() => ({ session, doc: session?.doc ?? null }));
   useEffect(() => {
     if (!session) return;
-    const sync = () => {
-      const value = readRef.current(session);
-      setSeen((s) => (s.session === session && s.value === value ? s : { session, value }));
-    };
+    const sync = () => setSeen((s) => (s.session === session && s.doc === session.doc ? s : { session, doc: session.doc }));
     sync(); // catches up on changes made between the render and this subscription
-    return subscribeRef.current(session, sync);
-  }, [session, readRef, subscribeRef]);
-  if (seen.session === session) return seen.value;
-  return session ? read(session) : null;
-}
-
-const readDoc = (s: DocumentSession) => s.doc;
-const subscribeDoc = (s: DocumentSession, cb: () => void) => s.subscribe(cb);
-const readState = (s: DocumentSession) => s.state;
-const subscribeState = (s: DocumentSession, cb: () => void) => s.subscribeState(cb);
-
-/** The session's current document (null without a session), re-rendering on every change. */
-export function useSessionDoc(session: DocumentSession | null): DocumentData | null {
-  return useSessionValue(session, readDoc, subscribeDoc);
-}
-
-/** The session's save state (null without a session), re-rendering when it changes. */
-export function useSaveState(session: DocumentSession | null): SaveState | null {
-  return useSessionValue(session, readState, subscribeState);
+    return session.subscribe(sync);
+  }, [session]);
+  return seen.session === session ? seen.doc : (session?.doc ?? null);
 }
 
 /**
- * The session's save state for the status bar, re-rendering at once (not as a transition):
- * "Saving…" must show in the event that made the change, never a stale "Saved". Only the small
- * component using it re-renders.
+ * The session's save state (null without a session), re-rendering at once, even inside a
+ * transition: "Saving…" must show in the event that made the change, never a stale "Saved".
+ * Used by the small components that show it, so only they re-render.
  */
-export function useSaveStateNow(session: DocumentSession | null): SaveState | null {
+export function useSaveState(session: DocumentSession | null): SaveState | null {
   const subscribe = useCallback((cb: () => void) => (session ? session.subscribeState(cb) : () => undefined), [session]);
   return useSyncExternalStore(subscribe, () => session?.state ?? null);
 }
