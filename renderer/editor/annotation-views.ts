@@ -27,6 +27,8 @@ type Lookup = Readonly<{
 
 const FALLBACK_COLOR = '#8a8f98';
 const MARKER_CHARS = 28;
+/** Up to this many annotations are looked up by scanning the document; more build (or reuse) its index. */
+const SCAN_LIMIT = 16;
 
 function scanLookup(doc: DocumentData): Lookup {
   return {
@@ -146,10 +148,12 @@ export function viewsInSections(doc: DocumentData, schema: Schema, ui: Annotatio
  * those that are gone.
  */
 export function viewsFor(doc: DocumentData, schema: Schema, ui: AnnotationUi, ids: Iterable<string>): { upsert: AnnotationView[]; remove: string[] } {
-  const lookup = scanLookup(doc);
+  const wanted = [...ids];
+  // A few ids (one change) are found by scanning; many (link mode's candidates) through the document's index.
+  const lookup = wanted.length > SCAN_LIMIT ? indexOf(doc).lookup : scanLookup(doc);
   const upsert: AnnotationView[] = [];
   const remove: string[] = [];
-  for (const id of ids) {
+  for (const id of wanted) {
     const a = lookup.annotation(id);
     if (a) upsert.push(viewOf(doc, schema, a, ui, lookup));
     else remove.push(id);

@@ -98,7 +98,7 @@ function sectionView(node: PmNode, _view: EditorView, _getPos: () => number | un
   }
   dom.classList.add('is-pending');
   dom.style.height = estimate;
-  return { dom, update: (next, decos) => next.type === node.type && !isShown(decos), ignoreMutation: () => true, stopEvent: () => false };
+  return { dom, update: (next, decos) => next.type === node.type && !isShown(decos), ignoreMutation: () => true };
 }
 
 function estimatedHeight(section: PmNode): number {
