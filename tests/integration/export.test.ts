@@ -21,7 +21,8 @@ import { generateDocument } from '../fixtures/export/generate';
 import { tempDir } from './support/temp';
 
 const CHECK_SLICES = join(import.meta.dirname, '..', 'fixtures', 'export', 'check_slices.py');
-const hasPython = spawnSync('python3', ['--version']).status === 0;
+// CI machines have python3 (see .ci/run): there a missing one fails the test instead of skipping it.
+const NO_PYTHON = spawnSync('python3', ['--version']).status === 0 ? null : 'python3 is not on the PATH (install Python 3 to run this check)';
 
 let fixture: { workspace: Workspace; sources: string };
 beforeAll(async () => {
@@ -61,7 +62,12 @@ describe('export every format', () => {
     expect(result.bytes).toBeGreaterThan(0);
   });
 
-  it.skipIf(!hasPython)('every exported span satisfies text[start:end] == quote in Python', async () => {
+  it('every exported span satisfies text[start:end] == quote in Python', async (ctx) => {
+    if (NO_PYTHON) {
+      if (process.env.CI) throw new Error(`${NO_PYTHON}; CI is supposed to have it`);
+      console.warn(`skipped: ${NO_PYTHON}`);
+      ctx.skip(NO_PYTHON);
+    }
     const dir = await tempDir();
     for (const [format, name] of [['jsonl', 'all.jsonl'], ['spacy', 'spacy.jsonl'], ['brat', 'brat'], ['claims-tsv', 'claims.tsv'], ['w3c', 'all.jsonld']] as const)
       await exportDocuments(fixture.workspace, options(format, join(dir, name)));

@@ -14,6 +14,8 @@ import { fixtureDocuments, FIXTURE_SCHEMA } from '../../fixtures/export/fixture'
 import { serializeAll } from './support';
 
 const SUITE = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'w3c-web-annotation-tests');
+// CI has the suite beside the repository: there a missing suite fails the test instead of skipping it.
+const NO_SUITE = existsSync(SUITE) ? null : `the W3C test suite is not at ${SUITE} (clone github.com/w3c/web-annotation-tests there)`;
 
 type Json = Record<string, unknown>;
 
@@ -57,7 +59,12 @@ beforeAll(async () => {
 });
 
 describe('W3C export', () => {
-  it.skipIf(!existsSync(SUITE))('passes every MUST assertion of the W3C test suite', () => {
+  it('passes every MUST assertion of the W3C test suite', (ctx) => {
+    if (NO_SUITE) {
+      if (process.env.CI) throw new Error(`${NO_SUITE}; CI is supposed to have it`);
+      console.warn(`skipped: ${NO_SUITE}`);
+      ctx.skip(NO_SUITE);
+    }
     const { ajv, musts } = suiteValidator();
     expect(musts.length).toBeGreaterThan(40);
     expect(items.length).toBe(docs.reduce((n, d) => n + d.annotations.length + d.relations.length, 0));
