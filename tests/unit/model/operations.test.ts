@@ -83,9 +83,91 @@ describe('operations', () => {
         const undone = applyOperations(done, invertAll(change));
         for (const a of undone.annotations) expect(TEXT.slice(a.start, a.end)).toBe(a.quote);
         // A retried batch leaves the same set of annotations (their order in the array is not meaningful).
-        const byId = (d: DocumentData) => [...d.annotations].sort((x, y) => x.id.localeCompare(y.id));
-        expect(byId(applyOperations(done, change))).toEqual(byId(done));
+        expect(sortedById(applyOperations(done, change))).toEqual(sortedById(done));
+      }),
+    );
+  });
+
+  it('undoes any change made in the editor with its inverse (property)', () => {
+    // Changes as the editor makes them: each operation fits the document as changed so far (an
+    // update's `before` is what is there), over adds, removes, links and updates of every kind,
+    // starting from a document that already has annotations, a link and a status (an update of
+    // something the change itself added would be undone by removing it, whatever its inverse).
+    const start = applyOperations(doc, ops);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), { maxLength: 30 }), (choices) => {
+        const change = editorChange(start, choices);
+        const done = applyOperations(start, change);
+        expect(sortedById(applyOperations(done, invertAll(change)))).toEqual(sortedById(start));
+        // and so is every prefix of it
+        const cut = choices.length === 0 ? 0 : choices[0]![0] % (change.length + 1);
+        const prefix = change.slice(0, cut);
+        expect(sortedById(applyOperations(applyOperations(start, prefix), invertAll(prefix)))).toEqual(sortedById(start));
       }),
     );
   });
 });
+
+/** The document with annotations and relations in id order (their order in the arrays is not meaningful). */
+function sortedById(d: DocumentData): DocumentData {
+  const byId = <T extends { id: string }>(xs: readonly T[]) => [...xs].sort((x, y) => x.id.localeCompare(y.id));
+  return { ...d, annotations: byId(d.annotations), relations: byId(d.relations) };
+}
+
+/** Turns random numbers into a change whose every operation fits the document as changed so far. */
+function editorChange(start: DocumentData, choices: readonly (readonly [number, number, number])[]): Operation[] {
+  const quotes = ["I don't", 'splintering', 'Hill', 'said', 'see any', 'any'];
+  const labels = ['Claim', 'Source'];
+  const statuses = ['new', 'in_progress', 'done'] as const;
+  let current = start;
+  const change: Operation[] = [];
+  const pick = <T>(xs: readonly T[], n: number): T => xs[n % xs.length]!;
+  for (const [kind, a, b] of choices) {
+    const present = current.annotations;
+    const linked = new Set(current.relations.flatMap((r) => [r.from, r.to]));
+    let op: Operation | null = null;
+    switch (kind % 7) {
+      case 0: {
+        const id = `a${a % 8}`;
+        if (!present.some((x) => x.id === id)) op = { op: 'addAnnotation', annotation: { ...span(id, pick(labels, b), pick(quotes, a)), createdAt: `t${change.length}` } };
+        break;
+      }
+      case 1: {
+        const victim = present.filter((x) => !linked.has(x.id))[a % Math.max(1, present.length)];
+        if (victim) op = { op: 'removeAnnotation', annotation: victim };
+        break;
+      }
+      case 2: {
+        const target = present[a % Math.max(1, present.length)];
+        if (target) {
+          const moved = span(target.id, target.label, pick(quotes, b));
+          op = { op: 'updateAnnotation', id: target.id, before: { start: target.start, end: target.end, quote: target.quote, updatedAt: target.updatedAt }, after: { start: moved.start, end: moved.end, quote: moved.quote, updatedAt: `t${change.length}` } };
+        }
+        break;
+      }
+      case 3: {
+        const target = present[a % Math.max(1, present.length)];
+        if (target) op = { op: 'updateAnnotation', id: target.id, before: { label: target.label, attributes: target.attributes, note: target.note }, after: { label: pick(labels, b), attributes: { checkworthy: b % 2 ? 'yes' : 'no' }, note: b % 3 ? `note ${b}` : undefined } };
+        break;
+      }
+      case 4: {
+        const [from, to] = [present[a % Math.max(1, present.length)], present[b % Math.max(1, present.length)]];
+        const id = `r${(a + b) % 5}`;
+        if (from && to && from.id !== to.id && !current.relations.some((r) => r.id === id))
+          op = { op: 'addRelation', relation: { id, type: 'attributed_to', from: from.id, to: to.id, author: 'ann', createdAt: 't0' } };
+        break;
+      }
+      case 5: {
+        const relation = current.relations[a % Math.max(1, current.relations.length)];
+        if (relation) op = { op: 'removeRelation', relation };
+        break;
+      }
+      default:
+        op = { op: 'updateDocument', before: { status: current.status, title: current.title, attributes: current.attributes }, after: { status: pick(statuses, a), title: `title ${b % 4}`, attributes: { topic: `t${a % 3}` } } };
+    }
+    if (!op) continue;
+    current = applyOperation(current, op);
+    change.push(op);
+  }
+  return change;
+}
