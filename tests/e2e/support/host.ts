@@ -14,12 +14,13 @@ const ROOT = join(import.meta.dirname, '..', '..', '..');
 
 /**
  * @param options.seeded true to start on the default workspace, seeded with the samples
- * @returns the running host; `stop` kills it and removes its folders
+ * @param options.workspace an existing folder to open instead of a fresh one (left in place by `stop`)
+ * @returns the running host; `stop` kills it and removes the folders it made
  */
-export async function startHostProcess(options: { seeded?: boolean } = {}): Promise<HostProcess> {
+export async function startHostProcess(options: { seeded?: boolean; workspace?: string } = {}): Promise<HostProcess> {
   const dataDir = await mkdtemp(join(tmpdir(), 'claimdesk-e2e-data-'));
-  const workspace = options.seeded ? join(dataDir, 'workspace') : await mkdtemp(join(tmpdir(), 'claimdesk-e2e-ws-'));
-  const args = [join(ROOT, 'dist', 'electron', 'host.mjs'), '--port', '0', ...(options.seeded ? [] : ['--workspace', workspace])];
+  const workspace = options.workspace ?? (options.seeded ? join(dataDir, 'workspace') : await mkdtemp(join(tmpdir(), 'claimdesk-e2e-ws-')));
+  const args = [join(ROOT, 'dist', 'electron', 'host.mjs'), '--port', '0', ...(options.seeded && !options.workspace ? [] : ['--workspace', workspace])];
   const child = spawn(process.execPath, args, { env: { ...process.env, CLAIMDESK_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await readUrl(child);
   const parsed = new URL(url);
@@ -32,7 +33,7 @@ export async function startHostProcess(options: { seeded?: boolean } = {}): Prom
     stop: async () => {
       child.kill();
       await rm(dataDir, { recursive: true, force: true });
-      if (!options.seeded) await rm(workspace, { recursive: true, force: true });
+      if (!options.seeded && !options.workspace) await rm(workspace, { recursive: true, force: true });
     },
   };
 }

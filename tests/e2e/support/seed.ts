@@ -1,0 +1,53 @@
+/**
+ * Test set-up through the host's API: import an article and give it annotations and links at
+ * the places their quotes occur, the way a previous session would have left them. Used before
+ * the UI is looked at; what a test checks is on screen or on disk.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { APIRequestContext } from '@playwright/test';
+import type { DocumentData, DocumentRow } from '../../../shared/model/types';
+import { callApi, type HostProcess } from './host';
+
+/** An annotation to add: its id, label and the first occurrence of `quote` at or after `after`'s end. */
+export type SpanSeed = Readonly<{ id: string; label: string; quote: string; after?: string }>;
+/** A link to add between two seeded annotations. */
+export type LinkSeed = Readonly<{ id: string; type: string; from: string; to: string }>;
+
+const STAMP = { author: 'setup', createdAt: '2026-11-27T10:00:00Z', updatedAt: '2026-11-27T10:00:00Z' };
+
+/**
+ * Imports `file` into the host's workspace and adds `spans` and `links` in one change.
+ * @returns the stored document (after the change)
+ * @throws Error when a quote is not in the text or the API refuses the change
+ */
+export async function seedDocument(
+  request: APIRequestContext,
+  host: HostProcess,
+  file: string,
+  spans: readonly SpanSeed[] = [],
+  links: readonly LinkSeed[] = [],
+): Promise<DocumentData> {
+  const data = (await readFile(file)).toString('base64');
+  const report = await callApi<{ imported: { row: DocumentRow }[] }>(request, host, 'importFiles', { files: [{ name: basename(file), data }] });
+  const docId = report.imported[0]!.row.id;
+  const doc = await callApi<DocumentData>(request, host, 'getDocument', { docId });
+  const ends = new Map<string, number>();
+  const annotations = spans.map(({ id, label, quote, after }) => {
+    const start = doc.text.indexOf(quote, after === undefined ? 0 : (ends.get(after) ?? 0));
+    if (start < 0) throw new Error(`"${quote}" is not in ${basename(file)}`);
+    ends.set(id, start + quote.length);
+    return { id, label, start, end: start + quote.length, quote, attributes: {}, ...STAMP };
+  });
+  const ops = [
+    ...annotations.map((annotation) => ({ op: 'addAnnotation', annotation })),
+    ...links.map((relation) => ({ op: 'addRelation', relation: { ...relation, author: STAMP.author, createdAt: STAMP.createdAt } })),
+  ];
+  if (ops.length > 0) await callApi(request, host, 'applyChanges', { docId, ops });
+  return callApi<DocumentData>(request, host, 'getDocument', { docId });
+}
+
+/** The document's file as it is on disk now (documents/<id>.json in the workspace). */
+export async function documentOnDisk(host: HostProcess, docId: string): Promise<DocumentData> {
+  return JSON.parse(await readFile(join(host.workspace, 'documents', `${docId}.json`), 'utf8')) as DocumentData;
+}
