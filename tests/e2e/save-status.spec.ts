@@ -1,0 +1,91 @@
+/**
+ * "Never lose a mark" as the status bar tells it, in Chromium through the browser host, with
+ * saves that really fail: a folder is put where the store writes the document's temporary
+ * file (documents/.<id>.json.tmp), so the write fails with EISDIR even as root. The change
+ * stays on screen and across a reload, the status bar says "Not saved" with the reason and a
+ * countdown, retries back off (1 s, 2 s, 5 s, then 10 s), "Retry now" retries at once, and once
+ * the way is clear the change reaches the file. The window's clock is Playwright's fake one
+ * (installed after the page loaded), so back-off is stepped, never slept through.
+ */
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startHostProcess, type HostProcess } from './support/host';
+import { documentOnDisk, seedDocument } from './support/seed';
+import { placeCaret } from './support/text-point';
+
+const ENVOY = join(import.meta.dirname, '..', '..', 'samples', 'us-envoy-arrives-in-japan.txt');
+const TITLE = 'U.S. Envoy Arrives in Japan to Talk North Korea';
+const SENTENCE = '"I don\'t see any splintering. On the contrary, I see a very clear message," Hill said after arriving in Tokyo';
+/** The first sentence of the store's EISDIR message, which the status bar shows. */
+const IN_THE_WAY = 'Something else is in the way of the file (a folder with its temporary name); move it away.';
+
+let host: HostProcess;
+test.beforeEach(async () => {
+  host = await startHostProcess();
+});
+test.afterEach(async () => {
+  await host.stop();
+});
+
+test('a failing save says "Not saved", keeps the change, backs off, and "Retry now" saves it', async ({ page, request }) => {
+  const { id: docId } = await seedDocument(request, host, ENVOY);
+  await page.goto(host.url);
+  await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: TITLE }).click();
+  const article = page.getByRole('article', { name: TITLE });
+  await expect(article).toContainText(SENTENCE);
+  await page.clock.install();
+  let saves = 0;
+  page.on('request', (r) => void (r.url().endsWith('/api/applyChanges') && saves++));
+
+  const status = page.getByRole('status', { name: 'Save status' });
+  const retryNow = page.getByRole('button', { name: 'Retry now' });
+  const source = article.locator('[data-label="Source"]');
+  const notSaved = (seconds: number) => `Not saved — ${IN_THE_WAY} 1 change kept, retrying in ${seconds}s`;
+  const blocker = join(host.workspace, 'documents', `.${docId}.json.tmp`);
+  await mkdir(blocker);
+
+  await test.step('the failed save is shown, and the change stays on screen', async () => {
+    await placeCaret(page, article, SENTENCE, 'Hill', 'before');
+    await page.keyboard.press('Control+Shift+ArrowRight');
+    await page.keyboard.press('2');
+    await expect(source).toHaveText('Hill');
+    await expect(status).toHaveText(notSaved(1));
+    await expect(retryNow).toBeVisible();
+    expect(saves).toBe(1);
+    expect((await documentOnDisk(host, docId)).annotations).toEqual([]);
+  });
+
+  await test.step('retries back off: after 1 s, then 2 s, then 5 s', async () => {
+    await page.clock.runFor(1000);
+    await expect(status).toHaveText(notSaved(2));
+    expect(saves).toBe(2);
+    await page.clock.runFor(2000);
+    await expect(status).toHaveText(notSaved(5));
+    expect(saves).toBe(3);
+  });
+
+  await test.step('"Retry now" retries at once (no time passes), and the next wait is longer', async () => {
+    await retryNow.click();
+    await expect(status).toHaveText(notSaved(10));
+    expect(saves).toBe(4);
+    await expect(source).toHaveText('Hill');
+  });
+
+  await test.step('a reload of the window keeps the unsaved change', async () => {
+    await page.reload();
+    await expect(article).toContainText(SENTENCE);
+    await expect(source).toHaveText('Hill');
+    await expect(status).toHaveText(notSaved(1));
+    expect((await documentOnDisk(host, docId)).annotations).toEqual([]);
+  });
+
+  await test.step('once the way is clear, "Retry now" saves the change to the file', async () => {
+    await rm(blocker, { recursive: true });
+    await retryNow.click();
+    await expect(status).toHaveText('Saved');
+    await expect(retryNow).toHaveCount(0);
+    const stored = await documentOnDisk(host, docId);
+    expect(stored.annotations.map((a) => [a.label, a.quote])).toEqual([['Source', 'Hill']]);
+  });
+});
