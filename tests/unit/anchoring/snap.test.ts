@@ -35,10 +35,14 @@ describe('snapToWords', () => {
   });
 
   it('never grows past word boundaries, never splits a surrogate pair, and returns a sub-range of the words', () => {
+    // Texts of words, spaces, punctuation, abbreviations, emoji and unspaced scripts, and plain
+    // random strings.
+    const pieces = ['Hill', 'said', "don't", 'so-called', 'U.S.', '42', 'é', ' ', ' ', '  ', ',', '.', '"', '—', '(', ')', '🎉', '首相', 'は', '\n'];
+    const texts = fc.oneof(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((xs) => xs.join('')), fc.string({ unit: 'grapheme', maxLength: 40 }));
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.nat(), fc.nat(), (text, a, b) => {
-        const start = Math.min(a, b) % (text.length + 1);
-        const end = Math.max(a, b) % (text.length + 1);
+      fc.property(texts, fc.nat(), fc.nat(), (text, a, b) => {
+        let start = Math.min(a % (text.length + 1), b % (text.length + 1));
+        let end = Math.max(a % (text.length + 1), b % (text.length + 1));
         const r = snapToWords(text, start, end);
         if (r === null) return;
         expect(r.start).toBeLessThan(r.end);
@@ -47,7 +51,28 @@ describe('snapToWords', () => {
         expect(/[\uDC00-\uDFFF]/.test(text[r.start]!)).toBe(false);
         expect(/[\uD800-\uDBFF]/.test(text[r.end - 1]!)).toBe(false);
         expect(snapToWords(text, r.start, r.end)).toEqual(r);
+        // The selection's edges, moved off the middle of a surrogate pair, are where growth starts.
+        if (isLowSurrogateAt(text, start)) start--;
+        if (isLowSurrogateAt(text, end)) end++;
+        // Growing outward only takes in the rest of the word under an edge: word characters, no
+        // space or punctuation, and it stops where the word does.
+        if (r.start < start) {
+          expect(text.slice(r.start, start + String.fromCodePoint(text.codePointAt(start)!).length), `grown left in ${JSON.stringify(text)}`).toMatch(WORD_RUN);
+          expect(r.start === 0 || !SPACED_LETTER.test(charBefore(text, r.start)), `stopped inside a word in ${JSON.stringify(text)}`).toBe(true);
+        }
+        if (r.end > end) {
+          expect(text.slice(end - charBefore(text, end).length, r.end), `grown right in ${JSON.stringify(text)}`).toMatch(WORD_RUN);
+          expect(r.end === text.length || !SPACED_LETTER.test(String.fromCodePoint(text.codePointAt(r.end)!)), `stopped inside a word in ${JSON.stringify(text)}`).toBe(true);
+        }
       }),
+      { numRuns: 500 },
     );
   });
 });
+
+/** Letters, marks and digits of scripts written with spaces, and the joiners inside words (don't, so-called, U.S.). */
+const WORD_RUN = /^(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}])[\p{L}\p{M}\p{N}'’\-‐.])+$/u;
+const SPACED_LETTER = /^(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}])[\p{L}\p{M}\p{N}]$/u;
+const isLowSurrogateAt = (text: string, i: number) => /[\uDC00-\uDFFF]/.test(text[i] ?? '') && /[\uD800-\uDBFF]/.test(text[i - 1] ?? '');
+/** The whole character that ends just before UTF-16 index `i`. */
+const charBefore = (text: string, i: number) => String.fromCodePoint(text.codePointAt(isLowSurrogateAt(text, i - 1) ? i - 2 : i - 1)!);
