@@ -6,10 +6,9 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { failure, MAX_IMPORT_BYTES, type Envelope } from '../shared/api';
 import { dispatch } from '../shared/api-validate';
@@ -19,20 +18,22 @@ import { appRoot, defaultWorkspaceDir, openAppSettings, samplesDir } from './ser
 import { parseShellArgs } from './services/cli-args';
 import { browserShell } from './services/export-jobs';
 import { Workspace } from './services/workspace';
+import { workspaceFolderProblem } from './services/folder-check';
+import { resolveStaticFile, securityHeaders } from './static-files';
 
 /** The Content-Security-Policy for every page the host serves (shared with Electron's main). */
 export { CONTENT_SECURITY_POLICY };
 
+/** The largest API request body: an import of MAX_IMPORT_BYTES as base64, and room for the JSON around it. */
 const MAX_BODY_BYTES = Math.ceil(MAX_IMPORT_BYTES * 1.4) + 1024 * 1024;
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
+/**
+ * How much of an over-limit body is read and thrown away so that the client, still sending, can
+ * read the 413 (a socket closed with unread data is a reset to the client). Past this the
+ * connection is cut: nobody's honest request is that large.
+ */
+const MAX_DRAIN_BYTES = 4 * MAX_BODY_BYTES;
+/** The signals that stop the host (Ctrl-C, `kill`, a closed terminal); it releases the workspace first. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 export type HostOptions = { workspace: Workspace; settings: SettingsStore; port?: number; rendererDir?: string; token?: string };
 export type RunningHost = { url: string; port: number; token: string; close: () => Promise<void> };
@@ -59,10 +60,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!allowedHosts().has(req.headers.host ?? '')) return sendJson(res, 403, failure('INVALID_INPUT', 'foreign Host header refused'));
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length));
+    // The path as sent, up to the query: never parsed as a URL, where `//x/y` would name host x.
+    const pathname = /^[^?#]*/.exec(req.url ?? '/')![0];
+    if (pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice('/api/'.length));
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, failure('INVALID_INPUT', 'method not allowed'));
-    return serveStatic(res, rendererDir, url.pathname);
+    return serveStatic(req, res, rendererDir, pathname);
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
@@ -73,12 +75,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (!hasToken(req.headers.authorization, token)) return sendJson(res, 401, failure('INVALID_INPUT', 'missing or wrong token'));
     if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
       return sendJson(res, 415, failure('INVALID_INPUT', 'API calls send application/json'));
+    const text = await readBody(req);
+    if (text === null) return sendJson(res, 413, failure('TOO_LARGE', `the request is over ${Math.round(MAX_BODY_BYTES / 1024 / 1024)} MB`));
     let body: unknown;
     try {
-      body = JSON.parse(await readBody(req));
-    } catch (err) {
-      const code = err instanceof BodyTooLarge ? 'TOO_LARGE' : 'INVALID_INPUT';
-      return sendJson(res, 400, failure(code, err instanceof BodyTooLarge ? err.message : 'the request body is not JSON'));
+      body = JSON.parse(text);
+    } catch {
+      return sendJson(res, 400, failure('INVALID_INPUT', 'the request body is not JSON'));
     }
     const envelope = await dispatch(api, method, body, (err) => console.error(`POST /api/${method} failed:`, err));
     sendJson(res, 200, envelope);
@@ -93,7 +96,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     token,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // idle keep-alive connections would hold close() open
+      }),
   };
 }
 
@@ -103,58 +110,77 @@ function hasToken(header: string | undefined, token: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-class BodyTooLarge extends Error {}
-
-function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * Reads a request body.
+ * @returns the body as text, or null when it is over MAX_BODY_BYTES: the rest is then read and
+ *   dropped (up to MAX_DRAIN_BYTES, past which the request is destroyed), so that the caller's
+ *   413 reaches a client that is still sending
+ * @throws when the client aborts the request
+ */
+function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new BodyTooLarge(`the request is over ${Math.round(MAX_BODY_BYTES / 1024 / 1024)} MB`));
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else if (size > MAX_DRAIN_BYTES) {
+        resolve(null);
         req.destroy();
-      } else chunks.push(chunk);
+      } else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
 
-function securityHeaders(res: ServerResponse): void {
-  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-  res.setHeader('Cache-Control', 'no-store');
-}
-
 function sendJson(res: ServerResponse, status: number, envelope: Envelope<unknown>): void {
-  securityHeaders(res);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+  res.writeHead(status, securityHeaders('application/json; charset=utf-8'));
   res.end(JSON.stringify(envelope));
 }
 
-async function serveStatic(res: ServerResponse, root: string, pathname: string): Promise<void> {
-  const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '');
-  const file = join(root, relative);
-  if (!file.startsWith(root + sep)) return sendJson(res, 404, failure('NOT_FOUND', 'not found'));
-  const info = await stat(file).catch(() => null);
-  if (!info?.isFile()) return sendJson(res, 404, failure('NOT_FOUND', `${pathname} not found`));
-  securityHeaders(res);
-  res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Content-Length': info.size });
-  createReadStream(file).pipe(res);
+/** Serves a file of the renderer folder (static-files.ts decides which paths are files); 404 for anything else. */
+async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, pathname: string): Promise<void> {
+  const file = await resolveStaticFile(root, pathname);
+  if (!file) return sendJson(res, 404, failure('NOT_FOUND', 'not found'));
+  res.writeHead(200, { ...securityHeaders(file.contentType), 'Content-Length': file.size });
+  if (req.method === 'HEAD') res.end();
+  else
+    createReadStream(file.path)
+      .on('error', () => res.destroy()) // the file went away after the 200: cut the response short
+      .pipe(res);
 }
 
 async function main(): Promise<void> {
   const options = parseShellArgs(process.argv.slice(2));
   const dir = options.workspace ?? defaultWorkspaceDir();
+  const problem = await workspaceFolderProblem(dir);
+  if (problem) throw new Error(problem);
   const workspace = await Workspace.open(dir, options.workspace ? {} : { seedDir: samplesDir() });
-  workspace.watch();
-  const reason = workspace.readOnlyReason();
-  if (reason) console.log(reason);
-  const settings = await openAppSettings();
-  const host = await startHost({ workspace, settings, ...(options.port !== undefined ? { port: options.port } : {}) });
+  let host: RunningHost | null = null;
+  const stop = (): void => {
+    for (const signal of STOP_SIGNALS) process.off(signal, stop); // a second signal stops at once
+    // Released before exiting, so the next Claimdesk on this folder is not read-only for up to two minutes.
+    void Promise.resolve(host?.close())
+      .then(() => workspace.close())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          console.error(`Claimdesk could not release the workspace: ${(err as Error).message}`);
+          process.exit(1);
+        },
+      );
+  };
+  for (const signal of STOP_SIGNALS) process.on(signal, stop);
+  try {
+    workspace.watch();
+    const reason = workspace.readOnlyReason();
+    if (reason) console.log(reason);
+    host = await startHost({ workspace, settings: await openAppSettings(), ...(options.port !== undefined ? { port: options.port } : {}) });
+  } catch (err) {
+    await workspace.close();
+    throw err;
+  }
   console.log(`Claimdesk is serving workspace ${workspace.path} at ${host.url}`);
 }
 

@@ -95,6 +95,9 @@ describe('serving the renderer on app://claimdesk/', () => {
       'app://claimdesk/leak.txt',
       'app://claimdesk/up/secret.txt',
       'app://claimdesk/%',
+      'app://claimdesk/%zz',
+      'app://claimdesk/%c0%ae%c0%ae/secret.txt',
+      `app://claimdesk/${'a'.repeat(5000)}`,
     ];
     for (const url of attempts) {
       expect(await resolveAppFile(root, url), url).toBeNull();
