@@ -69,12 +69,11 @@ test('a document changed on disk by another program is reloaded in the window', 
 
     // Another program (an editor, a git pull) adds a source and marks the document done.
     const file = join(host.workspace, 'documents', `${docId}.json`);
-    const doc = JSON.parse(await readFile(file, 'utf8')) as DocumentData & { status: string };
+    const doc = JSON.parse(await readFile(file, 'utf8')) as DocumentData;
     const start = doc.text.indexOf(SENTENCE) + SENTENCE.indexOf('Hill');
     const stamp = { author: 'colleague', createdAt: '2026-11-27T11:00:00Z', updatedAt: '2026-11-27T11:00:00Z' };
-    doc.annotations.push({ id: 'ext1', label: 'Source', start, end: start + 4, quote: 'Hill', attributes: {}, ...stamp } as DocumentData['annotations'][number]);
-    doc.status = 'done';
-    await writeFile(file, JSON.stringify(doc, null, 2) + '\n');
+    const source = { id: 'ext1', label: 'Source', start, end: start + 4, quote: 'Hill', attributes: {}, ...stamp };
+    await writeFile(file, JSON.stringify({ ...doc, status: 'done', annotations: [...doc.annotations, source] }, null, 2) + '\n');
 
     await expect(article.locator('[data-annotation-id="ext1"]')).toHaveText('Hill');
     await expect(page.getByRole('status', { name: 'Status', exact: true })).toHaveText('This article was changed outside Claimdesk and has been reloaded.');
