@@ -12,12 +12,17 @@
  *    display, missing libraries), one sentence says so and dist/electron/host.mjs runs instead
  *    with the same arguments; it prints the URL to open.
  *
- * SIGINT/SIGTERM are forwarded to the child; this script exits with the child's code.
+ * Either child runs in the directory the user started `npm start` from (npm's INIT_CWD; npm
+ * itself runs scripts in the package root), so `npm start -- --workspace ./claims` means
+ * ./claims there, as it does for `claimdesk --workspace ./claims`.
+ *
+ * SIGINT/SIGTERM are forwarded to the child; this script exits with the child's code. Imported
+ * (by a test) rather than run, it only exports launchDirectory.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { constants } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -31,6 +36,16 @@ const LAUNCH_WINDOW_MS = 10_000;
 /** main.ts exits with this after showing a startup error itself: do not fall back then. */
 const EXIT_REPORTED = 2;
 const FALLBACK_SERVING = 'serving the same workbench in your browser instead:';
+
+/**
+ * The directory the children run in: where the user ran npm (INIT_CWD), else this process's.
+ * @param {NodeJS.ProcessEnv} env
+ * @param {string} cwd process.cwd()
+ * @returns {string} an absolute directory
+ */
+export function launchDirectory(env, cwd) {
+  return resolve(cwd, env.INIT_CWD || '.');
+}
 
 /**
  * The Electron executable, detected by its files.
@@ -106,7 +121,7 @@ function exitCodeOf(code, signal) {
 function runChild(command, args, env = process.env) {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: 'inherit', env, cwd: process.cwd() });
+    const child = spawn(command, args, { stdio: 'inherit', env, cwd: launchDirectory(process.env, process.cwd()) });
     const stop = forwardSignals(child);
     child.on('error', (error) => {
       stop();
@@ -161,4 +176,10 @@ async function main() {
   process.exit(exitCodeOf(result.code, result.signal));
 }
 
-await main();
+/** True when this file is the script node runs (not imported). */
+function isRunDirectly() {
+  const script = process.argv[1];
+  return script !== undefined && existsSync(script) && realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+}
+
+if (isRunDirectly()) await main();
