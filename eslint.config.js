@@ -38,6 +38,23 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [electronImport], patterns: [{ group: ['**/renderer/**'], message: 'Node code never imports the renderer.' }] }] },
   },
   {
+    // main.ts's decisions (workspace switching, second launch, quit, window placement) as plain
+    // Node, so they are tested without an Electron binary: never 'electron', never main.ts.
+    files: ['electron/desktop/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'electron/desktop is plain Node, tested without Electron: main.ts applies what it decides.' }],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'Node code never imports the renderer.' },
+            { group: ['**/main', '**/main.ts', '**/preload', '**/preload.ts'], message: 'electron/desktop is called by main.ts, never the other way.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.mjs', 'bin/**/*.mjs', 'bench/**/*.{ts,mjs}', '*.config.{js,ts}'],
     languageOptions: { globals: globals.node },
   },

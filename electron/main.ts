@@ -2,7 +2,9 @@
  * Electron's main process: one hardened window over the built renderer, the native menu and
  * dialogs, and one IPC handler per API method that dispatches into the same service API as
  * the browser host. Everything that reads or writes a workspace lives in electron/services;
- * this module only wires Electron to it.
+ * this module only wires Electron to it. The shell's decisions (which workspace to open,
+ * switching, a second launch's arguments, closing on quit, window placement, the import report)
+ * live in electron/desktop, plain Node modules tested without Electron; keep this file wiring.
  *
  * The page is served from the privileged `app://claimdesk/` scheme (electron/app-protocol.ts),
  * never from file://. It must not trust the renderer: every IPC call is checked to come from
@@ -27,42 +29,42 @@ import {
   type MenuItemConstructorOptions,
   type MessageBoxOptions,
   type OpenDialogOptions,
-  type Rectangle,
   type SaveDialogOptions,
   type WebContents,
 } from 'electron';
-import { API_METHODS, failure, type ClaimdeskApi, type Envelope, type ImportReport } from '../shared/api';
+import { API_METHODS, failure, type ClaimdeskApi, type Envelope } from '../shared/api';
 import { dispatch } from '../shared/api-validate';
 import { formatReport } from '../shared/export/report';
+import { assertNever } from '../shared/model/operations';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppIndexUrl, serveAppRequest } from './app-protocol';
+import { launchData, requestedWorkspace, userArgs } from './desktop/command-line';
+import { describeImport, REPORT_LINES_PER_LIST } from './desktop/import-report';
+import { DesktopShell, type SecondInstanceOutcome, type SwitchOutcome } from './desktop/shell';
+import { electronProfileDir } from './desktop/user-data';
+import { MIN_SIZE, restorableBounds, revealWindow } from './desktop/window-placement';
+import { APP_NAME, composeTitle } from './desktop/window-title';
 import { channelFor, methodsSwitch } from './ipc-channel';
-import { createServiceApi, type WorkspaceSession } from './services/api';
-import { defaultWorkspaceDir, openAppSettings, rememberWorkspace, samplesDir, userDataDir, type AppSettings } from './services/app-paths';
-import { parseShellArgs } from './services/cli-args';
+import { createServiceApi } from './services/api';
+import { defaultWorkspaceDir, openAppSettings, rememberWorkspace, samplesDir, userDataDir } from './services/app-paths';
 import type { ExportShell } from './services/export-jobs';
 import { SUPPORTED_EXTENSIONS } from './services/importers/types';
-import { Workspace } from './services/workspace';
 
 const HERE = dirname(fileURLToPath(import.meta.url)); // dist/electron (inside app.asar when packaged)
 const PRELOAD = join(HERE, 'preload.cjs');
 const RENDERER_DIR = join(HERE, '..', 'renderer');
-const APP_NAME = 'Claimdesk';
 /** Exit code for a startup failure already shown to the user; scripts/start.mjs does not fall back on it. */
 const EXIT_REPORTED = 2;
-const DEFAULT_SIZE = { width: 1280, height: 820 };
-const MIN_SIZE = { width: 720, height: 480 };
 const BOUNDS_SAVE_DELAY_MS = 500;
-const REPORT_LINES_PER_LIST = 15;
 const EXPORT_POLL_MS = 200;
 const REMOTE_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:']);
 const REFUSED: Envelope<never> = failure('INVALID_INPUT', 'this caller may not use the Claimdesk API');
 
 type SettingsDb = Awaited<ReturnType<typeof openAppSettings>>['db'];
-type Bounds = { x?: number; y?: number; width: number; height: number };
 
 /** Everything main keeps between events. */
 type AppState = {
-  session: WorkspaceSession;
+  /** The open workspace and the decisions about it. */
+  shell: DesktopShell;
   settings: SettingsDb;
   canSaveSettings: boolean;
   window: BrowserWindow | null;
@@ -73,65 +75,23 @@ type AppState = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Command line
-
-/**
- * The user's own arguments from Electron's argv: drops the binary, the app path (when run as
- * `electron <app>`), and Chromium/Electron switches (`--no-sandbox`, `--inspect=0`, `-psn_…`),
- * keeping `--workspace`/`--port` with their values.
- */
-function userArgs(argv: readonly string[], hasAppPath: boolean): string[] {
-  const kept: string[] = [];
-  let skipAppPath = hasAppPath;
-  for (let i = 1; i < argv.length; i += 1) {
-    const arg = argv[i] ?? '';
-    const name = arg.split('=', 1)[0];
-    if (name === '--workspace' || name === '--port') {
-      kept.push(arg);
-      const value = argv[i + 1];
-      if (!arg.includes('=') && value !== undefined) {
-        kept.push(value);
-        i += 1;
-      }
-    } else if (arg.startsWith('-')) continue;
-    else if (skipAppPath) skipAppPath = false;
-    else kept.push(arg);
-  }
-  return kept;
-}
+// Startup failures
 
 /** A readable message for anything thrown. */
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Shows a startup failure (GUI when possible, always on stderr) and exits. */
-function failStartup(title: string, err: unknown): void {
+/** Shows a startup failure (GUI when possible, always on stderr), closes what is open and exits. */
+function failStartup(title: string, err: unknown, shell?: DesktopShell): void {
   console.error(`${title}: ${messageOf(err)}`);
-  dialog.showErrorBox(title, messageOf(err));
-  app.exit(EXIT_REPORTED);
+  dialog.showErrorBox(title, messageOf(err)); // allowed before ready
+  // app.exit skips will-quit, where the workspace is closed otherwise.
+  void (shell?.quit() ?? Promise.resolve()).finally(() => app.exit(EXIT_REPORTED));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Workspace
-
-/**
- * The workspace to open at launch: `--workspace`, else the most recent one, else the default
- * workspace (seeded with the sample articles when it is new).
- * @throws ApiError when the requested workspace cannot be opened
- */
-async function openStartupWorkspace(requested: string | undefined, settings: AppSettings): Promise<Workspace> {
-  if (requested !== undefined) return Workspace.open(requested);
-  const recent = settings.recentWorkspaces[0];
-  if (recent !== undefined && existsSync(recent)) {
-    try {
-      return await Workspace.open(recent);
-    } catch (err) {
-      console.error(`Claimdesk could not reopen ${recent} (${messageOf(err)}); opening the default workspace instead`);
-    }
-  }
-  return Workspace.open(defaultWorkspaceDir(), { seedDir: samplesDir() });
-}
 
 /** Writes the app settings when the file may be written (a corrupt file is never overwritten). */
 async function saveSettings(state: AppState): Promise<void> {
@@ -145,28 +105,53 @@ async function saveSettings(state: AppState): Promise<void> {
 
 /** Puts the open workspace first in the recent list and saves it. */
 async function rememberCurrent(state: AppState): Promise<void> {
-  rememberWorkspace(state.settings.data, state.session.current.path);
+  rememberWorkspace(state.settings.data, state.shell.session.current.path);
   await saveSettings(state);
 }
 
 /**
- * Opens a workspace and makes it the current one: the renderer notices the new path on its
- * next getWorkspace poll and reloads its list.
+ * Opens a workspace and makes it the current one (see DesktopShell.switchTo): the renderer
+ * notices the new path on its next getWorkspace poll and reloads its list.
  */
 async function switchWorkspace(state: AppState, dir: string): Promise<void> {
-  let workspace: Workspace;
+  let outcome: SwitchOutcome;
   try {
-    workspace = await Workspace.open(dir);
+    outcome = await state.shell.switchTo(dir);
   } catch (err) {
-    await showMessage(state, { type: 'error', message: `Claimdesk could not open the workspace ${dir}`, detail: messageOf(err) });
+    await showCannotOpen(state, dir, messageOf(err));
     return;
   }
-  const previous = state.session.current;
-  state.session.current = workspace;
-  workspace.watch();
-  await previous.close();
+  if (outcome.kind === 'switched') await showSwitched(state);
+}
+
+/** Remembers the workspace just opened and shows it in the menu and title. */
+async function showSwitched(state: AppState): Promise<void> {
   await rememberCurrent(state);
   refreshChrome(state);
+}
+
+async function showCannotOpen(state: AppState, dir: string, reason: string): Promise<void> {
+  await showMessage(state, { type: 'error', message: `Claimdesk could not open the workspace ${dir}`, detail: reason });
+}
+
+/** A second launch: to the front, in the workspace it asked for (see DesktopShell.secondInstance). */
+async function showSecondInstance(state: AppState, outcome: SecondInstanceOutcome): Promise<void> {
+  if (outcome.kind === 'closed') return; // quitting
+  focusWindow(state);
+  switch (outcome.kind) {
+    case 'switched':
+      return showSwitched(state);
+    case 'invalid':
+      await showMessage(state, { type: 'warning', message: 'Claimdesk was started again with invalid options.', detail: outcome.message });
+      return;
+    case 'failed':
+      return showCannotOpen(state, outcome.dir, outcome.message);
+    case 'focus':
+    case 'unchanged':
+      return;
+    default:
+      return assertNever(outcome);
+  }
 }
 
 /** The folder's visible entries; an absent folder has none. */
@@ -181,28 +166,6 @@ async function visibleEntries(dir: string): Promise<string[]> {
 
 // ---------------------------------------------------------------------------------------------
 // Window
-
-/** Top edge of a window (its title bar) that must be on a screen for the saved position to be used. */
-function isTitleBarVisible(rect: Rectangle, area: Rectangle): boolean {
-  const overlapX = Math.min(rect.x + rect.width, area.x + area.width) - Math.max(rect.x, area.x);
-  return overlapX >= 100 && rect.y >= area.y && rect.y <= area.y + area.height - 40;
-}
-
-/**
- * Where to put the window: the saved bounds when their title bar is on a screen, else the
- * saved size (fitted to the primary screen) centred, else the default size.
- * @param workAreas the displays' work areas, primary first
- */
-function restorableBounds(saved: AppSettings['windowBounds'], workAreas: readonly Rectangle[]): Bounds {
-  if (!saved || !Number.isFinite(saved.width) || !Number.isFinite(saved.height)) return DEFAULT_SIZE;
-  const primary = workAreas[0];
-  const width = Math.round(Math.max(MIN_SIZE.width, Math.min(saved.width, primary?.width ?? saved.width)));
-  const height = Math.round(Math.max(MIN_SIZE.height, Math.min(saved.height, primary?.height ?? saved.height)));
-  const { x, y } = saved;
-  if (x === undefined || y === undefined || !Number.isFinite(x) || !Number.isFinite(y)) return { width, height };
-  const rect = { x: Math.round(x), y: Math.round(y), width, height };
-  return workAreas.some((area) => isTitleBarVisible(rect, area)) ? rect : { width, height };
-}
 
 /** Copies the window's normal (unmaximised) bounds into the settings and saves them. */
 async function saveBounds(win: BrowserWindow, state: AppState): Promise<void> {
@@ -236,19 +199,10 @@ function trackBounds(win: BrowserWindow, state: AppState): void {
   });
 }
 
-/**
- * "<article> — <workspace> — Claimdesk". The renderer titles its page "<article> — Claimdesk"
- * (or just "Claimdesk"); the app name is dropped from it so it appears once, at the end.
- */
-function composeTitle(pageTitle: string, workspaceName: string): string {
-  const page = pageTitle.trim().replace(new RegExp(`(^|\\s+—\\s+)${APP_NAME}$`), '');
-  return [page, workspaceName, APP_NAME].filter((part) => part !== '').join(' — ');
-}
-
 /** Sets the window title from the page title and the open workspace. */
 function updateTitle(state: AppState): void {
   const win = state.window;
-  if (win && !win.isDestroyed()) win.setTitle(composeTitle(state.pageTitle, state.session.current.info().name));
+  if (win && !win.isDestroyed()) win.setTitle(composeTitle(state.pageTitle, state.shell.session.current.info().name));
 }
 
 /** Updates what depends on the open workspace and the recent list: the menu (Open Recent) and the title. */
@@ -266,7 +220,7 @@ function createWindow(state: AppState): BrowserWindow {
     minWidth: MIN_SIZE.width,
     minHeight: MIN_SIZE.height,
     show: false,
-    title: composeTitle('', state.session.current.info().name),
+    title: composeTitle('', state.shell.session.current.info().name),
     backgroundColor: '#ffffff',
     webPreferences: {
       contextIsolation: true,
@@ -282,8 +236,7 @@ function createWindow(state: AppState): BrowserWindow {
     },
   });
   state.window = win;
-  if (saved?.isMaximized) win.maximize();
-  win.once('ready-to-show', () => win.show());
+  revealWindow(win, saved);
   win.on('page-title-updated', (event, title) => {
     event.preventDefault();
     state.pageTitle = title;
@@ -293,7 +246,7 @@ function createWindow(state: AppState): BrowserWindow {
     if (state.window === win) state.window = null;
   });
   trackBounds(win, state);
-  win.loadURL(APP_INDEX_URL).catch((err: unknown) => failStartup('Claimdesk could not load its window', `${APP_INDEX_URL}: ${messageOf(err)}`));
+  win.loadURL(APP_INDEX_URL).catch((err: unknown) => failStartup('Claimdesk could not load its window', `${APP_INDEX_URL}: ${messageOf(err)}`, state.shell));
   return win;
 }
 
@@ -355,7 +308,7 @@ function isFromOurWindow(event: IpcMainInvokeEvent, win: BrowserWindow | null): 
 
 /** One IPC handler per API method, on the channel derived from its name. */
 function registerIpc(state: AppState): void {
-  const api = createServiceApi(state.session, { db: state.settings, isWritable: state.canSaveSettings }, exportShell(state));
+  const api = createServiceApi(state.shell.session, { db: state.settings, isWritable: state.canSaveSettings }, exportShell(state));
   state.api = api;
   for (const method of API_METHODS) {
     const onInternal = (err: unknown): void => console.error(`Claimdesk API ${method} failed:`, err);
@@ -408,43 +361,10 @@ function exportShell(state: AppState): ExportShell {
   };
 }
 
-/** At most REPORT_LINES_PER_LIST lines, then "… and N more". */
-function capped(lines: readonly string[]): string[] {
-  if (lines.length <= REPORT_LINES_PER_LIST) return [...lines];
-  return [...lines.slice(0, REPORT_LINES_PER_LIST), `  … and ${lines.length - REPORT_LINES_PER_LIST} more`];
-}
-
-/** A section of the report: a heading and its capped lines, or nothing for an empty list. */
-function section(heading: string, lines: readonly string[]): string[] {
-  return lines.length === 0 ? [] : [heading, ...capped(lines), ''];
-}
-
-/** An import report as a message box: the counts as the message, the titles and reasons as detail. */
-function describeImport(report: ImportReport): MessageBoxOptions {
-  const { imported, duplicates, failed } = report;
-  const total = imported.length + duplicates.length + failed.length;
-  if (total === 0) {
-    const kinds = SUPPORTED_EXTENSIONS.join(', ');
-    return { type: 'info', message: 'No articles were found to import.', detail: `Claimdesk imports ${kinds} files.` };
-  }
-  const counts = [`Imported ${imported.length} of ${total} file${total === 1 ? '' : 's'}`];
-  if (duplicates.length > 0) counts.push(`${duplicates.length} already in this workspace`);
-  if (failed.length > 0) counts.push(`${failed.length} could not be imported`);
-  const detail = [
-    ...section(
-      'Imported:',
-      imported.map((e) => `  • ${e.row.title} (${e.name})${e.warnings.length > 0 ? ` — ${e.warnings.join('; ')}` : ''}`),
-    ),
-    ...section('Already in this workspace (same content):', duplicates.map((e) => `  • ${e.name} — “${e.existing.title}”`)),
-    ...section('Not imported:', failed.map((e) => `  • ${e.name}: ${e.reason}`)),
-  ];
-  return { type: failed.length > 0 ? 'warning' : 'info', message: `${counts.join('; ')}.`, detail: detail.join('\n').trimEnd() };
-}
-
 /** Imports paths into the open workspace and shows what happened. */
 async function importAndReport(state: AppState, paths: readonly string[]): Promise<void> {
   if (paths.length === 0) return;
-  const report = await state.session.current.importPaths(paths);
+  const report = await state.shell.session.current.importPaths(paths);
   await showMessage(state, describeImport(report));
 }
 
@@ -516,7 +436,7 @@ async function openRecent(state: AppState, dir: string): Promise<void> {
 
 async function clearRecent(state: AppState): Promise<void> {
   // The open workspace stays remembered so the next launch reopens it; only the others are cleared.
-  state.settings.data.recentWorkspaces = [state.session.current.path];
+  state.settings.data.recentWorkspaces = [state.shell.session.current.path];
   await saveSettings(state);
   refreshChrome(state);
 }
@@ -529,7 +449,7 @@ async function showAbout(state: AppState): Promise<void> {
     detail: [
       'An offline workbench for tagging claims and sources in news articles. Nothing leaves this machine.',
       '',
-      `Workspace: ${state.session.current.path}`,
+      `Workspace: ${state.shell.session.current.path}`,
       `Electron ${v.electron} · Chromium ${v.chrome} · Node ${v.node}`,
     ].join('\n'),
   });
@@ -574,7 +494,7 @@ function run(state: AppState, action: (state: AppState) => Promise<void>): () =>
 
 /** File > Open Recent: the other remembered workspaces, then Clear. */
 function recentMenu(state: AppState): MenuItemConstructorOptions[] {
-  const current = state.session.current.path;
+  const current = state.shell.session.current.path;
   const others = state.settings.data.recentWorkspaces.filter((dir) => dir !== current);
   const items: MenuItemConstructorOptions[] =
     others.length > 0
@@ -625,26 +545,30 @@ function buildMenu(state: AppState): Menu {
 // ---------------------------------------------------------------------------------------------
 // Startup
 
-async function start(requestedWorkspace: string | undefined): Promise<void> {
+/**
+ * Everything after the app is ready: the session, the launch workspace (see DesktopShell.launch),
+ * the IPC handlers, the menu and the window.
+ * @returns the state, or null when startup failed (already shown) or the app quit first
+ */
+async function start(shell: DesktopShell, requested: string | undefined): Promise<AppState | null> {
   await app.whenReady();
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
-    failStartup('Claimdesk could not load its window', `${RENDERER_DIR} has no index.html (run "npm run build" first)`);
-    return;
+    failStartup('Claimdesk could not load its window', `${RENDERER_DIR} has no index.html (run "npm run build" first)`, shell);
+    return null;
   }
   hardenSession();
   const { db: settings, isWritable } = await openAppSettings();
   if (!isWritable) console.error(`Claimdesk's settings file in ${userDataDir()} cannot be read; it is left untouched and defaults are used`);
-  let workspace: Workspace;
   try {
-    workspace = await openStartupWorkspace(requestedWorkspace, settings.data);
+    const plan = { recent: settings.data.recentWorkspaces, fallback: { dir: defaultWorkspaceDir(), seedDir: samplesDir() } };
+    if ((await shell.launch(requested === undefined ? plan : { ...plan, requested })) === null) return null; // quit during startup
   } catch (err) {
-    failStartup(`Claimdesk could not open the workspace ${requestedWorkspace ?? defaultWorkspaceDir()}`, err);
-    return;
+    failStartup(`Claimdesk could not open the workspace ${requested ?? defaultWorkspaceDir()}`, err, shell);
+    return null;
   }
-  const state: AppState = { session: { current: workspace }, settings, canSaveSettings: isWritable, window: null, pageTitle: '', isQuitting: false, api: null };
+  const state: AppState = { shell, settings, canSaveSettings: isWritable, window: null, pageTitle: '', isQuitting: false, api: null };
   await rememberCurrent(state);
   registerIpc(state);
-  app.on('second-instance', () => focusWindow(state));
   app.on('activate', () => focusWindow(state));
   app.on('before-quit', () => {
     state.isQuitting = true;
@@ -654,6 +578,7 @@ async function start(requestedWorkspace: string | undefined): Promise<void> {
   });
   Menu.setApplicationMenu(buildMenu(state));
   createWindow(state);
+  return state;
 }
 
 function main(): void {
@@ -662,22 +587,46 @@ function main(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
   // With CLAIMDESK_DATA_DIR set (tests, portable use), Electron's own profile and the
   // single-instance lock follow it, so separate data folders are separate instances.
-  if (process.env.CLAIMDESK_DATA_DIR) app.setPath('userData', join(userDataDir(), 'electron-profile'));
-  if (!app.requestSingleInstanceLock()) {
+  try {
+    const profile = electronProfileDir();
+    if (profile !== null) app.setPath('userData', profile);
+  } catch (err) {
+    failStartup('Claimdesk could not prepare its data folder', err);
+    return;
+  }
+  const hasAppPath = process.defaultApp === true; // `electron <app dir>`, as npm start runs it
+  // A second launch hands its own arguments and directory to the first (Electron's argv there may be reordered).
+  if (!app.requestSingleInstanceLock({ ...launchData(process.argv, hasAppPath, process.cwd()) })) {
     app.quit(); // the first instance gets 'second-instance' and comes to the front
     return;
   }
   app.enableSandbox();
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
-  let requestedWorkspace: string | undefined;
+  let requested: string | undefined;
   try {
-    requestedWorkspace = parseShellArgs(userArgs(process.argv, process.defaultApp === true)).workspace; // --port is for the host
-    if (requestedWorkspace?.trim() === '') throw new TypeError('--workspace needs a folder, e.g. --workspace ~/claims');
+    requested = requestedWorkspace(userArgs(process.argv, hasAppPath), process.cwd());
   } catch (err) {
     void app.whenReady().then(() => failStartup('Claimdesk was started with invalid options', err));
     return;
   }
-  start(requestedWorkspace).catch((err: unknown) => failStartup('Claimdesk could not start', err));
+  const shell = new DesktopShell({ hasAppPath });
+  // Registered before startup awaits anything, so a second launch during startup is not lost:
+  // the shell handles it once the launch workspace is open, and the window shows the outcome.
+  let started: Promise<AppState | null> = Promise.resolve(null);
+  app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
+    const outcome = shell.secondInstance(additionalData, argv, workingDirectory);
+    void started.then(async (state) => (state ? showSecondInstance(state, await outcome) : undefined)).catch((err: unknown) => console.error('Claimdesk could not handle a second launch:', err));
+  });
+  // Quit closes the workspace (watchers stopped, lock released) before the app ends.
+  app.on('will-quit', (event) => {
+    if (shell.isClosed) return;
+    event.preventDefault();
+    void shell.quit().finally(() => app.quit());
+  });
+  started = start(shell, requested).catch((err: unknown) => {
+    failStartup('Claimdesk could not start', err, shell);
+    return null;
+  });
 }
 
 main();
