@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The `claimdesk` command: runs the built CLI (`npm ci` builds it through the prepare script).
+// The `claimdesk` command: runs the built CLI's one entry, `main` (dist/electron/cli.mjs; `npm ci`
+// builds it through the prepare script), which owns the signals and closes the workspace.
 import { existsSync } from 'node:fs';
 
 const cli = new URL('../dist/electron/cli.mjs', import.meta.url);
@@ -7,6 +8,6 @@ if (!existsSync(cli)) {
   console.error('claimdesk: the command line is not built yet; run `npm run build` in the Claimdesk folder first');
   process.exit(2);
 }
-const { runCli } = await import(cli.href);
-const code = await runCli(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l) });
-process.exit(code);
+const { main } = await import(cli.href);
+// Exit at once: a cancelled import's work may still be pending (its workspace is closed already).
+process.exit(await main(process.argv.slice(2)));

@@ -1,40 +1,25 @@
 /**
- * The `claimdesk` command as a user runs it: the built CLI (dist/electron/cli.mjs, rebuilt here
+ * The `claimdesk` command as a user runs it: bin/claimdesk.mjs on the built CLI (rebuilt here
  * when a source is newer) in a subprocess, on real workspaces. Exit codes, help, argument errors,
  * import of corpora with bad records, export with its report and overwrite rules, validate.
+ * Attacks (held or unusable workspaces, hostile output paths and brat lines, signals) are in
+ * cli-attacks.test.ts.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toJsonlHeader, toJsonlLine } from '../../shared/export/jsonl';
 import { buildFixtureWorkspace, FIXTURE_SCHEMA } from '../fixtures/export/fixture';
 import { generateDocument } from '../fixtures/export/generate';
+import { BIN, BUILT_CLI, buildNodeIfStale, ROOT } from './support/built';
 import { tempDir } from './support/temp';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'electron', 'cli.mjs');
-
-/** The newest modification time of the sources the CLI is built from. */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-beforeAll(() => {
-  // `npm test` builds first; a direct vitest run after an edit rebuilds here so the CLI is never stale.
-  const stale = !existsSync(CLI) || statSync(CLI).mtimeMs < Math.max(newestSource(join(ROOT, 'electron')), newestSource(join(ROOT, 'shared')));
-  if (stale) execFileSync('node', ['scripts/build-node.mjs'], { cwd: ROOT });
-}, 60_000);
+beforeAll(() => buildNodeIfStale(), 60_000);
 
 /** Runs the CLI and returns its exit code and output. */
 function run(...args: string[]): { code: number; out: string; err: string } {
-  const r = spawnSync('node', [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
+  const r = spawnSync('node', [BIN, ...args], { encoding: 'utf8', cwd: ROOT });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 
@@ -50,7 +35,9 @@ describe('claimdesk help and arguments', () => {
     const top = run('--help');
     expect(top.code).toBe(0);
     expect(top.out).toMatch(/export --format/);
-    expect(top.out).toMatch(/4 +the export could not be written/);
+    expect(top.out).toMatch(/4 +the export or its report could not be written/);
+    expect(top.out).toMatch(/130 +cancelled/);
+    expect(top.out).toMatch(/import exits with 3 and says who holds it/);
     for (const command of ['import', 'export', 'stats', 'validate']) {
       const r = run(command, '--help');
       expect(r.code, command).toBe(0);
@@ -115,7 +102,7 @@ describe('claimdesk export loads only what it needs', () => {
   // As the process exits, lists the CommonJS modules it loaded (an import() of a CommonJS package goes through require's cache).
   const LIST_LOADED = 'data:text/javascript,import{createRequire}from"node:module";const r=createRequire(process.cwd()+"/");process.on("exit",()=>process.stderr.write(`loaded:${JSON.stringify(Object.keys(r.cache))}`))';
   const loadedBy = (...args: string[]): string[] => {
-    const r = spawnSync('node', ['--import', LIST_LOADED, CLI, ...args], { encoding: 'utf8', cwd: ROOT });
+    const r = spawnSync('node', ['--import', LIST_LOADED, BUILT_CLI, ...args], { encoding: 'utf8', cwd: ROOT });
     expect(r.status).toBe(0);
     return JSON.parse(r.stderr.slice(r.stderr.lastIndexOf('loaded:') + 'loaded:'.length)) as string[];
   };

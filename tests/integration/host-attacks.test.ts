@@ -5,7 +5,6 @@
  * options, and as the built program (`node dist/electron/host.mjs`, rebuilt when a source is
  * newer) where it is about what the process prints or leaves behind.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
@@ -18,7 +17,7 @@ import { startHost, type RunningHost } from '../../electron/host';
 import { openAppSettings } from '../../electron/services/app-paths';
 import { LOCK_FILE } from '../../electron/services/workspace-lock';
 import { Workspace } from '../../electron/services/workspace';
-import { buildNodeIfStale, ROOT } from './support/built';
+import { buildNodeIfStale, startBuiltHost } from './support/built';
 import { tempDir } from './support/temp';
 
 const SECRET = 'not for the page';
@@ -113,35 +112,11 @@ describe('the host in this process', () => {
   });
 });
 
-/** The built host as a process on a fresh workspace, with its URL once printed and everything it wrote to stderr. */
-type HostRun = { child: ChildProcess; port: number; workspace: string; stderr: () => string; exited: Promise<number | null> };
-
-async function startHostProcess(): Promise<HostRun> {
-  const workspace = await tempDir('claimdesk-host-ws-');
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'electron', 'host.mjs'), '--workspace', workspace, '--port', '0'], {
-    env: { ...process.env, CLAIMDESK_DATA_DIR: await tempDir('claimdesk-host-data-') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
-      if (match) resolve(Number(match[1]));
-    });
-    void exited.then((code) => reject(new Error(`the host exited (${code}) before printing its URL: ${err || out}`)));
-  });
-  return { child, port, workspace, stderr: () => err, exited };
-}
-
 describe('the host as a process', () => {
   beforeAll(() => buildNodeIfStale(), 60_000);
 
   it('logs nothing for unauthenticated junk requests', async () => {
-    const host = await startHostProcess();
+    const host = await startBuiltHost(await tempDir('claimdesk-host-ws-'));
     try {
       for (const path of JUNK_PATHS) expect([400, 404], path.slice(0, 40)).toContain((await rawGet(host.port, path)).status);
     } finally {
@@ -152,7 +127,7 @@ describe('the host as a process', () => {
   });
 
   it.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)('releases the workspace lock and exits on %s', async (signal) => {
-    const host = await startHostProcess();
+    const host = await startBuiltHost(await tempDir('claimdesk-host-ws-'));
     expect(existsSync(join(host.workspace, LOCK_FILE))).toBe(true);
     host.child.kill(signal);
     expect(await host.exited).toBe(0);

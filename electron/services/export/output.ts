@@ -2,12 +2,21 @@
  * Where an export is written, all or nothing: every file goes to a temporary name in the target's
  * own folder (a temp file, or a temp folder for multi-file exports) and is renamed onto the target
  * at the end. On failure or cancellation the temp is removed, so no half-written export is ever
- * left under the target's name. An existing target is refused unless `force`.
+ * left under the target's name. An existing target is refused unless `force`; a target that is a
+ * workspace's own file, inside one, or the workspace folder itself is refused always
+ * (`workspaceOutputProblem`, for shells that let the user type the path).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { mkdir, open, realpath, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { ApiError } from '../../../shared/api';
+import { LOCK_FILE } from '../workspace-lock';
+
+/**
+ * What a workspace folder holds of its own (workspace.ts's index, documents, backups and trash,
+ * and the lock): an export may not replace any of them or write into them, even with force.
+ */
+const WORKSPACE_OWN_NAMES = ['claimdesk.json', 'documents', '.backups', '.trash', LOCK_FILE];
 
 /** Bytes gathered before a write, so that small appends cost no system call each. */
 const FLUSH_BYTES = 1 << 20;
@@ -94,6 +103,42 @@ async function exists(path: string): Promise<'file' | 'folder' | null> {
   }
 }
 
+/**
+ * Where `path` really is: the real path of its nearest existing parent folder, with the rest of
+ * the path as written. The last name is not resolved: an output replaces a symlink there (rename),
+ * never the file it points to.
+ * @throws fs errors other than a missing component
+ */
+export async function realOutputPath(path: string): Promise<string> {
+  const rest = [basename(resolve(path))];
+  for (let at = dirname(resolve(path)); ; at = dirname(at)) {
+    try {
+      return join(await realpath(at), ...rest);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if ((code !== 'ENOENT' && code !== 'ENOTDIR') || dirname(at) === at) throw err;
+      rest.unshift(basename(at));
+    }
+  }
+}
+
+const isSameOrInside = (path: string, folder: string): boolean => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+
+/**
+ * Why `target` may not be an output of the workspace in `workspaceDir`, or null when it may: it
+ * may not be the workspace folder or a folder holding it (a folder export with force replaces
+ * its target), nor one of the workspace's own files or anything inside them. Symlinks are
+ * resolved (realOutputPath), so no link leads an output into them.
+ * @returns a sentence for the user, or null
+ * @throws fs errors other than a missing component
+ */
+export async function workspaceOutputProblem(target: string, workspaceDir: string): Promise<string | null> {
+  const [real, root] = await Promise.all([realOutputPath(target), realpath(workspaceDir)]);
+  if (isSameOrInside(root, real)) return `${resolve(target)} is the workspace folder or holds it; choose a path outside ${root}`;
+  const own = WORKSPACE_OWN_NAMES.find((name) => isSameOrInside(real, join(root, name)));
+  return own === undefined ? null : `${resolve(target)} is inside the workspace's own files (${own}); choose a path outside them`;
+}
+
 /** An export being written: a temp file or folder next to the target, renamed onto it by commit(). */
 export class ExportOutput {
   private readonly files: StreamFile[] = [];
@@ -123,8 +168,8 @@ export class ExportOutput {
     } catch (err) {
       throw ioError(path, err);
     }
-    if (present && !force) throw new ApiError('CONFLICT', `${path} already exists; choose another name or use --force to replace it`);
     if (present && present !== kind) throw new ApiError('CONFLICT', `${path} is a ${present}, and this export writes a ${kind}; choose another name`);
+    if (present && !force) throw new ApiError('CONFLICT', `${path} already exists; choose another name or use --force to replace it`);
     const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
     try {
       await mkdir(dirname(path), { recursive: true });

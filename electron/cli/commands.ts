@@ -1,0 +1,170 @@
+/**
+ * The CLI's four commands on an open workspace: each calls the services and prints what they
+ * return. A documented failure is thrown as a CliFailure; the caller (cli.ts) owns opening and
+ * closing the workspace, the signal and the mapping of every other error to an exit code.
+ */
+import { basename, sep } from 'node:path';
+import { ApiError } from '../../shared/api';
+import { formatReport, formatTable } from '../../shared/export/report';
+import type { ExportScope } from '../../shared/export/scope';
+import { importCorpusPaths, type CorpusImportReport } from '../services/corpus-import';
+import { exportDocuments, type ExportResult } from '../services/export/export';
+import { ExportOutput, realOutputPath, workspaceOutputProblem } from '../services/export/output';
+import { validateWorkspace, workspaceStats } from '../services/stats';
+import type { Workspace } from '../services/workspace';
+import { CliFailure, EXIT, type ExitCode } from './exit';
+import type { ExportPlan } from './options';
+
+/** Where the CLI prints. */
+export type Io = { out: (line: string) => void; err: (line: string) => void };
+
+/**
+ * Waits for `work`, or rejects with the signal's reason as soon as it is aborted (the work is
+ * then left to the process's exit: the services it runs take no signal yet).
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/**
+ * Imports files and folders of every kind Claimdesk reads.
+ * @returns BAD_INPUT when a file or record was refused (each is printed), else OK
+ * @throws CliFailure WORKSPACE when another Claimdesk holds the workspace
+ */
+export async function runImport(workspace: Workspace, paths: readonly string[], io: Io, signal?: AbortSignal): Promise<ExitCode> {
+  const holder = workspace.readOnlyReason();
+  if (holder) throw new CliFailure(EXIT.WORKSPACE, `claimdesk import: ${holder}`);
+  const report = await untilAborted(importCorpusPaths(workspace, paths), signal);
+  printImportReport(report, io);
+  return report.failed.length > 0 || report.problems.length > 0 ? EXIT.BAD_INPUT : EXIT.OK;
+}
+
+/**
+ * Refuses a --report that is the --out path or inside it (or the other way round), symlinks
+ * resolved; before the workspace is opened, since it is a mistake in the arguments.
+ * @throws CliFailure USAGE
+ */
+export async function checkExportPaths(plan: ExportPlan): Promise<void> {
+  if (plan.reportFile === null) return;
+  const [out, report] = await Promise.all([realOutputPath(plan.out), realOutputPath(plan.reportFile)]);
+  const nested = (a: string, b: string) => a === b || a.startsWith(b + sep);
+  if (nested(out, report) || nested(report, out))
+    throw new CliFailure(EXIT.USAGE, `claimdesk export: --report ${plan.reportFile} and --out ${plan.out} name the same path (or one holds the other); give the report its own file`);
+}
+
+/**
+ * Exports in the plan's format, and writes the report file when asked; the report's path is
+ * checked (and reserved) before the export starts, so a report that cannot be written never
+ * comes after an export that was.
+ * @throws CliFailure OUTPUT for an output path that is taken, a folder, not writable or in the
+ *   workspace's own files; USAGE for a label the schema does not have
+ */
+export async function runExport(workspace: Workspace, plan: ExportPlan, io: Io, signal?: AbortSignal): Promise<ExitCode> {
+  const paths: [string, string | null][] = [
+    ['--out', plan.out],
+    ['--report', plan.reportFile],
+  ];
+  for (const [option, path] of paths) {
+    const problem = path === null ? null : await workspaceOutputProblem(path, workspace.path);
+    if (problem) throw new CliFailure(EXIT.OUTPUT, `claimdesk export: ${option} ${problem}`);
+  }
+  const schema = workspace.info().schema;
+  const unknown = (plan.scope.labels ?? []).filter((l) => !schema.labels.some((d) => d.name === l));
+  if (unknown.length > 0)
+    throw new CliFailure(EXIT.USAGE, `claimdesk export: the schema has no label ${unknown.map((l) => `"${l}"`).join(', ')} (labels: ${schema.labels.map((l) => l.name).join(', ')})`);
+  const reportOutput = plan.reportFile === null ? null : await reserveReport(plan.reportFile, plan.force);
+  let result: ExportResult;
+  try {
+    result = await exportDocuments(
+      workspace,
+      { format: plan.format, out: plan.out, scope: plan.scope, split: plan.split, force: plan.force },
+      {
+        ...(signal ? { signal } : {}),
+        onPlan: (before) => {
+          io.out('Export plan');
+          for (const line of formatReport(before)) io.out(line);
+          io.out('');
+        },
+      },
+    );
+  } catch (err) {
+    await reportOutput?.discard();
+    throw err;
+  }
+  printExportResult(result, io);
+  if (reportOutput) {
+    try {
+      await reportOutput.writeFile(basename(reportOutput.target), `${JSON.stringify(result.after, null, 2)}\n`);
+      await reportOutput.commit();
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      throw new CliFailure(EXIT.OUTPUT, `claimdesk export: the export is written, but not its report: ${err.message}`);
+    }
+  }
+  return EXIT.OK;
+}
+
+/** The report file's output, taken before the export: an existing path without force, or a folder, fails now. */
+async function reserveReport(path: string, force: boolean): Promise<ExportOutput> {
+  try {
+    return await ExportOutput.create(path, 'file', force);
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    throw new CliFailure(EXIT.OUTPUT, `claimdesk export: --report ${err.message}`);
+  }
+}
+
+/**
+ * Prints the workspace's counts.
+ * @returns OK
+ */
+export function runStats(workspace: Workspace, io: Io): ExitCode {
+  const stats = workspaceStats(workspace);
+  io.out(`workspace    ${stats.path}`);
+  io.out(`documents    ${stats.documents}`);
+  for (const [status, n] of stats.byStatus) io.out(`  ${status.padEnd(11)}${n}`);
+  io.out(`annotations  ${stats.annotations}`);
+  for (const [label, n] of stats.byLabel) io.out(`  ${label.padEnd(11)}${n}`);
+  io.out(`characters   ${stats.characters}`);
+  return EXIT.OK;
+}
+
+/**
+ * Checks the documents in scope and prints every problem.
+ * @returns BAD_INPUT when there is any problem, else OK
+ */
+export async function runValidate(workspace: Workspace, scope: ExportScope, io: Io, signal?: AbortSignal): Promise<ExitCode> {
+  const { documents, problems } = await validateWorkspace(workspace, scope, signal);
+  if (problems.length === 0) {
+    io.out(`${documents} document(s) checked: no problems`);
+    return EXIT.OK;
+  }
+  const rows = problems.map((p) => [p.docId, p.id, p.at ? `[${p.at[0]}, ${p.at[1]})` : '', p.kind, p.message]);
+  for (const line of formatTable(['document', 'id', 'at', 'kind', 'problem'], rows)) io.out(line);
+  io.out(`${documents} document(s) checked: ${problems.length} problem(s)`);
+  return EXIT.BAD_INPUT;
+}
+
+function printExportResult(result: ExportResult, io: Io): void {
+  io.out(`Written: ${result.paths.length} file(s), ${(result.bytes / 1024 / 1024).toFixed(2)} MB`);
+  for (const line of formatTable(['file'], result.paths.slice(0, 20).map((p) => [p]))) io.out(line);
+  if (result.paths.length > 20) io.out(`... and ${result.paths.length - 20} more`);
+  const sum = (counts: Readonly<Record<string, number>>) => Object.values(counts).reduce((a, b) => a + b, 0);
+  io.out(`documents ${result.after.documents}, spans ${sum(result.after.spansPerLabel)}, relations ${sum(result.after.relationsPerType)}, problems ${result.after.problems.length}`);
+}
+
+function printImportReport(report: CorpusImportReport, io: Io): void {
+  for (const { name, row, warnings } of report.imported) io.out(`imported  ${name} -> ${row.id} "${row.title}" (${row.annotationCount} annotations)${warnings.map((w) => ` (warning: ${w})`).join('')}`);
+  for (const { name, existing } of report.duplicates) io.out(`skipped   ${name}: already in the workspace as "${existing.title}" (${existing.id})`);
+  for (const { reason } of report.failed) io.err(`failed    ${reason}`);
+  for (const p of report.problems) io.err(`problem   ${p.file}${p.line === null ? '' : `:${p.line}`}: ${p.reason}`);
+  if (report.schemaAdded.length > 0) io.out(`schema    added ${report.schemaAdded.join('; ')}`);
+  if (report.annotationsAdded + report.relationsAdded > 0) io.out(`added     ${report.annotationsAdded} annotations and ${report.relationsAdded} relations to existing documents`);
+  io.out(`${report.imported.length} imported, ${report.duplicates.length} already present, ${report.failed.length} failed, ${report.problems.length} record problem(s)`);
+}

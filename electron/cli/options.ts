@@ -1,0 +1,129 @@
+/**
+ * The CLI's arguments: which command, its options, and each checked into a plan before any file
+ * is touched. A bad argument is a CliFailure with exit code 2 (usage) and a message naming it.
+ */
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/export/format';
+import { WHOLE_WORKSPACE, type ExportScope } from '../../shared/export/scope';
+import { parseSplitRatios } from '../../shared/export/split';
+import { DOC_STATUSES, type DocStatus } from '../../shared/model/types';
+import { parseCommandLine, SHELL_OPTIONS } from '../services/cli-args';
+import type { SplitOptions } from '../services/export/export';
+import { CliFailure, EXIT } from './exit';
+import { COMMAND_HELP, HELP } from './help';
+
+export type Command = 'import' | 'export' | 'stats' | 'validate';
+const COMMANDS: readonly Command[] = ['import', 'export', 'stats', 'validate'];
+
+const OPTIONS = {
+  ...SHELL_OPTIONS,
+  help: { type: 'boolean', short: 'h' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  split: { type: 'string' },
+  seed: { type: 'string' },
+  stratify: { type: 'boolean' },
+  status: { type: 'string' },
+  labels: { type: 'string' },
+  relations: { type: 'string' },
+  documents: { type: 'string' },
+  force: { type: 'boolean' },
+  report: { type: 'string' },
+} as const;
+type OptionName = keyof typeof OPTIONS;
+type Values = Partial<Record<OptionName, string | boolean>>;
+
+const ALLOWED: Readonly<Record<Command, readonly OptionName[]>> = {
+  import: ['workspace', 'help'],
+  export: ['workspace', 'help', 'format', 'out', 'split', 'seed', 'stratify', 'status', 'labels', 'relations', 'documents', 'force', 'report'],
+  stats: ['workspace', 'help'],
+  validate: ['workspace', 'help', 'status', 'documents'],
+};
+
+/** An export as the arguments ask for it. */
+export type ExportPlan = Readonly<{ format: ExportFormat; out: string; scope: ExportScope; split: SplitOptions | null; force: boolean; reportFile: string | null }>;
+
+/** What the command line asks for: a help text to print, or a command on a workspace. */
+export type Invocation =
+  | Readonly<{ kind: 'help'; text: string; isError: boolean }>
+  | Readonly<{ kind: 'import'; workspace: string; paths: readonly string[] }>
+  | Readonly<{ kind: 'export'; workspace: string; plan: ExportPlan }>
+  | Readonly<{ kind: 'stats'; workspace: string }>
+  | Readonly<{ kind: 'validate'; workspace: string; scope: ExportScope }>;
+
+const usage = (command: Command, message: string) => new CliFailure(EXIT.USAGE, `claimdesk ${command}: ${message}; run claimdesk ${command} --help`);
+
+const list = (v: string | boolean | undefined): string[] | null =>
+  typeof v !== 'string'
+    ? null
+    : v
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+
+function parseStatus(command: Command, v: string | boolean | undefined): DocStatus | null {
+  if (typeof v !== 'string' || v === 'all') return null;
+  if (!(DOC_STATUSES as readonly string[]).includes(v)) throw usage(command, `--status must be one of ${DOC_STATUSES.join(', ')} or all, not "${v}"`);
+  return v as DocStatus;
+}
+
+/**
+ * Reads a command line.
+ * @returns what to do; nothing has been read or written yet
+ * @throws CliFailure USAGE for an unknown command or option, a missing or bad value
+ */
+export function parseInvocation(argv: readonly string[]): Invocation {
+  let parsed;
+  try {
+    parsed = parseCommandLine(argv, OPTIONS);
+  } catch (err) {
+    throw new CliFailure(EXIT.USAGE, `claimdesk: ${(err as Error).message}\n\n${HELP}`);
+  }
+  const values: Values = parsed.values;
+  const [name, ...args] = parsed.positionals;
+  if (name === undefined) return { kind: 'help', text: HELP, isError: values.help !== true };
+  if (!(COMMANDS as readonly string[]).includes(name)) throw new CliFailure(EXIT.USAGE, `claimdesk: unknown command "${name}"; run claimdesk --help`);
+  const command = name as Command;
+  if (values.help) return { kind: 'help', text: COMMAND_HELP[command], isError: false };
+  const stray = (Object.keys(values) as OptionName[]).find((k) => !ALLOWED[command].includes(k));
+  if (stray) throw usage(command, `--${stray} is not an option of ${command}`);
+  if (command !== 'import' && args.length > 0) throw usage(command, `unexpected argument "${args[0]}"`);
+  const workspace = values.workspace;
+  if (typeof workspace !== 'string' || workspace === '') throw new CliFailure(EXIT.USAGE, 'claimdesk: --workspace DIR is required (the folder is created if missing)');
+  const scope: ExportScope = { ...WHOLE_WORKSPACE, status: parseStatus(command, values.status), documentIds: list(values.documents) };
+  switch (command) {
+    case 'import':
+      if (args.length === 0) throw new CliFailure(EXIT.USAGE, 'claimdesk import: name at least one file or folder to import');
+      return { kind: 'import', workspace, paths: args };
+    case 'export':
+      return { kind: 'export', workspace, plan: exportPlan(values, scope) };
+    case 'stats':
+      return { kind: 'stats', workspace };
+    case 'validate':
+      return { kind: 'validate', workspace, scope };
+  }
+}
+
+function exportPlan(values: Values, scope: ExportScope): ExportPlan {
+  const format = values.format;
+  if (typeof format !== 'string') throw usage('export', `--format is required (one of ${EXPORT_FORMATS.join(', ')})`);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw usage('export', `--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}"`);
+  const out = values.out;
+  if (typeof out !== 'string' || out === '') throw usage('export', '--out PATH is required (a file, or a folder for brat, hf and --split)');
+  let split: SplitOptions | null = null;
+  if (values.split !== undefined) {
+    const ratios = parseSplitRatios(String(values.split));
+    if (!ratios) throw usage('export', `--split must be like 80/10/10 (train/dev/test), not "${String(values.split)}"`);
+    const seedText = typeof values.seed === 'string' ? values.seed : '1';
+    if (!/^\d{1,10}$/.test(seedText) || Number(seedText) > 0xffffffff) throw usage('export', `--seed must be a whole number from 0 to 4294967295, not "${seedText}"`);
+    split = { ratios, seed: Number(seedText), stratify: values.stratify === true };
+  } else if (values.seed !== undefined || values.stratify) throw usage('export', '--seed and --stratify need --split');
+  const reportFile = typeof values.report === 'string' && values.report !== '' ? values.report : null;
+  return {
+    format: format as ExportFormat,
+    out,
+    scope: { ...scope, labels: list(values.labels), relationTypes: list(values.relations) },
+    split,
+    force: values.force === true,
+    reportFile,
+  };
+}
