@@ -3,12 +3,14 @@
  * (scripts/start.mjs): which arguments are the user's, and that a relative --workspace means a
  * folder under the directory the user launched from.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { launchData, requestedWorkspace, secondLaunchRequest, userArgs } from '../../electron/desktop/command-line';
 import { tempDir } from './support/temp';
+import { electronBinary } from '../e2e/support/electron-binary';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -70,5 +72,30 @@ console.log(JSON.stringify([launchDirectory(process.env, process.cwd()), launchD
     const res = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, INIT_CWD: userDir } });
     expect(res.stderr).toBe('');
     expect(JSON.parse(res.stdout.trim().split('\n').at(-1) ?? 'null')).toEqual([userDir, ROOT]);
+  });
+
+  it('opens a relative --workspace under INIT_CWD, run for real through the browser-host fallback (skipped without a build, or where Electron is installed)', async (ctx) => {
+    const built = ['main.mjs', 'host.mjs'].every((name) => existsSync(join(ROOT, 'dist', 'electron', name)));
+    ctx.skip(!built, 'dist/electron is not built (run `npm run build`)');
+    ctx.skip('path' in electronBinary(ROOT), 'an Electron binary is installed: npm start would open a window (tests/e2e/electron.spec.ts covers that)');
+    const [userDir, dataDir] = [await tempDir(), await tempDir()];
+    const env = { ...process.env, INIT_CWD: userDir, CLAIMDESK_DATA_DIR: dataDir, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' };
+    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs'), '--workspace', './claims', '--port', '0'], { cwd: ROOT, env });
+    const exited = new Promise((done) => child.on('exit', done));
+    try {
+      const serving = await new Promise<string>((done, fail) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const match = /is serving workspace (.+) at http/.exec(out);
+          if (match?.[1]) done(match[1]);
+        });
+        child.on('exit', (code) => fail(new Error(`npm start ended (${code}) before serving:\n${out}`)));
+      });
+      expect(serving).toBe(join(userDir, 'claims'));
+    } finally {
+      child.kill('SIGTERM'); // start.mjs forwards it to the host
+      await exited;
+    }
   });
 });
