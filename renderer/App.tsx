@@ -8,6 +8,7 @@
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportReport, ClaimdeskApi } from '../shared/api';
 import { setDocumentAttribute, setStatus } from '../shared/model/commands';
+import { bump, counter } from '../shared/model/keys';
 import type { SchemaMigration } from '../shared/model/schema-rules';
 import type { Schema } from '../shared/model/types';
 import type { DocId, DocStatus, DocumentRow } from '../shared/model/types';
@@ -311,10 +312,10 @@ export function App({ api }: AppProps) {
 /** Annotations per label over the whole workspace (from the index rows), computed when `isWanted`. */
 function useLabelCounts(rows: readonly DocumentRow[] | null, patches: ReadonlyMap<DocId, DocumentRow>, isWanted: boolean): Record<string, number> {
   return useMemo(() => {
-    const counts: Record<string, number> = {};
+    const counts = counter();
     if (!isWanted || !rows) return counts;
     for (const row of rows)
-      for (const [label, n] of Object.entries((patches.get(row.id) ?? row).labelCounts ?? {})) counts[label] = (counts[label] ?? 0) + n;
+      for (const [label, n] of Object.entries((patches.get(row.id) ?? row).labelCounts ?? {})) bump(counts, label, n);
     return counts;
   }, [rows, patches, isWanted]);
 }

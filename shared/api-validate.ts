@@ -6,20 +6,22 @@
 import { z } from 'zod';
 import { ApiError, failure, success, type ApiArg, type ApiMethod, type ClaimdeskApi, type Envelope, MAX_IMPORT_BYTES } from './api';
 import { EXPORT_FORMATS, type ExportFormat } from './export/format';
+import { DOC_ID_PATTERN, isName, ITEM_ID_PATTERN, MAX_NAME_LENGTH } from './model/keys';
 
-const docId = z.string().regex(/^[0-9a-f]{6,64}$/, 'a document id is lowercase hex');
+const docId = z.string().regex(DOC_ID_PATTERN, 'a document id is lowercase hex');
 const noArg = z.union([z.undefined(), z.null(), z.object({}).strict()]).transform(() => undefined);
 
-const id = z.string().min(1).max(100);
+const id = z.string().regex(ITEM_ID_PATTERN, 'an id is 1 to 100 letters, digits or URL characters');
+const label = z.string().max(MAX_NAME_LENGTH).refine(isName, 'a label is 1 to 100 characters, not blank, without control characters');
 const isoTime = z.string().min(1).max(40);
 const shortText = z.string().max(10_000);
 const attributeValue = z.union([z.string().max(10_000), z.number(), z.boolean(), z.array(z.string().max(1000)).max(100), z.null()]);
-const attributes = z.record(z.string().min(1).max(100), attributeValue);
+const attributes = z.record(label, attributeValue);
 const offset = z.number().int().nonnegative();
 const annotation = z
   .object({
     id,
-    label: z.string().min(1).max(100),
+    label,
     start: offset,
     end: offset,
     quote: z.string().max(MAX_IMPORT_BYTES),
@@ -30,7 +32,7 @@ const annotation = z
     updatedAt: isoTime,
   })
   .strict();
-const relation = z.object({ id, type: z.string().min(1).max(100), from: id, to: id, author: z.string().max(200), createdAt: isoTime }).strict();
+const relation = z.object({ id, type: label, from: id, to: id, author: z.string().max(200), createdAt: isoTime }).strict();
 const annotationPatch = annotation.pick({ label: true, start: true, end: true, quote: true, attributes: true, note: true, updatedAt: true }).partial().strict();
 const docStatus = z.enum(['new', 'in_progress', 'done']);
 const documentPatch = z.object({ title: z.string().trim().min(1).max(1000).optional(), status: docStatus.optional(), attributes: attributes.optional() }).strict();
@@ -42,7 +44,7 @@ const operation = z.discriminatedUnion('op', [
   z.object({ op: z.literal('removeRelation'), relation }).strict(),
   z.object({ op: z.literal('updateDocument'), before: documentPatch, after: documentPatch }).strict(),
 ]);
-const name = z.string().trim().min(1).max(100);
+const name = z.string().trim().min(1).max(MAX_NAME_LENGTH).refine(isName, 'a name may not hold control characters');
 const attributeDef = z
   .object({
     name,
@@ -126,6 +128,17 @@ const schemas = {
   getExportJob: z.object({ jobId }).strict(),
   cancelExport: z.object({ jobId }).strict(),
 } satisfies { [M in ApiMethod]: z.ZodType };
+
+/**
+ * The first problem of a tag schema read from disk, held to the rules of `updateSchema`.
+ * @returns a sentence naming the offending field, or null when the schema can be used
+ */
+export function schemaProblem(input: unknown): string | null {
+  const result = schemaShape.safeParse(input);
+  if (result.success) return null;
+  const issue = result.error.issues[0];
+  return `its schema is not valid: ${issue?.message ?? 'invalid'}${issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : ''}`;
+}
 
 /** True when `name` is one of the contract's methods. */
 export function isApiMethod(name: string): name is ApiMethod {

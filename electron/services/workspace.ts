@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, watch as watchFolder, type FSWatcher } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Low } from 'lowdb';
 import { ApiError, MAX_IMPORT_BYTES, type BackupEntry, type ImportReport, type WorkspaceInfo } from '../../shared/api';
@@ -18,13 +18,16 @@ import {
   type DocumentFile,
   type WorkspaceFile,
 } from '../../shared/model/migrate';
-import { applyOperation, checkSpan, OperationError, type Operation } from '../../shared/model/operations';
+import { documentFileProblem } from '../../shared/model/file-checks';
+import { bump, counter, isDocId } from '../../shared/model/keys';
+import { applyOperations, OperationConflict, OperationError, type Operation } from '../../shared/model/operations';
 import { checkOperation, migrateDocumentLabels, type SchemaMigration } from '../../shared/model/schema-rules';
 import type { DocId, DocStatus, DocumentData, DocumentRow, Schema } from '../../shared/model/types';
 import { importArticle } from './importers';
 import { ImportError, SUPPORTED_EXTENSIONS } from './importers/types';
 import { isChangedElsewhere, openJsonFile, writeError } from './json-store';
 import { timeSlicer, type Pause } from './time-slice';
+import { SerialQueue } from './serial';
 import { acquireWorkspaceLock, describeHolder, type WorkspaceLock } from './workspace-lock';
 
 /** A file to import: a display name, where it came from, and how to read its bytes. */
@@ -79,11 +82,25 @@ function rowOf(doc: DocumentData): DocumentRow {
   return doc.meta.publishedAt ? { ...row, publishedAt: doc.meta.publishedAt } : row;
 }
 
-/** How many annotations each label has in a document, labels in name order. */
+/** How many annotations each label has in a document, labels in name order (any label a key, `constructor` too). */
 function countLabels(doc: DocumentData): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const a of doc.annotations) counts[a.label] = (counts[a.label] ?? 0) + 1;
-  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+  const counts = counter();
+  for (const a of doc.annotations) bump(counts, a.label);
+  const sorted = counter();
+  for (const label of Object.keys(counts).sort((a, b) => a.localeCompare(b))) sorted[label] = counts[label]!;
+  return sorted;
+}
+
+/**
+ * The migrator for the file of document `docId`: it also refuses a file that holds another
+ * document's id (a tampered or misplaced file), since ids name files and backups.
+ */
+function migrateDocumentOf(docId: DocId): (raw: unknown) => ReturnType<typeof migrateDocumentFile> {
+  return (raw) => {
+    const result = migrateDocumentFile(raw);
+    if (result.ok && result.value.id !== docId) return { ok: false, reason: `it holds document ${JSON.stringify(result.value.id)}, not ${docId} as its name says` };
+    return result;
+  };
 }
 
 /**
@@ -93,9 +110,9 @@ function countLabels(doc: DocumentData): Record<string, number> {
  * longer than the parse that follows it does.
  * @returns null when the file cannot be read or is not JSON
  */
-function parsedDocument(path: string): ReturnType<typeof migrateDocumentFile> | null {
+function parsedDocument(path: string, docId: DocId): ReturnType<typeof migrateDocumentFile> | null {
   try {
-    return migrateDocumentFile(JSON.parse(readFileSync(path, 'utf8')));
+    return migrateDocumentOf(docId)(JSON.parse(readFileSync(path, 'utf8')));
   } catch {
     return null; // the caller reads the file again through openJsonFile, which reports it
   }
@@ -112,6 +129,10 @@ function describeReadError(name: string, err: unknown): string {
 
 export class Workspace {
   private readonly docs = new Map<DocId, Low<DocumentFile>>();
+  /** Documents whose file is being opened, so that two callers share one handle. */
+  private readonly opening = new Map<DocId, Promise<Low<DocumentFile>>>();
+  /** Every read-modify-write of the workspace's files, one at a time (see serial.ts). */
+  private readonly serial = new SerialQueue();
   private revision = 0;
   /** True while claimdesk.json on disk is older than the index in memory (its last write failed). */
   private isIndexBehind = false;
@@ -138,8 +159,7 @@ export class Workspace {
    * @throws ApiError IO/CONFLICT when claimdesk.json cannot be used (it is left untouched)
    */
   static async open(dir: string, options: { seedDir?: string; now?: () => Date } = {}): Promise<Workspace> {
-    const path = resolve(dir);
-    await mkdir(join(path, DOCUMENTS_DIR), { recursive: true });
+    const path = await workspaceFolder(dir);
     const lock = await acquireWorkspaceLock(path);
     const original = lock.isReadOnly ? null : (fromVersion: number) => join(path, originalsDir(fromVersion), INDEX_FILE);
     const { db, isNew, migrated } = await openJsonFile<WorkspaceFile>(
@@ -214,7 +234,7 @@ export class Workspace {
     // Editors and git write in several steps: look once things settle.
     const timer = setTimeout(() => {
       this.pendingChecks.delete(path);
-      void this.checkExternalChange(path).catch((err: unknown) => console.error(err));
+      void this.serial.run(() => this.checkExternalChange(path)).catch((err: unknown) => console.error(err));
     }, 150);
     this.pendingChecks.set(path, timer);
   }
@@ -240,13 +260,13 @@ export class Workspace {
       return;
     }
     const docId = basename(path, '.json');
-    if (!/^[0-9a-f]{6,64}$/.test(docId) || !this.index.data.documents.some((row) => row.id === docId)) return;
+    if (!isDocId(docId) || !this.index.data.documents.some((row) => row.id === docId)) return;
     if (await isMissing(path)) {
       await this.restoreRemovedDocuments([docId]);
       return;
     }
     if (!(await isChangedElsewhere(path))) return;
-    const fresh = await openJsonFile<DocumentFile>(path, migrateDocumentFile, null).catch(() => null);
+    const fresh = await openJsonFile<DocumentFile>(path, migrateDocumentOf(docId), null).catch(() => null);
     if (!fresh) return;
     const open = this.docs.get(docId);
     if (open) open.data = fresh.db.data;
@@ -350,13 +370,14 @@ export class Workspace {
    * @throws ApiError NOT_FOUND for an unknown backup; IO/CONFLICT when the backup cannot be used
    */
   async restoreBackup(docId: DocId, backupId: string): Promise<DocumentRow> {
-    const db = await this.documentDb(docId);
     if (!/^[\w-]+$/.test(backupId)) throw new ApiError('INVALID_INPUT', 'not a backup id');
-    const path = join(this.path, BACKUPS_DIR, docId, `${backupId}.json`);
-    const { db: backup } = await openJsonFile<DocumentFile>(path, migrateDocumentFile, null);
-    if (backup.data.id !== docId) throw new ApiError('CONFLICT', `backup ${backupId} belongs to another document`);
-    await this.saveDocument(db, canonicalDocument(backup.data));
-    return this.putRow(rowOf(db.data));
+    return this.serial.run(async () => {
+      const db = await this.documentDb(docId);
+      const path = join(this.path, BACKUPS_DIR, docId, `${backupId}.json`);
+      const { db: backup } = await openJsonFile<DocumentFile>(path, migrateDocumentOf(docId), null);
+      await this.saveDocument(db, canonicalDocument(backup.data));
+      return this.putRow(rowOf(db.data));
+    });
   }
 
   /**
@@ -364,6 +385,10 @@ export class Workspace {
    * @throws ApiError NOT_FOUND
    */
   async deleteDocument(docId: DocId): Promise<void> {
+    return this.serial.run(() => this.deleteDocumentNow(docId));
+  }
+
+  private async deleteDocumentNow(docId: DocId): Promise<void> {
     this.assertWritable();
     this.rowFor(docId);
     await mkdir(join(this.path, TRASH_DIR), { recursive: true });
@@ -384,7 +409,7 @@ export class Workspace {
     const rows: DocumentRow[] = [];
     for (const name of names) {
       try {
-        const { db } = await openJsonFile<DocumentFile>(join(dir, name), migrateDocumentFile, null);
+        const { db } = await openJsonFile<DocumentFile>(join(dir, name), migrateDocumentOf(basename(name, '.json')), null);
         rows.push(rowOf(db.data));
       } catch {
         // An unreadable file in the trash is left there untouched; it is not offered for restore.
@@ -398,12 +423,14 @@ export class Workspace {
    * @throws ApiError NOT_FOUND when it is not in the trash; CONFLICT when its id is in use again
    */
   async restoreDocument(docId: DocId): Promise<DocumentRow> {
-    this.assertWritable();
-    const from = join(this.path, TRASH_DIR, `${docId}.json`);
-    const { db } = await openJsonFile<DocumentFile>(from, migrateDocumentFile, null);
-    if (this.index.data.documents.some((row) => row.id === docId)) throw new ApiError('CONFLICT', `a document with id ${docId} is already in the workspace`);
-    await rename(from, this.documentPath(docId));
-    return this.putRow(rowOf(db.data));
+    return this.serial.run(async () => {
+      this.assertWritable();
+      const from = join(this.path, TRASH_DIR, `${docId}.json`);
+      const { db } = await openJsonFile<DocumentFile>(from, migrateDocumentOf(docId), null);
+      if (this.index.data.documents.some((row) => row.id === docId)) throw new ApiError('CONFLICT', `a document with id ${docId} is already in the workspace`);
+      await rename(from, this.documentPath(docId));
+      return this.putRow(rowOf(db.data));
+    });
   }
 
   /** Every document's index row, in import order. */
@@ -424,9 +451,11 @@ export class Workspace {
    * @throws ApiError NOT_FOUND
    */
   async updateDocument(docId: DocId, change: { title?: string; status?: DocStatus }): Promise<DocumentRow> {
-    const db = await this.documentDb(docId);
-    await this.saveDocument(db, canonicalDocument({ ...db.data, ...change }));
-    return this.putRow(rowOf(db.data));
+    return this.serial.run(async () => {
+      const db = await this.documentDb(docId);
+      await this.saveDocument(db, canonicalDocument({ ...db.data, ...change }));
+      return this.putRow(rowOf(db.data));
+    });
   }
 
   /**
@@ -436,15 +465,17 @@ export class Workspace {
    * @throws ApiError INVALID_INPUT when an operation does not fit; NOT_FOUND; IO
    */
   async applyChanges(docId: DocId, ops: readonly Operation[]): Promise<DocumentRow> {
+    return this.serial.run(() => this.applyChangesNow(docId, ops));
+  }
+
+  private async applyChangesNow(docId: DocId, ops: readonly Operation[]): Promise<DocumentRow> {
     const db = await this.documentDb(docId);
     const schema = this.index.data.schema;
-    let next: DocumentData = db.data;
+    let next: DocumentData;
     try {
-      for (const op of ops) {
-        checkOperation(schema, next, op);
-        next = applyOperation(next, op);
-      }
+      next = applyOperations(db.data, ops, (op, labelOf) => checkOperation(schema, op, labelOf));
     } catch (err) {
+      if (err instanceof OperationConflict) throw new ApiError('CONFLICT', err.message);
       if (err instanceof OperationError) throw new ApiError('INVALID_INPUT', err.message);
       throw err;
     }
@@ -460,6 +491,10 @@ export class Workspace {
    * @throws ApiError IO when a document that needs changing cannot be read (nothing is changed then)
    */
   async updateSchema(schema: Schema, change: SchemaMigration): Promise<void> {
+    return this.serial.run(() => this.updateSchemaNow(schema, change));
+  }
+
+  private async updateSchemaNow(schema: Schema, change: SchemaMigration): Promise<void> {
     this.assertWritable();
     const affected = new Set([...Object.keys(change.renamedLabels), ...change.removedLabels]);
     const rows = this.index.data.documents.filter((row) => Object.keys(row.labelCounts ?? {}).some((l) => affected.has(l)));
@@ -538,6 +573,14 @@ export class Workspace {
       if (err instanceof ImportError) return { name, reason: err.message };
       return { name, reason: `${name} could not be imported (${(err as Error).message ?? String(err)})` };
     }
+    // Parsing took its time outside the queue; storing is one step in it, checked again for a twin imported meanwhile.
+    return this.serial.run(() => this.storeImported(source, sha256, bytes.byteLength, article));
+  }
+
+  private async storeImported(source: ImportSource, sha256: string, byteLength: number, article: Awaited<ReturnType<typeof importArticle>>): Promise<ImportedEntry | DuplicateEntry> {
+    const { name } = source;
+    const existing = this.index.data.documents.find((row) => row.sha256 === sha256);
+    if (existing) return { name, existing };
     const id = this.newDocId(sha256);
     const doc: DocumentData = {
       id,
@@ -552,7 +595,7 @@ export class Workspace {
         sha256,
         importedAt: this.now().toISOString(),
         format: article.format,
-        byteLength: bytes.byteLength,
+        byteLength,
         ...article.meta,
         ...(article.warnings.length > 0 ? { warnings: article.warnings } : {}),
       },
@@ -577,7 +620,7 @@ export class Workspace {
     const row = this.rowFor(docId);
     // An export reads thousands: the common case costs one read and a parse, without a lowdb
     // handle or a stat. Anything amiss is read again by openDocumentFile, which says what is wrong.
-    const result = parsedDocument(this.documentPath(docId));
+    const result = parsedDocument(this.documentPath(docId), docId);
     if (result?.ok) return result.value;
     return (await this.openDocumentFile(row)).db.data;
   }
@@ -593,6 +636,10 @@ export class Workspace {
    * @returns one entry per document, as importPaths reports files
    */
   async importAnnotatedDocuments(entries: readonly Readonly<{ name: string; doc: DocumentData }>[]): Promise<ImportReport> {
+    return this.serial.run(() => this.importAnnotatedDocumentsNow(entries));
+  }
+
+  private async importAnnotatedDocumentsNow(entries: readonly Readonly<{ name: string; doc: DocumentData }>[]): Promise<ImportReport> {
     this.assertWritable();
     const imported: ImportedEntry[] = [];
     const duplicates: DuplicateEntry[] = [];
@@ -605,18 +652,15 @@ export class Workspace {
         duplicates.push({ name, existing });
         continue;
       }
-      try {
-        for (const a of doc.annotations) checkSpan(doc.text, a);
-        const ids = new Set(doc.annotations.map((a) => a.id));
-        for (const r of doc.relations) if (!ids.has(r.from) || !ids.has(r.to)) throw new OperationError(`relation ${r.id}: a span it links does not exist`);
-      } catch (err) {
-        if (!(err instanceof OperationError)) throw err;
-        failed.push({ name, reason: `${name}: ${err.message}` });
+      const taken = this.index.data.documents.some((row) => row.id === doc.id);
+      const id = isDocId(doc.id) && !taken ? doc.id : this.newDocId(textHash);
+      const stored: DocumentData = { ...doc, id };
+      // Held to the rules every file read from disk is: ids, names, spans on whole characters, relation ends.
+      const problem = documentFileProblem(stored as unknown as Readonly<Record<string, unknown>>);
+      if (problem) {
+        failed.push({ name, reason: `${name}: ${problem}; the document is not imported` });
         continue;
       }
-      const taken = this.index.data.documents.some((row) => row.id === doc.id);
-      const id = /^[0-9a-f]{6,64}$/.test(doc.id) && !taken ? doc.id : this.newDocId(textHash);
-      const stored: DocumentData = { ...doc, id };
       const { db } = await openJsonFile<DocumentFile>(this.documentPath(id), migrateDocumentFile, () => canonicalDocument(stored));
       db.data = canonicalDocument(stored);
       await db.write();
@@ -647,12 +691,30 @@ export class Workspace {
     return join(this.path, DOCUMENTS_DIR, `${docId}.json`);
   }
 
-  private async documentDb(docId: DocId): Promise<Low<DocumentFile>> {
+  /**
+   * The open handle of a document, opening its file once: callers that ask while it is being
+   * opened share that one handle (two handles would each hold a copy, and one copy's save would
+   * undo the other's).
+   * @throws ApiError NOT_FOUND for an id not (or no longer) in the index
+   */
+  private documentDb(docId: DocId): Promise<Low<DocumentFile>> {
+    const row = this.rowFor(docId);
     const open = this.docs.get(docId);
-    if (open) return open;
-    const { db, migrated } = await this.openDocumentFile(this.rowFor(docId), !this.lock.isReadOnly);
+    if (open) return Promise.resolve(open);
+    let pending = this.opening.get(docId);
+    if (!pending) {
+      pending = this.openForEditing(row).finally(() => this.opening.delete(docId));
+      this.opening.set(docId, pending);
+    }
+    return pending;
+  }
+
+  private async openForEditing(row: DocumentRow): Promise<Low<DocumentFile>> {
+    const { db, migrated } = await this.openDocumentFile(row, !this.lock.isReadOnly);
     if (migrated && !this.lock.isReadOnly) await db.write();
-    this.docs.set(docId, db);
+    const meanwhile = this.docs.get(row.id); // imported or reloaded while this file was read
+    if (meanwhile) return meanwhile;
+    this.docs.set(row.id, db);
     return db;
   }
 
@@ -665,7 +727,7 @@ export class Workspace {
     const path = this.documentPath(row.id);
     const original = isForWriting ? (fromVersion: number) => join(this.path, originalsDir(fromVersion), DOCUMENTS_DIR, `${row.id}.json`) : null;
     try {
-      return await openJsonFile<DocumentFile>(path, migrateDocumentFile, null, original);
+      return await openJsonFile<DocumentFile>(path, migrateDocumentOf(row.id), null, original);
     } catch (err) {
       if (!(err instanceof ApiError && err.code === 'NOT_FOUND')) throw err;
       const backups = join(this.path, BACKUPS_DIR, row.id);
@@ -718,6 +780,42 @@ export class Workspace {
       throw err;
     }
   }
+}
+
+/**
+ * The workspace folder, made if missing, once it is known to be a folder Claimdesk may keep its
+ * files in: not a system folder (/proc, /sys, /dev, whose files are not files), and with
+ * documents/, .backups/ and .trash/ plain folders of its own, never links leading elsewhere
+ * (every path Claimdesk writes or deletes must stay inside the workspace).
+ * @throws ApiError IO or CONFLICT saying what to do
+ */
+async function workspaceFolder(dir: string): Promise<string> {
+  const path = resolve(dir);
+  const real = await realpath(path).catch(() => path);
+  if ([path, real].some((p) => /^\/(proc|sys|dev)(\/|$)/.test(p)))
+    throw new ApiError('IO', `${path} is a system folder, not one for files; choose a folder in your home or data folder`);
+  try {
+    await mkdir(join(path, DOCUMENTS_DIR), { recursive: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why: Record<string, string> = {
+      ENOTDIR: `${path} (or a folder above it) is a file, not a folder; give the path of a folder (it is created if missing)`,
+      EEXIST: `${join(path, DOCUMENTS_DIR)} is a file, not a folder; move it away`,
+      EACCES: `${path} cannot be written (permission denied); choose a folder you may write to, or change its permissions`,
+      EPERM: `${path} cannot be written (permission denied); choose a folder you may write to, or change its permissions`,
+      EROFS: `${path} is on a read-only disk; choose a folder on a writable one`,
+    };
+    throw new ApiError('IO', why[code ?? ''] ?? `${path} cannot be used as a workspace (${(err as Error).message})`);
+  }
+  for (const sub of [DOCUMENTS_DIR, BACKUPS_DIR, TRASH_DIR]) {
+    const info = await lstat(join(path, sub)).catch(() => null);
+    if (info && !info.isDirectory())
+      throw new ApiError(
+        'CONFLICT',
+        `${join(path, sub)} is ${info.isSymbolicLink() ? 'a link to another place' : 'not a folder'}; Claimdesk keeps a workspace's files inside its folder only, so replace it with a plain folder (move what it leads to inside the workspace)`,
+      );
+  }
+  return path;
 }
 
 /** The SHA-256 of `bytes` in hex, hashed a megabyte at a time with pauses between. */

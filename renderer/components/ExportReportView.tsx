@@ -6,6 +6,7 @@
  * written. Display only: the counting is the export core's.
  */
 import { SPLIT_NAMES, type ExportProblem, type ExportReport, type SplitName } from '../../shared/export/report';
+import { countOf } from '../../shared/model/keys';
 import type { Schema } from '../../shared/model/types';
 import { labelColor } from '../editor/annotation-views';
 import { formatCount, formatQuantity } from '../util/format';
@@ -21,6 +22,7 @@ const PROBLEM_KINDS: Readonly<Record<ExportProblem['kind'], string>> = {
   no_tokens: 'covers no token',
   attribute: 'attribute value',
   note: 'note changed',
+  unwritable: 'cannot be written',
 };
 
 export type ExportReportViewProps = Readonly<{
@@ -92,7 +94,7 @@ export function ExportReportView({ report, schema, titles, files }: ExportReport
 
       <section className="cd-export-section" aria-label="Spans per label">
         <h3 className="cd-export-subtitle">Spans per label</h3>
-        <BarChart label="Spans per label" bars={labelNames.map((l) => ({ name: l, value: report.spansPerLabel[l] ?? 0, color: labelColor(schema, l) }))} empty="No spans." />
+        <BarChart label="Spans per label" bars={labelNames.map((l) => ({ name: l, value: countOf(report.spansPerLabel, l), color: labelColor(schema, l) }))} empty="No spans." />
       </section>
 
       <section className="cd-export-section" aria-label="Relations per type">

@@ -29,6 +29,7 @@ import {
   type SchemaDraft,
 } from '../../shared/model/schema-edit';
 import type { SchemaMigration } from '../../shared/model/schema-rules';
+import { countOf as labelCount } from '../../shared/model/keys';
 import type { AttributeKind, Schema } from '../../shared/model/types';
 import { formatCount, formatQuantity } from '../util/format';
 import { AttributeInput } from './AttributeInput';
@@ -126,7 +127,7 @@ export function SchemaEditor({ schema, labelCounts, onSave, onClose }: SchemaEdi
   const labelHasIssue = (l: LabelDraft) => issues.some((i) => placeOfIssue(i.field)?.labelKey === l.key);
 
   const current = draft.labels.find((l) => l.key === currentKey) ?? draft.labels[0] ?? null;
-  const countOf = (l: LabelDraft) => (l.originalName === null ? 0 : (labelCounts[l.originalName] ?? 0));
+  const countOf = (l: LabelDraft) => (l.originalName === null ? 0 : labelCount(labelCounts, l.originalName));
 
   // ---- edits ----
   const edit = (change: (d: SchemaDraft) => SchemaDraft) => {
@@ -439,7 +440,7 @@ export function SchemaEditor({ schema, labelCounts, onSave, onClose }: SchemaEdi
     const renames = Object.entries(migration.renamedLabels);
     if (renames.length > 0) parts.push(`renames ${renames.map(([from, to]) => `${from} → ${to}`).join(', ')}`);
     for (const name of migration.removedLabels) {
-      const n = labelCounts[name] ?? 0;
+      const n = labelCount(labelCounts, name);
       parts.push(n > 0 ? `removes ${name} (${formatQuantity(n, 'annotation')})` : `removes ${name}`);
     }
     return parts.length > 0 ? `Unsaved: ${parts.join('; ')}` : 'Unsaved changes';

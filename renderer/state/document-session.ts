@@ -230,8 +230,10 @@ export class DocumentSession {
     const raw = this.stash?.getItem(this.stashKey());
     if (!raw) return;
     try {
-      const batches = JSON.parse(raw) as Operation[][];
-      for (const batch of batches) {
+      // One batch: a stashed change may have reached the store with later ones, and is then
+      // recognised as a replay only together with them (an add followed by its updates).
+      const batch = (JSON.parse(raw) as Operation[][]).flat();
+      if (batch.length > 0) {
         this.current = applyOperations(this.current, batch);
         this.queue.push(batch);
       }

@@ -6,6 +6,7 @@
  */
 import type { OffsetMap } from '../anchoring/code-points';
 import type { Annotation, AttributeValue, DocumentData } from '../model/types';
+import { bump, counter, keyedRecord, type Counter } from '../model/keys';
 
 /** Why something could not be written as it is in the workspace. */
 export type ProblemKind =
@@ -18,7 +19,9 @@ export type ProblemKind =
   /** an attribute value the format cannot hold (left out) */
   | 'attribute'
   /** a note changed to fit (line breaks flattened) */
-  | 'note';
+  | 'note'
+  /** a span no format can write (an edge inside a character, a quote that does not match): left out */
+  | 'unwritable';
 
 /** One thing an exporter could not express; offsets in Unicode code points. */
 export type ExportProblem = Readonly<{
@@ -85,19 +88,15 @@ export function emptyReport(format: string, tokenizer: string | null, drops: rea
     offsetUnit: 'code_point',
     drops,
     documents: 0,
-    spansPerLabel: {},
-    relationsPerType: {},
-    attributeValues: {},
+    spansPerLabel: counter(),
+    relationsPerType: counter(),
+    attributeValues: keyedRecord<Counter>(),
     splits: null,
     problems: [],
     files: [],
     countedFromIndex: false,
   };
 }
-
-const bump = (counts: Record<string, number>, key: string, by = 1): void => {
-  counts[key] = (counts[key] ?? 0) + by;
-};
 
 /**
  * Counts one attribute value: its name, or each element of a list.
@@ -118,7 +117,7 @@ export function countDocument(report: ExportReport, doc: DocumentData, problems:
   report.documents += 1;
   for (const a of doc.annotations) {
     bump(report.spansPerLabel, a.label);
-    for (const name of Object.keys(a.attributes)) countValue((report.attributeValues[`${a.label}.${name}`] ??= {}), a.attributes[name]!);
+    for (const name of Object.keys(a.attributes)) countValue((report.attributeValues[`${a.label}.${name}`] ??= counter()), a.attributes[name]!);
   }
   for (const r of doc.relations) bump(report.relationsPerType, r.type);
   for (const p of problems) report.problems.push(p);
@@ -132,7 +131,11 @@ export function countDocument(report: ExportReport, doc: DocumentData, problems:
 
 /** Sorts a report's count tables by key so that printed and saved reports are stable. */
 export function sortReport(report: ExportReport): ExportReport {
-  const sorted = <T>(r: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sorted = <T>(r: Record<string, T>): Record<string, T> => {
+    const out = keyedRecord<T>(); // user labels are keys: no prototype (see keys.ts)
+    for (const [k, v] of Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) out[k] = v;
+    return out;
+  };
   return {
     ...report,
     spansPerLabel: sorted(report.spansPerLabel),

@@ -3,7 +3,9 @@
  * date on open; a newer one is refused (it was written by a newer Claimdesk). Pure.
  */
 import type { DocumentData, DocumentRow, Schema } from './types';
+import { schemaProblem } from '../api-validate';
 import { DEFAULT_SCHEMA } from './default-schema';
+import { documentFileProblem, documentRowsProblem } from './file-checks';
 
 /** The version this build writes into claimdesk.json and every document file. */
 export const STORE_VERSION = 1;
@@ -65,6 +67,8 @@ export function migrateWorkspaceFile(raw: unknown, steps: readonly MigrationStep
   if (!up.ok) return up;
   const r = up.value;
   if (!Array.isArray(r.documents)) return { ok: false, reason: 'its "documents" field is not a list' };
+  const problem = documentRowsProblem(r.documents) ?? (isRecord(r.schema) ? schemaProblem(r.schema) : null);
+  if (problem) return { ok: false, reason: problem };
   return {
     ok: true,
     migrated: up.fromVersion < target,
@@ -79,14 +83,15 @@ export function migrateWorkspaceFile(raw: unknown, steps: readonly MigrationStep
 }
 
 /**
- * Validates and migrates a parsed documents/<id>.json.
+ * Validates and migrates a parsed documents/<id>.json: every field is checked as API input is
+ * (see file-checks.ts), so a tampered or badly merged file is refused before any of it is used.
  * @returns the current-version file, or a reason it cannot be used
  */
 export function migrateDocumentFile(raw: unknown, steps: readonly MigrationStep[] = MIGRATIONS, target = STORE_VERSION): MigrateResult<DocumentFile> {
   const up = upgrade(raw, 'document', steps, target);
   if (!up.ok) return up;
   const r = up.value;
-  if (typeof r.id !== 'string' || typeof r.text !== 'string' || !Array.isArray(r.blocks))
-    return { ok: false, reason: 'it lacks the "id", "text" or "blocks" field' };
+  const problem = documentFileProblem(r);
+  if (problem) return { ok: false, reason: problem };
   return { ok: true, migrated: up.fromVersion < target, fromVersion: up.fromVersion, value: r as unknown as DocumentFile };
 }

@@ -2,7 +2,7 @@
  * What the tag schema allows: which labels exist, which relation types may join which labels,
  * and how a schema edit (rename, removal) carries over to stored annotations. Pure.
  */
-import type { Operation } from './operations';
+import type { LabelOf, Operation } from './operations';
 import { OperationError } from './operations';
 import type { Annotation, AttributeDef, AttributeValue, DocumentData, LabelDef, Schema } from './types';
 
@@ -23,10 +23,10 @@ export function defaultAttributes(label: LabelDef): Record<string, AttributeValu
 
 /**
  * Checks an operation against the schema (labels exist; relations join allowed labels).
+ * @param labelOf the label of an annotation in the document as changed so far
  * @throws OperationError naming what the schema does not allow
  */
-export function checkOperation(schema: Schema, doc: DocumentData, op: Operation): void {
-  const labelOf = (id: string) => doc.annotations.find((a) => a.id === id)?.label;
+export function checkOperation(schema: Schema, op: Operation, labelOf: LabelOf): void {
   switch (op.op) {
     case 'addAnnotation':
       if (!findLabel(schema, op.annotation.label)) throw new OperationError(`the schema has no label "${op.annotation.label}"`);

@@ -10,12 +10,14 @@ import { stat } from 'node:fs/promises';
 import { ApiError } from '../../../shared/api';
 import type { DocumentSerializer, ExportFormat, SerializerContext } from '../../../shared/export/format';
 import { FORMAT_SPECS } from '../../../shared/export/formats';
-import { countDocument, emptyReport, sortReport, SPLIT_NAMES, type ExportReport, type SplitName } from '../../../shared/export/report';
+import { countDocument, emptyReport, sortReport, SPLIT_NAMES, type ExportProblem, type ExportReport, type SplitName } from '../../../shared/export/report';
 import { isRowInScope, scopeDocument, type ExportScope } from '../../../shared/export/scope';
 import { assignSplits, type SplitItem, type SplitRatios } from '../../../shared/export/split';
 import { icuTokenizer } from '../../../shared/export/icu-tokenizer';
+import { withWritableSpans } from '../../../shared/export/writable';
 import type { Tokenizer } from '../../../shared/export/tokens';
 import { CLAIM_LABEL } from '../../../shared/model/claims-table';
+import { bump } from '../../../shared/model/keys';
 import type { DocId, DocumentData } from '../../../shared/model/types';
 import { timeSlicer } from '../time-slice';
 import type { Workspace } from '../workspace';
@@ -84,7 +86,7 @@ export async function exportDocuments(workspace: Workspace, options: ExportOptio
   // Tag sets follow the schema's order; labels found only in the data come after, sorted.
   const labels = [...schemaLabels, ...[...seenLabels].filter((l) => !schemaLabels.includes(l)).sort()].filter((l) => options.scope.labels === null || options.scope.labels.includes(l));
   const context = (layerCount: number): SerializerContext => ({ schema, labels, tokenizer, layerCount });
-  const read = async (id: DocId): Promise<DocumentData> => scopeDocument(await workspace.readDocument(id), options.scope);
+  const read = async (id: DocId): Promise<{ doc: DocumentData; problems: ExportProblem[] }> => withWritableSpans(scopeDocument(await workspace.readDocument(id), options.scope));
   // Documents are read without waiting on the thread pool (see Workspace.readDocument), so a dry
   // run would hold the event loop from start to end: the process must go on answering (progress,
   // a cancel) meanwhile.
@@ -104,19 +106,19 @@ export async function exportDocuments(workspace: Workspace, options: ExportOptio
     probe.documents = rows.length;
     for (const row of rows) {
       planned.push({ id: row.id, spans: 0, split: null });
-      for (const [label, n] of Object.entries(row.labelCounts ?? {})) if (labels.includes(label)) probe.spansPerLabel[label] = (probe.spansPerLabel[label] ?? 0) + n;
+      for (const [label, n] of Object.entries(row.labelCounts ?? {})) if (labels.includes(label)) bump(probe.spansPerLabel, label, n);
     }
   }
   for (const row of fromIndex ? [] : rows) {
     await pause();
     hooks.signal?.throwIfAborted();
-    const doc = await read(row.id);
+    const { doc, problems } = await read(row.id);
     hooks.onDocument?.();
     const result = dry?.document(doc);
     layerCount = Math.max(layerCount, result?.layerCount ?? 0);
     planned.push({ id: row.id, spans: doc.annotations.length, split: null });
     if (options.split) splitItems.push({ id: row.id, contentKey: createHash('sha256').update(doc.text).digest('hex'), hasClaims: doc.annotations.some((a) => a.label === CLAIM_LABEL) });
-    countDocument(probe, doc, result?.problems ?? [], null);
+    countDocument(probe, doc, [...problems, ...(result?.problems ?? [])], null);
   }
   if (options.split) {
     const splitOf = assignSplits(splitItems, options.split.ratios, options.split.seed, options.split.stratify);
@@ -155,13 +157,13 @@ export async function exportDocuments(workspace: Workspace, options: ExportOptio
     for (const p of planned) {
       await pause();
       hooks.signal?.throwIfAborted();
-      const doc = await read(p.id);
+      const { doc, problems } = await read(p.id);
       hooks.onDocument?.();
       const sink = sinks.get(p.split)!;
       const result = sink.serializer.document(doc);
       await sink.stream?.write(result.text);
       for (const file of result.files) await output.writeFile(`${sink.prefix}${file.name}`, file.text);
-      countDocument(after, doc, result.problems, p.split);
+      countDocument(after, doc, [...problems, ...result.problems], p.split);
     }
     for (const sink of sinks.values()) await sink.stream?.write(sink.serializer.footer());
     hooks.signal?.throwIfAborted();

@@ -3,6 +3,7 @@
  * empty), so the steps here are defined by the test: a made-up version 2 that renames a field.
  */
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCHEMA } from '../../../shared/model/default-schema';
 import { MIGRATIONS, migrateDocumentFile, migrateWorkspaceFile, STORE_VERSION, upgrade, type MigrationStep } from '../../../shared/model/migrate';
 
 const renameNote: MigrationStep = {
@@ -34,10 +35,10 @@ describe('upgrade', () => {
 
 describe('the file migrators', () => {
   it('report migrated only when a step ran', () => {
-    const workspace = { version: 1, schema: {}, documents: [], settings: {} };
+    const workspace = { version: 1, schema: DEFAULT_SCHEMA, documents: [], settings: {} };
     expect(migrateWorkspaceFile(workspace)).toMatchObject({ ok: true, migrated: false, fromVersion: 1 });
     expect(migrateWorkspaceFile(workspace, [renameNote], 2)).toMatchObject({ ok: true, migrated: true, fromVersion: 1, value: { version: 2, settings: { upgraded: true } } });
-    const doc = { version: 1, id: 'abc123', text: 't', blocks: [], notes: 'n' };
+    const doc = { version: 1, id: 'abc123', title: 't', text: 't', blocks: [], meta: {}, status: 'new', attributes: {}, annotations: [], relations: [], notes: 'n' };
     expect(migrateDocumentFile(doc, [renameNote], 2)).toMatchObject({ ok: true, migrated: true, value: { version: 2, remarks: 'n' } });
   });
 
