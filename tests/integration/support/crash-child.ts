@@ -1,23 +1,22 @@
 /**
- * The crash test's victim: opens a workspace and saves annotations one operation at a time
- * through the services, printing `ack <id>` only after each save resolved. The parent kills it
- * with SIGKILL at a random moment. Usage: crash-child.ts <workspace> <docId> <first-index>
+ * The crash test's victim: opens a workspace and saves one operation at a time through the
+ * services: adds annotation `k<n>` and prints `ack k<n>`, then sets its note to `checked k<n>`
+ * and prints `note k<n>`, each line only after the save resolved. A note does not change the
+ * document's index row, so its save writes the document file alone: its acknowledgement follows
+ * that write most closely. The parent kills the child with SIGKILL at a random moment or right
+ * at an acknowledgement. Usage: crash-child.ts <workspace> <docId> <first-index> <seed>
  */
 import { Workspace } from '../../../electron/services/workspace';
+import { seededRandom } from './prng';
 
-const [dir, docId, first] = process.argv.slice(2);
+const [dir, docId, first, seed] = process.argv.slice(2);
 const ws = await Workspace.open(dir!);
 const doc = await ws.getDocument(docId!);
-let n = Number(first);
-let seed = n * 7919 + 13;
-const rand = (m: number) => {
-  seed = (seed * 1103515245 + 12345) % 2147483648;
-  return seed % m;
-};
-for (;;) {
-  const id = `k${n++}`;
-  const start = rand(doc.text.length - 30);
-  const end = start + 1 + rand(25);
+const random = seededRandom(Number(seed));
+for (let n = Number(first); ; n++) {
+  const id = `k${n}`;
+  const start = random.int(doc.text.length - 30);
+  const end = start + 1 + random.int(25);
   await ws.applyChanges(docId!, [
     {
       op: 'addAnnotation',
@@ -25,4 +24,6 @@ for (;;) {
     },
   ]);
   process.stdout.write(`ack ${id}\n`);
+  await ws.applyChanges(docId!, [{ op: 'updateAnnotation', id, before: {}, after: { note: `checked ${id}` } }]);
+  process.stdout.write(`note ${id}\n`);
 }
