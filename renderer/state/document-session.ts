@@ -4,8 +4,8 @@
  * list of operations; undo applies its inverse. Saves go out one batch at a time, in order;
  * a save that fails for a transient reason (I/O, host unreachable) is retried with back-off
  * and its changes stay queued, visible and stashed in localStorage until acknowledged. A
- * change the service refuses (INVALID_INPUT) is rolled back and reported, never dropped
- * silently. No React here: components subscribe.
+ * change the service refuses (INVALID_INPUT, NOT_FOUND, CONFLICT) is rolled back and reported,
+ * never dropped silently. No React here: components subscribe.
  */
 import { ApiError, type ClaimdeskApi } from '../../shared/api';
 import { applyOperations, invertAll, type Operation } from '../../shared/model/operations';
@@ -164,7 +164,9 @@ export class DocumentSession {
           this.writeStash();
           this.onSaved(ack.row);
         } catch (err) {
-          if (err instanceof ApiError && (err.code === 'INVALID_INPUT' || err.code === 'NOT_FOUND')) {
+          // Refusals that no retry can turn around: the change does not fit, its document is gone, or
+          // it clashes with what is stored (an id taken by other content, a file Claimdesk will not overwrite).
+          if (err instanceof ApiError && (err.code === 'INVALID_INPUT' || err.code === 'NOT_FOUND' || err.code === 'CONFLICT')) {
             this.rollBack(batch, err.message);
             continue;
           }

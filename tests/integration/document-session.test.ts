@@ -135,6 +135,42 @@ describe('DocumentSession', () => {
     expect((await (await Workspace.open(dir)).getDocument(docId)).annotations.map((a) => a.quote)).toEqual(['Tokyo']);
   });
 
+  it('replays a stash whose changes were all stored (an add, then an update of it) without a conflict', async () => {
+    const { dir, workspace, api, docId } = await setup();
+    const schema = (await api.getWorkspace()).schema;
+    const fresh = await api.getDocument({ docId });
+    const at = fresh.text.indexOf('Tokyo');
+    const add = must(addSpan(fresh, schema, 'Source', at, at + 5, stamp()));
+    const id = (add[0] as Extract<Operation, { op: 'addAnnotation' }>).annotation.id;
+    const afterAdd = await workspace.applyChanges(docId, add).then(() => workspace.getDocument(docId));
+    const update = must(setAttribute(afterAdd, id, 'kb_id', 'Q1490', new Date().toISOString()));
+    await workspace.applyChanges(docId, update);
+    // The window closed before either acknowledgement arrived: both batches are still stashed.
+    const stash = new MemoryStash();
+    stash.setItem(`claimdesk.pending.${docId}`, JSON.stringify([add, update]));
+    const session = new DocumentSession(await api.getDocument({ docId }), api, () => undefined, stash);
+    const state = await until(session, (s) => s.status !== 'saving');
+    expect(state).toMatchObject({ status: 'saved', pending: 0 });
+    expect(stash.items.size).toBe(0);
+    const stored = (await (await Workspace.open(dir)).getDocument(docId)).annotations;
+    expect(stored.map((a) => [a.quote, a.attributes.kb_id])).toEqual([['Tokyo', 'Q1490']]);
+  });
+
+  it('rolls back a change that reuses a stored id for other content (CONFLICT), instead of retrying it forever', async () => {
+    const { workspace, api, docId } = await setup();
+    const doc = await api.getDocument({ docId });
+    const taken: Operation = {
+      op: 'addAnnotation',
+      annotation: { id: 'taken', label: 'Claim', start: 0, end: 4, quote: doc.text.slice(0, 4), attributes: {}, author: 'a', createdAt: 't', updatedAt: 't' },
+    };
+    await workspace.applyChanges(docId, [taken]);
+    const session = new DocumentSession(doc, api, () => undefined, null);
+    session.apply([{ ...taken, annotation: { ...taken.annotation, author: 'someone else' } }]);
+    const state = await until(session, (s) => s.status === 'failed' && s.pending === 0);
+    expect(state.error).toMatch(/could not be saved and was undone: .*already exists with other content/);
+    expect(state.retryAt).toBeUndefined();
+  });
+
   it('rolls back and reports a change the service refuses', async () => {
     const { api, docId } = await setup();
     const session = new DocumentSession(await api.getDocument({ docId }), api, () => undefined, null);
