@@ -7,7 +7,9 @@
  * authors, times, or document status; what a document has of these is reported. Pure.
  */
 import { offsetMap } from '../anchoring/code-points';
+import { isItemId, isName, MAX_ITEM_ID_LENGTH, MAX_NAME_LENGTH } from '../model/keys';
 import type { Annotation, AttributeDef, Block, LabelDef, Relation, Schema } from '../model/types';
+import { inTextOrder } from '../model/spans';
 import { attributesFromTags, type AttributeTag } from './attribute-tags';
 import type { DocumentSerializer, NamedText } from './format';
 import type { LineProblem } from './jsonl';
@@ -68,7 +70,7 @@ export function toBratAnn(docId: string, text: string, annotations: readonly Ann
   const a: string[] = [];
   const notes: string[] = [];
   // Numbered in an order that depends only on content (not on stored ids), so brat -> import -> brat is byte-identical.
-  const ordered = [...annotations].sort((x, y) => x.start - y.start || x.end - y.end || (x.label < y.label ? -1 : x.label > y.label ? 1 : 0));
+  const ordered = inTextOrder(annotations);
   for (const span of ordered) {
     const start = map.codePointFromUtf16(span.start);
     const frags = fragments(span.quote, start);
@@ -131,13 +133,31 @@ export function blocksOfPlainText(text: string): Block[] {
   return blocks;
 }
 
+/** A field of a line as a message shows it: at most 40 characters. */
+const short = (field: string): string => (field.length > 40 ? `${field.slice(0, 39)}…` : field);
+
+/** Why a brat line's id cannot be an annotation or relation id, or null when it can. */
+function itemIdProblem(id: string): string | null {
+  if (id.length > MAX_ITEM_ID_LENGTH) return `${short(id)}: the id is longer than ${MAX_ITEM_ID_LENGTH} characters; the line is left out`;
+  return isItemId(id) ? null : `${short(id)}: the id holds characters an id may not have (letters, digits and URL characters only); the line is left out`;
+}
+
+/** Why a label, relation type or attribute name cannot be stored, or null when it can. */
+function nameProblem(what: string, name: string): string | null {
+  if (name.length > MAX_NAME_LENGTH) return `the ${what} ${short(name)} is longer than ${MAX_NAME_LENGTH} characters; the line is left out`;
+  return isName(name) ? null : `the ${what} ${short(name)} is not a name (blank, or with control characters); the line is left out`;
+}
+
 /** What a brat .ann gives: annotations and relations (UTF-16 offsets) and a problem per line not taken. */
 export type BratParse = { annotations: Annotation[]; relations: Relation[]; problems: LineProblem[] };
 
 /**
  * Reads a brat .ann against its .txt. A T line whose text field does not match the .txt, or
- * whose offsets are outside it, is refused with its line number; R, A and # lines that name a
- * refused or unknown T are refused too; the other lines go in.
+ * whose offsets are outside it, is refused with its line number, and so is a line whose id,
+ * label, relation type or attribute name Claimdesk could not store (see model/keys.ts) and a T
+ * or R line whose id an earlier line has (the first is kept); R, A and # lines that name a
+ * refused or unknown T are refused too; the other lines go in. A span of any number of
+ * fragments is read in time linear in the line.
  * @param schema types attribute values (number, boolean, multi) and maps brat names back to labels
  * @param now the time stamped on the imported annotations
  */
@@ -146,6 +166,7 @@ export function parseBratAnn(text: string, ann: string, schema: Schema, now: str
   const problems: LineProblem[] = [];
   const spans = new Map<string, { a: Annotation; tags: AttributeTag[]; def: LabelDef | undefined; line: number }>();
   const relations: Relation[] = [];
+  const relationLines = new Map<string, number>();
   const labelOf = (name: string): string => schema.labels.find((l) => bratName(l.name) === name)?.name ?? name;
   const typeOf = (name: string): string => schema.relationTypes.find((t) => bratName(t.name) === name)?.name ?? name;
   const lines = ann.split('\n');
@@ -155,29 +176,49 @@ export function parseBratAnn(text: string, ann: string, schema: Schema, now: str
     if (row.trim() === '') return;
     const fail = (reason: string) => problems.push({ line, reason });
     const [id = '', body = '', rest] = row.split('\t');
+    const idProblem = /^[TRAM#]/.test(id) ? itemIdProblem(id) : null;
+    if (idProblem) return fail(idProblem);
     if (id.startsWith('T')) {
       const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(body);
       if (!m || rest === undefined) return fail(`${id}: not a text-bound line ("T1<TAB>Label START END<TAB>text")`);
+      const first = spans.get(id);
+      if (first) return fail(`${id}: this id is used already on line ${first.line}; the span there is kept and this one left out`);
+      const label = labelOf(m[1]!);
+      const labelProblem = nameProblem('label', label);
+      if (labelProblem) return fail(`${id}: ${labelProblem}`);
       const frags = m[2]!.split(';').map((f) => f.split(' ').map(Number) as [number, number]);
-      if (frags.some(([s, e]) => e > map.codePointLength || s >= e)) return fail(`${id}: offsets ${m[2]} are outside the text (${map.codePointLength} code points) or empty`);
+      if (frags.some(([s, e]) => e > map.codePointLength || s >= e)) return fail(`${id}: offsets ${short(m[2]!)} are outside the text (${map.codePointLength} code points) or empty`);
       const expected = frags.map(([s, e]) => text.slice(map.utf16FromCodePoint(s), map.utf16FromCodePoint(e))).join(' ');
-      if (expected !== rest) return fail(`${id}: the text field ${JSON.stringify(rest)} does not match the .txt at ${m[2]} (${JSON.stringify(expected)})`);
-      const start = map.utf16FromCodePoint(Math.min(...frags.map((f) => f[0])));
-      const end = map.utf16FromCodePoint(Math.max(...frags.map((f) => f[1])));
+      if (expected !== rest) return fail(`${id}: the text field ${short(JSON.stringify(rest))} does not match the .txt at ${short(m[2]!)} (${short(JSON.stringify(expected))})`);
+      // Loops, not Math.min(...frags): spreading a line of 130,000 fragments overflows the stack.
+      let [low, high] = frags[0]!;
+      for (const [s, e] of frags) {
+        if (s < low) low = s;
+        if (e > high) high = e;
+      }
+      const start = map.utf16FromCodePoint(low);
+      const end = map.utf16FromCodePoint(high);
       const quote = text.slice(start, end);
       if (frags.length > 1 && quote.split('\n').filter((p) => p !== '').join(' ') !== rest)
-        fail(`${id}: a discontinuous span; imported as one continuous span [${m[2]!.split(';')[0]!.split(' ')[0]}, ${frags[frags.length - 1]![1]})`);
-      const label = labelOf(m[1]!);
+        fail(`${id}: a discontinuous span (${frags.length} fragments); imported as one continuous span [${low}, ${high})`);
       spans.set(id, { a: { id, label, start, end, quote, attributes: {}, author: '', createdAt: now, updatedAt: now }, tags: [], def: schema.labels.find((l) => l.name === label), line });
     } else if (id.startsWith('R')) {
       const m = /^(\S+) Arg1:(\S+) Arg2:(\S+)$/.exec(body);
       if (!m) return fail(`${id}: not a relation line ("R1<TAB>type Arg1:T1 Arg2:T2")`);
-      for (const end of [m[2]!, m[3]!]) if (!spans.has(end)) return fail(`${id}: ${end} is not a span in this file (or its line was refused)`);
-      relations.push({ id, type: typeOf(m[1]!), from: m[2]!, to: m[3]!, author: '', createdAt: now });
+      const firstLine = relationLines.get(id);
+      if (firstLine !== undefined) return fail(`${id}: this id is used already on line ${firstLine}; the relation there is kept and this one left out`);
+      const type = typeOf(m[1]!);
+      const typeProblem = nameProblem('relation type', type);
+      if (typeProblem) return fail(`${id}: ${typeProblem}`);
+      for (const end of [m[2]!, m[3]!]) if (!spans.has(end)) return fail(`${id}: ${short(end)} is not a span in this file (or its line was refused)`);
+      relationLines.set(id, line);
+      relations.push({ id, type, from: m[2]!, to: m[3]!, author: '', createdAt: now });
     } else if (id.startsWith('A') || id.startsWith('M')) {
       const m = /^(\S+) (\S+)(?: (\S+))?$/.exec(body);
       const target = m ? spans.get(m[2]!) : undefined;
       if (!m || !target) return fail(`${id}: not an attribute of a span in this file`);
+      const attributeProblem = nameProblem('attribute name', m[1]!);
+      if (attributeProblem) return fail(`${id}: ${attributeProblem}`);
       target.tags.push({ name: m[1]!, value: m[3] ?? 'true' });
     } else if (id.startsWith('#')) {
       const m = /^AnnotatorNotes (\S+)$/.exec(body);
