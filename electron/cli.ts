@@ -12,7 +12,6 @@ import { ApiError } from '../shared/api';
 import { checkExportPaths, runExport, runImport, runStats, runValidate, type Io } from './cli/commands';
 import { CliFailure, EXIT, type ExitCode } from './cli/exit';
 import { parseInvocation, type Invocation } from './cli/options';
-import { describeFolderError, workspaceFolderProblem } from './services/folder-check';
 import { Workspace } from './services/workspace';
 
 export { EXIT } from './cli/exit';
@@ -88,16 +87,16 @@ function runCommand(workspace: Workspace, invocation: WorkspaceCommand, io: Io, 
 }
 
 /**
- * Opens the workspace, after checking that its folder can be one (not a file, not /proc).
- * @throws CliFailure WORKSPACE with one line saying why not
+ * Opens the workspace (Workspace.open refuses a file, a system folder such as /proc, a folder
+ * it may not write, and linked documents/ or .backups/, each with a sentence saying what to do).
+ * @throws CliFailure WORKSPACE with that sentence, or the fs error's code for anything else
  */
 async function openWorkspace(dir: string): Promise<Workspace> {
-  const problem = await workspaceFolderProblem(dir);
-  if (problem) throw new CliFailure(EXIT.WORKSPACE, `claimdesk: ${problem}`);
   try {
     return await Workspace.open(dir);
   } catch (err) {
-    throw new CliFailure(EXIT.WORKSPACE, `claimdesk: ${err instanceof ApiError ? err.message : describeFolderError(dir, err)}`);
+    const why = err instanceof ApiError ? err.message : `${dir} could not be opened as a workspace (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
+    throw new CliFailure(EXIT.WORKSPACE, `claimdesk: ${why}`);
   }
 }
 

@@ -18,7 +18,6 @@ import { appRoot, defaultWorkspaceDir, openAppSettings, samplesDir } from './ser
 import { parseShellArgs } from './services/cli-args';
 import { browserShell } from './services/export-jobs';
 import { Workspace } from './services/workspace';
-import { workspaceFolderProblem } from './services/folder-check';
 import { resolveStaticFile, securityHeaders } from './static-files';
 
 /** The Content-Security-Policy for every page the host serves (shared with Electron's main). */
@@ -154,8 +153,6 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, root: stri
 async function main(): Promise<void> {
   const options = parseShellArgs(process.argv.slice(2));
   const dir = options.workspace ?? defaultWorkspaceDir();
-  const problem = await workspaceFolderProblem(dir);
-  if (problem) throw new Error(problem);
   const workspace = await Workspace.open(dir, options.workspace ? {} : { seedDir: samplesDir() });
   let host: RunningHost | null = null;
   const stop = (): void => {
