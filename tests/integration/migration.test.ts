@@ -2,14 +2,16 @@
  * Schema versions on disk. Version 1 is the only format that ever shipped, so no fixture of an
  * earlier one exists: this checks that version 1 files are opened without a byte changed, that
  * newer ones are refused and left alone, and, with a migration step defined here, that the
- * originals are copied before any migrated content can be written.
+ * originals are copied before any migrated content can be written: by openJsonFile, and by
+ * Workspace.open itself on a workspace of the older version (a build whose registry has the step).
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openJsonFile } from '../../electron/services/json-store';
 import { Workspace } from '../../electron/services/workspace';
 import { migrateDocumentFile, type DocumentFile, type MigrationStep } from '../../shared/model/migrate';
+import type * as Migrate from '../../shared/model/migrate';
 import { filesUnder } from './support/disk';
 import { SAMPLES, tempDir } from './support/temp';
 
@@ -84,5 +86,46 @@ describe('a migration (with a step defined by this test)', () => {
       code: 'IO',
       message: expect.stringMatching(/^Could not keep a copy of .* before bringing it up to date, so Claimdesk has left it untouched/),
     });
+  });
+
+  it('is made by Workspace.open: the originals of claimdesk.json and of each document go to .backups/before-migration-from-v1/ first', async () => {
+    const { dir, docId, docPath } = await workspaceWithEnvoy();
+    const indexPath = join(dir, 'claimdesk.json');
+    const [originalIndex, originalDoc] = [await readFile(indexPath), await readFile(docPath)];
+    // A build whose on-disk format is version 2, with the step defined above in its registry:
+    // the workspace written by this one is of the older version for it.
+    vi.resetModules();
+    vi.doMock('../../shared/model/migrate', async (importOriginal) => {
+      const actual = await importOriginal<typeof Migrate>();
+      return {
+        ...actual,
+        STORE_VERSION: 2,
+        MIGRATIONS: [toV2],
+        migrateWorkspaceFile: (raw: unknown) => actual.migrateWorkspaceFile(raw, [toV2], 2),
+        migrateDocumentFile: (raw: unknown) => actual.migrateDocumentFile(raw, [toV2], 2),
+      };
+    });
+    try {
+      const { Workspace: NewerWorkspace } = await import('../../electron/services/workspace');
+      const ws = await NewerWorkspace.open(dir);
+      const copies = join(dir, '.backups', 'before-migration-from-v1');
+      expect((await readFile(join(copies, 'claimdesk.json'))).equals(originalIndex)).toBe(true);
+      expect(JSON.parse(await readFile(indexPath, 'utf8'))).toMatchObject({ version: 2 });
+
+      expect((await ws.getDocument(docId)).attributes).toMatchObject({ migrated: true });
+      expect((await readFile(join(copies, 'documents', `${docId}.json`))).equals(originalDoc)).toBe(true);
+      expect(JSON.parse(await readFile(docPath, 'utf8'))).toMatchObject({ version: 2, attributes: { migrated: true } });
+      await ws.close();
+
+      // Opened again, nothing is migrated any more and the copies stay the originals.
+      const again = await NewerWorkspace.open(dir);
+      await again.getDocument(docId);
+      await again.close();
+      expect((await readFile(join(copies, 'claimdesk.json'))).equals(originalIndex)).toBe(true);
+      expect((await readFile(join(copies, 'documents', `${docId}.json`))).equals(originalDoc)).toBe(true);
+    } finally {
+      vi.doUnmock('../../shared/model/migrate');
+      vi.resetModules();
+    }
   });
 });
