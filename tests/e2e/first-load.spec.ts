@@ -30,7 +30,10 @@ test('the workspace and then the list are asked for first, and the list once', a
   const calls = recordCalls(page);
   await page.goto(host.url);
   await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(SAMPLE_COUNT);
-  await page.waitForTimeout(1000); // less than a poll: nothing else loads the list
+  // The entry asked for the workspace once; the app's first poll uses that answer. A third
+  // request for the workspace is the poll after next: the first poll that asked has finished
+  // (and would have loaded the list by then), a positive signal instead of a sleep.
+  await expect.poll(() => calls.filter((c) => c === 'getWorkspace').length, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
   expect(calls.slice(0, 2)).toEqual(['getWorkspace', 'listDocuments']);
   expect(calls.filter((c) => c === 'listDocuments')).toHaveLength(1);
 });
