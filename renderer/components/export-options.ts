@@ -1,0 +1,112 @@
+/**
+ * The export dialog's options as plain data, and the pure rules between them and the API:
+ * the formats offered, the defaults, what is wrong with the split fields, which documents a scope
+ * means when its choice is not available, and the ExportRequest the options stand for. No state
+ * and no rendering; the counting is the service's.
+ */
+import type { ExportRequest } from '../../shared/api';
+import type { ExportFormat } from '../../shared/export/format';
+import { SPLIT_NAMES, type SplitName } from '../../shared/export/report';
+import type { Schema } from '../../shared/model/types';
+import { formatCount } from '../util/format';
+
+/** The formats, in the order offered, with the names the user sees. */
+export const EXPORT_FORMATS: readonly (readonly [ExportFormat, string])[] = [
+  ['jsonl', 'Claimdesk JSONL'],
+  ['claims-csv', 'Claims table CSV'],
+  ['claims-tsv', 'Claims table TSV'],
+  ['w3c', 'W3C Web Annotation'],
+  ['brat', 'brat standoff'],
+  ['conll', 'CoNLL IOB2'],
+  ['hf', 'Hugging Face JSONL'],
+  ['spacy', 'spaCy JSONL'],
+];
+/** Training-data formats export only documents marked done unless the user says otherwise. */
+const TRAINING_FORMATS: ReadonlySet<ExportFormat> = new Set(['conll', 'hf', 'spacy']);
+const MAX_SEED = 0xffffffff;
+
+/** Which documents: the open one, those selected in the list, or all. */
+export type ExportScope = 'current' | 'selected' | 'workspace';
+/** The split ratios as typed (checked by `splitIssue`). */
+export type SplitRatios = Readonly<Record<SplitName, string>>;
+
+/** Everything the user sets in the options column (the destination is the export job's). */
+export type ExportOptions = Readonly<{
+  format: ExportFormat;
+  scope: ExportScope;
+  /** null until the user picks: then the format decides (only done for training data). */
+  statusChoice: 'all' | 'done' | null;
+  labels: ReadonlySet<string>;
+  relationTypes: ReadonlySet<string>;
+  isSplit: boolean;
+  ratios: SplitRatios;
+  seed: string;
+  stratify: boolean;
+}>;
+
+/** What the options are applied to: the schema's names and the documents the user is looking at. */
+export type ExportContext = Readonly<{
+  labelNames: readonly string[];
+  typeNames: readonly string[];
+  currentDocId: string | null;
+  selectedDocIds: readonly string[];
+}>;
+
+/** @returns the options as the dialog opens: JSONL of the whole workspace, every label and relation type */
+export function initialExportOptions(schema: Schema): ExportOptions {
+  return {
+    format: 'jsonl',
+    scope: 'workspace',
+    statusChoice: null,
+    labels: new Set(schema.labels.map((l) => l.name)),
+    relationTypes: new Set(schema.relationTypes.map((t) => t.name)),
+    isSplit: false,
+    ratios: { train: '80', dev: '10', test: '10' },
+    seed: '1',
+    stratify: true,
+  };
+}
+
+/** What is wrong with the split fields, and which fields it is about. */
+export type SplitIssue = Readonly<{ message: string; fields: readonly string[] }>;
+
+/** @returns what is wrong with the split fields, or null when nothing is */
+export function splitIssue(ratios: SplitRatios, seed: string): SplitIssue | null {
+  const isBadRatio = (v: string) => v.trim() === '' || !Number.isFinite(Number(v)) || Number(v) < 0;
+  const bad = SPLIT_NAMES.filter((s) => isBadRatio(ratios[s]));
+  if (bad.length > 0) return { message: 'Each ratio must be a number, 0 or more.', fields: bad };
+  if (Number(ratios.train) + Number(ratios.dev) + Number(ratios.test) <= 0) return { message: 'At least one ratio must be above 0.', fields: [...SPLIT_NAMES] };
+  if (!/^\d+$/.test(seed.trim()) || Number(seed) > MAX_SEED) return { message: `The seed must be a whole number from 0 to ${formatCount(MAX_SEED)}.`, fields: ['seed'] };
+  return null;
+}
+
+/** @returns the scope in effect: a choice that is not available (no open or no selected document) falls back to the workspace */
+export function effectiveScope(scope: ExportScope, context: ExportContext): ExportScope {
+  if (scope === 'current' && context.currentDocId === null) return 'workspace';
+  if (scope === 'selected' && context.selectedDocIds.length === 0) return 'workspace';
+  return scope;
+}
+
+/** @returns whether only documents marked done are exported (the user's choice, else the format's default) */
+export const isOnlyDone = (options: ExportOptions): boolean => (options.statusChoice ?? (TRAINING_FORMATS.has(options.format) ? 'done' : 'all')) === 'done';
+
+/** @returns the split problem when splitting, else null */
+export const splitProblemOf = (options: ExportOptions): SplitIssue | null => (options.isSplit ? splitIssue(options.ratios, options.seed) : null);
+
+/** @returns the request the options stand for, or null while the split fields have a problem */
+export function requestFromOptions(options: ExportOptions, context: ExportContext): ExportRequest | null {
+  if (splitProblemOf(options)) return null;
+  const { format, labels, relationTypes: types, isSplit, ratios, seed, stratify } = options;
+  const { labelNames, typeNames, currentDocId, selectedDocIds } = context;
+  const scope = effectiveScope(options.scope, context);
+  const docIds = scope === 'current' && currentDocId ? [currentDocId] : scope === 'selected' ? [...selectedDocIds] : null;
+  return {
+    format,
+    ...(docIds ? { docIds } : {}),
+    ...(isOnlyDone(options) ? { status: 'done' as const } : {}),
+    // Everything checked sends no filter, so labels found only in the data are exported too.
+    ...(labelNames.every((l) => labels.has(l)) ? {} : { labels: labelNames.filter((l) => labels.has(l)) }),
+    ...(typeNames.every((t) => types.has(t)) ? {} : { relationTypes: typeNames.filter((t) => types.has(t)) }),
+    ...(isSplit ? { split: { train: Number(ratios.train), dev: Number(ratios.dev), test: Number(ratios.test), seed: Number(seed), stratify } } : {}),
+  };
+}
