@@ -4,8 +4,9 @@
  * file (documents/.<id>.json.tmp), so the write fails with EISDIR even as root. The change
  * stays on screen and across a reload, the status bar says "Not saved" with the reason and a
  * countdown, retries back off (1 s, 2 s, 5 s, then 10 s), "Retry now" retries at once, and once
- * the way is clear the change reaches the file. The window's clock is Playwright's fake one
- * (installed after the page loaded), so back-off is stepped, never slept through.
+ * the way is clear the change reaches the file. The window's clock is Playwright's fake one,
+ * installed once the page has loaded and paused: back-off is stepped through, never slept
+ * through, and no retry can fire unless a step moves the clock.
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -34,7 +35,9 @@ test('a failing save says "Not saved", keeps the change, backs off, and "Retry n
   await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: TITLE }).click();
   const article = page.getByRole('article', { name: TITLE });
   await expect(article).toContainText(SENTENCE);
+  // From here the window's time stands still except when a step moves it.
   await page.clock.install();
+  await page.clock.pauseAt(Date.now() + 1000);
   let saves = 0;
   page.on('request', (r) => void (r.url().endsWith('/api/applyChanges') && saves++));
 
