@@ -1,13 +1,14 @@
 /**
  * A workspace shared with other programs, in Chromium through the browser host: a second
  * Claimdesk on a folder whose lock a live process holds opens it read-only, says who holds it,
- * and writes nothing; a document file changed on disk by another program (an editor, a git
+ * takes back a change it cannot store (saying why) and writes nothing; a document file changed on disk by another program (an editor, a git
  * pull) is reloaded in the open window.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import type { DocumentData } from '../../shared/model/types';
 import { startHostProcess, type HostProcess } from './support/host';
@@ -19,13 +20,15 @@ const TITLE = 'U.S. Envoy Arrives in Japan to Talk North Korea';
 const SENTENCE = '"I don\'t see any splintering. On the contrary, I see a very clear message," Hill said after arriving in Tokyo';
 /** The lock file's name and format: electron/services/workspace-lock.ts. */
 const LOCK_FILE = '.claimdesk.lock';
+const CLI = join(import.meta.dirname, '..', '..', 'dist', 'electron', 'cli.mjs');
+const run = promisify(execFile);
 
-test('a workspace locked by another live Claimdesk opens read-only, names the holder and writes nothing', async ({ page, request }) => {
-  // The documents are made by a first host, which is then stopped; a live process takes its place in the lock.
+test('a workspace locked by another live Claimdesk opens read-only, names the holder and writes nothing', async ({ page }) => {
+  // The article goes in with the CLI, which has exited before a live process takes the lock.
   const workspace = await mkdtemp(join(tmpdir(), 'claimdesk-e2e-shared-'));
-  const first = await startHostProcess({ workspace });
-  const { id: docId } = await seedDocument(request, first, ENVOY);
-  await first.stop();
+  await run(process.execPath, [CLI, 'import', '--workspace', workspace, ENVOY]);
+  const [docFile] = (await readdir(join(workspace, 'documents'))).filter((f) => f.endsWith('.json'));
+  const docId = docFile!.replace(/\.json$/, '');
   const holder: ChildProcess = spawn('sleep', ['600'], { stdio: 'ignore' });
   let host: HostProcess | undefined;
   try {
@@ -47,7 +50,11 @@ test('a workspace locked by another live Claimdesk opens read-only, names the ho
     await placeCaret(page, article, SENTENCE, 'Hill', 'before');
     await page.keyboard.press('Control+Shift+ArrowRight');
     await page.keyboard.press('2');
-    await expect(page.getByRole('status', { name: 'Save status' })).toContainText('Not saved — This workspace is open in another Claimdesk by Dana Analyst');
+    // The store refuses it: the tag is taken back and the refusal says who holds the workspace.
+    await expect(page.getByRole('alert').filter({ hasText: 'could not be saved and was undone' })).toContainText(
+      'This workspace is open in another Claimdesk by Dana Analyst',
+    );
+    await expect(article.locator('[data-label="Source"]')).toHaveCount(0);
     expect(await readFile(join(workspace, 'documents', `${docId}.json`), 'utf8')).toBe(before);
     expect(JSON.parse(await readFile(join(workspace, LOCK_FILE), 'utf8'))).toMatchObject({ pid: holder.pid, user: 'Dana Analyst' });
   } finally {
