@@ -41,7 +41,7 @@ export async function loadSamples(): Promise<Sample[]> {
     const ws = await Workspace.open(dir);
     try {
       const report = await ws.importPaths([join(ROOT, 'samples')]);
-      const docs = await Promise.all(report.imported.map((e) => ws.getDocument(e.row.id)));
+      const docs = await Promise.all(report.imported.map((e) => ws.openDocument(e.row.id)));
       return docs.sort((a, b) => a.meta.sourceName.localeCompare(b.meta.sourceName)).map((d) => ({ title: d.title, text: d.text, blocks: d.blocks }));
     } finally {
       await ws.close();

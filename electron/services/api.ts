@@ -30,7 +30,7 @@ export function createServiceApi(session: WorkspaceSession, settings: SettingsSt
   return {
     getWorkspace: async () => ws().info(),
     listDocuments: async () => ws().listDocuments(),
-    getDocument: ({ docId }) => ws().getDocument(docId),
+    getDocument: ({ docId }) => ws().openDocument(docId),
     importFiles: ({ files }) =>
       ws().importSources(
         files.map((file) => {

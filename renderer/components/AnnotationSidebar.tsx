@@ -21,6 +21,7 @@ import {
 import { attributeText } from '../../shared/model/claims-table';
 import { isUnsourcedClaim } from '../../shared/model/commands';
 import type { Annotation, AttributeValue, DocumentData, LabelDef, Relation, Schema } from '../../shared/model/types';
+import { inTextOrder } from '../../shared/model/spans';
 import { useLatest } from '../hooks/use-latest';
 import { useWindowedList } from '../hooks/use-windowed-list';
 import { formatCount, formatQuantity } from '../util/format';
@@ -114,7 +115,7 @@ function indexDocument(doc: DocumentData, schema: Schema) {
     for (const name of names) if (!filterable.has(name)) filterable.set(name, new Map());
   }
 
-  const sorted = [...doc.annotations].sort((x, y) => x.start - y.start || x.end - y.end || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const sorted = inTextOrder(doc.annotations);
   let unsourcedCount = 0;
   const entries = sorted.map((a, i): Entry => {
     counts.set(a.label, (counts.get(a.label) ?? 0) + 1);

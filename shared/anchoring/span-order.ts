@@ -1,16 +1,9 @@
 /**
- * Document order for annotations, for moving between them with Tab / Shift+Tab (or j / k):
- * by start, then the longer (enclosing) span first, then by id so equal spans have a stable
- * order. Finding a neighbour is one linear pass, no sort. Pure.
+ * Moving between annotations with Tab / Shift+Tab (or j / k) in document order (see
+ * model/spans.ts). Finding a neighbour is one linear pass, no sort. Pure.
  */
 
-/** What ordering needs of an annotation. */
-export type SpanKey = Readonly<{ id: string; start: number; end: number }>;
-
-/** Compares two spans in document order. */
-export function compareSpans(a: SpanKey, b: SpanKey): number {
-  return a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
+import { compareSpans, type SpanKey } from '../model/spans';
 
 /**
  * The span right after (`direction` 1) or right before (-1) `from` in document order.
@@ -20,7 +13,8 @@ export function compareSpans(a: SpanKey, b: SpanKey): number {
  * @returns the neighbour, or null when there is none in that direction
  */
 export function adjacentSpan<T extends SpanKey>(spans: readonly T[], from: SpanKey | number, direction: 1 | -1, include?: (span: T) => boolean): T | null {
-  const key: SpanKey = typeof from === 'number' ? { id: '', start: from, end: Number.POSITIVE_INFINITY } : from;
+  // A caret sorts before every span that starts at it: the shortest of them ends after it.
+  const key: SpanKey = typeof from === 'number' ? { id: '', start: from, end: Number.NEGATIVE_INFINITY } : from;
   let best: T | null = null;
   for (const span of spans) {
     if (include && !include(span)) continue;

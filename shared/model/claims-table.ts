@@ -5,6 +5,7 @@
  * The export serializer (shared/export/claims-table.ts) builds its richer rows on claimLinks.
  */
 import type { Annotation, AttributeValue, DocumentData, Schema } from './types';
+import { compareSpans } from './spans';
 
 /** The label whose annotations are rows. */
 export const CLAIM_LABEL = 'Claim';
@@ -72,7 +73,7 @@ export function claimRows(doc: DocumentData, schema: Schema): ClaimRow[] {
 export function claimsInTextOrder(doc: DocumentData): Annotation[] {
   return doc.annotations
     .filter((a) => a.label === CLAIM_LABEL)
-    .sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort(compareSpans);
 }
 
 /**
@@ -91,7 +92,7 @@ export function claimLinks(doc: DocumentData): Map<string, { sources: Annotation
     if (!entry) links.set(r.from, (entry = { sources: [], cues: [] }));
     (r.type === SOURCE_RELATION ? entry.sources : entry.cues).push(to);
   }
-  for (const entry of links.values()) for (const list of [entry.sources, entry.cues]) list.sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const entry of links.values()) for (const list of [entry.sources, entry.cues]) list.sort(compareSpans);
   return links;
 }
 

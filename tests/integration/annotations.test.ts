@@ -14,7 +14,7 @@ async function envoyWorkspace() {
   const dir = await tempDir();
   const ws = await Workspace.open(dir);
   const { row } = (await ws.importPaths([join(SAMPLES, 'us-envoy-arrives-in-japan.txt')])).imported[0]!;
-  const doc = await ws.getDocument(row.id);
+  const doc = await ws.openDocument(row.id);
   const span = (id: string, label: string, quote: string, from = 0): Annotation => {
     const start = doc.text.indexOf(quote, from);
     return { id, label, start, end: start + quote.length, quote, attributes: {}, author: 'ann', createdAt: '2026-11-27T10:00:00.000Z', updatedAt: '2026-11-27T10:00:00.000Z' };
@@ -35,7 +35,7 @@ describe('applyChanges', () => {
     ]);
     expect(row).toMatchObject({ annotationCount: 2, labelCounts: { Claim: 1, Source: 1 } });
     const reopened = await Workspace.open(dir);
-    const doc = await reopened.getDocument(docId);
+    const doc = await reopened.openDocument(docId);
     expect(doc.annotations.map((a) => a.id)).toEqual(['c1', 's1']); // stored sorted by start
     for (const a of doc.annotations) expect(doc.text.slice(a.start, a.end)).toBe(a.quote);
     expect(doc.relations).toEqual([link]);
@@ -65,11 +65,11 @@ describe('applyChanges', () => {
     ];
     await ws.applyChanges(docId, change);
     await ws.applyChanges(docId, change);
-    expect((await ws.getDocument(docId)).annotations).toHaveLength(2);
+    expect((await ws.openDocument(docId)).annotations).toHaveLength(2);
     expect(ws.listDocuments()[0]!.status).toBe('in_progress');
     const row = await ws.applyChanges(docId, invertAll(change));
     expect(row).toMatchObject({ annotationCount: 0, status: 'new' });
-    expect((await ws.getDocument(docId)).relations).toEqual([]);
+    expect((await ws.openDocument(docId)).relations).toEqual([]);
   });
 });
 
@@ -92,7 +92,7 @@ describe('updateSchema', () => {
     };
     await ws.updateSchema(schema, { renamedLabels: { Cue: 'Attribution cue' }, removedLabels: ['Source'] });
     const reopened = await Workspace.open(dir);
-    const doc = await reopened.getDocument(docId);
+    const doc = await reopened.openDocument(docId);
     expect(doc.annotations.map((a) => `${a.id}:${a.label}`)).toEqual(['c1:Claim', 'k1:Attribution cue']);
     expect(doc.relations).toEqual([]);
     expect(reopened.info().schema.labels.map((l) => l.name)).toEqual(['Claim', 'Attribution cue', 'Evidence', 'Entity']);

@@ -113,7 +113,7 @@ async function afterKill(dir: string, docId: string, where: string): Promise<{ a
   try {
     expect(ws.readOnlyReason(), where).toBeNull(); // the killed child's lock was recovered
     expect((await readdir(join(dir, 'documents'))).filter((f) => f.endsWith('.tmp')), where).toEqual([]); // its temp files were swept
-    const doc = await ws.getDocument(docId);
+    const doc = await ws.openDocument(docId);
     return { annotations: new Map(doc.annotations.map((a) => [a.id, a])), status: doc.status };
   } finally {
     await ws.close();

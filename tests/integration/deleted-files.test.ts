@@ -48,7 +48,7 @@ describe('a document file deleted under the app', () => {
   it('is written back at once from the open copy and reported as restored', async () => {
     const { ws, ids, docPath } = await open(ENVOY);
     const [docId] = ids as [string];
-    const doc = await ws.getDocument(docId);
+    const doc = await ws.openDocument(docId);
     ws.watch();
     const before = await readFile(docPath(docId), 'utf8');
     await rm(docPath(docId));
@@ -63,7 +63,7 @@ describe('a document file deleted under the app', () => {
   it('without a watcher, is written back whole by the next save, which says so', async () => {
     const { ws, ids, docPath } = await open(ENVOY);
     const [docId] = ids as [string];
-    const doc = await ws.getDocument(docId);
+    const doc = await ws.openDocument(docId);
     await ws.updateDocument(docId, { status: 'in_progress' });
     await rm(docPath(docId));
 
@@ -82,7 +82,7 @@ describe('a document file deleted under the app', () => {
     await ws.close();
     const reopened = await Workspace.open(dir); // nothing open yet
     await rm(docPath(docId));
-    await expect(reopened.getDocument(docId)).rejects.toMatchObject({
+    await expect(reopened.openDocument(docId)).rejects.toMatchObject({
       code: 'NOT_FOUND',
       message: expect.stringMatching(/^The file of ".+" \(.+\) was deleted outside Claimdesk\. Put it back \(from git or a backup copy; earlier versions are in .+\) and open it again, or move the document to the trash$/),
     });
@@ -95,7 +95,7 @@ describe('a document file deleted under the app', () => {
   it('is not written back when a checkout also took it out of claimdesk.json', async () => {
     const { dir, ws, ids, docPath } = await open(ENVOY, SUMMIT);
     const [gone, stays] = ids as [string, string];
-    await ws.getDocument(gone);
+    await ws.openDocument(gone);
     ws.watch();
     const index = JSON.parse(await readFile(join(dir, 'claimdesk.json'), 'utf8')) as { documents: { id: string }[] };
     index.documents = index.documents.filter((row) => row.id !== gone);
@@ -114,27 +114,27 @@ describe('the documents folder deleted under the app', () => {
   it('comes back with the open documents in it, and is watched again', async () => {
     const { dir, ws, ids, docPath } = await open(ENVOY, SUMMIT);
     const [openId, closedId] = ids as [string, string];
-    const openDoc = await ws.getDocument(openId);
+    const openDoc = await ws.openDocument(openId);
     // The summit report was imported in this session, so it is open in memory too; reopen to have one that is not.
     await ws.close();
     const again = await Workspace.open(dir);
-    await again.getDocument(openId);
+    await again.openDocument(openId);
     again.watch();
     const before = await readFile(docPath(openId), 'utf8');
     await rm(join(dir, 'documents'), { recursive: true });
 
     expect(await until(() => readIfThere(docPath(openId)), (text) => text !== null)).toBe(before);
     expect(again.info().externalChanges).toEqual([{ docId: openId, kind: 'restored', revision: expect.any(Number) }]);
-    await expect(again.getDocument(closedId)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/was deleted outside Claimdesk/) });
+    await expect(again.openDocument(closedId)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/was deleted outside Claimdesk/) });
     expect(again.listDocuments()).toHaveLength(2);
 
     // The new folder is watched: a change made there by another program is picked up.
     const edited = { ...(JSON.parse(before) as object), title: 'Retitled after the folder came back' };
     await new Promise((r) => setTimeout(r, 300));
     await writeFile(docPath(openId), JSON.stringify(edited, null, 2));
-    await until(() => again.getDocument(openId), (doc) => doc.title === 'Retitled after the folder came back');
+    await until(() => again.openDocument(openId), (doc) => doc.title === 'Retitled after the folder came back');
     expect(again.info().externalChanges.find((c) => c.docId === openId)?.kind).toBe('changed');
-    expect(openDoc.text).toBe((await again.getDocument(openId)).text);
+    expect(openDoc.text).toBe((await again.openDocument(openId)).text);
     await until(() => readIfThere(join(dir, 'claimdesk.json')), (text) => text?.includes('Retitled after the folder came back') === true);
     await expectAllParse(dir);
     await again.close();
@@ -143,7 +143,7 @@ describe('the documents folder deleted under the app', () => {
   it('without a watcher, is made anew by the next save', async () => {
     const { dir, ws, ids, docPath } = await open(ENVOY);
     const [docId] = ids as [string];
-    const doc = await ws.getDocument(docId);
+    const doc = await ws.openDocument(docId);
     await rm(join(dir, 'documents'), { recursive: true });
     expect((await ws.applyChanges(docId, tagTokyo(ws, doc))).annotationCount).toBe(1);
     expect(JSON.parse((await readIfThere(docPath(docId)))!).annotations).toHaveLength(1);

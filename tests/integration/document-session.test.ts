@@ -73,15 +73,15 @@ describe('DocumentSession', () => {
     session.undo();
     session.undo();
     await until(session, (s) => s.status === 'saved');
-    expect((await (await Workspace.open(dir)).getDocument(docId)).annotations).toEqual([]);
+    expect((await (await Workspace.open(dir)).openDocument(docId)).annotations).toEqual([]);
     session.redo();
     await until(session, (s) => s.status === 'saved');
-    const stored = (await (await Workspace.open(dir)).getDocument(docId)).annotations;
+    const stored = (await (await Workspace.open(dir)).openDocument(docId)).annotations;
     expect(stored.map((a) => a.quote)).toEqual(['Hill']);
     expect(stored[0]!.attributes.identification).toBe('named');
     session.redo();
     await until(session, (s) => s.status === 'saved');
-    expect((await (await Workspace.open(dir)).getDocument(docId)).annotations[0]!.attributes.identification).toBe('described');
+    expect((await (await Workspace.open(dir)).openDocument(docId)).annotations[0]!.attributes.identification).toBe('described');
     expect(session.canRedo).toBe(false);
   });
 
@@ -101,7 +101,7 @@ describe('DocumentSession', () => {
     expect([...stash.items.values()][0]).toContain('splintering');
 
     // A reloaded window would pick the change up from the stash.
-    const reloaded = new DocumentSession(await workspace.getDocument(docId), api, () => undefined, stash);
+    const reloaded = new DocumentSession(await workspace.openDocument(docId), api, () => undefined, stash);
     expect(reloaded.doc.annotations.map((a) => a.quote)).toEqual(['splintering']);
     reloaded.dispose();
 
@@ -109,7 +109,7 @@ describe('DocumentSession', () => {
     hosts.push(back);
     session.retryNow();
     await until(session, (s) => s.status === 'saved');
-    expect((await (await Workspace.open(dir)).getDocument(docId)).annotations.map((a) => a.quote)).toEqual(['splintering']);
+    expect((await (await Workspace.open(dir)).openDocument(docId)).annotations.map((a) => a.quote)).toEqual(['splintering']);
     expect(stash.items.size).toBe(0);
   });
 
@@ -127,12 +127,12 @@ describe('DocumentSession', () => {
     expect(failed.error).toMatch(/Could not save .* Your changes are kept/);
     expect(session.doc.annotations.map((a) => a.quote)).toEqual(['Tokyo']);
     // Nothing half-done on disk: the retry below must really write.
-    expect((await (await Workspace.open(dir)).getDocument(docId)).annotations).toEqual([]);
+    expect((await (await Workspace.open(dir)).openDocument(docId)).annotations).toEqual([]);
 
     await rm(blocker, { recursive: true });
     session.retryNow();
     await until(session, (s) => s.status === 'saved');
-    expect((await (await Workspace.open(dir)).getDocument(docId)).annotations.map((a) => a.quote)).toEqual(['Tokyo']);
+    expect((await (await Workspace.open(dir)).openDocument(docId)).annotations.map((a) => a.quote)).toEqual(['Tokyo']);
   });
 
   it('replays a stash whose changes were all stored (an add, then an update of it) without a conflict', async () => {
@@ -142,7 +142,7 @@ describe('DocumentSession', () => {
     const at = fresh.text.indexOf('Tokyo');
     const add = must(addSpan(fresh, schema, 'Source', at, at + 5, stamp()));
     const id = (add[0] as Extract<Operation, { op: 'addAnnotation' }>).annotation.id;
-    const afterAdd = await workspace.applyChanges(docId, add).then(() => workspace.getDocument(docId));
+    const afterAdd = await workspace.applyChanges(docId, add).then(() => workspace.openDocument(docId));
     const update = must(setAttribute(afterAdd, id, 'kb_id', 'Q1490', new Date().toISOString()));
     await workspace.applyChanges(docId, update);
     // The window closed before either acknowledgement arrived: both batches are still stashed.
@@ -152,7 +152,7 @@ describe('DocumentSession', () => {
     const state = await until(session, (s) => s.status !== 'saving');
     expect(state).toMatchObject({ status: 'saved', pending: 0 });
     expect(stash.items.size).toBe(0);
-    const stored = (await (await Workspace.open(dir)).getDocument(docId)).annotations;
+    const stored = (await (await Workspace.open(dir)).openDocument(docId)).annotations;
     expect(stored.map((a) => [a.quote, a.attributes.kb_id])).toEqual([['Tokyo', 'Q1490']]);
   });
 

@@ -41,7 +41,7 @@ describe('trash', () => {
     await ws.deleteDocument(docId);
     expect(ws.listDocuments()).toEqual([]);
     expect((await ws.listTrash()).map((r) => r.id)).toEqual([docId]);
-    await expect(ws.getDocument(docId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(ws.openDocument(docId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await ws.restoreDocument(docId);
     expect(ws.listDocuments().map((r) => r.id)).toEqual([docId]);
     expect(await readFile(join(dir, 'documents', `${docId}.json`), 'utf8')).toBe(before);
@@ -52,7 +52,7 @@ describe('trash', () => {
 describe('a second Claimdesk on the same workspace', () => {
   it('opens it read-only, refuses writes with who holds it, and changes nothing', async () => {
     const { dir, docId } = await withEnvoy();
-    const script = `import { Workspace } from ${JSON.stringify(join(ROOT, 'electron/services/workspace.ts'))};
+    const script = `import { Workspace } from ${JSON.stringify(join(ROOT, 'electron/services/workspace/index.ts'))};
 const ws = await Workspace.open(${JSON.stringify(dir)});
 const result = { reason: ws.readOnlyReason(), docs: ws.listDocuments().length };
 try { await ws.updateDocument(${JSON.stringify(docId)}, { status: 'done' }); result.write = 'ok'; } catch (e) { result.write = e.code + ': ' + e.message; }

@@ -25,7 +25,7 @@ async function watchedWorkspace() {
   const ws = await Workspace.open(dir);
   const report = await ws.importPaths([join(SAMPLES, 'us-envoy-arrives-in-japan.txt'), join(SAMPLES, 'multilingual-summit-report.txt')]);
   const [docId, witness] = report.imported.map((i) => i.row.id) as [string, string];
-  const title = (await ws.getDocument(docId)).title;
+  const title = (await ws.openDocument(docId)).title;
   ws.watch();
   const fileOf = (id: string) => join(dir, 'documents', `${id}.json`);
   /** Retitles the witness document as another program would, and waits until the workspace has seen it. */
@@ -52,7 +52,7 @@ describe('files changed outside Claimdesk', () => {
     await writeFile(path, JSON.stringify(edited, null, 2));
     const info = await until(() => ws.info(), (i) => i.externalChanges.some((c) => c.docId === docId));
     expect(info.externalChanges.map((c) => c.docId).sort()).toEqual([docId, witness].sort());
-    expect((await ws.getDocument(docId)).title).toBe('Retitled in a text editor');
+    expect((await ws.openDocument(docId)).title).toBe('Retitled in a text editor');
     expect(ws.listDocuments().find((row) => row.id === docId)).toMatchObject({ title: 'Retitled in a text editor', status: 'done' });
     await ws.close();
   });
@@ -61,7 +61,7 @@ describe('files changed outside Claimdesk', () => {
     const { ws, docId, title, fileOf, seeLaterChange } = await watchedWorkspace();
     await writeFile(fileOf(docId), '{"version": 1, "id": "');
     await seeLaterChange('Seen after the half-written change');
-    expect((await ws.getDocument(docId)).title).toBe(title);
+    expect((await ws.openDocument(docId)).title).toBe(title);
     expect(ws.info().externalChanges.map((c) => c.docId)).not.toContain(docId);
     expect(await readFile(fileOf(docId), 'utf8')).toBe('{"version": 1, "id": "');
     await ws.close();

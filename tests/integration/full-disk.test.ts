@@ -83,7 +83,7 @@ describe('a full disk (tmpfs)', () => {
 
     // The service says the same to a direct call, and its memory still matches the disk, so a retry really writes.
     await expect(ws.applyChanges(docId, change)).rejects.toMatchObject({ code: 'IO', message: expect.stringMatching(/^The disk is full/) });
-    expect((await ws.getDocument(docId)).annotations).toEqual([]);
+    expect((await ws.openDocument(docId)).annotations).toEqual([]);
     // So does an import.
     await expect(ws.importPaths([join(SAMPLES, 'multilingual-summit-report.txt')])).rejects.toMatchObject({ code: 'IO', message: expect.stringMatching(/^The disk is full/) });
     expect(ws.listDocuments()).toHaveLength(1);
@@ -108,7 +108,7 @@ describe('an index write that fails after its document was saved', () => {
     const dir = await tempDir();
     const ws = await Workspace.open(dir);
     const docId = (await ws.importPaths([ENVOY])).imported[0]!.row.id;
-    const doc = await ws.getDocument(docId);
+    const doc = await ws.openDocument(docId);
     const at = doc.text.indexOf('Tokyo');
     const change = must(addSpan(doc, ws.info().schema, 'Entity', at, at + 5, stamp()));
     // A folder where the atomic writer puts claimdesk.json's temporary file: the document saves, the index does not.
@@ -133,7 +133,7 @@ describe('a file-size limit (ulimit -f, EFBIG)', () => {
     await writeFile(source, `A long report\n\n${sentences.join(' ')}\n`);
     const setup = await Workspace.open(dir);
     const docId = (await setup.importPaths([source])).imported[0]!.row.id;
-    const doc = await setup.getDocument(docId);
+    const doc = await setup.openDocument(docId);
     const schema = setup.info().schema;
     await setup.close();
     // Twenty spans make the file about 6 KB larger than the limit allows.

@@ -28,7 +28,7 @@ describe('version 1 files', () => {
     const { dir, docId } = await workspaceWithEnvoy();
     const before = await filesUnder(dir);
     const ws = await Workspace.open(dir);
-    await ws.getDocument(docId);
+    await ws.openDocument(docId);
     await ws.close();
     const after = await filesUnder(dir);
     for (const [path, bytes] of before) if (path !== '.claimdesk.lock') expect(after.get(path)?.equals(bytes), path).toBe(true);
@@ -42,7 +42,7 @@ describe('newer files', () => {
     const newer = (await readFile(docPath, 'utf8')).replace('"version": 1', '"version": 7');
     await writeFile(docPath, newer);
     const ws = await Workspace.open(dir);
-    await expect(ws.getDocument(docId)).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/written by a newer Claimdesk \(format version 7, this one reads up to 1\); update Claimdesk to open it/) });
+    await expect(ws.openDocument(docId)).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/written by a newer Claimdesk \(format version 7, this one reads up to 1\); update Claimdesk to open it/) });
     await ws.close();
     expect(await readFile(docPath, 'utf8')).toBe(newer);
 
@@ -112,14 +112,14 @@ describe('a migration (with a step defined by this test)', () => {
       expect((await readFile(join(copies, 'claimdesk.json'))).equals(originalIndex)).toBe(true);
       expect(JSON.parse(await readFile(indexPath, 'utf8'))).toMatchObject({ version: 2 });
 
-      expect((await ws.getDocument(docId)).attributes).toMatchObject({ migrated: true });
+      expect((await ws.openDocument(docId)).attributes).toMatchObject({ migrated: true });
       expect((await readFile(join(copies, 'documents', `${docId}.json`))).equals(originalDoc)).toBe(true);
       expect(JSON.parse(await readFile(docPath, 'utf8'))).toMatchObject({ version: 2, attributes: { migrated: true } });
       await ws.close();
 
       // Opened again, nothing is migrated any more and the copies stay the originals.
       const again = await NewerWorkspace.open(dir);
-      await again.getDocument(docId);
+      await again.openDocument(docId);
       await again.close();
       expect((await readFile(join(copies, 'claimdesk.json'))).equals(originalIndex)).toBe(true);
       expect((await readFile(join(copies, 'documents', `${docId}.json`))).equals(originalDoc)).toBe(true);

@@ -101,13 +101,13 @@ describe('offsets inside a surrogate pair', () => {
     await writeFile(join(dir, 'emoji.txt'), TEXT);
     const ws = await Workspace.open(join(dir, 'ws'));
     const docId = (await ws.importPaths([join(dir, 'emoji.txt')])).imported[0]!.row.id;
-    const doc = await ws.getDocument(docId);
+    const doc = await ws.openDocument(docId);
     const at = doc.text.indexOf('😀');
     const split: Annotation = { ...spanOf(doc.text, 'in', 's1'), start: at + 1, end: at + 5, quote: doc.text.slice(at + 1, at + 5) };
     const refused = await failure(ws.applyChanges(docId, [{ op: 'addAnnotation', annotation: split }]));
     expect(refused.code).toBe('INVALID_INPUT');
     expect(refused.message).toMatch(/inside a character/);
-    expect((await ws.getDocument(docId)).annotations).toEqual([]);
+    expect((await ws.openDocument(docId)).annotations).toEqual([]);
     // The whole character is fine.
     await ws.applyChanges(docId, [{ op: 'addAnnotation', annotation: { ...split, start: at, quote: doc.text.slice(at, at + 5) } }]);
     await ws.close();
@@ -190,7 +190,7 @@ describe('files changed outside Claimdesk are checked before use', () => {
     doc.annotations = [{ ...spanOf(doc.text, 'Hill', 'x1'), start: 1, end: 6, quote: doc.text.slice(1, 6) }];
     await writeFile(file, JSON.stringify(doc));
     const ws = await Workspace.open(join(dir, 'ws'));
-    await expect(ws.getDocument(docId)).rejects.toThrow(/inside a character/);
+    await expect(ws.openDocument(docId)).rejects.toThrow(/inside a character/);
     await ws.close();
   });
 });
@@ -199,7 +199,7 @@ describe('ids reused for other content', () => {
   it('an identical replay is a no-op, another annotation or relation with a taken id is a CONFLICT', async () => {
     const ws = await Workspace.open(await tempDir());
     const docId = (await ws.importPaths([ENVOY])).imported[0]!.row.id;
-    const text = (await ws.getDocument(docId)).text;
+    const text = (await ws.openDocument(docId)).text;
     const claim = spanOf(text, 'Hill', 'c1', 'Claim');
     const source = spanOf(text, 'Japan', 's1', 'Source');
     const link: Relation = { id: 'r1', type: 'attributed_to', from: 'c1', to: 's1', author: 'tester', createdAt: stamp };
@@ -209,7 +209,7 @@ describe('ids reused for other content', () => {
     expect(other.code).toBe('CONFLICT');
     const otherLink = await failure(ws.applyChanges(docId, [{ op: 'addRelation', relation: { ...link, author: 'someone else' } }]));
     expect(otherLink.code).toBe('CONFLICT');
-    const doc = await ws.getDocument(docId);
+    const doc = await ws.openDocument(docId);
     expect(doc.annotations.find((a) => a.id === 'c1')).toEqual(claim);
     expect(doc.relations).toEqual([link]);
     await ws.close();
@@ -224,7 +224,7 @@ describe('labels named like object properties', () => {
     const names = ['constructor', 'toString', 'hasOwnProperty', '__proto__'];
     const labels = [...DEFAULT_SCHEMA.labels, ...names.map((name) => ({ name, color: '#123456', hotkey: '', attributes: [] }))];
     await ws.updateSchema({ ...DEFAULT_SCHEMA, labels }, { renamedLabels: {}, removedLabels: [] });
-    const text = (await ws.getDocument(docId)).text;
+    const text = (await ws.openDocument(docId)).text;
     const words = [...text.matchAll(/\b[A-Za-z]{5,}\b/g)];
     const ops = names.flatMap((label, i) =>
       [0, 1].map((k) => ({ op: 'addAnnotation' as const, annotation: { ...spanOf(text, words[i * 2 + k]![0], `${label}-${k}`, label, words[i * 2 + k]!.index), start: words[i * 2 + k]!.index } })),
@@ -254,7 +254,7 @@ describe('a large batch', () => {
   it('applies 30,000 operations in one call without stalling (linear, not quadratic)', async () => {
     const ws = await Workspace.open(await tempDir());
     const docId = (await ws.importPaths([ENVOY])).imported[0]!.row.id;
-    const text = (await ws.getDocument(docId)).text;
+    const text = (await ws.openDocument(docId)).text;
     const ops = Array.from({ length: 30_000 }, (_, i) => ({ op: 'addAnnotation' as const, annotation: { ...spanOf(text, 'Hill', `bulk-${i}`, 'Source') } }));
     const row = await ws.applyChanges(docId, ops);
     expect(row.annotationCount).toBe(30_000);

@@ -44,7 +44,7 @@ describe('workspace layout', () => {
     const rows = first.listDocuments();
     const again = await Workspace.open(dir);
     expect(again.listDocuments()).toEqual(rows);
-    const doc = await again.getDocument(rows[0]!.id);
+    const doc = await again.openDocument(rows[0]!.id);
     expect(doc.text).toContain(doc.title);
   });
 
@@ -64,7 +64,7 @@ describe('workspace layout', () => {
     await ws.updateDocument(row.id, { title: 'Envoy in Tokyo', status: 'done' });
     const reopened = await Workspace.open(dir);
     expect(reopened.listDocuments()[0]).toMatchObject({ title: 'Envoy in Tokyo', status: 'done' });
-    expect((await reopened.getDocument(row.id)).title).toBe('Envoy in Tokyo');
+    expect((await reopened.openDocument(row.id)).title).toBe('Envoy in Tokyo');
   });
 });
 
@@ -129,7 +129,7 @@ describe('import', () => {
     expect(report.imported.map((i) => i.name)).toEqual(expect.arrayContaining(['good.md', 'latin1.txt']));
     const latin1 = report.imported.find((i) => i.name === 'latin1.txt')!;
     expect(latin1.warnings.join(' ')).toMatch(/UTF-8/);
-    expect((await ws.getDocument(latin1.row.id)).text).toContain('\uFFFD');
+    expect((await ws.openDocument(latin1.row.id)).text).toContain('\uFFFD');
 
     const after = JSON.parse(await readFile(join(dir, 'claimdesk.json'), 'utf8')) as { documents: unknown[] };
     expect(after.documents.slice(0, 1)).toEqual((JSON.parse(before) as { documents: unknown[] }).documents);
@@ -177,15 +177,15 @@ describe('stores that cannot be read are never overwritten', () => {
     const path = join(dir, 'documents', `${damaged!}.json`);
     await writeFile(path, '{"version": 1, "id": ');
     const reopened = await Workspace.open(dir);
-    await expect(reopened.getDocument(damaged!)).rejects.toMatchObject({ code: 'IO' });
+    await expect(reopened.openDocument(damaged!)).rejects.toMatchObject({ code: 'IO' });
     await expect(reopened.updateDocument(damaged!, { status: 'done' })).rejects.toMatchObject({ code: 'IO' });
     expect(await readFile(path, 'utf8')).toBe('{"version": 1, "id": ');
-    expect((await reopened.getDocument(healthy!)).id).toBe(healthy);
+    expect((await reopened.openDocument(healthy!)).id).toBe(healthy);
   });
 
   it('answers NOT_FOUND for an unknown document id', async () => {
     const ws = await Workspace.open(await tempDir());
-    await expect(ws.getDocument('abcdef123456')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(ws.openDocument('abcdef123456')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 
@@ -210,13 +210,13 @@ describe('readDocument (export, validate)', () => {
     await retitle(id, 'Changed on disk');
     expect((await reopened.readDocument(id)).title).toBe('Changed on disk');
     await retitle(id, 'Changed again');
-    expect((await reopened.getDocument(id)).title).toBe('Changed again');
+    expect((await reopened.openDocument(id)).title).toBe('Changed again');
   });
 
   it('returns an open document from memory', async () => {
     const { ids, reopened, retitle } = await withSamples();
     const id = ids[1]!;
-    const open = await reopened.getDocument(id);
+    const open = await reopened.openDocument(id);
     await retitle(id, 'Changed on disk');
     expect(await reopened.readDocument(id)).toBe(open);
   });

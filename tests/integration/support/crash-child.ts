@@ -11,7 +11,7 @@ import { seededRandom } from './prng';
 
 const [dir, docId, first, seed] = process.argv.slice(2);
 const ws = await Workspace.open(dir!);
-const doc = await ws.getDocument(docId!);
+const doc = await ws.openDocument(docId!);
 const random = seededRandom(Number(seed));
 for (let n = Number(first); ; n++) {
   const id = `k${n}`;
