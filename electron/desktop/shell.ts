@@ -17,7 +17,7 @@
 import { realpath } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { assertNever } from '../../shared/model/operations';
+import { assertNever } from '../../shared/assert-never';
 import type { WorkspaceSession } from '../services/api';
 import { Workspace } from '../services/workspace';
 import { secondLaunchRequest } from './command-line';

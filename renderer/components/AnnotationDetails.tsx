@@ -8,13 +8,15 @@
  * stored value and reset when it changes (undo, another edit), so they never show stale text.
  */
 import type { CSSProperties, KeyboardEvent } from 'react';
-import { isUnsourcedClaim, relabel, setAttribute, setNote, unlink } from '../../shared/model/commands';
+import { relabel, setAttribute, setNote, unlink } from '../../shared/model/commands';
+import { isUnsourcedClaim } from '../../shared/model/vocabulary';
 import type { Operation } from '../../shared/model/operations';
 import type { Annotation, AttributeDef, AttributeValue, DocumentData, Relation, Schema } from '../../shared/model/types';
 import { excerpt, formatAttributeValue } from '../editor/annotation-text';
 import { labelColor } from '../editor/annotation-views';
 import { formatDateTime } from '../util/format';
 import { Fact } from './Fact';
+import './AnnotationDetails.css';
 
 export type AnnotationDetailsProps = Readonly<{
   annotation: Annotation;
@@ -38,7 +40,7 @@ export function AnnotationDetails({ annotation: a, doc, schema, linkTypes, onApp
   const orphans = Object.keys(a.attributes).filter((name) => !defined.has(name));
   const relations = doc.relations.filter((r) => r.from === a.id || r.to === a.id);
   const setValue = (name: string, value: AttributeValue) => onApply(setAttribute(doc, a.id, name, value, now()));
-  const unsourced = isUnsourcedClaim(doc, a);
+  const unsourced = isUnsourcedClaim(a, doc.relations);
 
   return (
     <aside className="cd-details cd-annotation" aria-label="Annotation details" style={{ '--hl-color': labelColor(schema, a.label) } as CSSProperties}>

@@ -19,8 +19,8 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { attributeText } from '../../shared/model/claims-table';
-import { isUnsourcedClaim } from '../../shared/model/commands';
-import type { Annotation, AttributeValue, DocumentData, LabelDef, Relation, Schema } from '../../shared/model/types';
+import { isUnsourcedClaim, relationsByEnd } from '../../shared/model/vocabulary';
+import type { Annotation, AttributeValue, DocumentData, LabelDef, Schema } from '../../shared/model/types';
 import { inTextOrder } from '../../shared/model/spans';
 import { useLatest } from '../hooks/use-latest';
 import { useWindowedList } from '../hooks/use-windowed-list';
@@ -33,7 +33,6 @@ const ROW_HEIGHT = 48;
 const MAX_KEY_ATTRIBUTES = 3;
 /** The colour of a label the schema does not know. */
 const UNKNOWN_COLOR = '#9a9b9e';
-const NO_RELATIONS: readonly Relation[] = [];
 
 /** The document shown, its schema, and the selected annotation; the sidebar fills its container's height. */
 export type AnnotationSidebarProps = Readonly<{
@@ -100,12 +99,7 @@ function indexDocument(doc: DocumentData, schema: Schema) {
   const counts = new Map<string, number>(schema.labels.map((l) => [l.name, 0]));
   // isUnsourcedClaim scans the relations it is given: hand it only the annotation's own links,
   // so 10,000 annotations cost one pass over the relations instead of one per annotation.
-  const outgoing = new Map<string, Relation[]>();
-  for (const r of doc.relations) {
-    const list = outgoing.get(r.from);
-    if (list) list.push(r);
-    else outgoing.set(r.from, [r]);
-  }
+  const byEnd = relationsByEnd(doc.relations);
   // Values present per filterable attribute (choice, multi, boolean), counted per label's own attributes.
   const filterable = new Map<string, Map<string, number>>();
   const filterableOf = new Map<string, readonly string[]>();
@@ -130,7 +124,7 @@ function indexDocument(doc: DocumentData, schema: Schema) {
         values.set(value, (values.get(value) ?? 0) + 1);
       }
     }
-    const isUnsourced = isUnsourcedClaim({ ...doc, relations: outgoing.get(a.id) ?? NO_RELATIONS }, a);
+    const isUnsourced = isUnsourcedClaim(a, byEnd.from(a.id));
     if (isUnsourced) unsourcedCount++;
     return { kind: 'entry', a, order: i, color: labelDefs.get(a.label)?.color ?? UNKNOWN_COLOR, isUnsourced, labelOrder: order.get(a.label) ?? 0 };
   });

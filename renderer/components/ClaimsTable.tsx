@@ -8,7 +8,6 @@
  */
 import { useEffect, useId, useMemo, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import {
-  CLAIM_LABEL,
   claimColumns,
   claimRows,
   claimsTsv,
@@ -18,8 +17,8 @@ import {
   type ClaimRow,
   type ClaimSort,
 } from '../../shared/model/claims-table';
-import { isUnsourcedClaim } from '../../shared/model/commands';
-import type { DocumentData, Relation, Schema } from '../../shared/model/types';
+import { CLAIM_LABEL, unsourcedClaimIds } from '../../shared/model/vocabulary';
+import type { DocumentData, Schema } from '../../shared/model/types';
 import { useWindowedList } from '../hooks/use-windowed-list';
 import { formatCount, formatQuantity } from '../util/format';
 import '../panels.css';
@@ -29,7 +28,6 @@ const ROW_HEIGHT = 44;
 const HEADER_HEIGHT = 32;
 /** How long "Copied ..." stays in the toolbar. */
 const NOTICE_MS = 4000;
-const NO_RELATIONS: readonly Relation[] = [];
 
 /** The document whose claims are listed and its schema; the table fills its container. */
 export type ClaimsTableProps = Readonly<{
@@ -82,17 +80,7 @@ export function ClaimsTable({ doc, schema, onSelect }: ClaimsTableProps) {
   const rowId = (id: string) => `${baseId}-claim-${id}`;
   const columns = useMemo(() => claimColumns(schema), [schema]);
   const baseRows = useMemo(() => claimRows(doc, schema), [doc, schema]);
-  const unsourced = useMemo(() => {
-    const outgoing = new Map<string, Relation[]>();
-    for (const r of doc.relations) {
-      const list = outgoing.get(r.from);
-      if (list) list.push(r);
-      else outgoing.set(r.from, [r]);
-    }
-    const ids = new Set<string>();
-    for (const a of doc.annotations) if (isUnsourcedClaim({ ...doc, relations: outgoing.get(a.id) ?? NO_RELATIONS }, a)) ids.add(a.id);
-    return ids;
-  }, [doc]);
+  const unsourced = useMemo(() => unsourcedClaimIds(doc), [doc]);
   const [sort, setSort] = useState<ClaimSort | null>(null);
   const rows = useMemo(() => sortClaimRows(baseRows, columns, sort), [baseRows, columns, sort]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());

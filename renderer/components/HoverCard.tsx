@@ -5,10 +5,11 @@
  * takes the pointer, so moving on to a neighbouring highlight is not blocked.
  */
 import type { CSSProperties } from 'react';
-import { isUnsourcedClaim } from '../../shared/model/commands';
+import { isUnsourcedClaim } from '../../shared/model/vocabulary';
 import type { Annotation, DocumentData, Schema } from '../../shared/model/types';
 import { excerpt, formatAttributeValue, isSetValue } from '../editor/annotation-text';
 import { labelColor } from '../editor/annotation-views';
+import './HoverCard.css';
 
 export type HoverCardProps = Readonly<{
   annotation: Annotation;
@@ -61,7 +62,7 @@ export function HoverCard({ annotation, doc, schema, rect }: HoverCardProps) {
           ))}
         </ul>
       )}
-      {isUnsourcedClaim(doc, annotation) && <p className="cd-hovercard-flag">No source linked</p>}
+      {isUnsourcedClaim(annotation, doc.relations) && <p className="cd-hovercard-flag">No source linked</p>}
     </div>
   );
 }

@@ -5,7 +5,7 @@
  * plugin re-draws only those. Reads the document; never touches the view.
  */
 import { SECTION_SIZE } from '../../shared/anchoring/sections';
-import { isUnsourcedClaim } from '../../shared/model/commands';
+import { ATTRIBUTED_TO, isUnsourcedClaim } from '../../shared/model/vocabulary';
 import type { Operation } from '../../shared/model/operations';
 import { findLabel } from '../../shared/model/schema-rules';
 import type { Annotation, DocumentData, Relation, Schema } from '../../shared/model/types';
@@ -66,12 +66,12 @@ function viewOf(doc: DocumentData, schema: Schema, a: Annotation, ui: Annotation
     if (linking.candidates.has(a.id)) classes.push(linking.activeId === a.id ? 'is-candidate is-candidate-active' : 'is-candidate');
   }
   let marker: Marker | undefined;
-  if (isUnsourcedClaim({ ...doc, relations }, a)) {
+  if (isUnsourcedClaim(a, relations)) {
     classes.push('is-unsourced');
     marker = { kind: 'unsourced' };
   } else {
     const sources = relations
-      .filter((r) => r.type === 'attributed_to' && r.from === a.id)
+      .filter((r) => r.type === ATTRIBUTED_TO && r.from === a.id)
       .map((r) => lookup.annotation(r.to))
       .filter((s): s is Annotation => s !== undefined);
     if (sources.length > 0) {

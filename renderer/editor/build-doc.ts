@@ -5,6 +5,7 @@
  * merges text.
  */
 import type { Node as PmNode } from 'prosemirror-model';
+import { assertNever } from '../../shared/assert-never';
 import { SECTION_SIZE } from '../../shared/anchoring/sections';
 import type { DocumentData } from '../../shared/model/types';
 import { articleSchema, headingLevel } from './schema';
@@ -38,6 +39,3 @@ export function buildDoc(doc: Pick<DocumentData, 'text' | 'blocks'>): PmNode {
   return articleSchema.nodes.doc.create(null, sections);
 }
 
-function assertNever(value: never): never {
-  throw new TypeError(`unknown block type ${String(value)}`);
-}

@@ -6,12 +6,12 @@
  * claims appear only as a claim's source or cue; other relations are not kept. Pure.
  */
 import { offsetMap } from '../anchoring/code-points';
-import { CLAIM_LABEL, claimLinks, claimsInTextOrder } from '../model/claims-table';
+import { claimLinks, claimsInTextOrder } from '../model/claims-table';
+import { CLAIM_LABEL, SOURCE_LABEL } from '../model/vocabulary';
 import type { AttributeValue, DocumentData, Schema } from '../model/types';
 import { streamed, type DocumentSerializer } from './format';
 import type { Tokenizer } from './tokens';
 
-const SOURCE_LABEL = 'Source';
 const JOIN = ' | ';
 
 /** A CSV field, quoted when it holds a comma, quote, line break or edge space. */

@@ -8,7 +8,7 @@ import { offsetMap } from '../anchoring/code-points';
 import { checkSpan, OperationError } from '../model/operations';
 import { findLabel } from '../model/schema-rules';
 import type { AttributeDef, AttributeValue, DocumentData, Schema } from '../model/types';
-import { unsourcedClaimIds } from '../model/commands';
+import { unsourcedClaimIds } from '../model/vocabulary';
 
 /** What kind of rule a problem breaks. */
 export type ValidationKind = 'quote' | 'duplicate_id' | 'schema' | 'relation' | 'attribution';

@@ -6,13 +6,8 @@
  */
 import type { Annotation, AttributeValue, DocumentData, Schema } from './types';
 import { compareSpans } from './spans';
+import { ATTRIBUTED_TO, CLAIM_LABEL, HAS_CUE } from './vocabulary';
 
-/** The label whose annotations are rows. */
-export const CLAIM_LABEL = 'Claim';
-/** The relation type whose targets fill the Sources column. */
-export const SOURCE_RELATION = 'attributed_to';
-/** The relation type whose targets fill the Cue column. */
-export const CUE_RELATION = 'has_cue';
 /** Separator between several linked texts in one cell. */
 export const LINKED_SEPARATOR = '; ';
 
@@ -85,12 +80,12 @@ export function claimLinks(doc: DocumentData): Map<string, { sources: Annotation
   const byId = new Map(doc.annotations.map((a) => [a.id, a]));
   const links = new Map<string, { sources: Annotation[]; cues: Annotation[] }>();
   for (const r of doc.relations) {
-    if (r.type !== SOURCE_RELATION && r.type !== CUE_RELATION) continue;
+    if (r.type !== ATTRIBUTED_TO && r.type !== HAS_CUE) continue;
     const to = byId.get(r.to);
     if (!to) continue;
     let entry = links.get(r.from);
     if (!entry) links.set(r.from, (entry = { sources: [], cues: [] }));
-    (r.type === SOURCE_RELATION ? entry.sources : entry.cues).push(to);
+    (r.type === ATTRIBUTED_TO ? entry.sources : entry.cues).push(to);
   }
   for (const entry of links.values()) for (const list of [entry.sources, entry.cues]) list.sort(compareSpans);
   return links;

@@ -95,14 +95,3 @@ export function setDocumentAttribute(doc: DocumentData, name: string, value: Att
   if (JSON.stringify(doc.attributes[name] ?? null) === JSON.stringify(value)) return null;
   return [{ op: 'updateDocument', before: { attributes: doc.attributes }, after: { attributes: { ...doc.attributes, [name]: value } } }];
 }
-
-/** The ids of every unsourced claim (see isUnsourcedClaim), in one pass over the document. */
-export function unsourcedClaimIds(doc: DocumentData): Set<string> {
-  const sourced = new Set(doc.relations.filter((r) => r.type === 'attributed_to').map((r) => r.from));
-  return new Set(doc.annotations.filter((a) => a.label === 'Claim' && a.attributes.attribution !== 'authorial' && !sourced.has(a.id)).map((a) => a.id));
-}
-
-/** True when `a` is a Claim reported from a source (attribution=attributed) with no attributed_to link. */
-export function isUnsourcedClaim(doc: DocumentData, a: Annotation): boolean {
-  return a.label === 'Claim' && a.attributes.attribution !== 'authorial' && !doc.relations.some((r) => r.type === 'attributed_to' && r.from === a.id);
-}

@@ -4,6 +4,7 @@
  * removing what is gone, setting a value it already has: no change), so a save that is retried
  * after a lost acknowledgement cannot apply twice.
  */
+import { assertNever } from '../assert-never';
 import type { Annotation, Attributes, DocStatus, DocumentData, Relation } from './types';
 
 /** The fields of an annotation an update may change. */
@@ -19,10 +20,6 @@ export type Operation =
   | Readonly<{ op: 'removeRelation'; relation: Relation }>
   | Readonly<{ op: 'updateDocument'; before: DocumentPatch; after: DocumentPatch }>;
 
-/** Fails the type check when a switch over operations misses a case. */
-export function assertNever(value: never): never {
-  throw new TypeError(`unexpected value ${JSON.stringify(value)}`);
-}
 
 /** The operation that undoes `op`. */
 export function invert(op: Operation): Operation {

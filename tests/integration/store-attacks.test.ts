@@ -5,6 +5,7 @@
  * other content, labels named like object properties, large batches, and workspace folders that
  * are not plain folders. Real host over HTTP, real files in temporary folders.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -275,5 +276,21 @@ describe('workspace folders that are not plain folders', () => {
       await symlink(join(dir, `elsewhere-${sub}`), join(ws, sub));
       await expect(Workspace.open(ws), sub).rejects.toThrow(/a link to another place/);
     }
+  });
+});
+
+describe('import paths that are not article files', () => {
+  it('reports a pipe and an empty folder by name instead of hanging or saying nothing', async () => {
+    const dir = await tempDir();
+    const fifo = join(dir, 'pipe.txt');
+    const made = spawnSync('mkfifo', [fifo]);
+    expect(made.status, 'mkfifo is available').toBe(0);
+    await mkdir(join(dir, 'empty.txt'));
+    const ws = await Workspace.open(join(dir, 'ws'));
+    const report = await ws.importPaths([fifo, join(dir, 'empty.txt'), ENVOY]);
+    expect(report.failed.map((f) => f.name).sort()).toEqual(['empty.txt', 'pipe.txt']);
+    expect(report.failed.find((f) => f.name === 'pipe.txt')!.reason).toMatch(/not a regular file/);
+    expect(report.imported).toHaveLength(1);
+    await ws.close();
   });
 });

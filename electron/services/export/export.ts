@@ -16,7 +16,7 @@ import { assignSplits, type SplitItem, type SplitRatios } from '../../../shared/
 import { icuTokenizer } from '../../../shared/export/icu-tokenizer';
 import { withWritableSpans } from '../../../shared/export/writable';
 import type { Tokenizer } from '../../../shared/export/tokens';
-import { CLAIM_LABEL } from '../../../shared/model/claims-table';
+import { CLAIM_LABEL } from '../../../shared/model/vocabulary';
 import { bump } from '../../../shared/model/keys';
 import type { DocId, DocumentData } from '../../../shared/model/types';
 import { timeSlicer } from '../time-slice';

@@ -37,8 +37,13 @@ export async function importPaths(store: DocumentStore, paths: readonly string[]
     const name = basename(p);
     try {
       const info = await stat(p);
-      if (info.isDirectory()) sources.push(...(await collectFolder(p)));
-      else sources.push(fileSource(p, info.size));
+      if (info.isDirectory()) {
+        const inside = await collectFolder(p);
+        if (inside.length === 0) failed.push({ name, reason: `${name} is a folder with no articles in it (${SUPPORTED_EXTENSIONS.join(', ')}); check the folder` });
+        sources.push(...inside);
+      } else if (info.isFile()) sources.push(fileSource(p, info.size));
+      // A pipe or device would be read forever: only regular files are articles.
+      else failed.push({ name, reason: `${name} is not a regular file (a pipe, socket or device); save the article as a file and import that` });
     } catch (err) {
       failed.push({ name, reason: describeReadError(name, err) });
     }

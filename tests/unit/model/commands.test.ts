@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addSpan, deleteSpan, isUnsourcedClaim, link, setAttribute, setNote, setStatus } from '../../../shared/model/commands';
+import { addSpan, deleteSpan, link, setAttribute, setNote, setStatus } from '../../../shared/model/commands';
+import { isUnsourcedClaim } from '../../../shared/model/vocabulary';
 import { DEFAULT_SCHEMA } from '../../../shared/model/default-schema';
 import { applyOperations, invertAll } from '../../../shared/model/operations';
 import type { DocumentData } from '../../../shared/model/types';
@@ -41,8 +42,8 @@ describe('commands', () => {
     expect(linked.relations[0]).toMatchObject({ type: 'attributed_to', from: claimId, to: sourceId });
     expect(link(linked, DEFAULT_SCHEMA, claimId, sourceId, stamp)).toMatch(/already linked/);
     expect(link(withBoth, DEFAULT_SCHEMA, sourceId, claimId, stamp)).toMatch(/no link from Source to Claim/);
-    expect(isUnsourcedClaim(withBoth, withBoth.annotations[0]!)).toBe(true);
-    expect(isUnsourcedClaim(linked, linked.annotations[0]!)).toBe(false);
+    expect(isUnsourcedClaim(withBoth.annotations[0]!, withBoth.relations)).toBe(true);
+    expect(isUnsourcedClaim(linked.annotations[0]!, linked.relations)).toBe(false);
   });
 
   it('deletes a span with its links, and undo brings both back', () => {
