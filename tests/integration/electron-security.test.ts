@@ -1,8 +1,11 @@
 /**
  * What can be checked of the Electron shell without an Electron runtime: the IPC naming, the
  * preload as the sandbox will run it (CommonJS, nothing but 'electron', one function exposed,
- * unknown methods refused), that main's bundle does not pull in the host's HTTP server and
- * loads the window from the app:// scheme, never file://, that the built renderer is servable
+ * unknown methods refused), main as scripts/build-node.mjs bundles it (electron/main.ts with
+ * its modules in electron/main/, one file): it does not pull in the host's HTTP server, loads
+ * the window from the app:// scheme, never file://, and keeps every hardening call and
+ * webPreference (read from the bundle, so a check moved between those modules is still found
+ * and a check removed fails), that the built renderer is servable
  * from that scheme, and that every page gets the same Content-Security-Policy (app:// header,
  * renderer meta tag, browser host). The scheme handler's path rules are tested in
  * app-protocol.test.ts; Electron calling it, and the window itself, are covered by
@@ -43,6 +46,22 @@ async function bundlePreload(): Promise<string> {
     write: false,
     logLevel: 'silent',
   });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+/** Main bundled as scripts/build-node.mjs bundles it (ESM, packages left external): one file whatever electron/main/ holds. */
+async function bundleMain(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(ROOT, 'electron', 'main.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    write: false,
+    logLevel: 'silent',
+  });
+  expect(result.outputFiles).toHaveLength(1);
   return result.outputFiles[0]?.text ?? '';
 }
 
@@ -146,23 +165,69 @@ describe('the preload, as the sandbox runs it', () => {
   });
 });
 
+/** Main's bundle imports Electron and not the browser host's HTTP server. */
+function expectNoHttpServer(code: string): void {
+  expect(code).toMatch(/from\s+["']electron["']/);
+  expect(code).not.toMatch(/["']node:http["']/);
+}
+
+/** Main's bundle registers the app scheme as privileged, serves it, and loads the window from it, never from a file. */
+function expectAppScheme(code: string): void {
+  expect(code).toMatch(/\bprotocol\.registerSchemesAsPrivileged\(/);
+  expect(code).toMatch(/\.protocol\.handle\(/);
+  expect(code).toContain(`"${APP_SCHEME}"`);
+  expect(code).toMatch(/\.loadURL\(/);
+  expect(code).not.toMatch(/\.loadFile\(/);
+  expect(code).not.toMatch(/onHeadersReceived/); // the CSP comes with the app:// responses themselves
+}
+
 describe('the main bundle', () => {
-  it('does not pull in the browser host’s HTTP server (skipped until `npm run build`)', (ctx) => {
-    ctx.skip(!existsSync(BUILT_MAIN), 'dist/electron/main.mjs is not built (run `npm run build`)');
-    const built = readFileSync(BUILT_MAIN, 'utf8');
-    expect(built).toMatch(/from\s+["']electron["']/);
-    expect(built).not.toMatch(/["']node:http["']/);
+  let code = '';
+  beforeAll(async () => {
+    code = await bundleMain();
   });
 
-  it('registers the app scheme as privileged, serves it, and loads the window from it, never from a file (skipped until `npm run build`)', (ctx) => {
+  it('does not pull in the browser host’s HTTP server', () => {
+    expectNoHttpServer(code);
+  });
+
+  it('registers the app scheme as privileged, serves it, and loads the window from it, never from a file', () => {
+    expectAppScheme(code);
+  });
+
+  it('refuses remote requests, permissions and downloads on the session', () => {
+    expect(code).toMatch(/\.webRequest\.onBeforeRequest\(/);
+    expect(code).toMatch(/\.setPermissionRequestHandler\(\([^)]*\)\s*=>\s*callback\(false\)\)/);
+    expect(code).toMatch(/\.setPermissionCheckHandler\(\(\)\s*=>\s*false\)/);
+    expect(code).toMatch(/\.on\("will-download",\s*\(event\)\s*=>\s*event\.preventDefault\(\)\)/);
+  });
+
+  it('sandboxes every renderer and stops every web contents navigating, redirecting, opening windows or attaching webviews', () => {
+    expect(code).toMatch(/\.enableSandbox\(\)/);
+    expect(code).toMatch(/\.on\("web-contents-created",/);
+    for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']) {
+      expect(code, event).toMatch(new RegExp(`\\.on\\("${event}",\\s*\\(event\\)\\s*=>\\s*event\\.preventDefault\\(\\)\\)`));
+    }
+    expect(code).toMatch(/\.setWindowOpenHandler\(\(\)\s*=>\s*\(\{\s*action:\s*"deny"\s*\}\)\)/);
+  });
+
+  it('opens the window isolated, sandboxed, without Node or webviews', () => {
+    const prefs = /webPreferences:\s*\{([^}]*)\}/.exec(code)?.[1] ?? '';
+    const settings = ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'nodeIntegrationInSubFrames: false', 'webSecurity: true', 'webviewTag: false'];
+    for (const setting of settings) expect(prefs, setting).toContain(setting);
+  });
+
+  it('answers IPC only after checking the caller is our window’s top frame showing our page', () => {
+    expect(code).toMatch(/ipcMain\.handle\(/);
+    expect(code).toMatch(/frame\.parent === null/);
+    expect(code).toMatch(/isAppIndexUrl\(frame\.url\)/);
+  });
+
+  it('is built the same way in dist/ (skipped until `npm run build`)', (ctx) => {
     ctx.skip(!existsSync(BUILT_MAIN), 'dist/electron/main.mjs is not built (run `npm run build`)');
     const built = readFileSync(BUILT_MAIN, 'utf8');
-    expect(built).toMatch(/\bprotocol\.registerSchemesAsPrivileged\(/);
-    expect(built).toMatch(/\.protocol\.handle\(/);
-    expect(built).toContain(`"${APP_SCHEME}"`);
-    expect(built).toMatch(/\.loadURL\(/);
-    expect(built).not.toMatch(/\.loadFile\(/);
-    expect(built).not.toMatch(/onHeadersReceived/); // the CSP comes with the app:// responses themselves
+    expectNoHttpServer(built);
+    expectAppScheme(built);
   });
 });
 
