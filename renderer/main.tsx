@@ -12,6 +12,8 @@
  */
 import 'prosemirror-view/style/prosemirror.css';
 import './styles.css';
+import './controls.css';
+import './dialogs.css';
 import { StrictMode } from 'react';
 import { connect } from './api/client';
 import { preloadWorkspace } from './api/workspace-preload';

@@ -25,7 +25,7 @@ import { inTextOrder } from '../../shared/model/spans';
 import { useLatest } from '../hooks/use-latest';
 import { useWindowedList } from '../hooks/use-windowed-list';
 import { formatCount, formatQuantity } from '../util/format';
-import '../panels.css';
+import './AnnotationSidebar.css';
 
 /** Height of one row (annotation or group heading) in CSS pixels; panels.css sizes rows to match. */
 const ROW_HEIGHT = 48;

@@ -6,7 +6,7 @@
  */
 import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { AttributeDef, AttributeValue } from '../../shared/model/types';
-import '../panels.css';
+import './AttributeInput.css';
 
 /** One attribute's definition and value. */
 export type AttributeInputProps = Readonly<{

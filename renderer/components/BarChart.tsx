@@ -5,6 +5,7 @@
  */
 import type { CSSProperties } from 'react';
 import { formatCount } from '../util/format';
+import './BarChart.css';
 
 /** One bar: its name, its count and, optionally, its colour (a CSS colour). */
 export type Bar = Readonly<{ name: string; value: number; color?: string }>;

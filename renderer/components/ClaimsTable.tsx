@@ -21,7 +21,7 @@ import { CLAIM_LABEL, unsourcedClaimIds } from '../../shared/model/vocabulary';
 import type { DocumentData, Schema } from '../../shared/model/types';
 import { useWindowedList } from '../hooks/use-windowed-list';
 import { formatCount, formatQuantity } from '../util/format';
-import '../panels.css';
+import './ClaimsTable.css';
 
 /** Row and header heights in CSS pixels; panels.css sizes them to match. */
 const ROW_HEIGHT = 44;

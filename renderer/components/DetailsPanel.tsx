@@ -9,6 +9,7 @@ import type { DocStatus, DocumentData } from '../../shared/model/types';
 import { Fact } from './Fact';
 import { countWords, formatDate, formatDateTime, formatQuantity } from '../util/format';
 import { StatusPicker } from './StatusPicker';
+import './DetailsPanel.css';
 
 export type DetailsPanelProps = Readonly<{
   doc: DocumentData | null;

@@ -9,6 +9,7 @@ import type { DocumentData } from '../../shared/model/types';
 import { useSaveState } from '../hooks/use-document-session';
 import type { DocumentSession } from '../state/document-session';
 import { describeError } from '../util/format';
+import './DocumentHistory.css';
 
 export type DocumentHistoryProps = Readonly<{
   api: ClaimdeskApi;

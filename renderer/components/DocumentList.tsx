@@ -11,6 +11,7 @@ import { useLatest } from '../hooks/use-latest';
 import { useWindowedList } from '../hooks/use-windowed-list';
 import { formatCount, formatQuantity } from '../util/format';
 import { DocumentListItem, optionId } from './DocumentListItem';
+import './DocumentList.css';
 
 /** Height of one row in CSS pixels (the CSS sizes rows to match). */
 const ROW_HEIGHT = 74;

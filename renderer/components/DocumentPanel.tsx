@@ -6,7 +6,7 @@
 import { useId } from 'react';
 import type { AttributeValue, DocumentData, Schema } from '../../shared/model/types';
 import { AttributeInput } from './AttributeInput';
-import '../panels.css';
+import './DocumentPanel.css';
 
 /** The open document, the schema's document attributes, and where changes go. */
 export type DocumentPanelProps = Readonly<{

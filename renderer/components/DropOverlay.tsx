@@ -1,4 +1,5 @@
 /** The overlay shown while files are dragged over the window. Purely visual; the window handles the drop. */
+import './DropOverlay.css';
 
 /** Renders the drop target hint. */
 export function DropOverlay() {

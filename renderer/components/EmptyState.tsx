@@ -1,4 +1,5 @@
 /** What the reading pane shows in an empty workspace: what to do next. */
+import './EmptyState.css';
 
 export type EmptyStateProps = Readonly<{ onChooseFiles: () => void }>;
 

@@ -25,8 +25,7 @@ import { ExportDialogFoot } from './ExportDialogFoot';
 import { ExportJobView } from './ExportJobView';
 import { ExportOptionsForm } from './ExportOptionsForm';
 import { ExportPreview } from './ExportPreview';
-import '../panels.css';
-import '../export.css';
+import './ExportDialog.css';
 
 /** The workspace's schema, the documents the user is looking at, and how to close. */
 export type ExportDialogProps = Readonly<{
@@ -99,7 +98,7 @@ export function ExportDialog({ api, schema, currentDocId, selectedDocIds, onClos
   };
 
   return (
-    <dialog ref={dialogRef} className="cd-dialog cd-export" aria-modal="true" aria-label="Export" onCancel={onCancel} onKeyDown={onKeyDown}>
+    <dialog ref={dialogRef} className="cd-dialog cd-dialog--column cd-export" aria-modal="true" aria-label="Export" onCancel={onCancel} onKeyDown={onKeyDown}>
       <header className="cd-dialog-head">
         <h2 className="cd-dialog-title">Export</h2>
         <button type="button" className="cd-icon-button" aria-label="Close" onClick={requestClose}>

@@ -11,6 +11,7 @@ import type { Schema } from '../../shared/model/types';
 import { labelColor } from '../editor/annotation-views';
 import { formatCount, formatQuantity } from '../util/format';
 import { BarChart } from './BarChart';
+import './ExportReportView.css';
 
 /** How many problems are listed; the rest are counted. */
 export const PROBLEMS_SHOWN = 50;

@@ -8,6 +8,7 @@ import type { ImportReport } from '../../shared/api';
 import type { DocId } from '../../shared/model/types';
 import type { ImportProgress } from '../hooks/use-import';
 import { formatQuantity } from '../util/format';
+import './ImportReportPanel.css';
 
 export type ImportReportPanelProps = Readonly<{
   /** The report so far, with `progress` while the import runs. */

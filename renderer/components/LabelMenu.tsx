@@ -6,6 +6,7 @@
  */
 import type { CSSProperties } from 'react';
 import type { LabelDef } from '../../shared/model/types';
+import './LabelMenu.css';
 
 export type LabelMenuProps = Readonly<{
   labels: readonly LabelDef[];

@@ -10,6 +10,7 @@ import type { DocumentData, Schema } from '../../shared/model/types';
 import type { DocumentEditorHandle } from '../editor/DocumentEditor';
 import type { LinkMode } from '../editor/annotation-views';
 import { labelColor } from '../editor/annotation-views';
+import './LinkOverlay.css';
 
 export type LinkOverlayProps = Readonly<{
   editorRef: RefObject<DocumentEditorHandle | null>;

@@ -2,6 +2,7 @@
  * Shown instead of the app when the page has no way to reach Claimdesk's services: no
  * Electron bridge and no access token in the URL (for example, a bookmarked address).
  */
+import './EmptyState.css';
 
 /** Explains how to open the app properly. */
 export function NoApiMessage() {

@@ -5,7 +5,7 @@
  * shows its error when it fails.
  */
 import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent, type SyntheticEvent } from 'react';
-import '../panels.css';
+import './PreferencesDialog.css';
 import { trapTab } from '../util/trap-tab';
 
 /** The longest author name the workspace accepts. */

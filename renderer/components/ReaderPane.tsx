@@ -13,6 +13,7 @@ import type { DocumentSession } from '../state/document-session';
 import { EmptyState } from './EmptyState';
 import { LabelMenu } from './LabelMenu';
 import { LinkOverlay } from './LinkOverlay';
+import './ReaderPane.css';
 
 export type ReaderPaneProps = Readonly<{
   session: DocumentSession | null;

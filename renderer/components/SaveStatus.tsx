@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { SaveState } from '../state/document-session';
 import { formatQuantity } from '../util/format';
+import './SaveStatus.css';
 
 export type SaveStatusProps = Readonly<{ state: SaveState; onRetry: () => void }>;
 

@@ -39,7 +39,7 @@ import { SchemaEditorLabelPanel } from './SchemaEditorLabelPanel';
 import { SchemaEditorLabels } from './SchemaEditorLabels';
 import { SchemaEditorRelations } from './SchemaEditorRelations';
 import { SchemaEditorTabs } from './SchemaEditorTabs';
-import '../panels.css';
+import './SchemaEditor.css';
 
 /** The saved schema, how many annotations use each label, and what to do on save and close. */
 export type SchemaEditorProps = Readonly<{
@@ -267,7 +267,7 @@ export function SchemaEditor({ schema, labelCounts, onSave, onClose }: SchemaEdi
     );
 
   return (
-    <dialog ref={dialogRef} className="cd-dialog cd-schema" aria-modal="true" aria-label="Edit schema" onCancel={onEscape} onKeyDown={onKeyDown}>
+    <dialog ref={dialogRef} className="cd-dialog cd-dialog--column cd-schema" aria-modal="true" aria-label="Edit schema" onCancel={onEscape} onKeyDown={onKeyDown}>
       <header className="cd-dialog-head">
         <h2 className="cd-dialog-title">Edit schema</h2>
         <button type="button" className="cd-icon-button" aria-label="Close" onClick={requestClose}>

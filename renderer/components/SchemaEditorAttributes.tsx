@@ -8,6 +8,7 @@ import type { AttributeKind } from '../../shared/model/types';
 import { AttributeInput } from './AttributeInput';
 import { invalidProps, type IssueAt, type SchemaEditorIds } from './schema-editor-dom';
 import { SchemaEditorIssue } from './SchemaEditorIssue';
+import './SchemaEditorAttributes.css';
 
 const KIND_NAMES: Readonly<Record<AttributeKind, string>> = {
   choice: 'Choice',

@@ -6,6 +6,7 @@ import type { LabelDraft, RelationTypeDraft } from '../../shared/model/schema-ed
 import { invalidProps, type IssueAt, type SchemaEditorIds } from './schema-editor-dom';
 import { SchemaEditorIssue } from './SchemaEditorIssue';
 import { SchemaEditorLabelChecks } from './SchemaEditorLabelChecks';
+import './SchemaEditorRelations.css';
 
 export type SchemaEditorRelationsProps = Readonly<{
   relationTypes: readonly RelationTypeDraft[];

@@ -9,6 +9,7 @@ import type { DocumentSession } from '../state/document-session';
 import { formatCount, formatQuantity } from '../util/format';
 import type { TextSelectionSnapshot } from '../editor/DocumentEditor';
 import { SaveStatus } from './SaveStatus';
+import './StatusBar.css';
 
 export type StatusBarProps = Readonly<{
   documentCount: number | null;

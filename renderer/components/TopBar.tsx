@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { WorkspaceInfo } from '../../shared/api';
+import './TopBar.css';
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
 const MOD = IS_MAC ? '⌘' : 'Ctrl+';

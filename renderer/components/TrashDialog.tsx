@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ClaimdeskApi } from '../../shared/api';
 import type { DocumentRow } from '../../shared/model/types';
 import { describeError } from '../util/format';
+import './DocumentHistory.css';
 
 export type TrashDialogProps = Readonly<{
   api: ClaimdeskApi;

@@ -23,6 +23,7 @@ import { ensureShown, firstScreenSections, progressivePlugin, showRestProgressiv
 import { viewPosFromOffset } from './positions';
 import { articleSchema } from './schema';
 import { collapseSelection, currentRange, handleSelectionKey, selectionSnapshot, selectOffsets, type TextSelectionSnapshot } from './text-selection';
+import './DocumentEditor.css';
 
 export type { TextSelectionSnapshot } from './text-selection';
 
