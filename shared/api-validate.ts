@@ -104,13 +104,6 @@ const schemas = {
         .max(10_000),
     })
     .strict(),
-  updateDocument: z
-    .object({
-      docId,
-      title: z.string().trim().min(1).max(1000).optional(),
-      status: docStatus.optional(),
-    })
-    .strict(),
   applyChanges: z.object({ docId, ops: z.array(operation).min(1).max(100_000) }).strict(),
   updateSchema: z
     .object({ schema: schemaShape, renamedLabels: z.record(name, name), removedLabels: z.array(name).max(100) })

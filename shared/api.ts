@@ -9,7 +9,7 @@ import type { ExportFormat } from './export/format';
 import type { ExportReport } from './export/report';
 import type { Operation } from './model/operations';
 import type { SchemaMigration } from './model/schema-rules';
-import type { DocId, DocStatus, DocumentData, DocumentRow, Schema } from './model/types';
+import type { DocId, DocumentData, DocumentRow, Schema } from './model/types';
 
 /** Facts about the open workspace; `revision` grows with every change, so clients can poll cheaply. */
 export type WorkspaceInfo = Readonly<{
@@ -98,8 +98,6 @@ export interface ClaimdeskApi {
   getDocument(arg: { docId: DocId }): Promise<DocumentData>;
   /** Imports uploaded files; bad files are reported in the result, never thrown. */
   importFiles(arg: { files: readonly UploadedFile[] }): Promise<ImportReport>;
-  /** Renames a document or sets its status. @throws NOT_FOUND */
-  updateDocument(arg: { docId: DocId; title?: string; status?: DocStatus }): Promise<DocumentRow>;
   /**
    * Applies and saves operations on one document, all or nothing. Operations are idempotent,
    * so a retry after a lost acknowledgement is safe.
@@ -149,7 +147,6 @@ export interface ClaimdeskApi {
 
 export type ApiMethod = keyof ClaimdeskApi;
 export type ApiArg<M extends ApiMethod> = Parameters<ClaimdeskApi[M]>[0];
-export type ApiResult<M extends ApiMethod> = Awaited<ReturnType<ClaimdeskApi[M]>>;
 
 export type ApiErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'IO' | 'TOO_LARGE' | 'INTERNAL';
 export type Envelope<T> =
@@ -179,7 +176,6 @@ export const API_METHODS = [
   'listDocuments',
   'getDocument',
   'importFiles',
-  'updateDocument',
   'applyChanges',
   'updateSchema',
   'listBackups',

@@ -38,7 +38,6 @@ export function createServiceApi(session: WorkspaceSession, settings: SettingsSt
           return { name: file.name, sourcePath: file.name, size: bytes.byteLength, read: async () => new Uint8Array(bytes) };
         }),
       ),
-    updateDocument: ({ docId, ...change }) => ws().updateDocument(docId, change),
     applyChanges: async ({ docId, ops }) => ({ row: await ws().applyChanges(docId, ops) }),
     updateSchema: async ({ schema, renamedLabels, removedLabels }) => {
       await ws().updateSchema(schema, { renamedLabels, removedLabels });

@@ -21,5 +21,3 @@ export function timeSlicer(): Pause {
   };
 }
 
-/** A pause that never yields, for callers whose work is small or must stay in one piece. */
-export const noPause: Pause = async () => undefined;

@@ -49,11 +49,6 @@ function sectionAt(starts: Int32Array, pos: number): number {
   return lo;
 }
 
-/** Number of sections the renderer builds for `blocks` (at least one). */
-export function sectionCount(blocks: readonly Block[]): number {
-  return tableFor(blocks).flatStarts.length;
-}
-
 /**
  * Maps a flat PM position to the sectioned document. A position between two blocks of
  * different sections maps to the end of the earlier section's last block.

@@ -165,33 +165,3 @@ export function parseJsonlLine(line: string): { doc: DocumentData } | { reason: 
     throw err;
   }
 }
-
-/**
- * Parses a whole JSONL text (for tests and small files; the services stream line by line
- * through parseJsonlHeader/parseJsonlLine). Blank lines are skipped.
- * @returns the schema from the header (null when there is none), the documents, and a problem per bad line
- */
-export function parseJsonl(text: string): { schema: Schema | null; documents: DocumentData[]; problems: LineProblem[] } {
-  const documents: DocumentData[] = [];
-  const problems: LineProblem[] = [];
-  let schema: Schema | null = null;
-  text.split('\n').forEach((raw, i) => {
-    const line = raw.replace(/\r$/, '');
-    if (line.trim() === '') return;
-    if (documents.length === 0 && schema === null) {
-      const header = parseJsonlHeader(line);
-      if (header && 'schema' in header) {
-        schema = header.schema;
-        return;
-      }
-      if (header) {
-        problems.push({ line: i + 1, reason: header.reason });
-        return;
-      }
-    }
-    const result = parseJsonlLine(line);
-    if ('doc' in result) documents.push(result.doc);
-    else problems.push({ line: i + 1, reason: result.reason });
-  });
-  return { schema, documents, problems };
-}

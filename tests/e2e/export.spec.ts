@@ -54,7 +54,7 @@ async function annotate(request: APIRequestContext, rows: readonly DocumentRow[]
     for (const [from, to] of LINKS)
       if (mine.some((s) => s.id === from)) ops.push({ op: 'addRelation', relation: { id: `r-${from}`, type: 'attributed_to', from, to, author: 'e2e', createdAt: TIME } });
     if (ops.length > 0) await call(request, 'applyChanges', { docId: row.id, ops });
-    await call(request, 'updateDocument', { docId: row.id, status: 'done' });
+    await call(request, 'applyChanges', { docId: row.id, ops: [{ op: 'updateDocument', before: { status: doc.status }, after: { status: 'done' } }] });
   }
 }
 

@@ -73,7 +73,7 @@ describe.each(transports)('API contract over $name', ({ setup }) => {
     expect(report.duplicates.map((d) => d.existing.title)).toEqual(['U.S. Envoy Arrives in Japan to Talk North Korea']);
     expect((await api.getWorkspace()).revision).toBe(before);
     const [row] = await api.listDocuments();
-    await api.updateDocument({ docId: row!.id, status: 'in_progress' });
+    await api.applyChanges({ docId: row!.id, ops: [{ op: 'updateDocument', before: { status: 'new' }, after: { status: 'in_progress' } }] });
     expect((await api.getWorkspace()).revision).toBe(before + 1);
   });
 
@@ -82,7 +82,7 @@ describe.each(transports)('API contract over $name', ({ setup }) => {
     await expect(call.getDocument!({ docId: '../../etc/passwd' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(call.getDocument!({})).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(call.importFiles!({ files: 'nope' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(call.updateDocument!({ docId: 'abcdef123456', status: 'finished' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(call.applyChanges!({ docId: 'abcdef123456', ops: [{ op: 'updateDocument', before: {}, after: { status: 'finished' } }] })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(api.getDocument({ docId: 'abcdef123456' })).rejects.toBeInstanceOf(ApiError);
     await expect(api.getDocument({ docId: 'abcdef123456' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });

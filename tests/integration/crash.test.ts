@@ -245,7 +245,7 @@ describe('crash safety', () => {
             if (w === 0 && wr.chance(0.25)) {
               const status = (['new', 'in_progress', 'done'] as const).filter((s) => s !== ackedStatus)[wr.int(2)]!;
               inFlightStatus = status; // until acknowledged: a call the kill cut off may or may not have been stored
-              if (await call('updateDocument', { docId, status })) {
+              if (await call('applyChanges', { docId, ops: [{ op: 'updateDocument', before: {}, after: { status } }] })) {
                 ackedStatus = status;
                 inFlightStatus = null;
                 statusChanges += 1;

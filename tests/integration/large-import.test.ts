@@ -15,7 +15,10 @@ import { importArticle } from '../../electron/services/importers';
 import { layoutInSlices } from '../../electron/services/importers/article';
 import { decodeSource } from '../../electron/services/importers/decode';
 import { prettyJsonInSlices } from '../../electron/services/pretty-json';
-import { noPause, timeSlicer } from '../../electron/services/time-slice';
+import { timeSlicer, type Pause } from '../../electron/services/time-slice';
+
+/** No pauses: the slicing is exercised, not the event loop. */
+const noPause: Pause = async () => undefined;
 import { Workspace } from '../../electron/services/workspace';
 import { tempDir } from './support/temp';
 

@@ -85,7 +85,7 @@ describe('concurrent calls through the host', () => {
       const status = statuses[round % 3]!;
       await Promise.all([
         clients[0]!.applyChanges({ docId, ops: [{ op: 'addAnnotation', annotation }] }),
-        clients[1]!.updateDocument({ docId, status }),
+        clients[1]!.applyChanges({ docId, ops: [{ op: 'updateDocument', before: {}, after: { status } }] }),
       ]);
       const stored = await onDisk(dir, docId);
       expect(stored.annotations.some((a) => a.id === annotation.id), `round ${round}`).toBe(true);

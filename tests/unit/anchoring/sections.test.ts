@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { flatFromSectioned, SECTION_SIZE, sectionCount, sectionedFromFlat } from '../../../shared/anchoring/sections';
+import { flatFromSectioned, SECTION_SIZE, sectionedFromFlat } from '../../../shared/anchoring/sections';
+
+/** The renderer groups blocks into sections of SECTION_SIZE (at least one section). */
+const sectionCount = (blocks: readonly Block[]): number => Math.max(1, Math.ceil(blocks.length / SECTION_SIZE));
 import { pmDocSize, pmPosFromOffset } from '../../../shared/anchoring/pm-offsets';
 import type { Block } from '../../../shared/model/types';
 

@@ -2,6 +2,7 @@
 import type { ExportFormat, NamedText, SerializerContext } from '../../../shared/export/format';
 import { FORMAT_SPECS } from '../../../shared/export/formats';
 import type { ExportProblem } from '../../../shared/export/report';
+import { parseJsonlHeader, parseJsonlLine, type LineProblem } from '../../../shared/export/jsonl';
 import type { Tokenizer } from '../../../shared/export/tokens';
 import type { DocumentData, Schema } from '../../../shared/model/types';
 
@@ -29,4 +30,34 @@ export function serializeAll(format: ExportFormat, docs: readonly DocumentData[]
   }
   stream += s.footer();
   return { stream, files, problems };
+}
+
+/**
+ * Parses a whole JSONL text as the services do line by line (parseJsonlHeader, then
+ * parseJsonlLine for each line). Blank lines are skipped.
+ * @returns the schema from the header (null when there is none), the documents, and a problem per bad line
+ */
+export function parseJsonl(text: string): { schema: Schema | null; documents: DocumentData[]; problems: LineProblem[] } {
+  const documents: DocumentData[] = [];
+  const problems: LineProblem[] = [];
+  let schema: Schema | null = null;
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.replace(/\r$/, '');
+    if (line.trim() === '') return;
+    if (documents.length === 0 && schema === null) {
+      const header = parseJsonlHeader(line);
+      if (header && 'schema' in header) {
+        schema = header.schema;
+        return;
+      }
+      if (header) {
+        problems.push({ line: i + 1, reason: header.reason });
+        return;
+      }
+    }
+    const result = parseJsonlLine(line);
+    if ('doc' in result) documents.push(result.doc);
+    else problems.push({ line: i + 1, reason: result.reason });
+  });
+  return { schema, documents, problems };
 }
