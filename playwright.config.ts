@@ -12,6 +12,9 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   timeout: 60_000,
+  // Waits for what a user would see, not timing checks: the first import of a workspace loads the
+  // HTML importer (jsdom), which on a busy 2-core machine can take longer than the default 5 s.
+  expect: { timeout: 15_000 },
   use: {
     headless: true,
     viewport: { width: 1440, height: 900 },

@@ -16,7 +16,7 @@ import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { createServiceApi, type SettingsStore } from './services/api';
 import { appRoot, defaultWorkspaceDir, openAppSettings, samplesDir } from './services/app-paths';
 import { parseShellArgs } from './services/cli-args';
-import { browserShell } from './services/export-jobs';
+import { browserShell } from './services/export/jobs';
 import { Workspace } from './services/workspace';
 import { resolveStaticFile, securityHeaders } from './static-files';
 
@@ -86,6 +86,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     sendJson(res, 200, envelope);
   }
 
+  // An idle keep-alive connection must be closed by the browser, never by the host: a host that
+  // closes one just as the page sends a POST on it fails that call (browsers retry only idempotent
+  // methods). Chromium drops idle connections after 5 minutes; the host waits longer.
+  server.keepAliveTimeout = 6 * 60_000;
+  server.headersTimeout = server.keepAliveTimeout + 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', resolve);

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ApiError, failure, success, type ApiArg, type ApiMethod, type ClaimdeskApi, type Envelope, MAX_IMPORT_BYTES } from './api';
-import { EXPORT_FORMATS, type ExportFormat } from './export/format';
+import { EXPORT_FORMATS, type ExportFormat } from './formats/serializer';
 import { DOC_ID_PATTERN, isName, ITEM_ID_PATTERN, MAX_NAME_LENGTH } from './model/keys';
 
 const docId = z.string().regex(DOC_ID_PATTERN, 'a document id is lowercase hex');

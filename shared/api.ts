@@ -5,8 +5,8 @@
  * validators in shared/api-validate.ts. Adding an operation is one entry here, its validator
  * there, and one service function.
  */
-import type { ExportFormat } from './export/format';
-import type { ExportReport } from './export/report';
+import type { ExportFormat } from './formats/serializer';
+import type { ExportReport } from './formats/report';
 import type { Operation } from './model/operations';
 import type { SchemaMigration } from './model/schema-rules';
 import type { DocId, DocumentData, DocumentRow, Schema } from './model/types';

@@ -5,9 +5,9 @@
  */
 import { basename, sep } from 'node:path';
 import { ApiError } from '../../shared/api';
-import { formatReport, formatTable } from '../../shared/export/report';
-import type { ExportScope } from '../../shared/export/scope';
-import { importCorpusPaths, type CorpusImportReport } from '../services/corpus-import';
+import { formatReport, formatTable } from '../../shared/formats/report';
+import type { ExportScope } from '../../shared/formats/scope';
+import { importCorpusPaths, type CorpusImportReport } from '../services/importers/corpus';
 import { exportDocuments, type ExportResult } from '../services/export/export';
 import { ExportOutput, realOutputPath, workspaceOutputProblem } from '../services/export/output';
 import { validateWorkspace, workspaceStats } from '../services/stats';

@@ -1,6 +1,6 @@
 /** The CLI's help texts: the tool's and each command's (`claimdesk <command> --help`). */
-import { EXPORT_FORMATS } from '../../shared/export/format';
-import { FORMAT_SPECS } from '../../shared/export/formats';
+import { EXPORT_FORMATS } from '../../shared/formats/serializer';
+import { FORMAT_SPECS } from '../../shared/formats/format-specs';
 import { EXIT_CODES } from './exit';
 import type { Command } from './options';
 

@@ -2,9 +2,9 @@
  * The CLI's arguments: which command, its options, and each checked into a plan before any file
  * is touched. A bad argument is a CliFailure with exit code 2 (usage) and a message naming it.
  */
-import { EXPORT_FORMATS, type ExportFormat } from '../../shared/export/format';
-import { WHOLE_WORKSPACE, type ExportScope } from '../../shared/export/scope';
-import { parseSplitRatios } from '../../shared/export/split';
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/formats/serializer';
+import { WHOLE_WORKSPACE, type ExportScope } from '../../shared/formats/scope';
+import { parseSplitRatios } from '../../shared/formats/split';
 import { DOC_STATUSES, type DocStatus } from '../../shared/model/types';
 import { parseCommandLine, SHELL_OPTIONS } from '../services/cli-args';
 import type { SplitOptions } from '../services/export/export';

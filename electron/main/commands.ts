@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { app, Menu } from 'electron';
-import { formatReport } from '../../shared/export/report';
+import { formatReport } from '../../shared/formats/report';
 import { assertNever } from '../../shared/assert-never';
 import { describeImport, REPORT_LINES_PER_LIST } from '../desktop/import-report';
 import type { SecondInstanceOutcome, SwitchOutcome } from '../desktop/shell';

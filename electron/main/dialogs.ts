@@ -10,7 +10,7 @@ import { extname, join } from 'node:path';
 import { app, dialog, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { DesktopShell } from '../desktop/shell';
 import { APP_NAME } from '../desktop/window-title';
-import type { ExportShell } from '../services/export-jobs';
+import type { ExportShell } from '../services/export/jobs';
 import { messageOf, type AppState } from './app-state';
 
 /** Exit code for a startup failure already shown to the user; scripts/start.mjs does not fall back on it. */

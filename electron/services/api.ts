@@ -6,7 +6,7 @@
 import { ApiError, type ClaimdeskApi } from '../../shared/api';
 import type { Low } from 'lowdb';
 import { defaultAuthor, type AppSettings } from './app-paths';
-import { ExportJobs, type ExportShell } from './export-jobs';
+import { ExportJobs, type ExportShell } from './export/jobs';
 import type { Workspace } from './workspace';
 
 /** Holds the open workspace; Electron's File > Open Workspace swaps it. */
@@ -20,7 +20,7 @@ export type SettingsStore = Readonly<{ db: Low<AppSettings>; isWritable: boolean
  * @param session the holder of the open workspace (read on every call)
  * @param settings the per-user settings (author name)
  * @param shell what the shell provides: letting the user choose where an export goes
- *   (Electron: native dialogs; the browser host: `browserShell` from export-jobs.ts)
+ *   (Electron: native dialogs; the browser host: `browserShell` from export/jobs.ts)
  * @returns an implementation of every contract method
  */
 export function createServiceApi(session: WorkspaceSession, settings: SettingsStore, shell: ExportShell): ClaimdeskApi {

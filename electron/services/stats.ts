@@ -4,8 +4,8 @@
  * from the index rows, the check reads every document in scope. Nothing here writes.
  */
 import { ApiError } from '../../shared/api';
-import { isRowInScope, type ExportScope } from '../../shared/export/scope';
-import { validateDocument, type ValidationProblem } from '../../shared/export/validate';
+import { isRowInScope, type ExportScope } from '../../shared/formats/scope';
+import { validateDocument, type ValidationProblem } from '../../shared/formats/validate';
 import type { DocStatus } from '../../shared/model/types';
 import type { Workspace } from './workspace';
 

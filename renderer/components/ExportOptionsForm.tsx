@@ -3,7 +3,7 @@
  * types, the split, and the destination (shown once chosen; Choose… asks the shell).
  */
 import type { ExportDestination } from '../../shared/api';
-import type { ExportFormat } from '../../shared/export/format';
+import type { ExportFormat } from '../../shared/formats/serializer';
 import type { Schema } from '../../shared/model/types';
 import { formatCount } from '../util/format';
 import { EXPORT_FORMATS, effectiveScope, isOnlyDone, type ExportContext, type ExportOptions, type ExportScope, type SplitIssue } from './export-options';

@@ -5,7 +5,7 @@
  * (the first PROBLEMS_SHOWN, located by document title and code point offsets), and the files
  * written. Display only: the counting is the export core's.
  */
-import { SPLIT_NAMES, type ExportProblem, type ExportReport, type SplitName } from '../../shared/export/report';
+import { SPLIT_NAMES, type ExportProblem, type ExportReport, type SplitName } from '../../shared/formats/report';
 import { countOf } from '../../shared/model/keys';
 import type { Schema } from '../../shared/model/types';
 import { labelColor } from '../editor/annotation-views';

@@ -2,7 +2,7 @@
  * The Splits fieldset of the export dialog: the train/dev/test switch and, when on, the ratios,
  * the seed, stratification and the problem with them.
  */
-import { SPLIT_NAMES } from '../../shared/export/report';
+import { SPLIT_NAMES } from '../../shared/formats/report';
 import type { ExportOptions, SplitIssue } from './export-options';
 
 const SPLIT_TITLES = { train: 'Train', dev: 'Dev', test: 'Test' } as const;

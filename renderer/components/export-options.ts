@@ -5,8 +5,8 @@
  * and no rendering; the counting is the service's.
  */
 import type { ExportRequest } from '../../shared/api';
-import type { ExportFormat } from '../../shared/export/format';
-import { SPLIT_NAMES, type SplitName } from '../../shared/export/report';
+import type { ExportFormat } from '../../shared/formats/serializer';
+import { SPLIT_NAMES, type SplitName } from '../../shared/formats/report';
 import type { Schema } from '../../shared/model/types';
 import { formatCount } from '../util/format';
 

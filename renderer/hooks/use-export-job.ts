@@ -7,8 +7,8 @@
  */
 import { useEffect, useState } from 'react';
 import type { ClaimdeskApi, ExportDestination, ExportJob, ExportRequest } from '../../shared/api';
-import type { ExportFormat } from '../../shared/export/format';
-import type { ExportReport } from '../../shared/export/report';
+import type { ExportFormat } from '../../shared/formats/serializer';
+import type { ExportReport } from '../../shared/formats/report';
 import { describeError } from '../util/format';
 
 const PREVIEW_DELAY_MS = 250;

@@ -13,8 +13,8 @@ import { compareSpans, type SpanKey } from '../model/spans';
  * @returns the neighbour, or null when there is none in that direction
  */
 export function adjacentSpan<T extends SpanKey>(spans: readonly T[], from: SpanKey | number, direction: 1 | -1, include?: (span: T) => boolean): T | null {
-  // A caret sorts before every span that starts at it: the shortest of them ends after it.
-  const key: SpanKey = typeof from === 'number' ? { id: '', start: from, end: Number.NEGATIVE_INFINITY } : from;
+  // A caret sorts before every span that starts at it (the enclosing one comes first).
+  const key: SpanKey = typeof from === 'number' ? { id: '', start: from, end: Number.POSITIVE_INFINITY } : from;
   let best: T | null = null;
   for (const span of spans) {
     if (include && !include(span)) continue;

@@ -2,7 +2,7 @@
  * The claims table as the app shows it: one row per Claim with its text, one column per Claim
  * attribute of the schema, the text of its linked sources (attributed_to) and cues (has_cue);
  * sorting by a column, and the selection as TSV for the clipboard. Pure: no DOM, no clock.
- * The export serializer (shared/export/claims-table.ts) builds its richer rows on claimLinks.
+ * The export serializer (shared/formats/claims-csv.ts) builds its richer rows on claimLinks.
  */
 import type { Annotation, AttributeValue, DocumentData, Schema } from './types';
 import { compareSpans } from './spans';

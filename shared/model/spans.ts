@@ -1,7 +1,8 @@
 /**
- * The one order of spans: by start, then by end (a span before the longer ones that start with
- * it), then by id (code units), so that equal ranges have a stable order. Files are written in
- * it, lists and tables show it, Tab moves through it and exports number spans by it. Pure.
+ * The one order of spans, reading order as nested markup has it: by start, then the enclosing
+ * (longer) span before the spans it holds, then by id (code units), so that equal ranges have a
+ * stable order. Files are written in it, lists and tables show it, Tab moves through it and
+ * exports number spans by it. Pure.
  */
 
 /** What ordering needs of a span. */
@@ -9,7 +10,7 @@ export type SpanKey = Readonly<{ id: string; start: number; end: number }>;
 
 /** Compares two spans in document order. */
 export function compareSpans(a: SpanKey, b: SpanKey): number {
-  return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** The spans in document order (a new array). */

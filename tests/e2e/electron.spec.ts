@@ -26,7 +26,7 @@ import { ELECTRON_SKIP_REASON, electronBinary } from './support/electron-binary'
 import { dragSelect } from './support/select-text';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-/** The lock file a writable workspace holds (electron/services/workspace-lock.ts). */
+/** The lock file a writable workspace holds (electron/services/store/workspace-lock.ts). */
 const LOCK_FILE = '.claimdesk.lock';
 const SAMPLES = join(ROOT, 'samples');
 const ENVOY_TITLE = 'U.S. Envoy Arrives in Japan to Talk North Korea';

@@ -18,7 +18,7 @@ import { placeCaret } from './support/text-point';
 const ENVOY = join(import.meta.dirname, '..', '..', 'samples', 'us-envoy-arrives-in-japan.txt');
 const TITLE = 'U.S. Envoy Arrives in Japan to Talk North Korea';
 const SENTENCE = '"I don\'t see any splintering. On the contrary, I see a very clear message," Hill said after arriving in Tokyo';
-/** The lock file's name and format: electron/services/workspace-lock.ts. */
+/** The lock file's name and format: electron/services/store/workspace-lock.ts. */
 const LOCK_FILE = '.claimdesk.lock';
 const CLI = join(import.meta.dirname, '..', '..', 'dist', 'electron', 'cli.mjs');
 const run = promisify(execFile);

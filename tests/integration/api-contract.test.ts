@@ -10,7 +10,7 @@ import { API_METHODS, ApiError, type ClaimdeskApi } from '../../shared/api';
 import { dispatch, VALIDATED_METHODS } from '../../shared/api-validate';
 import { createClient, httpSend } from '../../renderer/api/client';
 import { createServiceApi } from '../../electron/services/api';
-import { browserShell } from '../../electron/services/export-jobs';
+import { browserShell } from '../../electron/services/export/jobs';
 import { openAppSettings } from '../../electron/services/app-paths';
 import { startHost, type RunningHost } from '../../electron/host';
 import { Workspace } from '../../electron/services/workspace';

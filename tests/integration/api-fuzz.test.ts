@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS, type ClaimdeskApi } from '../../shared/api';
 import { dispatch } from '../../shared/api-validate';
 import { createServiceApi } from '../../electron/services/api';
-import { browserShell } from '../../electron/services/export-jobs';
+import { browserShell } from '../../electron/services/export/jobs';
 import { openAppSettings } from '../../electron/services/app-paths';
 import { Workspace } from '../../electron/services/workspace';
 import { SAMPLES, tempDir } from './support/temp';

@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LOCK_FILE } from '../../electron/services/workspace-lock';
+import { LOCK_FILE } from '../../electron/services/store/workspace-lock';
 import { BIN, buildNodeIfStale, ROOT, startBuiltHost } from './support/built';
 import { SAMPLES, tempDir } from './support/temp';
 

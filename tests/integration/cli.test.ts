@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toJsonlHeader, toJsonlLine } from '../../shared/export/jsonl';
+import { toJsonlHeader, toJsonlLine } from '../../shared/formats/jsonl';
 import { buildFixtureWorkspace, FIXTURE_SCHEMA } from '../fixtures/export/fixture';
 import { generateDocument } from '../fixtures/export/generate';
 import { BIN, BUILT_CLI, buildNodeIfStale, ROOT } from './support/built';

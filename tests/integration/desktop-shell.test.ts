@@ -10,14 +10,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { launchData } from '../../electron/desktop/command-line';
 import { DesktopShell, type LaunchPlan } from '../../electron/desktop/shell';
-import { LOCK_FILE } from '../../electron/services/workspace-lock';
+import { LOCK_FILE } from '../../electron/services/store/workspace-lock';
 import { tempDir } from './support/temp';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
 /** Takes the workspace lock from a separate Node process, as a second Claimdesk would, and releases it. */
 function acquireInChild(dir: string): { isReadOnly: boolean; holderPid?: number } {
-  const script = `import { acquireWorkspaceLock } from ${JSON.stringify(join(ROOT, 'electron/services/workspace-lock.ts'))};
+  const script = `import { acquireWorkspaceLock } from ${JSON.stringify(join(ROOT, 'electron/services/store/workspace-lock.ts'))};
 const lock = await acquireWorkspaceLock(${JSON.stringify(dir)});
 console.log(JSON.stringify({ isReadOnly: lock.isReadOnly, holderPid: lock.isReadOnly ? lock.holder.pid : undefined }));
 await lock.release();`;

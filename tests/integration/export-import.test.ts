@@ -6,9 +6,9 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { importCorpusPaths } from '../../electron/services/corpus-import';
+import { importCorpusPaths } from '../../electron/services/importers/corpus';
 import type { Workspace } from '../../electron/services/workspace';
-import { toJsonlHeader, toJsonlLine } from '../../shared/export/jsonl';
+import { toJsonlHeader, toJsonlLine } from '../../shared/formats/jsonl';
 import { buildFixtureWorkspace, FIXTURE_SCHEMA } from '../fixtures/export/fixture';
 import { generateDocument } from '../fixtures/export/generate';
 import { tempDir } from './support/temp';

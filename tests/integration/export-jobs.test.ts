@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../renderer/api/client';
 import { createServiceApi } from '../../electron/services/api';
 import { openAppSettings } from '../../electron/services/app-paths';
-import { browserShell, EXPORTS_DIR, type ExportShell } from '../../electron/services/export-jobs';
+import { browserShell, EXPORTS_DIR, type ExportShell } from '../../electron/services/export/jobs';
 import { Workspace } from '../../electron/services/workspace';
 import type { ClaimdeskApi, ExportJob } from '../../shared/api';
 import { dispatch } from '../../shared/api-validate';

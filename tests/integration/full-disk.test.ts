@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createServiceApi } from '../../electron/services/api';
 import { openAppSettings } from '../../electron/services/app-paths';
-import { browserShell } from '../../electron/services/export-jobs';
+import { browserShell } from '../../electron/services/export/jobs';
 import { Workspace } from '../../electron/services/workspace';
 import { DocumentSession, type SaveState } from '../../renderer/state/document-session';
 import { addSpan } from '../../shared/model/commands';

@@ -15,7 +15,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { serveAppRequest } from '../../electron/app-protocol';
 import { startHost, type RunningHost } from '../../electron/host';
 import { openAppSettings } from '../../electron/services/app-paths';
-import { LOCK_FILE } from '../../electron/services/workspace-lock';
+import { LOCK_FILE } from '../../electron/services/store/workspace-lock';
 import { Workspace } from '../../electron/services/workspace';
 import { buildNodeIfStale, startBuiltHost } from './support/built';
 import { tempDir } from './support/temp';

@@ -14,8 +14,8 @@ import { layoutBlocks, type BlockDraft } from '../../shared/model/blocks';
 import { importArticle } from '../../electron/services/importers';
 import { layoutInSlices } from '../../electron/services/importers/article';
 import { decodeSource } from '../../electron/services/importers/decode';
-import { prettyJsonInSlices } from '../../electron/services/pretty-json';
-import { timeSlicer, type Pause } from '../../electron/services/time-slice';
+import { prettyJsonInSlices } from '../../electron/services/store/pretty-json';
+import { timeSlicer, type Pause } from '../../electron/services/store/time-slice';
 
 /** No pauses: the slicing is exercised, not the event loop. */
 const noPause: Pause = async () => undefined;

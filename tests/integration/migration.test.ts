@@ -8,7 +8,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { openJsonFile } from '../../electron/services/json-store';
+import { openJsonFile } from '../../electron/services/store/json-store';
 import { Workspace } from '../../electron/services/workspace';
 import { migrateDocumentFile, type DocumentFile, type MigrationStep } from '../../shared/model/migrate';
 import type * as Migrate from '../../shared/model/migrate';

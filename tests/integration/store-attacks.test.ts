@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, type ClaimdeskApi } from '../../shared/api';
 import { DEFAULT_SCHEMA } from '../../shared/model/default-schema';
-import type { ExportReport } from '../../shared/export/report';
+import type { ExportReport } from '../../shared/formats/report';
 import type { Annotation, Relation } from '../../shared/model/types';
 import { createClient, httpSend } from '../../renderer/api/client';
 import { startHost, type RunningHost } from '../../electron/host';

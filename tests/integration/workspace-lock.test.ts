@@ -4,14 +4,14 @@ import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireWorkspaceLock, LOCK_FILE } from '../../electron/services/workspace-lock';
+import { acquireWorkspaceLock, LOCK_FILE } from '../../electron/services/store/workspace-lock';
 import { tempDir } from './support/temp';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
 /** Acquires the lock in a separate Node process and reports what it got. */
 function acquireInChild(dir: string): { isReadOnly: boolean; holderPid?: number } {
-  const script = `import { acquireWorkspaceLock } from ${JSON.stringify(join(ROOT, 'electron/services/workspace-lock.ts'))};
+  const script = `import { acquireWorkspaceLock } from ${JSON.stringify(join(ROOT, 'electron/services/store/workspace-lock.ts'))};
 const lock = await acquireWorkspaceLock(${JSON.stringify(dir)});
 console.log(JSON.stringify({ isReadOnly: lock.isReadOnly, holderPid: lock.isReadOnly ? lock.holder.pid : undefined }));
 await lock.release();`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { prettyJson, prettyJsonInSlices } from '../../electron/services/pretty-json';
+import { prettyJson, prettyJsonInSlices } from '../../electron/services/store/pretty-json';
 import { applyOperation, type Operation } from '../../shared/model/operations';
 import type { DocumentData } from '../../shared/model/types';
 import { generateDocument } from '../fixtures/export/generate';

@@ -8,18 +8,18 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { ApiError } from '../../../shared/api';
-import type { DocumentSerializer, ExportFormat, SerializerContext } from '../../../shared/export/format';
-import { FORMAT_SPECS } from '../../../shared/export/formats';
-import { countDocument, emptyReport, sortReport, SPLIT_NAMES, type ExportProblem, type ExportReport, type SplitName } from '../../../shared/export/report';
-import { isRowInScope, scopeDocument, type ExportScope } from '../../../shared/export/scope';
-import { assignSplits, type SplitItem, type SplitRatios } from '../../../shared/export/split';
-import { icuTokenizer } from '../../../shared/export/icu-tokenizer';
-import { withWritableSpans } from '../../../shared/export/writable';
-import type { Tokenizer } from '../../../shared/export/tokens';
+import type { DocumentSerializer, ExportFormat, SerializerContext } from '../../../shared/formats/serializer';
+import { FORMAT_SPECS } from '../../../shared/formats/format-specs';
+import { countDocument, emptyReport, sortReport, SPLIT_NAMES, type ExportProblem, type ExportReport, type SplitName } from '../../../shared/formats/report';
+import { isRowInScope, scopeDocument, type ExportScope } from '../../../shared/formats/scope';
+import { assignSplits, type SplitItem, type SplitRatios } from '../../../shared/formats/split';
+import { icuTokenizer } from '../../../shared/formats/icu-tokenizer';
+import { withWritableSpans } from '../../../shared/formats/writable';
+import type { Tokenizer } from '../../../shared/formats/tokens';
 import { CLAIM_LABEL } from '../../../shared/model/vocabulary';
 import { bump } from '../../../shared/model/keys';
 import type { DocId, DocumentData } from '../../../shared/model/types';
-import { timeSlicer } from '../time-slice';
+import { timeSlicer } from '../store/time-slice';
 import type { Workspace } from '../workspace';
 import { ExportOutput, type StreamFile } from './output';
 

@@ -11,7 +11,7 @@ import { mkdir, open, realpath, rename, rm, stat, writeFile, type FileHandle } f
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { ApiError } from '../../../shared/api';
 import { BACKUPS_DIR, DOCUMENTS_DIR, INDEX_FILE, TRASH_DIR } from '../workspace/files';
-import { LOCK_FILE } from '../workspace-lock';
+import { LOCK_FILE } from '../store/workspace-lock';
 
 /**
  * What a workspace folder holds of its own (workspace.ts's index, documents, backups and trash,

@@ -6,7 +6,7 @@
  */
 import { BLOCK_SEPARATOR, layoutBlocks, type BlockDraft } from '../../../shared/model/blocks';
 import type { Block, SourceFormat } from '../../../shared/model/types';
-import type { Pause } from '../time-slice';
+import type { Pause } from '../store/time-slice';
 import { ImportError, type Article, type ExtractedMeta } from './types';
 import type { DecodedSource } from './decode';
 

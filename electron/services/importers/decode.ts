@@ -4,7 +4,7 @@
  * and stripped, invalid sequences become U+FFFD with a warning, line endings become "\n" and
  * stray control characters are removed. It never parses the format and never touches disk.
  */
-import type { Pause } from '../time-slice';
+import type { Pause } from '../store/time-slice';
 import { ImportError } from './types';
 
 /** A source decoded to text, with what the user should know about the decoding. */

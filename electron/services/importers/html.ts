@@ -13,7 +13,7 @@ import type { Readability } from '@mozilla/readability';
 import type { DOMPurify } from 'dompurify';
 import type { JSDOM } from 'jsdom';
 import type { BlockDraft } from '../../../shared/model/blocks';
-import type { Pause } from '../time-slice';
+import type { Pause } from '../store/time-slice';
 import { buildArticle, noArticleTextError, TABLE_CELL_SEPARATOR, toSingleLine } from './article';
 import type { DecodedSource } from './decode';
 import { limitNesting } from './limit-nesting';

@@ -6,7 +6,7 @@
  * size limits; the caller does.
  */
 import type { SourceFormat } from '../../../shared/model/types';
-import { timeSlicer, type Pause } from '../time-slice';
+import { timeSlicer, type Pause } from '../store/time-slice';
 import type { FormatImporter } from './article';
 import { decodeSource } from './decode';
 import { importHtml } from './html';

@@ -7,7 +7,7 @@
  */
 import type { Token, Tokens } from 'marked';
 import type { BlockDraft } from '../../../shared/model/blocks';
-import type { Pause } from '../time-slice';
+import type { Pause } from '../store/time-slice';
 import { buildArticle, TABLE_CELL_SEPARATOR, toSingleLine } from './article';
 import type { DecodedSource } from './decode';
 import type { Article } from './types';

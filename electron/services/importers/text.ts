@@ -5,7 +5,7 @@
  * never guesses structure beyond that: no list, heading or markdown detection.
  */
 import type { BlockDraft } from '../../../shared/model/blocks';
-import type { Pause } from '../time-slice';
+import type { Pause } from '../store/time-slice';
 import { buildArticle, titleFromFileName } from './article';
 import type { DecodedSource } from './decode';
 import type { Article } from './types';

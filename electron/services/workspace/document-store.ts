@@ -11,9 +11,9 @@ import type { Low } from 'lowdb';
 import { ApiError } from '../../../shared/api';
 import { migrateDocumentFile, type DocumentFile, type WorkspaceFile } from '../../../shared/model/migrate';
 import type { DocId, DocumentData, DocumentRow, Schema } from '../../../shared/model/types';
-import { openJsonFile, writeError } from '../json-store';
-import { SerialQueue } from '../serial';
-import { describeHolder, type WorkspaceLock } from '../workspace-lock';
+import { openJsonFile, writeError } from '../store/json-store';
+import { SerialQueue } from '../store/serial';
+import { describeHolder, type WorkspaceLock } from '../store/workspace-lock';
 import { BACKUPS_DIR, canonicalDocument, DOCUMENTS_DIR, documentPath, migrateDocumentOf, originalsDir, readDocumentFileSync, rowOf } from './files';
 import { keepBackup } from './history';
 

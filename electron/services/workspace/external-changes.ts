@@ -12,7 +12,7 @@ import { basename, join } from 'node:path';
 import { isDocId } from '../../../shared/model/keys';
 import { migrateWorkspaceFile, type DocumentFile, type WorkspaceFile } from '../../../shared/model/migrate';
 import type { DocId } from '../../../shared/model/types';
-import { isChangedElsewhere, openJsonFile } from '../json-store';
+import { isChangedElsewhere, openJsonFile } from '../store/json-store';
 import type { DocumentStore } from './document-store';
 import { DOCUMENTS_DIR, INDEX_FILE, isMissing, migrateDocumentOf } from './files';
 

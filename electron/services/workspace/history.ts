@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { ApiError, type BackupEntry } from '../../../shared/api';
 import type { DocumentFile } from '../../../shared/model/migrate';
 import type { DocId, DocumentRow } from '../../../shared/model/types';
-import { openJsonFile } from '../json-store';
+import { openJsonFile } from '../store/json-store';
 import type { DocumentStore } from './document-store';
 import { BACKUPS_DIR, canonicalDocument, documentPath, migrateDocumentOf, rowOf, TRASH_DIR } from './files';
 

@@ -1,7 +1,7 @@
 /**
  * Bringing documents into a workspace: article files from disk or uploaded (parsed by the
  * importers, outside the store's queue, then stored as one step in it), and documents that come
- * with their annotations (Claimdesk JSONL and brat corpora, parsed by corpus-import.ts). Each
+ * with their annotations (Claimdesk JSONL and brat corpora, parsed by importers/corpus.ts). Each
  * file or document is handled on its own: a bad one is reported and skipped, one whose content
  * is already in the workspace is reported as a duplicate. Never throws for bad input.
  */
@@ -14,7 +14,7 @@ import { isDocId } from '../../../shared/model/keys';
 import type { DocumentData } from '../../../shared/model/types';
 import { importArticle } from '../importers';
 import { ImportError, SUPPORTED_EXTENSIONS } from '../importers/types';
-import { timeSlicer, type Pause } from '../time-slice';
+import { timeSlicer, type Pause } from '../store/time-slice';
 import type { DocumentStore } from './document-store';
 
 /** A file to import: a display name, where it came from, and how to read its bytes. */

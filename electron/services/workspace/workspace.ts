@@ -17,8 +17,8 @@ import { migrateWorkspaceFile, STORE_VERSION, type WorkspaceFile } from '../../.
 import { applyOperations, OperationConflict, OperationError, type Operation } from '../../../shared/model/operations';
 import { checkOperation, migrateDocumentLabels, type SchemaMigration } from '../../../shared/model/schema-rules';
 import type { DocId, DocStatus, DocumentData, DocumentRow, Schema } from '../../../shared/model/types';
-import { openJsonFile } from '../json-store';
-import { acquireWorkspaceLock, type WorkspaceLock } from '../workspace-lock';
+import { openJsonFile } from '../store/json-store';
+import { acquireWorkspaceLock, type WorkspaceLock } from '../store/workspace-lock';
 import { DocumentStore } from './document-store';
 import { ExternalChangeWatcher } from './external-changes';
 import { canonicalDocument, INDEX_FILE, originalsDir, rowOf, sweepTempFiles, workspaceFolder } from './files';

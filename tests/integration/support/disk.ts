@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { expect } from 'vitest';
-import { LOCK_FILE } from '../../../electron/services/workspace-lock';
+import { LOCK_FILE } from '../../../electron/services/store/workspace-lock';
 
 /** Every file below `dir` (hidden ones included), by path relative to it, with its bytes. */
 export async function filesUnder(dir: string): Promise<Map<string, Buffer>> {

@@ -10,7 +10,7 @@ import { ApiError } from '../../../shared/api';
 import type { Operation } from '../../../shared/model/operations';
 import { createServiceApi } from '../../../electron/services/api';
 import { openAppSettings } from '../../../electron/services/app-paths';
-import { browserShell } from '../../../electron/services/export-jobs';
+import { browserShell } from '../../../electron/services/export/jobs';
 import { Workspace } from '../../../electron/services/workspace';
 
 const [dir, docId, opsFile] = process.argv.slice(2) as [string, string, string];

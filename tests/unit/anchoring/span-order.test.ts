@@ -10,23 +10,23 @@ const inner = { id: 'i', start: 1, end: 10 };
 const spans = [cue, claim, source, inner];
 
 describe('document order', () => {
-  it('orders by start, then by end (the shorter span first), then by id', () => {
-    expect([...spans].sort(compareSpans).map((s) => s.id)).toEqual(['i', 'c', 's', 'q']);
+  it('orders by start, the enclosing span first', () => {
+    expect([...spans].sort(compareSpans).map((s) => s.id)).toEqual(['c', 'i', 's', 'q']);
     expect(compareSpans({ id: 'b', start: 1, end: 5 }, { id: 'a', start: 1, end: 5 })).toBeGreaterThan(0);
   });
 
   it('finds the next and previous span, and nothing past the ends', () => {
-    expect(adjacentSpan(spans, inner, 1)?.id).toBe('c');
-    expect(adjacentSpan(spans, claim, 1)?.id).toBe('s');
-    expect(adjacentSpan(spans, source, -1)?.id).toBe('c');
+    expect(adjacentSpan(spans, claim, 1)?.id).toBe('i');
+    expect(adjacentSpan(spans, inner, 1)?.id).toBe('s');
+    expect(adjacentSpan(spans, source, -1)?.id).toBe('i');
     expect(adjacentSpan(spans, cue, 1)).toBeNull();
-    expect(adjacentSpan(spans, inner, -1)).toBeNull();
+    expect(adjacentSpan(spans, claim, -1)).toBeNull();
   });
 
   it('starts from a caret offset, and can skip spans', () => {
-    expect(adjacentSpan(spans, 1, 1)?.id).toBe('i');
+    expect(adjacentSpan(spans, 0, 1)?.id).toBe('c');
     expect(adjacentSpan(spans, 76, 1)?.id).toBe('s');
-    expect(adjacentSpan(spans, 76, -1)?.id).toBe('c');
+    expect(adjacentSpan(spans, 76, -1)?.id).toBe('i');
     expect(adjacentSpan(spans, 0, 1, (s) => s.id === 's' || s.id === 'q')?.id).toBe('s');
   });
 

@@ -1,6 +1,6 @@
 /** Claimdesk JSONL: lossless (parse gives the same documents), and bad lines named with their reason. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toJsonlHeader, toJsonlLine } from '../../../shared/export/jsonl';
+import { toJsonlHeader, toJsonlLine } from '../../../shared/formats/jsonl';
 import type { DocumentData } from '../../../shared/model/types';
 import { fixtureDocuments, FIXTURE_SCHEMA } from '../../fixtures/export/fixture';
 import { parseJsonl } from './support';

@@ -16,13 +16,13 @@
 import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import { ApiError, type ApiErrorCode, type ExportDestination, type ExportJob, type ExportJobState, type ExportRequest } from '../../shared/api';
-import type { ExportFormat } from '../../shared/export/format';
-import { FORMAT_SPECS } from '../../shared/export/formats';
-import type { ExportReport } from '../../shared/export/report';
-import { isRowInScope, type ExportScope } from '../../shared/export/scope';
-import { exportDocuments, type ExportOptions, type SplitOptions } from './export/export';
-import type { Workspace } from './workspace';
+import { ApiError, type ApiErrorCode, type ExportDestination, type ExportJob, type ExportJobState, type ExportRequest } from '../../../shared/api';
+import type { ExportFormat } from '../../../shared/formats/serializer';
+import { FORMAT_SPECS } from '../../../shared/formats/format-specs';
+import type { ExportReport } from '../../../shared/formats/report';
+import { isRowInScope, type ExportScope } from '../../../shared/formats/scope';
+import { exportDocuments, type ExportOptions, type SplitOptions } from './export';
+import type { Workspace } from '../workspace';
 
 /** Whether an export writes one file or a folder of files. */
 export type ExportKind = 'file' | 'folder';

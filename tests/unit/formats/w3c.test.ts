@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { offsetMap } from '../../../shared/anchoring/code-points';
-import { anchorW3cSpan, parseW3c } from '../../../shared/export/w3c';
+import { anchorW3cSpan, parseW3c } from '../../../shared/formats/w3c';
 import type { DocumentData } from '../../../shared/model/types';
 import { fixtureDocuments, FIXTURE_SCHEMA } from '../../fixtures/export/fixture';
 import { serializeAll } from './support';

@@ -11,7 +11,7 @@
 import { offsetMap, type OffsetMap } from '../anchoring/code-points';
 import type { Annotation, DocumentData, Relation } from '../model/types';
 import { tagsFromAttributes, type AttributeTag } from './attribute-tags';
-import { streamed, type DocumentSerializer, type SerializedDocument } from './format';
+import { streamed, type DocumentSerializer, type SerializedDocument } from './serializer';
 import { problemAt, type ExportProblem } from './report';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';

@@ -11,7 +11,7 @@ import { isItemId, isName, MAX_ITEM_ID_LENGTH, MAX_NAME_LENGTH } from '../model/
 import type { Annotation, AttributeDef, Block, LabelDef, Relation, Schema } from '../model/types';
 import { inTextOrder } from '../model/spans';
 import { attributesFromTags, type AttributeTag } from './attribute-tags';
-import type { DocumentSerializer, NamedText } from './format';
+import type { DocumentSerializer, NamedText } from './serializer';
 import type { LineProblem } from './jsonl';
 import { problemAt, type ExportProblem } from './report';
 

@@ -5,8 +5,8 @@
  * written, so no tag sequence starts with I-. The tokenizer is named in `# ` comment lines at
  * the top of the file, before the first -DOCSTART-. Relations and attributes are not kept. Pure.
  */
-import type { DocumentSerializer, SerializerContext } from './format';
-import { isDryRun, streamed } from './format';
+import type { DocumentSerializer, SerializerContext } from './serializer';
+import { isDryRun, streamed } from './serializer';
 import { problemAt, type ExportProblem } from './report';
 import { alignDocument, iobTags, type AlignedDocument, type Tokenizer } from './tokens';
 

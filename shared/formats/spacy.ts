@@ -6,8 +6,8 @@
  * token keeps its exact offsets, gets the tokens it touches, and is reported. Attributes and notes
  * are not kept. Pure.
  */
-import type { DocumentSerializer, SerializerContext } from './format';
-import { isDryRun, streamed } from './format';
+import type { DocumentSerializer, SerializerContext } from './serializer';
+import { isDryRun, streamed } from './serializer';
 import { requireTokenizer } from './conll';
 import { alignDocument, type AlignedSpan } from './tokens';
 

@@ -5,8 +5,8 @@
  * a span that overlaps an outer one is left out and reported. Relations and attributes are not
  * kept. Pure.
  */
-import type { DocumentSerializer, NamedText, SerializerContext } from './format';
-import { isDryRun, streamed } from './format';
+import type { DocumentSerializer, NamedText, SerializerContext } from './serializer';
+import { isDryRun, streamed } from './serializer';
 import { layerProblems, requireTokenizer } from './conll';
 import { alignDocument, iobTag, iobTags } from './tokens';
 

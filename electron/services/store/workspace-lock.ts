@@ -8,7 +8,7 @@
 import { readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { defaultAuthor } from './app-paths';
+import { defaultAuthor } from '../app-paths';
 
 export const LOCK_FILE = '.claimdesk.lock';
 const HEARTBEAT_MS = 30_000;

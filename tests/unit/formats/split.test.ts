@@ -1,6 +1,6 @@
 /** Splits: reproducible with a seed, disjoint, duplicates together, stratified when asked. */
 import { describe, expect, it } from 'vitest';
-import { assignSplits, parseSplitRatios, type SplitItem } from '../../../shared/export/split';
+import { assignSplits, parseSplitRatios, type SplitItem } from '../../../shared/formats/split';
 
 const items: SplitItem[] = Array.from({ length: 100 }, (_, i) => ({ id: `d${i}`, contentKey: i % 10 === 0 ? 'dup' : `k${i}`, hasClaims: i % 7 === 0 }));
 

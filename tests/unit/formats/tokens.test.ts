@@ -1,7 +1,7 @@
 /** Token alignment, layers, sentence segments and IOB2 tags; properties over random spans. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignDocument, alignSpan, assignLayers, iobTags, segmentsOf, SIMPLE_TOKENIZER, tokensFromPieces } from '../../../shared/export/tokens';
+import { alignDocument, alignSpan, assignLayers, iobTags, segmentsOf, SIMPLE_TOKENIZER, tokensFromPieces } from '../../../shared/formats/tokens';
 import type { Annotation } from '../../../shared/model/types';
 
 const span = (id: string, label: string, text: string, start: number, end: number): Annotation => ({

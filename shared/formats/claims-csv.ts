@@ -9,7 +9,7 @@ import { offsetMap } from '../anchoring/code-points';
 import { claimLinks, claimsInTextOrder } from '../model/claims-table';
 import { CLAIM_LABEL, SOURCE_LABEL } from '../model/vocabulary';
 import type { AttributeValue, DocumentData, Schema } from '../model/types';
-import { streamed, type DocumentSerializer } from './format';
+import { streamed, type DocumentSerializer } from './serializer';
 import type { Tokenizer } from './tokens';
 
 const JOIN = ' | ';

@@ -1,6 +1,6 @@
 /** brat: fragments across line breaks, annotation.conf, and reading .ann files (good and bad lines). */
 import { describe, expect, it } from 'vitest';
-import { blocksOfPlainText, parseBratAnn, toBratAnn } from '../../../shared/export/brat';
+import { blocksOfPlainText, parseBratAnn, toBratAnn } from '../../../shared/formats/brat';
 import { FIXTURE_SCHEMA } from '../../fixtures/export/fixture';
 
 const NOW = '2025-01-01T00:00:00.000Z';

@@ -1,9 +1,9 @@
 /** Helpers for the export unit tests: serialize the fixture the way the export service does. */
-import type { ExportFormat, NamedText, SerializerContext } from '../../../shared/export/format';
-import { FORMAT_SPECS } from '../../../shared/export/formats';
-import type { ExportProblem } from '../../../shared/export/report';
-import { parseJsonlHeader, parseJsonlLine, type LineProblem } from '../../../shared/export/jsonl';
-import type { Tokenizer } from '../../../shared/export/tokens';
+import type { ExportFormat, NamedText, SerializerContext } from '../../../shared/formats/serializer';
+import { FORMAT_SPECS } from '../../../shared/formats/format-specs';
+import type { ExportProblem } from '../../../shared/formats/report';
+import { parseJsonlHeader, parseJsonlLine, type LineProblem } from '../../../shared/formats/jsonl';
+import type { Tokenizer } from '../../../shared/formats/tokens';
 import type { DocumentData, Schema } from '../../../shared/model/types';
 
 /** Everything one format makes of some documents: the stream text, whole files, sidecars and problems. */

@@ -11,16 +11,16 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createHash } from 'node:crypto';
-import { ApiError, type ImportReport } from '../../shared/api';
-import { attributesFromTags } from '../../shared/export/attribute-tags';
-import { blocksOfPlainText, parseBratAnn } from '../../shared/export/brat';
-import { parseJsonlHeader, parseJsonlLine } from '../../shared/export/jsonl';
-import { coverDocuments } from '../../shared/export/schema-cover';
-import { anchorW3cSpan, itemIri, parseW3c } from '../../shared/export/w3c';
-import type { Operation } from '../../shared/model/operations';
-import type { Annotation, DocumentData, Relation, Schema } from '../../shared/model/types';
-import { SUPPORTED_EXTENSIONS } from './importers/types';
-import type { Workspace } from './workspace';
+import { ApiError, type ImportReport } from '../../../shared/api';
+import { attributesFromTags } from '../../../shared/formats/attribute-tags';
+import { blocksOfPlainText, parseBratAnn } from '../../../shared/formats/brat';
+import { parseJsonlHeader, parseJsonlLine } from '../../../shared/formats/jsonl';
+import { coverDocuments } from '../../../shared/formats/schema-cover';
+import { anchorW3cSpan, itemIri, parseW3c } from '../../../shared/formats/w3c';
+import type { Operation } from '../../../shared/model/operations';
+import type { Annotation, DocumentData, Relation, Schema } from '../../../shared/model/types';
+import { SUPPORTED_EXTENSIONS } from './types';
+import type { Workspace } from '../workspace';
 
 /** A problem with one record of an imported file; `line` is 1-based, null when it concerns the whole file. */
 export type ImportProblem = Readonly<{ file: string; line: number | null; reason: string }>;

@@ -1,6 +1,6 @@
 /** validate: the fixture is clean except as built; each rule reports what breaks it. */
 import { describe, expect, it } from 'vitest';
-import { validateDocument } from '../../../shared/export/validate';
+import { validateDocument } from '../../../shared/formats/validate';
 import { fixtureDocuments, FIXTURE_SCHEMA } from '../../fixtures/export/fixture';
 
 describe('validateDocument', () => {

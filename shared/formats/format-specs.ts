@@ -3,13 +3,13 @@
  * hold, and their serializers. The one table the services and the CLI read. Pure.
  */
 import { toBratConf, createBratSerializer } from './brat';
-import { createClaimsTableSerializer } from './claims-table';
+import { createClaimsTableSerializer } from './claims-csv';
 import { createConllSerializer } from './conll';
-import type { ExportFormat, FormatSpec } from './format';
+import type { ExportFormat, FormatSpec } from './serializer';
 import { createHfSerializer, hfSidecars } from './hf';
 import { toJsonlHeader, toJsonlLine } from './jsonl';
 import { createSpacySerializer } from './spacy';
-import { streamed } from './format';
+import { streamed } from './serializer';
 import { createW3cSerializer } from './w3c';
 
 const TOKEN_FORMAT_DROPS = ['relations', 'attributes', 'notes', 'authors and times', 'document status, attributes and meta'];

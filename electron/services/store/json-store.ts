@@ -7,8 +7,8 @@ import { constants, copyFile, mkdir, readFile, rm, stat } from 'node:fs/promises
 import { basename, dirname, join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { TextFile } from 'lowdb/node';
-import { ApiError } from '../../shared/api';
-import type { MigrateResult } from '../../shared/model/migrate';
+import { ApiError } from '../../../shared/api';
+import type { MigrateResult } from '../../../shared/model/migrate';
 import { prettyJsonInSlices } from './pretty-json';
 import { timeSlicer } from './time-slice';
 

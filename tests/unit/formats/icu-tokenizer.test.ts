@@ -1,7 +1,7 @@
 /** The ICU tokenizer of the token formats: what it makes of English, CJK, emoji and marks, and its invariants. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { icuTokenizer } from '../../../shared/export/icu-tokenizer';
+import { icuTokenizer } from '../../../shared/formats/icu-tokenizer';
 
 const tokenizer = icuTokenizer(process.versions.icu ?? 'unknown');
 const texts = (text: string): string[] => tokenizer.tokenize(text).tokens.map((t) => t.text);
