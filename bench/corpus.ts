@@ -12,7 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workspace } from '../electron/services/workspace';
-import { seededRandom } from '../shared/export/split';
+import { seededRandom } from '../shared/formats/split';
 import { syntheticAnnotation } from '../tests/fixtures/export/generate';
 import type { Annotation, Block, DocumentData, Relation } from '../shared/model/types';
 

@@ -13,8 +13,8 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exportDocuments } from '../electron/services/export/export';
 import { Workspace } from '../electron/services/workspace';
-import type { ExportFormat } from '../shared/export/format';
-import { WHOLE_WORKSPACE } from '../shared/export/scope';
+import type { ExportFormat } from '../shared/formats/serializer';
+import { WHOLE_WORKSPACE } from '../shared/formats/scope';
 import { generateDocument } from '../tests/fixtures/export/generate';
 
 /** One line of the benchmark table. */
