@@ -9,7 +9,18 @@ const nodeBuiltins = { group: ['node:*'], message: 'shared/ and renderer/ are pu
 const electronImport = { name: 'electron', message: "Only electron/main.ts, electron/main/**/*.ts and electron/preload.ts may import 'electron'." };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', 'bench/.cache/**', '.scratch/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/results/**',
+      'bench/.cache/**',
+      '.scratch/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -22,14 +33,26 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [electronImport], patterns: [nodeBuiltins, { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ depends on nothing else in the repo.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport],
+          patterns: [nodeBuiltins, { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ depends on nothing else in the repo.' }],
+        },
+      ],
       'no-restricted-globals': ['error', { name: 'window', message: 'shared/ has no DOM.' }, { name: 'document', message: 'shared/ has no DOM.' }],
     },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [electronImport], patterns: [nodeBuiltins, { group: ['**/electron/**'], message: 'The renderer reaches the services only through renderer/api.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport],
+          patterns: [nodeBuiltins, { group: ['**/electron/**'], message: 'The renderer reaches the services only through renderer/api.' }],
+        },
+      ],
     },
   },
   {
@@ -37,7 +60,12 @@ export default tseslint.config(
     // The Electron-facing files: main's entry and its modules (window, menu, dialogs, hardening,
     // IPC), and the preload. Everything else under electron/ is plain Node.
     ignores: ['electron/main.ts', 'electron/main/**/*.ts', 'electron/preload.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [electronImport], patterns: [{ group: ['**/renderer/**'], message: 'Node code never imports the renderer.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronImport], patterns: [{ group: ['**/renderer/**'], message: 'Node code never imports the renderer.' }] },
+      ],
+    },
   },
   {
     files: ['electron/main.ts', 'electron/main/**/*.ts', 'electron/preload.ts'],
@@ -55,7 +83,10 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'electron/desktop is plain Node, tested without Electron: electron/main applies what it decides.' }],
           patterns: [
             { group: ['**/renderer/**'], message: 'Node code never imports the renderer.' },
-            { group: ['**/main', '**/main.ts', '**/main/**', '**/preload', '**/preload.ts'], message: 'electron/desktop is called by main.ts and electron/main, never the other way.' },
+            {
+              group: ['**/main', '**/main.ts', '**/main/**', '**/preload', '**/preload.ts'],
+              message: 'electron/desktop is called by main.ts and electron/main, never the other way.',
+            },
           ],
         },
       ],

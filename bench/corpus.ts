@@ -74,7 +74,13 @@ export function generateBenchDocument(samples: readonly Sample[], spec: Document
   }
 
   // Words of each body block, as [start, end) offsets.
-  const words: [number, number][][] = blocks.slice(1).map((b) => [...text.slice(b.start, b.end).matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)].map((m) => [b.start + m.index, b.start + m.index + m[0].length] as [number, number]));
+  const words: [number, number][][] = blocks
+    .slice(1)
+    .map((b) =>
+      [...text.slice(b.start, b.end).matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)].map(
+        (m) => [b.start + m.index, b.start + m.index + m[0].length] as [number, number],
+      ),
+    );
   const allWords = words.flatMap((ws, bi) => ws.map((w, wi) => ({ bi, wi, w })));
   const overlapping = Math.round(spec.annotations * 0.1);
   const base = spec.annotations - overlapping;
@@ -109,7 +115,12 @@ export function generateBenchDocument(samples: readonly Sample[], spec: Document
     const blockWords = words.find((ws) => ws.length > 0 && ws[0]![0] <= other.start && ws[ws.length - 1]![1] >= other.end)!;
     const inside = blockWords.findIndex((w) => w[0] >= other.start);
     const after = blockWords.findIndex((w) => w[0] >= other.end);
-    if (random() < 0.5 && after >= 0) add(blockWords[inside]![0] === other.start && other.quote.includes(' ') ? blockWords[inside + 1]![0] : blockWords[inside]![0], blockWords[Math.min(blockWords.length - 1, after + 1)]![1], labelOf());
+    if (random() < 0.5 && after >= 0)
+      add(
+        blockWords[inside]![0] === other.start && other.quote.includes(' ') ? blockWords[inside + 1]![0] : blockWords[inside]![0],
+        blockWords[Math.min(blockWords.length - 1, after + 1)]![1],
+        labelOf(),
+      );
     else add(other.start, blockWords[inside]![1], labelOf());
   }
   annotations.sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));
@@ -119,7 +130,15 @@ export function generateBenchDocument(samples: readonly Sample[], spec: Document
     const claim = annotations[i]!;
     if (claim.label !== 'Claim' || random() >= 0.5) continue;
     const source = annotations.slice(i + 1, i + 8).find((a) => a.label === 'Source');
-    if (source) relations.push({ id: `r${spec.index}-${relations.length}`, type: 'attributed_to', from: claim.id, to: source.id, author: 'bench', createdAt: TIME });
+    if (source)
+      relations.push({
+        id: `r${spec.index}-${relations.length}`,
+        type: 'attributed_to',
+        from: claim.id,
+        to: source.id,
+        author: 'bench',
+        createdAt: TIME,
+      });
   }
   const name = `bench-${spec.seed}-${spec.index}`;
   return {
@@ -127,7 +146,14 @@ export function generateBenchDocument(samples: readonly Sample[], spec: Document
     title,
     text,
     blocks,
-    meta: { sourcePath: `generated/${name}.txt`, sourceName: `${name}.txt`, sha256: createHash('sha256').update(`source-${name}`).digest('hex'), importedAt: TIME, format: 'txt', byteLength: Buffer.byteLength(text) },
+    meta: {
+      sourcePath: `generated/${name}.txt`,
+      sourceName: `${name}.txt`,
+      sha256: createHash('sha256').update(`source-${name}`).digest('hex'),
+      importedAt: TIME,
+      format: 'txt',
+      byteLength: Buffer.byteLength(text),
+    },
     status: spec.index % 3 === 0 ? 'done' : 'in_progress',
     attributes: {},
     annotations,
@@ -175,7 +201,8 @@ export function lowerBoundHtml(doc: Pick<DocumentData, 'text' | 'blocks' | 'anno
       const [s, e] = [points[i]!, points[i + 1]!];
       const segment = escapeHtml(doc.text.slice(s, e));
       const ids = inBlock.filter((a) => a.start <= s && a.end >= e);
-      html += ids.length === 0 ? segment : `<mark data-ids="${ids.map((a) => a.id).join(' ')}" class="l-${ids[ids.length - 1]!.label}">${segment}</mark>`;
+      html +=
+        ids.length === 0 ? segment : `<mark data-ids="${ids.map((a) => a.id).join(' ')}" class="l-${ids[ids.length - 1]!.label}">${segment}</mark>`;
     }
     out.push(`<${tag}>${html}</${tag}>`);
   });

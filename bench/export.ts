@@ -41,7 +41,10 @@ const MB = 1024 * 1024;
 async function buildWorkspace(dir: string): Promise<void> {
   const ws = await Workspace.open(dir);
   for (let i = 0; i < DOCUMENTS; i += 100) {
-    const batch = Array.from({ length: Math.min(100, DOCUMENTS - i) }, (_, k) => ({ name: `g${i + k}`, doc: generateDocument(i + k, { seed: 1, annotations: ANNOTATIONS_PER_DOCUMENT, words: 700 }) }));
+    const batch = Array.from({ length: Math.min(100, DOCUMENTS - i) }, (_, k) => ({
+      name: `g${i + k}`,
+      doc: generateDocument(i + k, { seed: 1, annotations: ANNOTATIONS_PER_DOCUMENT, words: 700 }),
+    }));
     await ws.importAnnotatedDocuments(batch);
   }
 }
@@ -54,7 +57,16 @@ async function child(workspaceDir: string, format: ExportFormat, out: string): P
   const result = await exportDocuments(ws, { format, out, scope: WHOLE_WORKSPACE, split: null, force: true });
   const seconds = (performance.now() - started) / 1000;
   const annotations = Object.values(result.after.spansPerLabel).reduce((a, b) => a + b, 0);
-  process.stdout.write(JSON.stringify({ seconds, bytes: result.bytes, documents: result.after.documents, annotations, startRssKb, maxRssKb: process.resourceUsage().maxRSS }));
+  process.stdout.write(
+    JSON.stringify({
+      seconds,
+      bytes: result.bytes,
+      documents: result.after.documents,
+      annotations,
+      startRssKb,
+      maxRssKb: process.resourceUsage().maxRSS,
+    }),
+  );
 }
 
 /**
@@ -67,16 +79,29 @@ export async function runExportBench(): Promise<Row[]> {
     const workspaceDir = join(dir, 'ws');
     await buildWorkspace(workspaceDir);
     let largest = 0;
-    for (const f of await readdir(join(workspaceDir, 'documents'))) largest = Math.max(largest, (await stat(join(workspaceDir, 'documents', f))).size);
+    for (const f of await readdir(join(workspaceDir, 'documents')))
+      largest = Math.max(largest, (await stat(join(workspaceDir, 'documents', f))).size);
     const memoryBudgetMb = (2 * largest) / MB + 150;
     // Inside node_modules, so that the bundle's external packages resolve as they do for dist/.
     const childScript = join(dirname(import.meta.dirname), 'node_modules', '.cache', 'claimdesk-bench', 'export.mjs');
     // Imported here, not at the top, so that the child (this file bundled) does not load esbuild.
     const { build } = await import('esbuild');
-    await build({ entryPoints: [import.meta.filename], outfile: childScript, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+    await build({
+      entryPoints: [import.meta.filename],
+      outfile: childScript,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      logLevel: 'warning',
+    });
     const rows: Row[] = [];
     for (const format of ['jsonl', 'conll'] as const) {
-      const raw = execFileSync(process.execPath, [childScript, '--child', workspaceDir, format, join(dir, `out.${format}`)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      const raw = execFileSync(process.execPath, [childScript, '--child', workspaceDir, format, join(dir, `out.${format}`)], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      });
       const m = JSON.parse(raw) as { seconds: number; bytes: number; documents: number; annotations: number; startRssKb: number; maxRssKb: number };
       const mbPerSecond = m.bytes / MB / m.seconds;
       const peakRssMb = m.maxRssKb / 1024;
@@ -104,9 +129,28 @@ export async function runExportBench(): Promise<Row[]> {
 /** The rows as a plain-text table. */
 export function formatBenchTable(rows: readonly Row[]): string {
   const header = ['case', 'docs', 'annotations', 'MB', 's', 'docs/s', 'MB/s', 'peak RSS MB', 'RSS before export', 'budget', 'ok'];
-  const cells = rows.map((r) => [r.case, String(r.documents), String(r.annotations), r.mb.toFixed(1), r.seconds.toFixed(2), r.docsPerSecond.toFixed(0), r.mbPerSecond.toFixed(1), r.peakRssMb.toFixed(0), r.startRssMb.toFixed(0), r.budget, r.ok ? 'yes' : 'NO']);
+  const cells = rows.map((r) => [
+    r.case,
+    String(r.documents),
+    String(r.annotations),
+    r.mb.toFixed(1),
+    r.seconds.toFixed(2),
+    r.docsPerSecond.toFixed(0),
+    r.mbPerSecond.toFixed(1),
+    r.peakRssMb.toFixed(0),
+    r.startRssMb.toFixed(0),
+    r.budget,
+    r.ok ? 'yes' : 'NO',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  return [header, ...cells].map((c) => c.map((x, i) => x.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  return [header, ...cells]
+    .map((c) =>
+      c
+        .map((x, i) => x.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -145,7 +145,12 @@ async function measureOpen(target: Target, expected: readonly number[], total: n
   const whole = await waitPainted(() => wholeReady(target, expected, total));
   await firstDone;
   const f = first as Stamp | null;
-  return { firstMs: (f?.t ?? Number.NaN) - t0, wholeMs: whole.t - t0, highlights: rootOf(target)!.querySelectorAll(target.highlight).length, ids: idsIn(rootOf(target)!, target).size };
+  return {
+    firstMs: (f?.t ?? Number.NaN) - t0,
+    wholeMs: whole.t - t0,
+    highlights: rootOf(target)!.querySelectorAll(target.highlight).length,
+    ids: idsIn(rootOf(target)!, target).size,
+  };
 }
 
 /** Workbench: clicks the document's option in the list and measures the open. */
@@ -322,12 +327,21 @@ async function scrollFrames(selector: string, row: string, step: number, frames:
   const deltas = times.slice(1).map((t, i) => t - times[i]!);
   const sorted = [...deltas].sort((a, b) => a - b);
   const vsync = sorted[Math.floor(sorted.length / 2)]!;
-  return { frames: deltas.length, dropped: deltas.filter((d) => d > vsync * 1.5).length, blank, worstMs: sorted[sorted.length - 1]!, vsyncMs: vsync, scrollTop: el.scrollTop };
+  return {
+    frames: deltas.length,
+    dropped: deltas.filter((d) => d > vsync * 1.5).length,
+    blank,
+    worstMs: sorted[sorted.length - 1]!,
+    vsyncMs: vsync,
+    scrollTop: el.scrollTop,
+  };
 }
 
 /** From navigation start: the document list painted with rows (started at once in the app's pages). */
 const listPaintedAt: Promise<number> | null =
-  location.protocol === 'http:' ? waitPainted(() => holds({ selector: '[role="listbox"][aria-label="Documents"] [role="option"]' }), 120_000).then((s) => s.t) : null;
+  location.protocol === 'http:'
+    ? waitPainted(() => holds({ selector: '[role="listbox"][aria-label="Documents"] [role="option"]' }), 120_000).then((s) => s.t)
+    : null;
 
 function listPainted() {
   if (!listPaintedAt) throw new Error('not an app page');
@@ -344,5 +358,23 @@ function keyCount() {
 }
 
 Object.assign(window, {
-  __cdBench: { listPainted, openFromList, openLowerBound, selectWord, blockIds, blocksOnScreen, armKey, afterKey, scrollToEnd, clickAndWait, keyThenWait, sinceNavigation, scrollFrames, keyCount, vanishedFrames, firstScreenReady, wholeReady },
+  __cdBench: {
+    listPainted,
+    openFromList,
+    openLowerBound,
+    selectWord,
+    blockIds,
+    blocksOnScreen,
+    armKey,
+    afterKey,
+    scrollToEnd,
+    clickAndWait,
+    keyThenWait,
+    sinceNavigation,
+    scrollFrames,
+    keyCount,
+    vanishedFrames,
+    firstScreenReady,
+    wholeReady,
+  },
 });

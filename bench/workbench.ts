@@ -32,7 +32,14 @@ const BIG_ANNOTATIONS = 500_000;
 const CACHE = join(ROOT, 'bench', '.cache', `workspace-${BIG_DOCS}-${BIG_ANNOTATIONS}-s${SEED}-v1`);
 const FILTER_QUERY = 'grid 12';
 const VIEWPORT = { width: 1280, height: 800 };
-const BROWSER_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info', '--js-flags=--expose-gc'];
+const BROWSER_ARGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--enable-precise-memory-info',
+  '--js-flags=--expose-gc',
+];
 
 type Target = Readonly<{ root: string; highlight: string; idsAttr: string }>;
 const WB: Target = { root: '[role="article"]', highlight: '[data-annotation-id]', idsAttr: 'data-annotation-id' };
@@ -83,14 +90,18 @@ const median = (xs: readonly number[]) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
-const stats = (xs: readonly number[]): Stats | null => (xs.length === 0 ? null : { min: Math.min(...xs), median: median(xs), max: Math.max(...xs), n: xs.length });
+const stats = (xs: readonly number[]): Stats | null =>
+  xs.length === 0 ? null : { min: Math.min(...xs), median: median(xs), max: Math.max(...xs), n: xs.length };
 
 /** Builds dist/ when a source file is newer than the built host or renderer. */
 function ensureBuilt(): void {
   const built = [join(ROOT, 'dist', 'electron', 'host.mjs'), join(ROOT, 'dist', 'renderer', 'index.html')];
   const builtAt = Math.min(...built.map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)));
   const newest = (dir: string): number =>
-    readdirSync(dir, { withFileTypes: true }).reduce((t, e) => Math.max(t, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs), 0);
+    readdirSync(dir, { withFileTypes: true }).reduce(
+      (t, e) => Math.max(t, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs),
+      0,
+    );
   if (Math.max(...['renderer', 'electron', 'shared'].map((d) => newest(join(ROOT, d)))) > builtAt) {
     console.error('bench: building dist/ (sources are newer than the build)…');
     execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
@@ -101,7 +112,9 @@ type Host = { url: string; pid: number; stop: () => void };
 
 /** Starts the built browser host on `workspace`, as a user would. */
 async function startHost(workspace: string): Promise<Host> {
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'dist', 'electron', 'host.mjs'), '--workspace', workspace, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'dist', 'electron', 'host.mjs'), '--workspace', workspace, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (c: Buffer) => {
@@ -142,7 +155,8 @@ async function bigWorkspace(samples: readonly Sample[]): Promise<{ dir: string; 
         batch.push({ name: doc.meta.sourceName, doc });
       }
       const report = await ws.importAnnotatedDocuments(batch);
-      if (report.imported.length !== batch.length) throw new Error(`workspace generation: ${report.failed.map((f) => f.reason).join('; ') || 'duplicates'}`);
+      if (report.imported.length !== batch.length)
+        throw new Error(`workspace generation: ${report.failed.map((f) => f.reason).join('; ') || 'duplicates'}`);
     }
   } finally {
     await ws.close();
@@ -160,7 +174,9 @@ async function docCases(samples: readonly Sample[], dir: string): Promise<DocCas
     { name: '100 KB / 1,000', bytes: 100_000, annotations: 1_000 },
     { name: '1 MB / 10,000', bytes: 1_000_000, annotations: 10_000 },
   ];
-  const docs = specs.map((s, i) => generateBenchDocument(samples, { index: i, seed: SEED, bytes: s.bytes, annotations: s.annotations, title: `Bench ${s.name}` }));
+  const docs = specs.map((s, i) =>
+    generateBenchDocument(samples, { index: i, seed: SEED, bytes: s.bytes, annotations: s.annotations, title: `Bench ${s.name}` }),
+  );
   const ws = await Workspace.open(dir);
   try {
     const report = await ws.importAnnotatedDocuments(docs.map((doc) => ({ name: doc.meta.sourceName, doc })));
@@ -168,7 +184,13 @@ async function docCases(samples: readonly Sample[], dir: string): Promise<DocCas
   } finally {
     await ws.close();
   }
-  return docs.map((doc, i) => ({ name: specs[i]!.name, doc, expected: expectedPerBlock(doc), total: doc.annotations.filter((a) => a.start < a.end).length, html: lowerBoundHtml(doc) }));
+  return docs.map((doc, i) => ({
+    name: specs[i]!.name,
+    doc,
+    expected: expectedPerBlock(doc),
+    total: doc.annotations.filter((a) => a.start < a.end).length,
+    html: lowerBoundHtml(doc),
+  }));
 }
 
 /** The lower bound's page: the reader column's type, at the workbench article's width. */
@@ -219,7 +241,15 @@ const push = (s: Samples, key: string, v: number) => (s[key] ??= []).push(v);
  * One workbench run on one document: open, heap, EDITS adds and undos by hotkey with their
  * saves, scroll to the end; and for the large case, the annotation sidebar.
  */
-async function workbenchRun(browser: Browser, probe: string, url: string, c: DocCase, s: Samples, failures: string[], withSidebar: boolean): Promise<void> {
+async function workbenchRun(
+  browser: Browser,
+  probe: string,
+  url: string,
+  c: DocCase,
+  s: Samples,
+  failures: string[],
+  withSidebar: boolean,
+): Promise<void> {
   const { context, page } = await openWorkbench(browser, probe, url);
   try {
     const open = await page.evaluate(([id, t, e, n]) => __cdBench.openFromList(id, t, e, n), [c.doc.id, WB, c.expected, c.total] as const);
@@ -258,7 +288,12 @@ async function workbenchRun(browser: Browser, probe: string, url: string, c: Doc
     push(s, 'undoFrames', Math.max(...undo.map((r) => r.frames)));
     push(s, 'ack', median([...add, ...undo].map((r) => r.ackMs)));
     push(s, 'vanished', await page.evaluate(() => __cdBench.vanishedFrames()));
-    const ids = await page.evaluate((t) => document.querySelectorAll(t.highlight).length > 0 && new Set([...document.querySelectorAll(t.highlight)].map((e) => e.getAttribute(t.idsAttr))).size, WB);
+    const ids = await page.evaluate(
+      (t) =>
+        document.querySelectorAll(t.highlight).length > 0 &&
+        new Set([...document.querySelectorAll(t.highlight)].map((e) => e.getAttribute(t.idsAttr))).size,
+      WB,
+    );
     if (ids !== c.total) failures.push(`${c.name}: ${ids} annotations shown after ${EDITS} adds and undos, expected ${c.total}`);
 
     const end = await page.evaluate(([t, e]) => __cdBench.scrollToEnd(t, e), [WB, c.expected] as const);
@@ -273,7 +308,14 @@ async function workbenchRun(browser: Browser, probe: string, url: string, c: Doc
 /** The annotation sidebar on the large document: open, scroll, filter by label. */
 async function sidebarRun(page: Page, c: DocCase, s: Samples, failures: string[]): Promise<void> {
   const row = '[role="listbox"][aria-label="Annotation list"] [role="option"]';
-  push(s, 'sidebarOpen', await page.evaluate(([tab, r]) => __cdBench.clickAndWait(tab, { selector: r }), ['.cd-left [role="tablist"] [role="tab"]:nth-child(2)', row] as const));
+  push(
+    s,
+    'sidebarOpen',
+    await page.evaluate(([tab, r]) => __cdBench.clickAndWait(tab, { selector: r }), [
+      '.cd-left [role="tablist"] [role="tab"]:nth-child(2)',
+      row,
+    ] as const),
+  );
   await settle(page);
   const scroll = await page.evaluate((r) => __cdBench.scrollFrames('[role="listbox"][aria-label="Annotation list"]', r, 200, 121), row);
   push(s, 'sidebarDropped', scroll.dropped);
@@ -286,7 +328,15 @@ async function sidebarRun(page: Page, c: DocCase, s: Samples, failures: string[]
   if (chipName !== label) throw new Error(`the second label chip is ${chipName}, not ${label}`);
   const n = c.doc.annotations.filter((a) => a.label === label).length;
   const text = `${n.toLocaleString('en-US')} of ${c.total.toLocaleString('en-US')} annotations`;
-  push(s, 'sidebarFilter', await page.evaluate(([ch, r, t]) => __cdBench.clickAndWait(ch, { selector: r, textSelector: 'aside[aria-label="Annotations"]', text: t }), [chip, row, text] as const));
+  push(
+    s,
+    'sidebarFilter',
+    await page.evaluate(([ch, r, t]) => __cdBench.clickAndWait(ch, { selector: r, textSelector: 'aside[aria-label="Annotations"]', text: t }), [
+      chip,
+      row,
+      text,
+    ] as const),
+  );
   const labels = await page.locator(`${row}`).evaluateAll((els) => els.length);
   if (labels === 0) failures.push('sidebar: no rows after filtering by label');
 }
@@ -326,10 +376,16 @@ async function workspaceRun(browser: Browser, probe: string, host: Host, titles:
     for (let i = 1; i <= FILTER_QUERY.length; i++) {
       const q = FILTER_QUERY.slice(0, i).trim().toLowerCase();
       const n = titles.filter((t) => t.toLowerCase().includes(q)).length;
-      const text = n === titles.length ? `${n.toLocaleString('en-US')} documents` : `${n.toLocaleString('en-US')} of ${titles.length.toLocaleString('en-US')} documents`;
+      const text =
+        n === titles.length
+          ? `${n.toLocaleString('en-US')} documents`
+          : `${n.toLocaleString('en-US')} of ${titles.length.toLocaleString('en-US')} documents`;
       const k = await page.evaluate(() => __cdBench.keyCount());
       await page.keyboard.press(FILTER_QUERY[i - 1]!);
-      const ready: Ready = n === 0 ? { selector: '.cd-doclist-empty' } : { selector: '[role="listbox"][aria-label="Documents"] [role="option"]', textSelector: '.cd-filter-count', text };
+      const ready: Ready =
+        n === 0
+          ? { selector: '.cd-doclist-empty' }
+          : { selector: '[role="listbox"][aria-label="Documents"] [role="option"]', textSelector: '.cd-filter-count', text };
       times.push(await page.evaluate(([r, ki]) => __cdBench.keyThenWait(r, ki), [ready, k] as const));
       await page.waitForTimeout(100);
     }
@@ -344,7 +400,14 @@ async function workspaceRun(browser: Browser, probe: string, host: Host, titles:
 }
 
 async function bundleProbe(): Promise<string> {
-  const out = await build({ entryPoints: [join(ROOT, 'bench', 'probe.ts')], bundle: true, write: false, format: 'iife', target: 'chrome120', logLevel: 'warning' });
+  const out = await build({
+    entryPoints: [join(ROOT, 'bench', 'probe.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'chrome120',
+    logLevel: 'warning',
+  });
   return out.outputFiles[0]!.text;
 }
 
@@ -361,7 +424,9 @@ export async function runWorkbenchBench(): Promise<WorkbenchResult> {
   const docsDir = await mkdtemp(join(tmpdir(), 'claimdesk-bench-docs-'));
   const probe = await bundleProbe();
   const browser = await chromium.launch({ headless: true, executablePath: chromiumExecutable(), args: BROWSER_ARGS });
-  facts.push(`Chromium ${browser.version()}, headless, viewport ${VIEWPORT.width}x${VIEWPORT.height}; ${RUNS} runs per figure, a fresh context and page per run; adds/undos: median of ${EDITS} per run`);
+  facts.push(
+    `Chromium ${browser.version()}, headless, viewport ${VIEWPORT.width}x${VIEWPORT.height}; ${RUNS} runs per figure, a fresh context and page per run; adds/undos: median of ${EDITS} per run`,
+  );
   const rows: WorkbenchRow[] = [];
   try {
     const cases = await docCases(samples, docsDir);
@@ -369,10 +434,17 @@ export async function runWorkbenchBench(): Promise<WorkbenchResult> {
     try {
       // Warm-up (caches, JIT of the host) and the article's width, which the lower bound copies.
       const warm = await openWorkbench(browser, probe, host.url);
-      await warm.page.evaluate(([id, t, e, n]) => __cdBench.openFromList(id, t, e, n), [cases[0]!.doc.id, WB, cases[0]!.expected, cases[0]!.total] as const);
+      await warm.page.evaluate(([id, t, e, n]) => __cdBench.openFromList(id, t, e, n), [
+        cases[0]!.doc.id,
+        WB,
+        cases[0]!.expected,
+        cases[0]!.total,
+      ] as const);
       const width = await warm.page.locator(WB.root).evaluate((el) => el.getBoundingClientRect().width);
       await warm.context.close();
-      facts.push(`lower bound: the same text and spans as one innerHTML string (${cases.map((c) => `${c.name}: ${(c.html.length / 1e6).toFixed(2)} MB of markup`).join(', ')}), in a ${Math.round(width)}px column like the article's`);
+      facts.push(
+        `lower bound: the same text and spans as one innerHTML string (${cases.map((c) => `${c.name}: ${(c.html.length / 1e6).toFixed(2)} MB of markup`).join(', ')}), in a ${Math.round(width)}px column like the article's`,
+      );
       for (const c of cases.filter((k) => wanted(k.name))) {
         const wb: Samples = {};
         const lb: Samples = {};
@@ -393,8 +465,30 @@ export async function runWorkbenchBench(): Promise<WorkbenchResult> {
         for (let r = 0; r < RUNS; r++) await workspaceRun(browser, probe, bigHost, big.titles, ws, failures);
         const c = `${BIG_DOCS.toLocaleString('en-US')} docs / ${BIG_ANNOTATIONS.toLocaleString('en-US')}`;
         rows.push(row('8 list painted (from navigation)', c, 'ms', ws['listPainted'], undefined, '<= 300 ms', (m) => m <= 300));
-        rows.push(row('8 filter keystroke -> list updated', c, 'ms', ws['filterKey'], undefined, '<= 50 ms', (m) => m <= 50, `worst keystroke per run: ${fmtStats(stats(ws['filterKeyWorst'] ?? []))}`));
-        rows.push(row('host RSS, workspace open', c, 'MB', ws['hostRss'], undefined, '<= 200 MB', (m) => m <= 200, `peak RSS (VmHWM): ${fmtStats(stats(ws['hostHwm'] ?? []))}`));
+        rows.push(
+          row(
+            '8 filter keystroke -> list updated',
+            c,
+            'ms',
+            ws['filterKey'],
+            undefined,
+            '<= 50 ms',
+            (m) => m <= 50,
+            `worst keystroke per run: ${fmtStats(stats(ws['filterKeyWorst'] ?? []))}`,
+          ),
+        );
+        rows.push(
+          row(
+            'host RSS, workspace open',
+            c,
+            'MB',
+            ws['hostRss'],
+            undefined,
+            '<= 200 MB',
+            (m) => m <= 200,
+            `peak RSS (VmHWM): ${fmtStats(stats(ws['hostHwm'] ?? []))}`,
+          ),
+        );
       } finally {
         bigHost.stop();
       }
@@ -406,7 +500,16 @@ export async function runWorkbenchBench(): Promise<WorkbenchResult> {
   return { rows, failures, facts };
 }
 
-function row(figure: string, c: string, unit: string, wb: number[] | undefined, lb: number[] | undefined, budget: string, check: ((median: number, ratio: number) => boolean) | null, note?: string): WorkbenchRow {
+function row(
+  figure: string,
+  c: string,
+  unit: string,
+  wb: number[] | undefined,
+  lb: number[] | undefined,
+  budget: string,
+  check: ((median: number, ratio: number) => boolean) | null,
+  note?: string,
+): WorkbenchRow {
   const w = stats(wb ?? []);
   const l = stats(lb ?? []);
   const ratio = w && l ? w.median / l.median : Number.NaN;
@@ -417,22 +520,84 @@ function docRows(c: DocCase, wb: Samples, lb: Samples, isLarge: boolean): Workbe
   const is1mb = isLarge;
   const is100kb = c.name.startsWith('100 KB');
   const out = [
-    row('1 open -> first screen painted', c.name, 'ms', wb['first'], lb['first'], is1mb ? '<= 150 ms and <= 0.15x' : '', is1mb ? (m, r) => m <= 150 && r <= 0.15 : null),
-    row('2 open -> whole document in place', c.name, 'ms', wb['whole'], lb['whole'], is1mb || is100kb ? '<= 1.0x' : '', is1mb || is100kb ? (_m, r) => r <= 1.0 : null),
+    row(
+      '1 open -> first screen painted',
+      c.name,
+      'ms',
+      wb['first'],
+      lb['first'],
+      is1mb ? '<= 150 ms and <= 0.15x' : '',
+      is1mb ? (m, r) => m <= 150 && r <= 0.15 : null,
+    ),
+    row(
+      '2 open -> whole document in place',
+      c.name,
+      'ms',
+      wb['whole'],
+      lb['whole'],
+      is1mb || is100kb ? '<= 1.0x' : '',
+      is1mb || is100kb ? (_m, r) => r <= 1.0 : null,
+    ),
     row('3 add by hotkey: sync work', c.name, 'ms', wb['addSync'], undefined, is1mb ? '<= 8 ms' : '', is1mb ? (m) => m <= 8 : null),
-    row('3 add by hotkey -> painted', c.name, 'ms', wb['addPaint'], undefined, is1mb ? 'next frame' : '', is1mb ? () => Math.max(...(wb['addFrames'] ?? [Infinity])) <= 1 : null, `frames after the key press, worst of all adds: ${Math.max(...(wb['addFrames'] ?? [Number.NaN]))}`),
+    row(
+      '3 add by hotkey -> painted',
+      c.name,
+      'ms',
+      wb['addPaint'],
+      undefined,
+      is1mb ? 'next frame' : '',
+      is1mb ? () => Math.max(...(wb['addFrames'] ?? [Infinity])) <= 1 : null,
+      `frames after the key press, worst of all adds: ${Math.max(...(wb['addFrames'] ?? [Number.NaN]))}`,
+    ),
     row('4 undo (Ctrl+Z): sync work', c.name, 'ms', wb['undoSync'], undefined, is1mb ? '<= 8 ms' : '', is1mb ? (m) => m <= 8 : null),
-    row('4 undo -> painted', c.name, 'ms', wb['undoPaint'], undefined, is1mb ? 'next frame' : '', is1mb ? () => Math.max(...(wb['undoFrames'] ?? [Infinity])) <= 1 : null, `frames after the key press, worst of all undos: ${Math.max(...(wb['undoFrames'] ?? [Number.NaN]))}`),
-    row('5 save acknowledged (key -> applyChanges answered)', c.name, 'ms', wb['ack'], undefined, is1mb ? '<= 50 ms' : '', is1mb ? (m) => m <= 50 : null, (wb['vanished'] ?? []).some((v) => v > 0) ? `the article was unmounted (document reloaded by the app) during an edit in ${(wb['vanished'] ?? []).filter((v) => v > 0).length} run(s)` : undefined),
+    row(
+      '4 undo -> painted',
+      c.name,
+      'ms',
+      wb['undoPaint'],
+      undefined,
+      is1mb ? 'next frame' : '',
+      is1mb ? () => Math.max(...(wb['undoFrames'] ?? [Infinity])) <= 1 : null,
+      `frames after the key press, worst of all undos: ${Math.max(...(wb['undoFrames'] ?? [Number.NaN]))}`,
+    ),
+    row(
+      '5 save acknowledged (key -> applyChanges answered)',
+      c.name,
+      'ms',
+      wb['ack'],
+      undefined,
+      is1mb ? '<= 50 ms' : '',
+      is1mb ? (m) => m <= 50 : null,
+      (wb['vanished'] ?? []).some((v) => v > 0)
+        ? `the article was unmounted (document reloaded by the app) during an edit in ${(wb['vanished'] ?? []).filter((v) => v > 0).length} run(s)`
+        : undefined,
+    ),
     row('6 scroll to the end -> painted', c.name, 'ms', wb['end'], lb['end'], '', null),
-    row('7 renderer heap after GC: JS + DOM (Oilpan)', c.name, 'MB', wb['heapAll'], lb['heapAll'], is1mb ? '<= 3x' : '', is1mb ? (_m, r) => r <= 3 : null),
+    row(
+      '7 renderer heap after GC: JS + DOM (Oilpan)',
+      c.name,
+      'MB',
+      wb['heapAll'],
+      lb['heapAll'],
+      is1mb ? '<= 3x' : '',
+      is1mb ? (_m, r) => r <= 3 : null,
+    ),
     row('7 renderer heap after GC: JS only', c.name, 'MB', wb['heap'], lb['heap'], '', null),
   ];
   if (isLarge) {
     out.push(row('9 sidebar open (tab -> rows painted)', c.name, 'ms', wb['sidebarOpen'], undefined, '<= 100 ms', (m) => m <= 100));
     out.push(row('9 sidebar filter by label -> painted', c.name, 'ms', wb['sidebarFilter'], undefined, '<= 50 ms', (m) => m <= 50));
     out.push(
-      row('9 sidebar scroll: dropped frames of 120', c.name, 'frames', wb['sidebarDropped'], undefined, 'none dropped', (m) => m === 0, `blank frames: ${fmtStats(stats(wb['sidebarBlank'] ?? []))}; worst frame ms: ${fmtStats(stats(wb['sidebarWorstFrame'] ?? []))}`),
+      row(
+        '9 sidebar scroll: dropped frames of 120',
+        c.name,
+        'frames',
+        wb['sidebarDropped'],
+        undefined,
+        'none dropped',
+        (m) => m === 0,
+        `blank frames: ${fmtStats(stats(wb['sidebarBlank'] ?? []))}; worst frame ms: ${fmtStats(stats(wb['sidebarWorstFrame'] ?? []))}`,
+      ),
     );
   }
   return out;
@@ -464,6 +629,8 @@ export function formatWorkbenchTable(result: WorkbenchResult): string {
     '',
     ...result.facts.map((f) => `- ${f}`),
     ...notes,
-    ...(result.failures.length > 0 ? ['', 'SANITY FAILURES:', ...result.failures.map((f) => `- ${f}`)] : ['- sanity: every run showed the expected number of highlights and rows']),
+    ...(result.failures.length > 0
+      ? ['', 'SANITY FAILURES:', ...result.failures.map((f) => `- ${f}`)]
+      : ['- sanity: every run showed the expected number of highlights and rows']),
   ].join('\n');
 }

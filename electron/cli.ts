@@ -95,7 +95,10 @@ async function openWorkspace(dir: string): Promise<Workspace> {
   try {
     return await Workspace.open(dir);
   } catch (err) {
-    const why = err instanceof ApiError ? err.message : `${dir} could not be opened as a workspace (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
+    const why =
+      err instanceof ApiError
+        ? err.message
+        : `${dir} could not be opened as a workspace (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
     throw new CliFailure(EXIT.WORKSPACE, `claimdesk: ${why}`);
   }
 }
@@ -110,7 +113,11 @@ function exitOfApiError(command: string, err: ApiError): ExitCode {
 /** Prints one line for how a command ended early and returns its exit code. */
 function fail(err: unknown, command: string, io: Io, signal: AbortSignal | undefined): ExitCode {
   if (signal?.aborted) {
-    const what = command.endsWith('export') ? 'nothing was written' : command.endsWith('import') ? 'the documents imported until now stay' : 'nothing was changed';
+    const what = command.endsWith('export')
+      ? 'nothing was written'
+      : command.endsWith('import')
+        ? 'the documents imported until now stay'
+        : 'nothing was changed';
     io.err(`${command}: cancelled; ${what}`);
     return EXIT.CANCELLED;
   }

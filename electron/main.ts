@@ -60,7 +60,16 @@ async function start(shell: DesktopShell, requested: string | undefined): Promis
     failStartup(`Claimdesk could not open the workspace ${requested ?? defaultWorkspaceDir()}`, err, shell);
     return null;
   }
-  const state: AppState = { shell, settings, canSaveSettings: isWritable, preload: PRELOAD, window: null, pageTitle: '', isQuitting: false, api: null };
+  const state: AppState = {
+    shell,
+    settings,
+    canSaveSettings: isWritable,
+    preload: PRELOAD,
+    window: null,
+    pageTitle: '',
+    isQuitting: false,
+    api: null,
+  };
   await rememberCurrent(state);
   registerIpc(state);
   app.on('activate', () => focusWindow(state));
@@ -107,7 +116,9 @@ function main(): void {
   let started: Promise<AppState | null> = Promise.resolve(null);
   app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
     const outcome = shell.secondInstance(additionalData, argv, workingDirectory);
-    void started.then(async (state) => (state ? showSecondInstance(state, await outcome) : undefined)).catch((err: unknown) => console.error('Claimdesk could not handle a second launch:', err));
+    void started
+      .then(async (state) => (state ? showSecondInstance(state, await outcome) : undefined))
+      .catch((err: unknown) => console.error('Claimdesk could not handle a second launch:', err));
   });
   // Quit closes the workspace (watchers stopped, lock released) before the app ends.
   app.on('will-quit', (event) => {

@@ -171,9 +171,13 @@ export function App({ api }: AppProps) {
     const kept = registry.drop(changed);
     setGeneration((g) => g + 1);
     if (info.externalChanges.some((c) => c.revision > since && c.kind === 'restored'))
-      showError('An article’s file was deleted outside Claimdesk. Nothing is lost: Claimdesk wrote it back from the copy it has open (to remove an article, use “Move to trash”).');
+      showError(
+        'An article’s file was deleted outside Claimdesk. Nothing is lost: Claimdesk wrote it back from the copy it has open (to remove an article, use “Move to trash”).',
+      );
     else if (kept.length > 0)
-      showError('An article you are editing was changed outside Claimdesk. Your unsaved changes are being saved on top of it; the other version is kept in its backups.');
+      showError(
+        'An article you are editing was changed outside Claimdesk. Your unsaved changes are being saved on top of it; the other version is kept in its backups.',
+      );
     else if (changed.includes(openId ?? '')) showInfo('This article was changed outside Claimdesk and has been reloaded.');
   }, [info, registry, openId, showError, showInfo]);
 
@@ -221,7 +225,15 @@ export function App({ api }: AppProps) {
         <div className="cd-center">
           <div className="cd-tabs" role="tablist" aria-label="View">
             {(['article', 'claims'] as const).map((v) => (
-              <button key={v} type="button" role="tab" aria-selected={view === v} className="cd-tab" onClick={() => setView(v)} disabled={v === 'claims' && !doc}>
+              <button
+                key={v}
+                type="button"
+                role="tab"
+                aria-selected={view === v}
+                className="cd-tab"
+                onClick={() => setView(v)}
+                disabled={v === 'claims' && !doc}
+              >
                 {v === 'article' ? 'Article' : 'Claims table'}
               </button>
             ))}
@@ -236,27 +248,27 @@ export function App({ api }: AppProps) {
               }}
             />
           ) : (
-        <ReaderPane
-          session={session}
-          doc={doc}
-          schema={schema}
-          isLoading={opened.isLoading}
-          error={opened.error}
-          isWorkspaceEmpty={rows !== null && rows.length === 0}
-          isWorkspaceLoading={rows === null}
-          workspaceError={workspace.error}
-          editorRef={editorRef}
-          selection={selection}
-          ui={annotator.ui}
-          onSelectionChange={setSelection}
-          onArticleKey={annotator.onArticleKey}
-          onAnnotationClick={annotator.onAnnotationClick}
-          onHover={setHover}
-          onTag={annotator.tag}
-          onLinkTypeChange={annotator.setLinkType}
-          onCancelLink={annotator.cancelLink}
-          onChooseFiles={chooseFiles}
-        />
+            <ReaderPane
+              session={session}
+              doc={doc}
+              schema={schema}
+              isLoading={opened.isLoading}
+              error={opened.error}
+              isWorkspaceEmpty={rows !== null && rows.length === 0}
+              isWorkspaceLoading={rows === null}
+              workspaceError={workspace.error}
+              editorRef={editorRef}
+              selection={selection}
+              ui={annotator.ui}
+              onSelectionChange={setSelection}
+              onArticleKey={annotator.onArticleKey}
+              onAnnotationClick={annotator.onAnnotationClick}
+              onHover={setHover}
+              onTag={annotator.tag}
+              onLinkTypeChange={annotator.setLinkType}
+              onCancelLink={annotator.cancelLink}
+              onChooseFiles={chooseFiles}
+            />
           )}
         </div>
         {annotator.selected && doc && schema ? (
@@ -274,7 +286,9 @@ export function App({ api }: AppProps) {
         ) : (
           <DetailsPanel doc={doc} onStatusChange={onStatusChange}>
             {doc && schema && <DocumentPanel doc={doc} schema={schema} onChange={(name, value) => apply(setDocumentAttribute(doc, name, value))} />}
-            {doc && session && <DocumentHistory api={api} doc={doc} session={session} onRestored={reloadOpen} onDeleted={onDeleted} onError={showError} />}
+            {doc && session && (
+              <DocumentHistory api={api} doc={doc} session={session} onRestored={reloadOpen} onDeleted={onDeleted} onError={showError} />
+            )}
           </DetailsPanel>
         )}
       </div>
@@ -304,7 +318,9 @@ export function App({ api }: AppProps) {
           onClose={closeDialog}
         />
       )}
-      {dialog === 'preferences' && <PreferencesDialog author={preferences.author} onSave={(author) => preferences.saveAuthor(author)} onClose={closeDialog} />}
+      {dialog === 'preferences' && (
+        <PreferencesDialog author={preferences.author} onSave={(author) => preferences.saveAuthor(author)} onClose={closeDialog} />
+      )}
     </div>
   );
 }
@@ -314,8 +330,7 @@ function useLabelCounts(rows: readonly DocumentRow[] | null, patches: ReadonlyMa
   return useMemo(() => {
     const counts = counter();
     if (!isWanted || !rows) return counts;
-    for (const row of rows)
-      for (const [label, n] of Object.entries((patches.get(row.id) ?? row).labelCounts ?? {})) bump(counts, label, n);
+    for (const row of rows) for (const [label, n] of Object.entries((patches.get(row.id) ?? row).labelCounts ?? {})) bump(counts, label, n);
     return counts;
   }, [rows, patches, isWanted]);
 }

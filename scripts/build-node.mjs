@@ -5,6 +5,19 @@ import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning' };
 await Promise.all([
-  build({ ...common, format: 'esm', entryPoints: { main: 'electron/main.ts', host: 'electron/host.ts', cli: 'electron/cli.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.mjs' } }),
-  build({ ...common, format: 'cjs', entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
+  build({
+    ...common,
+    format: 'esm',
+    entryPoints: { main: 'electron/main.ts', host: 'electron/host.ts', cli: 'electron/cli.ts' },
+    outdir: 'dist/electron',
+    outExtension: { '.js': '.mjs' },
+  }),
+  build({
+    ...common,
+    format: 'cjs',
+    entryPoints: { preload: 'electron/preload.ts' },
+    outdir: 'dist/electron',
+    outExtension: { '.js': '.cjs' },
+    external: ['electron'],
+  }),
 ]);

@@ -79,7 +79,9 @@ function runElectronInstaller() {
     const notice = setTimeout(() => console.log('Claimdesk is downloading the Electron runtime (once, about 100 MB)…'), INSTALL_NOTICE_AFTER_MS);
     const timeout = setTimeout(() => child.kill('SIGTERM'), INSTALL_TIMEOUT_MS);
     child.on('error', (err) => finish(err.message));
-    child.on('exit', (code, signal) => finish(code === 0 ? null : signal ? `the download was stopped after ${INSTALL_TIMEOUT_MS / 1000} s` : lastLine(output)));
+    child.on('exit', (code, signal) =>
+      finish(code === 0 ? null : signal ? `the download was stopped after ${INSTALL_TIMEOUT_MS / 1000} s` : lastLine(output)),
+    );
     function finish(reason) {
       clearTimeout(notice);
       clearTimeout(timeout);

@@ -33,9 +33,14 @@ const annotation = z
   })
   .strict();
 const relation = z.object({ id, type: label, from: id, to: id, author: z.string().max(200), createdAt: isoTime }).strict();
-const annotationPatch = annotation.pick({ label: true, start: true, end: true, quote: true, attributes: true, note: true, updatedAt: true }).partial().strict();
+const annotationPatch = annotation
+  .pick({ label: true, start: true, end: true, quote: true, attributes: true, note: true, updatedAt: true })
+  .partial()
+  .strict();
 const docStatus = z.enum(['new', 'in_progress', 'done']);
-const documentPatch = z.object({ title: z.string().trim().min(1).max(1000).optional(), status: docStatus.optional(), attributes: attributes.optional() }).strict();
+const documentPatch = z
+  .object({ title: z.string().trim().min(1).max(1000).optional(), status: docStatus.optional(), attributes: attributes.optional() })
+  .strict();
 const operation = z.discriminatedUnion('op', [
   z.object({ op: z.literal('addAnnotation'), annotation }).strict(),
   z.object({ op: z.literal('removeAnnotation'), annotation }).strict(),
@@ -56,7 +61,11 @@ const attributeDef = z
 const schemaShape = z
   .object({
     labels: z
-      .array(z.object({ name, color: z.string().regex(/^#[0-9a-fA-F]{6}$/), hotkey: z.string().max(1), attributes: z.array(attributeDef).max(100) }).strict())
+      .array(
+        z
+          .object({ name, color: z.string().regex(/^#[0-9a-fA-F]{6}$/), hotkey: z.string().max(1), attributes: z.array(attributeDef).max(100) })
+          .strict(),
+      )
       .max(100),
     relationTypes: z.array(z.object({ name, from: z.array(name).max(100), to: z.array(name).max(100) }).strict()).max(100),
     documentAttributes: z.array(attributeDef).max(100),
@@ -97,17 +106,11 @@ const schemas = {
   getDocument: z.object({ docId }).strict(),
   importFiles: z
     .object({
-      files: z
-        .array(
-          z.object({ name: z.string().min(1).max(1024), data: z.string().max(Math.ceil(MAX_IMPORT_BYTES * 1.4)) }).strict(),
-        )
-        .max(10_000),
+      files: z.array(z.object({ name: z.string().min(1).max(1024), data: z.string().max(Math.ceil(MAX_IMPORT_BYTES * 1.4)) }).strict()).max(10_000),
     })
     .strict(),
   applyChanges: z.object({ docId, ops: z.array(operation).min(1).max(100_000) }).strict(),
-  updateSchema: z
-    .object({ schema: schemaShape, renamedLabels: z.record(name, name), removedLabels: z.array(name).max(100) })
-    .strict(),
+  updateSchema: z.object({ schema: schemaShape, renamedLabels: z.record(name, name), removedLabels: z.array(name).max(100) }).strict(),
   listBackups: z.object({ docId }).strict(),
   restoreBackup: z.object({ docId, backupId: z.string().regex(/^[\w-]{1,200}$/, 'not a backup id') }).strict(),
   deleteDocument: z.object({ docId }).strict(),
@@ -158,12 +161,7 @@ export const VALIDATED_METHODS = Object.keys(schemas) as ApiMethod[];
  * Runs one API call against an implementation and always answers with an envelope:
  * ApiError keeps its code; anything else is reported via `onInternal` and sent as INTERNAL.
  */
-export async function dispatch(
-  api: ClaimdeskApi,
-  method: string,
-  input: unknown,
-  onInternal: (err: unknown) => void,
-): Promise<Envelope<unknown>> {
+export async function dispatch(api: ClaimdeskApi, method: string, input: unknown, onInternal: (err: unknown) => void): Promise<Envelope<unknown>> {
   try {
     if (!isApiMethod(method)) throw new ApiError('NOT_FOUND', `unknown API method "${method}"`);
     const arg = validateArg(method, input);

@@ -149,9 +149,7 @@ export type ApiMethod = keyof ClaimdeskApi;
 export type ApiArg<M extends ApiMethod> = Parameters<ClaimdeskApi[M]>[0];
 
 export type ApiErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'IO' | 'TOO_LARGE' | 'INTERNAL';
-export type Envelope<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: { code: ApiErrorCode; message: string } };
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: ApiErrorCode; message: string } };
 
 /** An expected failure with a code the UI can act on and a message a user can read. */
 export class ApiError extends Error {

@@ -55,7 +55,10 @@ export async function checkExportPaths(plan: ExportPlan): Promise<void> {
   const [out, report] = await Promise.all([realOutputPath(plan.out), realOutputPath(plan.reportFile)]);
   const nested = (a: string, b: string) => a === b || a.startsWith(b + sep);
   if (nested(out, report) || nested(report, out))
-    throw new CliFailure(EXIT.USAGE, `claimdesk export: --report ${plan.reportFile} and --out ${plan.out} name the same path (or one holds the other); give the report its own file`);
+    throw new CliFailure(
+      EXIT.USAGE,
+      `claimdesk export: --report ${plan.reportFile} and --out ${plan.out} name the same path (or one holds the other); give the report its own file`,
+    );
 }
 
 /**
@@ -77,7 +80,10 @@ export async function runExport(workspace: Workspace, plan: ExportPlan, io: Io, 
   const schema = workspace.info().schema;
   const unknown = (plan.scope.labels ?? []).filter((l) => !schema.labels.some((d) => d.name === l));
   if (unknown.length > 0)
-    throw new CliFailure(EXIT.USAGE, `claimdesk export: the schema has no label ${unknown.map((l) => `"${l}"`).join(', ')} (labels: ${schema.labels.map((l) => l.name).join(', ')})`);
+    throw new CliFailure(
+      EXIT.USAGE,
+      `claimdesk export: the schema has no label ${unknown.map((l) => `"${l}"`).join(', ')} (labels: ${schema.labels.map((l) => l.name).join(', ')})`,
+    );
   const reportOutput = plan.reportFile === null ? null : await reserveReport(plan.reportFile, plan.force);
   let result: ExportResult;
   try {
@@ -153,18 +159,28 @@ export async function runValidate(workspace: Workspace, scope: ExportScope, io: 
 
 function printExportResult(result: ExportResult, io: Io): void {
   io.out(`Written: ${result.paths.length} file(s), ${(result.bytes / 1024 / 1024).toFixed(2)} MB`);
-  for (const line of formatTable(['file'], result.paths.slice(0, 20).map((p) => [p]))) io.out(line);
+  for (const line of formatTable(
+    ['file'],
+    result.paths.slice(0, 20).map((p) => [p]),
+  ))
+    io.out(line);
   if (result.paths.length > 20) io.out(`... and ${result.paths.length - 20} more`);
   const sum = (counts: Readonly<Record<string, number>>) => Object.values(counts).reduce((a, b) => a + b, 0);
-  io.out(`documents ${result.after.documents}, spans ${sum(result.after.spansPerLabel)}, relations ${sum(result.after.relationsPerType)}, problems ${result.after.problems.length}`);
+  io.out(
+    `documents ${result.after.documents}, spans ${sum(result.after.spansPerLabel)}, relations ${sum(result.after.relationsPerType)}, problems ${result.after.problems.length}`,
+  );
 }
 
 function printImportReport(report: CorpusImportReport, io: Io): void {
-  for (const { name, row, warnings } of report.imported) io.out(`imported  ${name} -> ${row.id} "${row.title}" (${row.annotationCount} annotations)${warnings.map((w) => ` (warning: ${w})`).join('')}`);
+  for (const { name, row, warnings } of report.imported)
+    io.out(`imported  ${name} -> ${row.id} "${row.title}" (${row.annotationCount} annotations)${warnings.map((w) => ` (warning: ${w})`).join('')}`);
   for (const { name, existing } of report.duplicates) io.out(`skipped   ${name}: already in the workspace as "${existing.title}" (${existing.id})`);
   for (const { reason } of report.failed) io.err(`failed    ${reason}`);
   for (const p of report.problems) io.err(`problem   ${p.file}${p.line === null ? '' : `:${p.line}`}: ${p.reason}`);
   if (report.schemaAdded.length > 0) io.out(`schema    added ${report.schemaAdded.join('; ')}`);
-  if (report.annotationsAdded + report.relationsAdded > 0) io.out(`added     ${report.annotationsAdded} annotations and ${report.relationsAdded} relations to existing documents`);
-  io.out(`${report.imported.length} imported, ${report.duplicates.length} already present, ${report.failed.length} failed, ${report.problems.length} record problem(s)`);
+  if (report.annotationsAdded + report.relationsAdded > 0)
+    io.out(`added     ${report.annotationsAdded} annotations and ${report.relationsAdded} relations to existing documents`);
+  io.out(
+    `${report.imported.length} imported, ${report.duplicates.length} already present, ${report.failed.length} failed, ${report.problems.length} record problem(s)`,
+  );
 }

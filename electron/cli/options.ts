@@ -40,7 +40,14 @@ const ALLOWED: Readonly<Record<Command, readonly OptionName[]>> = {
 };
 
 /** An export as the arguments ask for it. */
-export type ExportPlan = Readonly<{ format: ExportFormat; out: string; scope: ExportScope; split: SplitOptions | null; force: boolean; reportFile: string | null }>;
+export type ExportPlan = Readonly<{
+  format: ExportFormat;
+  out: string;
+  scope: ExportScope;
+  split: SplitOptions | null;
+  force: boolean;
+  reportFile: string | null;
+}>;
 
 /** What the command line asks for: a help text to print, or a command on a workspace. */
 export type Invocation =
@@ -88,7 +95,8 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   if (stray) throw usage(command, `--${stray} is not an option of ${command}`);
   if (command !== 'import' && args.length > 0) throw usage(command, `unexpected argument "${args[0]}"`);
   const workspace = values.workspace;
-  if (typeof workspace !== 'string' || workspace === '') throw new CliFailure(EXIT.USAGE, 'claimdesk: --workspace DIR is required (the folder is created if missing)');
+  if (typeof workspace !== 'string' || workspace === '')
+    throw new CliFailure(EXIT.USAGE, 'claimdesk: --workspace DIR is required (the folder is created if missing)');
   const scope: ExportScope = { ...WHOLE_WORKSPACE, status: parseStatus(command, values.status), documentIds: list(values.documents) };
   switch (command) {
     case 'import':
@@ -106,7 +114,8 @@ export function parseInvocation(argv: readonly string[]): Invocation {
 function exportPlan(values: Values, scope: ExportScope): ExportPlan {
   const format = values.format;
   if (typeof format !== 'string') throw usage('export', `--format is required (one of ${EXPORT_FORMATS.join(', ')})`);
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw usage('export', `--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}"`);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+    throw usage('export', `--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}"`);
   const out = values.out;
   if (typeof out !== 'string' || out === '') throw usage('export', '--out PATH is required (a file, or a folder for brat, hf and --split)');
   let split: SplitOptions | null = null;
@@ -114,7 +123,8 @@ function exportPlan(values: Values, scope: ExportScope): ExportPlan {
     const ratios = parseSplitRatios(String(values.split));
     if (!ratios) throw usage('export', `--split must be like 80/10/10 (train/dev/test), not "${String(values.split)}"`);
     const seedText = typeof values.seed === 'string' ? values.seed : '1';
-    if (!/^\d{1,10}$/.test(seedText) || Number(seedText) > 0xffffffff) throw usage('export', `--seed must be a whole number from 0 to 4294967295, not "${seedText}"`);
+    if (!/^\d{1,10}$/.test(seedText) || Number(seedText) > 0xffffffff)
+      throw usage('export', `--seed must be a whole number from 0 to 4294967295, not "${seedText}"`);
     split = { ratios, seed: Number(seedText), stratify: values.stratify === true };
   } else if (values.seed !== undefined || values.stratify) throw usage('export', '--seed and --stratify need --split');
   const reportFile = typeof values.report === 'string' && values.report !== '' ? values.report : null;

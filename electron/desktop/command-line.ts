@@ -76,10 +76,7 @@ function isLaunchData(data: unknown): data is LaunchData {
 }
 
 /** What a second launch asks the running Claimdesk for. */
-export type LaunchRequest =
-  | Readonly<{ kind: 'focus' }>
-  | Readonly<{ kind: 'open'; dir: string }>
-  | Readonly<{ kind: 'invalid'; message: string }>;
+export type LaunchRequest = Readonly<{ kind: 'focus' }> | Readonly<{ kind: 'open'; dir: string }> | Readonly<{ kind: 'invalid'; message: string }>;
 
 /**
  * Reads a second launch's request from the second-instance event: its additionalData when it

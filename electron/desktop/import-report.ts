@@ -42,8 +42,14 @@ export function describeImport(report: ImportReport): MessageSpec {
       'Imported:',
       imported.map((e) => `  • ${e.row.title} (${e.name})${e.warnings.length > 0 ? ` — ${e.warnings.join('; ')}` : ''}`),
     ),
-    ...section('Already in this workspace (same content):', duplicates.map((e) => `  • ${e.name} — “${e.existing.title}”`)),
-    ...section('Not imported:', failed.map((e) => `  • ${e.name}: ${e.reason}`)),
+    ...section(
+      'Already in this workspace (same content):',
+      duplicates.map((e) => `  • ${e.name} — “${e.existing.title}”`),
+    ),
+    ...section(
+      'Not imported:',
+      failed.map((e) => `  • ${e.name}: ${e.reason}`),
+    ),
   ];
   return { type: failed.length > 0 ? 'warning' : 'info', message: `${counts.join('; ')}.`, detail: detail.join('\n').trimEnd() };
 }

@@ -105,7 +105,11 @@ async function importArticles(state: AppState): Promise<void> {
 }
 
 async function importFolder(state: AppState): Promise<void> {
-  const paths = await chooseOpen(state, { title: 'Import Folder (with its subfolders)', buttonLabel: 'Import', properties: ['openDirectory', 'multiSelections'] });
+  const paths = await chooseOpen(state, {
+    title: 'Import Folder (with its subfolders)',
+    buttonLabel: 'Import',
+    properties: ['openDirectory', 'multiSelections'],
+  });
   await importAndReport(state, paths);
 }
 
@@ -150,7 +154,11 @@ async function openRecent(state: AppState, dir: string): Promise<void> {
     state.settings.data.recentWorkspaces = state.settings.data.recentWorkspaces.filter((d) => d !== dir);
     await saveSettings(state);
     refreshChrome(state);
-    await showMessage(state, { type: 'warning', message: 'That workspace folder no longer exists.', detail: `${dir}\n\nIt was removed from Open Recent.` });
+    await showMessage(state, {
+      type: 'warning',
+      message: 'That workspace folder no longer exists.',
+      detail: `${dir}\n\nIt was removed from Open Recent.`,
+    });
     return;
   }
   await switchWorkspace(state, dir);
@@ -200,15 +208,29 @@ async function exportWorkspace(state: AppState): Promise<void> {
     progress(-1);
   }
   if (job.state === 'done' && job.report)
-    await showMessage(state, { type: 'info', message: `Exported ${job.report.documents} documents to ${chosen.destination}`, detail: formatReport(job.report, REPORT_LINES_PER_LIST).join('\n') });
-  else await showMessage(state, { type: 'error', message: 'The export did not finish; nothing was written.', detail: job.error?.message ?? job.state });
+    await showMessage(state, {
+      type: 'info',
+      message: `Exported ${job.report.documents} documents to ${chosen.destination}`,
+      detail: formatReport(job.report, REPORT_LINES_PER_LIST).join('\n'),
+    });
+  else
+    await showMessage(state, { type: 'error', message: 'The export did not finish; nothing was written.', detail: job.error?.message ?? job.state });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Menu and title
 
 /** The menu's File and Help items, as buildMenu wires them. */
-const MENU_COMMANDS: MenuCommands = { importArticles, importFolder, exportWorkspace, newWorkspace, openWorkspace, openRecent, clearRecent, showAbout };
+const MENU_COMMANDS: MenuCommands = {
+  importArticles,
+  importFolder,
+  exportWorkspace,
+  newWorkspace,
+  openWorkspace,
+  openRecent,
+  clearRecent,
+  showAbout,
+};
 
 /** Updates what depends on the open workspace and the recent list: the menu (Open Recent) and the title. */
 export function refreshChrome(state: AppState): void {

@@ -58,7 +58,11 @@ export function exportShell(state: AppState): ExportShell {
     async chooseExportDestination(_format, defaultName, kind) {
       const win = state.window && !state.window.isDestroyed() ? state.window : null;
       if (kind === 'folder') {
-        const [dir] = await chooseOpen(state, { title: `Export: choose the folder to create ${defaultName} in`, buttonLabel: 'Export Here', properties: ['openDirectory', 'createDirectory'] });
+        const [dir] = await chooseOpen(state, {
+          title: `Export: choose the folder to create ${defaultName} in`,
+          buttonLabel: 'Export Here',
+          properties: ['openDirectory', 'createDirectory'],
+        });
         return dir === undefined ? null : join(dir, defaultName);
       }
       const extension = extname(defaultName).slice(1);

@@ -96,7 +96,9 @@ export function createWindow(state: AppState): BrowserWindow {
     if (state.window === win) state.window = null;
   });
   trackBounds(win, state);
-  win.loadURL(APP_INDEX_URL).catch((err: unknown) => failStartup('Claimdesk could not load its window', `${APP_INDEX_URL}: ${messageOf(err)}`, state.shell));
+  win
+    .loadURL(APP_INDEX_URL)
+    .catch((err: unknown) => failStartup('Claimdesk could not load its window', `${APP_INDEX_URL}: ${messageOf(err)}`, state.shell));
   return win;
 }
 

@@ -50,7 +50,11 @@ export function createServiceApi(session: WorkspaceSession, settings: SettingsSt
     restoreDocument: ({ docId }) => ws().restoreDocument(docId),
     getPreferences: async () => preferences(),
     updatePreferences: async ({ author }) => {
-      if (!settings.isWritable) throw new ApiError('IO', 'the settings file could not be read, so Claimdesk will not overwrite it; fix or remove settings.json in the Claimdesk data folder');
+      if (!settings.isWritable)
+        throw new ApiError(
+          'IO',
+          'the settings file could not be read, so Claimdesk will not overwrite it; fix or remove settings.json in the Claimdesk data folder',
+        );
       settings.db.data.author = author;
       await settings.db.write();
       return preferences();

@@ -43,10 +43,20 @@ export function AnnotationDetails({ annotation: a, doc, schema, linkTypes, onApp
   const unsourced = isUnsourcedClaim(a, doc.relations);
 
   return (
-    <aside className="cd-details cd-annotation" aria-label="Annotation details" style={{ '--hl-color': labelColor(schema, a.label) } as CSSProperties}>
+    <aside
+      className="cd-details cd-annotation"
+      aria-label="Annotation details"
+      style={{ '--hl-color': labelColor(schema, a.label) } as CSSProperties}
+    >
       <div className="cd-annotation-head">
         <h2 className="cd-panel-title">Annotation</h2>
-        <button type="button" className="cd-icon-button cd-icon-button--small" aria-label="Close annotation details" title="Close (Esc)" onClick={() => onSelect(null)}>
+        <button
+          type="button"
+          className="cd-icon-button cd-icon-button--small"
+          aria-label="Close annotation details"
+          title="Close (Esc)"
+          onClick={() => onSelect(null)}
+        >
           ×
         </button>
       </div>
@@ -236,11 +246,22 @@ function linkItem(doc: DocumentData, schema: Schema, a: Annotation, r: Relation,
         {r.type}
         {outgoing ? ` ${direction}` : ''}
       </span>
-      <button type="button" className="cd-link-end" disabled={!other} onClick={() => onSelect(otherId)} title={other ? `Select this ${other.label}` : undefined}>
+      <button
+        type="button"
+        className="cd-link-end"
+        disabled={!other}
+        onClick={() => onSelect(otherId)}
+        title={other ? `Select this ${other.label}` : undefined}
+      >
         {other && <span className="cd-chip cd-chip--small">{other.label}</span>}
         <span className="cd-link-end-text">“{text}”</span>
       </button>
-      <button type="button" className="cd-icon-button cd-icon-button--small" aria-label={`Remove link ${r.type} ${outgoing ? 'to' : 'from'} “${text}”`} onClick={onRemove}>
+      <button
+        type="button"
+        className="cd-icon-button cd-icon-button--small"
+        aria-label={`Remove link ${r.type} ${outgoing ? 'to' : 'from'} “${text}”`}
+        onClick={onRemove}
+      >
         ×
       </button>
     </li>

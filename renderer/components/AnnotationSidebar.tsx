@@ -366,7 +366,12 @@ export function AnnotationSidebar({ doc, schema, selectedId, onSelect }: Annotat
             }
           }}
         />
-        <select className="cd-input cd-anns-attr" aria-label="Filter by attribute" value={attribute ? attributeKey : ''} onChange={(e) => setAttributeKey(e.target.value)}>
+        <select
+          className="cd-input cd-anns-attr"
+          aria-label="Filter by attribute"
+          value={attribute ? attributeKey : ''}
+          onChange={(e) => setAttributeKey(e.target.value)}
+        >
           <option value="">Any attribute value</option>
           {index.attributeOptions.map((o) => (
             <option key={o.key} value={o.key}>
@@ -402,7 +407,12 @@ export function AnnotationSidebar({ doc, schema, selectedId, onSelect }: Annotat
               const top = i * ROW_HEIGHT;
               if (row.kind === 'heading')
                 return (
-                  <div key={`h:${row.label}`} role="presentation" className="cd-anns-heading" style={{ top, height: ROW_HEIGHT, '--label-color': row.color } as CSSProperties}>
+                  <div
+                    key={`h:${row.label}`}
+                    role="presentation"
+                    className="cd-anns-heading"
+                    style={{ top, height: ROW_HEIGHT, '--label-color': row.color } as CSSProperties}
+                  >
                     <span className="cd-panel-swatch" />
                     <span className="cd-anns-heading-name">{row.label}</span>
                     <span className="cd-anns-heading-count">{formatCount(row.count)}</span>

@@ -62,7 +62,13 @@ export function AttributeInput({ def, value, onChange, id }: AttributeInputProps
       const current = typeof value === 'string' ? value : '';
       const isStray = current !== '' && !values.includes(current);
       return (
-        <select id={id} className="cd-input cd-attr-select" aria-label={def.name} value={current} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}>
+        <select
+          id={id}
+          className="cd-input cd-attr-select"
+          aria-label={def.name}
+          value={current}
+          onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}
+        >
           {(current === '' || def.default === null || def.default === undefined) && <option value="">—</option>}
           {isStray && <option value={current}>{current} (not in schema)</option>}
           {values.map((v) => (
@@ -95,7 +101,14 @@ export function AttributeInput({ def, value, onChange, id }: AttributeInputProps
     case 'boolean':
       return (
         <label className="cd-attr-check cd-attr-boolean">
-          <input ref={checkboxRef} id={id} type="checkbox" aria-label={def.name} checked={value === true} onChange={(e) => onChange(e.target.checked)} />
+          <input
+            ref={checkboxRef}
+            id={id}
+            type="checkbox"
+            aria-label={def.name}
+            checked={value === true}
+            onChange={(e) => onChange(e.target.checked)}
+          />
           <span aria-hidden="true">{value === true ? 'Yes' : value === false ? 'No' : 'Not set'}</span>
         </label>
       );

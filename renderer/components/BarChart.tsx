@@ -25,7 +25,12 @@ export function BarChart({ label, bars, empty = 'None' }: BarChartProps) {
   return (
     <ul className="cd-bars" aria-label={label}>
       {bars.map((b) => (
-        <li key={b.name} className="cd-bar" aria-label={`${b.name}: ${formatCount(b.value)}`} style={b.color ? ({ '--bar-color': b.color } as CSSProperties) : undefined}>
+        <li
+          key={b.name}
+          className="cd-bar"
+          aria-label={`${b.name}: ${formatCount(b.value)}`}
+          style={b.color ? ({ '--bar-color': b.color } as CSSProperties) : undefined}
+        >
           <span className="cd-bar-name" title={b.name}>
             {b.name}
           </span>

@@ -115,7 +115,8 @@ export function ClaimsTable({ doc, schema, onSelect }: ClaimsTableProps) {
     const el = gridRef.current;
     if (!el) return;
     if (i * ROW_HEIGHT < el.scrollTop) el.scrollTop = i * ROW_HEIGHT;
-    else if (HEADER_HEIGHT + (i + 1) * ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = HEADER_HEIGHT + (i + 1) * ROW_HEIGHT - el.clientHeight;
+    else if (HEADER_HEIGHT + (i + 1) * ROW_HEIGHT > el.scrollTop + el.clientHeight)
+      el.scrollTop = HEADER_HEIGHT + (i + 1) * ROW_HEIGHT - el.clientHeight;
   };
 
   const rangeIds = (from: number, to: number) => rows.slice(Math.min(from, to), Math.max(from, to) + 1).map((r) => r.id);
@@ -209,7 +210,9 @@ export function ClaimsTable({ doc, schema, onSelect }: ClaimsTableProps) {
 
   const claimCount = rows.length;
   const selectionText =
-    selectedRows.length === 0 ? formatQuantity(claimCount, 'claim') : `${formatCount(selectedRows.length)} of ${formatQuantity(claimCount, 'claim')} selected`;
+    selectedRows.length === 0
+      ? formatQuantity(claimCount, 'claim')
+      : `${formatCount(selectedRows.length)} of ${formatQuantity(claimCount, 'claim')} selected`;
   const activeRow = rows[activeIndex];
 
   return (
@@ -251,7 +254,13 @@ export function ClaimsTable({ doc, schema, onSelect }: ClaimsTableProps) {
               {columns.map((c, ci) => {
                 const direction = sort?.columnId === c.id ? sort.direction : undefined;
                 return (
-                  <div key={c.id} role="columnheader" aria-colindex={ci + 1} aria-sort={direction ?? 'none'} className={c.isNumeric ? 'cd-claims-th is-numeric' : 'cd-claims-th'}>
+                  <div
+                    key={c.id}
+                    role="columnheader"
+                    aria-colindex={ci + 1}
+                    aria-sort={direction ?? 'none'}
+                    className={c.isNumeric ? 'cd-claims-th is-numeric' : 'cd-claims-th'}
+                  >
                     <button type="button" className="cd-claims-sort" title={`Sort by ${c.title}`} onClick={() => setSort((s) => nextSort(s, c.id))}>
                       <span className="cd-claims-th-text">{c.title}</span>
                       <span className="cd-claims-sort-mark" aria-hidden="true">

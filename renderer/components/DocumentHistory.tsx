@@ -77,7 +77,12 @@ export function DocumentHistory({ api, doc, session, onRestored, onDeleted, onEr
       {isConfirming ? (
         <div className="cd-history-confirm" role="group" aria-label="Confirm moving to the trash">
           <span>Move “{doc.title}” to the trash?</span>
-          <button type="button" className="cd-button cd-button--small cd-button--destructive" disabled={isBusy} onClick={() => run(() => api.deleteDocument({ docId: doc.id }), onDeleted, 'Could not move the document to the trash')}>
+          <button
+            type="button"
+            className="cd-button cd-button--small cd-button--destructive"
+            disabled={isBusy}
+            onClick={() => run(() => api.deleteDocument({ docId: doc.id }), onDeleted, 'Could not move the document to the trash')}
+          >
             Move to trash
           </button>
           <button type="button" className="cd-button cd-button--small" onClick={() => setConfirming(false)}>

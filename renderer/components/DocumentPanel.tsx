@@ -44,7 +44,12 @@ export function DocumentPanel({ doc, schema, onChange }: DocumentPanelProps) {
                   {def.name}
                 </label>
               )}
-              <AttributeInput def={def} id={id} value={stored === undefined ? (def.default ?? null) : stored} onChange={(v) => onChange(def.name, v)} />
+              <AttributeInput
+                def={def}
+                id={id}
+                value={stored === undefined ? (def.default ?? null) : stored}
+                onChange={(v) => onChange(def.name, v)}
+              />
             </div>
           );
         })

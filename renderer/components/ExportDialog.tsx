@@ -98,7 +98,14 @@ export function ExportDialog({ api, schema, currentDocId, selectedDocIds, onClos
   };
 
   return (
-    <dialog ref={dialogRef} className="cd-dialog cd-dialog--column cd-export" aria-modal="true" aria-label="Export" onCancel={onCancel} onKeyDown={onKeyDown}>
+    <dialog
+      ref={dialogRef}
+      className="cd-dialog cd-dialog--column cd-export"
+      aria-modal="true"
+      aria-label="Export"
+      onCancel={onCancel}
+      onKeyDown={onKeyDown}
+    >
       <header className="cd-dialog-head">
         <h2 className="cd-dialog-title">Export</h2>
         <button type="button" className="cd-icon-button" aria-label="Close" onClick={requestClose}>

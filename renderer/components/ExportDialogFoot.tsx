@@ -25,7 +25,11 @@ export function ExportDialogFoot({ job, documentCount, canExport, isBusy, isCanc
     return (
       <footer className="cd-dialog-foot">
         <span className="cd-dialog-foot-note">
-          {documentCount === 0 ? 'No documents match these options.' : documentCount !== null ? `${formatQuantity(documentCount, 'document')} to export` : ''}
+          {documentCount === 0
+            ? 'No documents match these options.'
+            : documentCount !== null
+              ? `${formatQuantity(documentCount, 'document')} to export`
+              : ''}
         </span>
         <span className="cd-dialog-foot-spacer" />
         <button type="button" className="cd-button" onClick={on.onClose}>

@@ -30,7 +30,14 @@ export function ExportJobView({ job, destination, schema, titles }: ExportJobVie
       <h3 className="cd-export-panel-title">{TITLES[job.state]}</h3>
       {job.state === 'running' && (
         <>
-          <div className="cd-export-progress" role="progressbar" aria-label="Export progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+          <div
+            className="cd-export-progress"
+            role="progressbar"
+            aria-label="Export progress"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+          >
             <span className="cd-export-progress-fill" style={{ width: `${percent}%` }} />
           </div>
           <p className="cd-field-hint">

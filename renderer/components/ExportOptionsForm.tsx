@@ -6,7 +6,15 @@ import type { ExportDestination } from '../../shared/api';
 import type { ExportFormat } from '../../shared/formats/serializer';
 import type { Schema } from '../../shared/model/types';
 import { formatCount } from '../util/format';
-import { EXPORT_FORMATS, effectiveScope, isOnlyDone, type ExportContext, type ExportOptions, type ExportScope, type SplitIssue } from './export-options';
+import {
+  EXPORT_FORMATS,
+  effectiveScope,
+  isOnlyDone,
+  type ExportContext,
+  type ExportOptions,
+  type ExportScope,
+  type SplitIssue,
+} from './export-options';
 import { ExportCheckList } from './ExportCheckList';
 import { ExportSplitFields } from './ExportSplitFields';
 
@@ -35,7 +43,14 @@ export function ExportOptionsForm(props: ExportOptionsFormProps) {
   const onlyDone = isOnlyDone(options);
   const radio = (value: ExportScope, text: string, isDisabled: boolean) => (
     <label className={isDisabled ? 'cd-export-check is-disabled' : 'cd-export-check'}>
-      <input type="radio" name={idOf('scope')} value={value} checked={scope === value} disabled={isDisabled} onChange={() => onChange({ scope: value })} />
+      <input
+        type="radio"
+        name={idOf('scope')}
+        value={value}
+        checked={scope === value}
+        disabled={isDisabled}
+        onChange={() => onChange({ scope: value })}
+      />
       <span>{text}</span>
     </label>
   );
@@ -46,7 +61,12 @@ export function ExportOptionsForm(props: ExportOptionsFormProps) {
         <label className="cd-field-label" htmlFor={idOf('format')}>
           Format
         </label>
-        <select id={idOf('format')} className="cd-input cd-export-select" value={options.format} onChange={(e) => onChange({ format: e.target.value as ExportFormat })}>
+        <select
+          id={idOf('format')}
+          className="cd-input cd-export-select"
+          value={options.format}
+          onChange={(e) => onChange({ format: e.target.value as ExportFormat })}
+        >
           {EXPORT_FORMATS.map(([value, name]) => (
             <option key={value} value={value}>
               {name}
@@ -59,7 +79,11 @@ export function ExportOptionsForm(props: ExportOptionsFormProps) {
         <legend className="cd-field-label cd-export-legend">Documents</legend>
         <div className="cd-export-checks cd-export-checks--column">
           {radio('current', 'Current document', currentDocId === null)}
-          {radio('selected', selectedDocIds.length > 0 ? `Selected documents (${formatCount(selectedDocIds.length)})` : 'Selected documents', selectedDocIds.length === 0)}
+          {radio(
+            'selected',
+            selectedDocIds.length > 0 ? `Selected documents (${formatCount(selectedDocIds.length)})` : 'Selected documents',
+            selectedDocIds.length === 0,
+          )}
           {radio('workspace', workspaceCount > 0 ? `Whole workspace (${formatCount(workspaceCount)})` : 'Whole workspace', false)}
         </div>
       </fieldset>
@@ -85,7 +109,12 @@ export function ExportOptionsForm(props: ExportOptionsFormProps) {
         onChange={(labels) => onChange({ labels })}
         colorOf={(n) => schema.labels.find((l) => l.name === n)?.color ?? 'var(--text-faint)'}
       />
-      <ExportCheckList legend="Relation types" names={context.typeNames} checked={options.relationTypes} onChange={(relationTypes) => onChange({ relationTypes })} />
+      <ExportCheckList
+        legend="Relation types"
+        names={context.typeNames}
+        checked={options.relationTypes}
+        onChange={(relationTypes) => onChange({ relationTypes })}
+      />
       <ExportSplitFields options={options} problem={props.splitProblem} idOf={idOf} onChange={onChange} />
 
       <div className="cd-field cd-export-destination">
@@ -93,7 +122,11 @@ export function ExportOptionsForm(props: ExportOptionsFormProps) {
           Destination
         </span>
         <div className="cd-export-destination-row">
-          <output className={destination ? 'cd-export-path' : 'cd-export-path is-empty'} aria-labelledby={idOf('destination-label')} title={destination?.destination}>
+          <output
+            className={destination ? 'cd-export-path' : 'cd-export-path is-empty'}
+            aria-labelledby={idOf('destination-label')}
+            title={destination?.destination}
+          >
             {destination ? destination.destination : 'Chosen when you export'}
           </output>
           <button type="button" className="cd-button cd-button--small" onClick={props.onChooseDestination} disabled={props.isBusy}>

@@ -43,10 +43,15 @@ export function ExportReportView({ report, schema, titles, files }: ExportReport
   const relations = sum(report.relationsPerType);
   // Labels in schema order, then any the schema no longer has.
   const schemaOrder = schema.labels.map((l) => l.name);
-  const labelNames = [...schemaOrder.filter((l) => l in report.spansPerLabel), ...Object.keys(report.spansPerLabel).filter((l) => !schemaOrder.includes(l))];
+  const labelNames = [
+    ...schemaOrder.filter((l) => l in report.spansPerLabel),
+    ...Object.keys(report.spansPerLabel).filter((l) => !schemaOrder.includes(l)),
+  ];
   const splits = report.splits;
   const shownProblems = report.problems.slice(0, PROBLEMS_SHOWN);
-  const attributeRows = Object.entries(report.attributeValues).flatMap(([name, values]) => Object.entries(values).map(([value, n]) => ({ name, value, n })));
+  const attributeRows = Object.entries(report.attributeValues).flatMap(([name, values]) =>
+    Object.entries(values).map(([value, n]) => ({ name, value, n })),
+  );
 
   return (
     <div className="cd-export-report">
@@ -83,11 +88,17 @@ export function ExportReportView({ report, schema, titles, files }: ExportReport
           <div className="cd-export-charts">
             <div>
               <p className="cd-export-chart-title">Documents</p>
-              <BarChart label="Documents per split" bars={SPLIT_NAMES.filter((s) => splits[s]).map((s) => ({ name: s, value: splits[s]!.documents, color: SPLIT_COLORS[s] }))} />
+              <BarChart
+                label="Documents per split"
+                bars={SPLIT_NAMES.filter((s) => splits[s]).map((s) => ({ name: s, value: splits[s]!.documents, color: SPLIT_COLORS[s] }))}
+              />
             </div>
             <div>
               <p className="cd-export-chart-title">Spans</p>
-              <BarChart label="Spans per split" bars={SPLIT_NAMES.filter((s) => splits[s]).map((s) => ({ name: s, value: splits[s]!.spans, color: SPLIT_COLORS[s] }))} />
+              <BarChart
+                label="Spans per split"
+                bars={SPLIT_NAMES.filter((s) => splits[s]).map((s) => ({ name: s, value: splits[s]!.spans, color: SPLIT_COLORS[s] }))}
+              />
             </div>
           </div>
         </section>
@@ -95,7 +106,11 @@ export function ExportReportView({ report, schema, titles, files }: ExportReport
 
       <section className="cd-export-section" aria-label="Spans per label">
         <h3 className="cd-export-subtitle">Spans per label</h3>
-        <BarChart label="Spans per label" bars={labelNames.map((l) => ({ name: l, value: countOf(report.spansPerLabel, l), color: labelColor(schema, l) }))} empty="No spans." />
+        <BarChart
+          label="Spans per label"
+          bars={labelNames.map((l) => ({ name: l, value: countOf(report.spansPerLabel, l), color: labelColor(schema, l) }))}
+          empty="No spans."
+        />
       </section>
 
       <section className="cd-export-section" aria-label="Relations per type">
@@ -103,7 +118,11 @@ export function ExportReportView({ report, schema, titles, files }: ExportReport
         {report.countedFromIndex ? (
           <p className="cd-export-none">Counted while writing (nothing in this format needs checking first).</p>
         ) : (
-          <BarChart label="Relations per type" bars={Object.entries(report.relationsPerType).map(([name, value]) => ({ name, value }))} empty="No relations." />
+          <BarChart
+            label="Relations per type"
+            bars={Object.entries(report.relationsPerType).map(([name, value]) => ({ name, value }))}
+            empty="No relations."
+          />
         )}
       </section>
 
@@ -134,7 +153,9 @@ export function ExportReportView({ report, schema, titles, files }: ExportReport
       <section className="cd-export-section" aria-label="Spans the format cannot express">
         <h3 className="cd-export-subtitle">
           Cannot be expressed as they are
-          <span className={report.problems.length > 0 ? 'cd-export-count cd-export-count--warn' : 'cd-export-count'}>{formatCount(report.problems.length)}</span>
+          <span className={report.problems.length > 0 ? 'cd-export-count cd-export-count--warn' : 'cd-export-count'}>
+            {formatCount(report.problems.length)}
+          </span>
         </h3>
         {report.countedFromIndex ? (
           <p className="cd-export-none">Nothing: this format keeps every span as it is.</p>
@@ -160,7 +181,9 @@ export function ExportReportView({ report, schema, titles, files }: ExportReport
                 </li>
               ))}
             </ul>
-            {report.problems.length > shownProblems.length && <p className="cd-export-more">and {formatCount(report.problems.length - shownProblems.length)} more</p>}
+            {report.problems.length > shownProblems.length && (
+              <p className="cd-export-more">and {formatCount(report.problems.length - shownProblems.length)} more</p>
+            )}
           </>
         )}
       </section>

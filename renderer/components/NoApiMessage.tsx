@@ -13,7 +13,9 @@ export function NoApiMessage() {
         <p className="cd-empty-text">
           Open the URL that <code>npm run serve</code> printed (it includes the access token).
         </p>
-        <p className="cd-empty-hint">The token is part of the address after <code>#token=</code>; it changes every time the host starts.</p>
+        <p className="cd-empty-hint">
+          The token is part of the address after <code>#token=</code>; it changes every time the host starts.
+        </p>
       </div>
     </main>
   );

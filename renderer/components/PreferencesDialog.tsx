@@ -42,7 +42,12 @@ export function PreferencesDialog({ author, onSave, onClose }: PreferencesDialog
   }, []);
 
   const trimmed = name.trim();
-  const problem = trimmed === '' ? 'Enter the name to record as the author.' : trimmed.length > MAX_AUTHOR_LENGTH ? `Use at most ${MAX_AUTHOR_LENGTH} characters.` : null;
+  const problem =
+    trimmed === ''
+      ? 'Enter the name to record as the author.'
+      : trimmed.length > MAX_AUTHOR_LENGTH
+        ? `Use at most ${MAX_AUTHOR_LENGTH} characters.`
+        : null;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -113,7 +113,15 @@ export function ReaderPane(props: ReaderPaneProps) {
 }
 
 /** The bar shown while a link is being made: from what, which type, how to finish or cancel. */
-function linkBar(doc: DocumentData, schema: Schema, fromId: string, type: string, candidates: number, onType: (type: string) => void, onCancel: () => void) {
+function linkBar(
+  doc: DocumentData,
+  schema: Schema,
+  fromId: string,
+  type: string,
+  candidates: number,
+  onType: (type: string) => void,
+  onCancel: () => void,
+) {
   const from = doc.annotations.find((a) => a.id === fromId);
   if (!from) return null;
   const types = schema.relationTypes.filter((t) => t.from.includes(from.label));

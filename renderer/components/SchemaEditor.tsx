@@ -125,7 +125,17 @@ export function SchemaEditor({ schema, labelCounts, onSave, onClose }: SchemaEdi
     const key = newKey();
     const color = NEW_LABEL_COLORS.find((c) => !draft.labels.some((l) => l.color.toLowerCase() === c)) ?? '#7c6f64';
     const hotkey = [...HOTKEYS].find((k) => !draft.labels.some((l) => l.hotkey.toLowerCase() === k)) ?? '';
-    const label: LabelDraft = { key, originalName: null, name: uniqueName('New label', draft.labels.map((l) => l.name)), color, hotkey, attributes: [] };
+    const label: LabelDraft = {
+      key,
+      originalName: null,
+      name: uniqueName(
+        'New label',
+        draft.labels.map((l) => l.name),
+      ),
+      color,
+      hotkey,
+      attributes: [],
+    };
     edit((d) => ({ ...d, labels: [...d.labels, label] }));
     setCurrentKey(key);
     setPendingRemoval(null);
@@ -151,12 +161,35 @@ export function SchemaEditor({ schema, labelCounts, onSave, onClose }: SchemaEdi
   };
   const addAttribute = (owner: string | null, attrs: readonly AttributeDraft[]) => {
     const key = newKey();
-    editAttributes(owner, (list) => [...list, newAttribute(key, uniqueName('attribute', attrs.map((a) => a.name)))]);
+    editAttributes(owner, (list) => [
+      ...list,
+      newAttribute(
+        key,
+        uniqueName(
+          'attribute',
+          attrs.map((a) => a.name),
+        ),
+      ),
+    ]);
     setFocusTarget(ids.field(key, 'name'));
   };
   const addRelation = () => {
     const key = newKey();
-    edit((d) => ({ ...d, relationTypes: [...d.relationTypes, { key, name: uniqueName('relation', d.relationTypes.map((t) => t.name)), from: [], to: [] }] }));
+    edit((d) => ({
+      ...d,
+      relationTypes: [
+        ...d.relationTypes,
+        {
+          key,
+          name: uniqueName(
+            'relation',
+            d.relationTypes.map((t) => t.name),
+          ),
+          from: [],
+          to: [],
+        },
+      ],
+    }));
     setFocusTarget(ids.field(key, 'name'));
   };
   const removeRelation = (key: string) => edit((d) => ({ ...d, relationTypes: d.relationTypes.filter((x) => x.key !== key) }));
@@ -267,7 +300,14 @@ export function SchemaEditor({ schema, labelCounts, onSave, onClose }: SchemaEdi
     );
 
   return (
-    <dialog ref={dialogRef} className="cd-dialog cd-dialog--column cd-schema" aria-modal="true" aria-label="Edit schema" onCancel={onEscape} onKeyDown={onKeyDown}>
+    <dialog
+      ref={dialogRef}
+      className="cd-dialog cd-dialog--column cd-schema"
+      aria-modal="true"
+      aria-label="Edit schema"
+      onCancel={onEscape}
+      onKeyDown={onKeyDown}
+    >
       <header className="cd-dialog-head">
         <h2 className="cd-dialog-title">Edit schema</h2>
         <button type="button" className="cd-icon-button" aria-label="Close" onClick={requestClose}>

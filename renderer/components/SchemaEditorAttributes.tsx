@@ -29,7 +29,8 @@ export type SchemaEditorAttributesProps = Readonly<{
 
 /** Renders the rows (with a column head when there are any) and the add button. */
 export function SchemaEditorAttributes({ attributes, ids, issueAt, onChange, onAdd }: SchemaEditorAttributesProps) {
-  const editOne = (key: string, change: (a: AttributeDraft) => AttributeDraft) => onChange((list) => list.map((x) => (x.key === key ? change(x) : x)));
+  const editOne = (key: string, change: (a: AttributeDraft) => AttributeDraft) =>
+    onChange((list) => list.map((x) => (x.key === key ? change(x) : x)));
   return (
     <div className="cd-schema-attrs">
       {attributes.length > 0 && (

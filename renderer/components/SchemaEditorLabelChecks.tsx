@@ -23,7 +23,11 @@ export function SchemaEditorLabelChecks({ relationType: t, end, labels, ids, iss
           const isOn = t[end].includes(l.key);
           return (
             <label key={l.key} className={isOn ? 'cd-schema-check is-on' : 'cd-schema-check'} style={{ '--label-color': l.color } as CSSProperties}>
-              <input type="checkbox" checked={isOn} onChange={(e) => onChange(e.target.checked ? [...t[end], l.key] : t[end].filter((k) => k !== l.key))} />
+              <input
+                type="checkbox"
+                checked={isOn}
+                onChange={(e) => onChange(e.target.checked ? [...t[end], l.key] : t[end].filter((k) => k !== l.key))}
+              />
               <span className="cd-panel-swatch" aria-hidden="true" />
               <span>{l.name.trim() || '(unnamed)'}</span>
             </label>

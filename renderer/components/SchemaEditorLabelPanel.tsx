@@ -109,7 +109,9 @@ export function SchemaEditorLabelPanel(props: SchemaEditorLabelPanelProps) {
         </div>
       )}
       <h3 className="cd-schema-subtitle">Attributes</h3>
-      {l.attributes.length === 0 && <p className="cd-field-hint">No attributes. Add one to record, for example, a claim’s type or a source’s role.</p>}
+      {l.attributes.length === 0 && (
+        <p className="cd-field-hint">No attributes. Add one to record, for example, a claim’s type or a source’s role.</p>
+      )}
       <SchemaEditorAttributes attributes={l.attributes} ids={ids} issueAt={issueAt} onChange={props.onEditAttributes} onAdd={props.onAddAttribute} />
     </div>
   );

@@ -22,12 +22,21 @@ export type SchemaEditorRelationsProps = Readonly<{
 export function SchemaEditorRelations({ relationTypes, labels, ids, issueAt, onEdit, onRemove, onAdd }: SchemaEditorRelationsProps) {
   return (
     <div className="cd-schema-section">
-      <p className="cd-field-hint cd-schema-intro">A relation type links an annotation of a “from” label to one of a “to” label (e.g. a Claim attributed to a Source).</p>
+      <p className="cd-field-hint cd-schema-intro">
+        A relation type links an annotation of a “from” label to one of a “to” label (e.g. a Claim attributed to a Source).
+      </p>
       {relationTypes.map((t) => {
         const shownName = t.name.trim() || '(unnamed)';
         const end = (side: 'from' | 'to') => (
           <div>
-            <SchemaEditorLabelChecks relationType={t} end={side} labels={labels} ids={ids} issueAt={issueAt} onChange={(keys) => onEdit(t.key, { [side]: keys })} />
+            <SchemaEditorLabelChecks
+              relationType={t}
+              end={side}
+              labels={labels}
+              ids={ids}
+              issueAt={issueAt}
+              onChange={(keys) => onEdit(t.key, { [side]: keys })}
+            />
             <SchemaEditorIssue ids={ids} issueAt={issueAt} itemKey={t.key} field={side} />
           </div>
         );

@@ -15,13 +15,7 @@ export function StatusPicker({ value, onChange }: StatusPickerProps) {
     <div role="radiogroup" aria-label="Document status" className="cd-segmented">
       {DOC_STATUSES.map((status) => (
         <label key={status} className={`cd-segment cd-segment--${status}`}>
-          <input
-            type="radio"
-            name={name}
-            value={status}
-            checked={status === value}
-            onChange={() => onChange(status)}
-          />
+          <input type="radio" name={name} value={status} checked={status === value} onChange={() => onChange(status)} />
           <span>{statusLabel(status)}</span>
         </label>
       ))}

@@ -39,7 +39,14 @@ export function TopBar({ workspace, isImporting, onImport, canUndo, canRedo, onU
         <button type="button" className="cd-button cd-button--quiet" onClick={onUndo} disabled={!canUndo} aria-label="Undo" title={`Undo (${MOD}Z)`}>
           <span aria-hidden="true">↶</span> Undo
         </button>
-        <button type="button" className="cd-button cd-button--quiet" onClick={onRedo} disabled={!canRedo} aria-label="Redo" title={`Redo (${MOD}Shift+Z)`}>
+        <button
+          type="button"
+          className="cd-button cd-button--quiet"
+          onClick={onRedo}
+          disabled={!canRedo}
+          aria-label="Redo"
+          title={`Redo (${MOD}Shift+Z)`}
+        >
           <span aria-hidden="true">↷</span> Redo
         </button>
       </div>

@@ -43,7 +43,11 @@ export function TrashDialog({ api, onRestored, onClose }: TrashDialogProps) {
         </button>
       </header>
       <div className="cd-dialog-body">
-        {error && <p className="cd-dialog-error" role="alert">{error}</p>}
+        {error && (
+          <p className="cd-dialog-error" role="alert">
+            {error}
+          </p>
+        )}
         {rows?.length === 0 && <p className="cd-muted">The trash is empty.</p>}
         <ul className="cd-history-list" aria-label="Documents in the trash">
           {rows?.map((row) => (

@@ -75,8 +75,10 @@ export function splitIssue(ratios: SplitRatios, seed: string): SplitIssue | null
   const isBadRatio = (v: string) => v.trim() === '' || !Number.isFinite(Number(v)) || Number(v) < 0;
   const bad = SPLIT_NAMES.filter((s) => isBadRatio(ratios[s]));
   if (bad.length > 0) return { message: 'Each ratio must be a number, 0 or more.', fields: bad };
-  if (Number(ratios.train) + Number(ratios.dev) + Number(ratios.test) <= 0) return { message: 'At least one ratio must be above 0.', fields: [...SPLIT_NAMES] };
-  if (!/^\d+$/.test(seed.trim()) || Number(seed) > MAX_SEED) return { message: `The seed must be a whole number from 0 to ${formatCount(MAX_SEED)}.`, fields: ['seed'] };
+  if (Number(ratios.train) + Number(ratios.dev) + Number(ratios.test) <= 0)
+    return { message: 'At least one ratio must be above 0.', fields: [...SPLIT_NAMES] };
+  if (!/^\d+$/.test(seed.trim()) || Number(seed) > MAX_SEED)
+    return { message: `The seed must be a whole number from 0 to ${formatCount(MAX_SEED)}.`, fields: ['seed'] };
   return null;
 }
 
@@ -88,7 +90,8 @@ export function effectiveScope(scope: ExportScope, context: ExportContext): Expo
 }
 
 /** @returns whether only documents marked done are exported (the user's choice, else the format's default) */
-export const isOnlyDone = (options: ExportOptions): boolean => (options.statusChoice ?? (TRAINING_FORMATS.has(options.format) ? 'done' : 'all')) === 'done';
+export const isOnlyDone = (options: ExportOptions): boolean =>
+  (options.statusChoice ?? (TRAINING_FORMATS.has(options.format) ? 'done' : 'all')) === 'done';
 
 /** @returns the split problem when splitting, else null */
 export const splitProblemOf = (options: ExportOptions): SplitIssue | null => (options.isSplit ? splitIssue(options.ratios, options.seed) : null);

@@ -28,7 +28,8 @@ export function placesOf(draft: SchemaDraft): ReadonlyMap<string, Place> {
  * @param field a draft issue's field id (`<item key>:<field>`)
  * @returns where the item it is about is shown, or undefined for an unknown item
  */
-export const placeOfIssue = (places: ReadonlyMap<string, Place>, field: string): Place | undefined => places.get(field.slice(0, field.lastIndexOf(':')));
+export const placeOfIssue = (places: ReadonlyMap<string, Place>, field: string): Place | undefined =>
+  places.get(field.slice(0, field.lastIndexOf(':')));
 
 /**
  * @param labelCounts annotations per saved label name across the workspace

@@ -19,7 +19,15 @@ import { articleHeaderPlugin, headerFor } from './article-header';
 import { annotationPlugin, changeAnnotations, drawAnnotations, drawnAnnotation, labelStyles, resetAnnotations } from './annotation-plugin';
 import { touchedByOps, touchedByUi, viewsFor, viewsInSections, type AnnotationUi } from './annotation-views';
 import { buildDoc } from './build-doc';
-import { ensureShown, firstScreenSections, progressivePlugin, showRestProgressively, showSelected, shownSections, type ShowHook } from './progressive';
+import {
+  ensureShown,
+  firstScreenSections,
+  progressivePlugin,
+  showRestProgressively,
+  showSelected,
+  shownSections,
+  type ShowHook,
+} from './progressive';
 import { viewPosFromOffset } from './positions';
 import { articleSchema } from './schema';
 import { collapseSelection, currentRange, handleSelectionKey, selectionSnapshot, selectOffsets, type TextSelectionSnapshot } from './text-selection';
@@ -99,7 +107,10 @@ export function DocumentEditor(props: DocumentEditorProps) {
       drawAnnotations(tr, viewsInSections(session.doc, shownSchema, shownUi, sections));
     };
     const view: EditorView = new EditorView(host, {
-      state: EditorState.create({ doc: pmDoc, plugins: [progressivePlugin(pmDoc, first, onShow), articleHeaderPlugin(pmDoc, headerFor(source)), annotationPlugin(initial)] }),
+      state: EditorState.create({
+        doc: pmDoc,
+        plugins: [progressivePlugin(pmDoc, first, onShow), articleHeaderPlugin(pmDoc, headerFor(source)), annotationPlugin(initial)],
+      }),
       editable: () => false,
       attributes: {
         role: 'article',

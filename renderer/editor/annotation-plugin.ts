@@ -41,7 +41,12 @@ type LayerState = Readonly<{
   entries: Map<string, Entry>;
 }>;
 
-type LayerMeta = Readonly<{ reset?: readonly AnnotationView[]; upsert?: readonly AnnotationView[]; remove?: readonly string[]; draw?: readonly AnnotationView[] }>;
+type LayerMeta = Readonly<{
+  reset?: readonly AnnotationView[];
+  upsert?: readonly AnnotationView[];
+  remove?: readonly string[];
+  draw?: readonly AnnotationView[];
+}>;
 
 /** The plugin's key (its state: the decoration set and what each annotation is drawn as). */
 export const annotationLayerKey = new PluginKey<LayerState>('annotations');
@@ -145,7 +150,10 @@ function draw(doc: PmNode, set: DecorationSet, entries: Map<string, Entry>, view
   const from = Math.min(...fresh.map((v) => v.from));
   const to = Math.max(...fresh.map((v) => v.to));
   const around = set.find(from, to, (spec: Spec) => spec.kind === 'span').map((d) => ({ start: d.from, end: d.to, lane: (d.spec as Spec).lane }));
-  const lanes = assignLanes(fresh.map((v) => ({ start: v.from, end: v.to })), around);
+  const lanes = assignLanes(
+    fresh.map((v) => ({ start: v.from, end: v.to })),
+    around,
+  );
   const decorations: Decoration[] = [];
   fresh.forEach((view, i) => {
     entries.set(view.id, { view, lane: lanes[i]! });

@@ -173,7 +173,8 @@ export function touchedByOps(doc: DocumentData, ops: readonly Operation[]): Set<
       case 'updateAnnotation':
         ids.add(op.id);
         // A relabelled source changes the colour of the markers of the claims citing it.
-        if (op.after.label !== undefined) for (const r of doc.relations) if (r.to === op.id || r.from === op.id) ids.add(r.from === op.id ? r.to : r.from);
+        if (op.after.label !== undefined)
+          for (const r of doc.relations) if (r.to === op.id || r.from === op.id) ids.add(r.from === op.id ? r.to : r.from);
         break;
       case 'addRelation':
       case 'removeRelation':

@@ -50,9 +50,7 @@ function headerDecorations(doc: PmNode, header: ArticleHeader): Decoration[] {
       out.push(Decoration.widget(1 + first.nodeSize, () => metaLine(header.meta), { side: -1, key: 'meta', ignoreSelection: true }));
     return out;
   }
-  return [
-    Decoration.widget(1, () => standaloneHeader(header), { side: -1, key: 'header', ignoreSelection: true }),
-  ];
+  return [Decoration.widget(1, () => standaloneHeader(header), { side: -1, key: 'header', ignoreSelection: true })];
 }
 
 function metaLine(parts: readonly string[]): HTMLElement {

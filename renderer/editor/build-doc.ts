@@ -35,7 +35,7 @@ export function buildDoc(doc: Pick<DocumentData, 'text' | 'blocks'>): PmNode {
   });
   if (children.length === 0) children.push(articleSchema.nodes.paragraph.create());
   const sections: PmNode[] = [];
-  for (let i = 0; i < children.length; i += SECTION_SIZE) sections.push(articleSchema.nodes.section.create(null, children.slice(i, i + SECTION_SIZE)));
+  for (let i = 0; i < children.length; i += SECTION_SIZE)
+    sections.push(articleSchema.nodes.section.create(null, children.slice(i, i + SECTION_SIZE)));
   return articleSchema.nodes.doc.create(null, sections);
 }
-

@@ -149,7 +149,8 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
       const done = new Set(d.relations.filter((r) => r.type === def.name && r.from === from.id).map((r) => r.to));
       const candidates = new Set(d.annotations.filter((a) => a.id !== from.id && def.to.includes(a.label) && !done.has(a.id)).map((a) => a.id));
       if (candidates.size === 0) return opts.current.onInfo(`Nothing to link to: tag a ${def.to.join(' or ')} first (or it is linked already).`);
-      const near = adjacentSpan(d.annotations, from, 1, (a) => candidates.has(a.id)) ?? adjacentSpan(d.annotations, from, -1, (a) => candidates.has(a.id));
+      const near =
+        adjacentSpan(d.annotations, from, 1, (a) => candidates.has(a.id)) ?? adjacentSpan(d.annotations, from, -1, (a) => candidates.has(a.id));
       setState((st) => ({ ...st, linking: { fromId: from.id, type: def.name, candidates, activeId: near?.id ?? null } }));
       if (near) opts.current.editorRef.current?.scrollToAnnotation(near.id);
     },

@@ -69,7 +69,8 @@ export function useExportJob(api: ClaimdeskApi, { request, format, isSplit }: Ex
     const timer = setTimeout(() => {
       api.previewExport(request).then(
         (report) => isCurrent && setPreview({ report, error: null, isLoading: false }),
-        (err: unknown) => isCurrent && setPreview({ report: null, error: describeError('Could not count what would be exported', err), isLoading: false }),
+        (err: unknown) =>
+          isCurrent && setPreview({ report: null, error: describeError('Could not count what would be exported', err), isLoading: false }),
       );
     }, PREVIEW_DELAY_MS);
     return () => {

@@ -78,7 +78,11 @@ export function useImport(api: ClaimdeskApi, callbacks: ImportCallbacks): Import
         const sending = batch;
         batch = [];
         batchChars = 0;
-        show('importing', sending.length === 1 ? sending[0]!.name : `${sending[0]!.name} and ${formatQuantity(sending.length - 1, 'more file')}`, null);
+        show(
+          'importing',
+          sending.length === 1 ? sending[0]!.name : `${sending[0]!.name} and ${formatQuantity(sending.length - 1, 'more file')}`,
+          null,
+        );
         try {
           const answer = await api.importFiles({ files: sending });
           merged.imported.push(...answer.imported);
@@ -93,7 +97,10 @@ export function useImport(api: ClaimdeskApi, callbacks: ImportCallbacks): Import
       for (const file of files) {
         if (file.size >= MAX_IMPORT_BYTES) {
           const limit = MAX_IMPORT_BYTES / 1024 / 1024;
-          merged.failed.push({ name: file.name, reason: `${(file.size / 1024 / 1024).toFixed(1)} MB: an article must be smaller than ${limit} MB; split it into smaller files` });
+          merged.failed.push({
+            name: file.name,
+            reason: `${(file.size / 1024 / 1024).toFixed(1)} MB: an article must be smaller than ${limit} MB; split it into smaller files`,
+          });
           continue;
         }
         let upload: UploadedFile;

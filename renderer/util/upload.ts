@@ -14,4 +14,3 @@ export function bytesToBase64(bytes: Uint8Array): string {
   }
   return btoa(parts.join(''));
 }
-

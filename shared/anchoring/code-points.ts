@@ -43,14 +43,16 @@ export function offsetMap(text: string): OffsetMap {
   return {
     codePointLength,
     codePointFromUtf16(offset) {
-      if (!Number.isInteger(offset) || offset < 0 || offset > text.length) throw new RangeError(`UTF-16 offset ${offset} is outside [0, ${text.length}]`);
+      if (!Number.isInteger(offset) || offset < 0 || offset > text.length)
+        throw new RangeError(`UTF-16 offset ${offset} is outside [0, ${text.length}]`);
       if (lows.length === 0) return offset;
       const below = countBelow(offset + 1);
       if (below > 0 && lows[below - 1] === offset) throw new RangeError(`UTF-16 offset ${offset} splits a surrogate pair`);
       return offset - below;
     },
     utf16FromCodePoint(offset) {
-      if (!Number.isInteger(offset) || offset < 0 || offset > codePointLength) throw new RangeError(`code point offset ${offset} is outside [0, ${codePointLength}]`);
+      if (!Number.isInteger(offset) || offset < 0 || offset > codePointLength)
+        throw new RangeError(`code point offset ${offset} is outside [0, ${codePointLength}]`);
       if (lows.length === 0) return offset;
       // Smallest u16 with u16 - countBelow(u16 + 1) == offset: each pair before it adds one.
       let lo = 0;

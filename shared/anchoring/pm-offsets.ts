@@ -127,8 +127,7 @@ export function pmPosFromOffset(blocks: readonly Block[], offset: number, assoc:
  */
 export function offsetFromPmPos(blocks: readonly Block[], pos: number, assoc: Assoc = 1): number {
   const t = tableFor(blocks);
-  if (!Number.isInteger(pos) || pos < 0 || pos > t.pmSize)
-    throw new RangeError(`PM position ${pos} is outside the document [0, ${t.pmSize}]`);
+  if (!Number.isInteger(pos) || pos < 0 || pos > t.pmSize) throw new RangeError(`PM position ${pos} is outside the document [0, ${t.pmSize}]`);
   const n = t.starts.length;
   if (n === 0) return 0;
   const i = lastAtOrBefore(t.pmContent, pos);

@@ -11,7 +11,9 @@ const CLOSER = /["'”’»)\]]/u;
 const SPACE = /\s/u;
 const LOWER = /\p{Ll}/u;
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr prof sr jr st gen col lt sgt capt gov sen rep rev hon inc corp co ltd no vs etc jan feb mar apr jun jul aug sep sept oct nov dec mt ft e.g i.e'.split(' '),
+  'mr mrs ms dr prof sr jr st gen col lt sgt capt gov sen rep rev hon inc corp co ltd no vs etc jan feb mar apr jun jul aug sep sept oct nov dec mt ft e.g i.e'.split(
+    ' ',
+  ),
 );
 
 /**

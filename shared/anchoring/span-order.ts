@@ -12,7 +12,12 @@ import { compareSpans, type SpanKey } from '../model/spans';
  * @param include only spans it accepts are considered
  * @returns the neighbour, or null when there is none in that direction
  */
-export function adjacentSpan<T extends SpanKey>(spans: readonly T[], from: SpanKey | number, direction: 1 | -1, include?: (span: T) => boolean): T | null {
+export function adjacentSpan<T extends SpanKey>(
+  spans: readonly T[],
+  from: SpanKey | number,
+  direction: 1 | -1,
+  include?: (span: T) => boolean,
+): T | null {
   // A caret sorts before every span that starts at it (the enclosing one comes first).
   const key: SpanKey = typeof from === 'number' ? { id: '', start: from, end: Number.POSITIVE_INFINITY } : from;
   let best: T | null = null;

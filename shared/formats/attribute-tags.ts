@@ -30,7 +30,10 @@ export function tagsFromAttributes(attributes: Attributes): { tags: AttributeTag
  * kinds are parsed, multi collects every tag of its name, anything else (or unknown) is a string.
  * @returns the attributes, or a reason naming the first tag that does not fit its kind
  */
-export function attributesFromTags(tags: readonly AttributeTag[], label: LabelDef | undefined): { attributes: Record<string, AttributeValue> } | { reason: string } {
+export function attributesFromTags(
+  tags: readonly AttributeTag[],
+  label: LabelDef | undefined,
+): { attributes: Record<string, AttributeValue> } | { reason: string } {
   const attributes: Record<string, AttributeValue> = {};
   for (const { name, value } of tags) {
     const kind = label?.attributes.find((a) => a.name === name)?.kind ?? 'text';

@@ -45,7 +45,9 @@ export function toBratConf(schema: Schema, labels: readonly string[]): string {
       byName.set(a.name, entry);
     }
   for (const [name, { labels: on, def, values }] of byName)
-    lines.push(def.kind === 'boolean' ? `${bratName(name)}\tArg:${on.join('|')}` : `${bratName(name)}\tArg:${on.join('|')}, Value:${[...values].join('|')}`);
+    lines.push(
+      def.kind === 'boolean' ? `${bratName(name)}\tArg:${on.join('|')}` : `${bratName(name)}\tArg:${on.join('|')}, Value:${[...values].join('|')}`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -62,7 +64,13 @@ function fragments(quote: string, start: number): [number, number][] {
 }
 
 /** One document's .ann text and what it could not express. */
-export function toBratAnn(docId: string, text: string, annotations: readonly Annotation[], relations: readonly Relation[], schema: Schema): { ann: string; problems: ExportProblem[] } {
+export function toBratAnn(
+  docId: string,
+  text: string,
+  annotations: readonly Annotation[],
+  relations: readonly Relation[],
+  schema: Schema,
+): { ann: string; problems: ExportProblem[] } {
   const map = offsetMap(text);
   const problems: ExportProblem[] = [];
   const tIds = new Map<string, string>();
@@ -80,7 +88,10 @@ export function toBratAnn(docId: string, text: string, annotations: readonly Ann
     }
     const id = `T${tIds.size + 1}`;
     tIds.set(span.id, id);
-    const covered = span.quote.split('\n').filter((p) => p !== '').join(' ');
+    const covered = span.quote
+      .split('\n')
+      .filter((p) => p !== '')
+      .join(' ');
     t.push(`${id}\t${bratName(span.label)} ${frags.map(([s, e]) => `${s} ${e}`).join(';')}\t${covered}`);
     const label = schema.labels.find((l) => l.name === span.label);
     for (const [name, value] of Object.entries(span.attributes)) {
@@ -88,7 +99,9 @@ export function toBratAnn(docId: string, text: string, annotations: readonly Ann
       const kind = label?.attributes.find((d) => d.name === name)?.kind ?? 'text';
       const values = Array.isArray(value) ? (value as readonly string[]) : [String(value as string | number | boolean)];
       if (!BRAT_KINDS.has(kind) || values.some((v) => /\s/.test(v) || v === '')) {
-        problems.push(problemAt(docId, span, map, 'attribute', `attribute ${name} (${kind}) = ${JSON.stringify(value)} cannot be a brat attribute; left out`));
+        problems.push(
+          problemAt(docId, span, map, 'attribute', `attribute ${name} (${kind}) = ${JSON.stringify(value)} cannot be a brat attribute; left out`),
+        );
         continue;
       }
       if (value === true) a.push(`A${a.length + 1}\t${bratName(name)} ${id}`);
@@ -129,7 +142,8 @@ export function createBratSerializer(schema: Schema): DocumentSerializer {
 export function blocksOfPlainText(text: string): Block[] {
   const blocks: Block[] = [];
   const re = /[^\n]+(?:\n[^\n]+)*/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) if (m[0].trim() !== '') blocks.push({ type: 'paragraph', start: m.index, end: m.index + m[0].length });
+  for (let m = re.exec(text); m; m = re.exec(text))
+    if (m[0].trim() !== '') blocks.push({ type: 'paragraph', start: m.index, end: m.index + m[0].length });
   return blocks;
 }
 
@@ -139,7 +153,9 @@ const short = (field: string): string => (field.length > 40 ? `${field.slice(0, 
 /** Why a brat line's id cannot be an annotation or relation id, or null when it can. */
 function itemIdProblem(id: string): string | null {
   if (id.length > MAX_ITEM_ID_LENGTH) return `${short(id)}: the id is longer than ${MAX_ITEM_ID_LENGTH} characters; the line is left out`;
-  return isItemId(id) ? null : `${short(id)}: the id holds characters an id may not have (letters, digits and URL characters only); the line is left out`;
+  return isItemId(id)
+    ? null
+    : `${short(id)}: the id holds characters an id may not have (letters, digits and URL characters only); the line is left out`;
 }
 
 /** Why a label, relation type or attribute name cannot be stored, or null when it can. */
@@ -187,9 +203,13 @@ export function parseBratAnn(text: string, ann: string, schema: Schema, now: str
       const labelProblem = nameProblem('label', label);
       if (labelProblem) return fail(`${id}: ${labelProblem}`);
       const frags = m[2]!.split(';').map((f) => f.split(' ').map(Number) as [number, number]);
-      if (frags.some(([s, e]) => e > map.codePointLength || s >= e)) return fail(`${id}: offsets ${short(m[2]!)} are outside the text (${map.codePointLength} code points) or empty`);
+      if (frags.some(([s, e]) => e > map.codePointLength || s >= e))
+        return fail(`${id}: offsets ${short(m[2]!)} are outside the text (${map.codePointLength} code points) or empty`);
       const expected = frags.map(([s, e]) => text.slice(map.utf16FromCodePoint(s), map.utf16FromCodePoint(e))).join(' ');
-      if (expected !== rest) return fail(`${id}: the text field ${short(JSON.stringify(rest))} does not match the .txt at ${short(m[2]!)} (${short(JSON.stringify(expected))})`);
+      if (expected !== rest)
+        return fail(
+          `${id}: the text field ${short(JSON.stringify(rest))} does not match the .txt at ${short(m[2]!)} (${short(JSON.stringify(expected))})`,
+        );
       // Loops, not Math.min(...frags): spreading a line of 130,000 fragments overflows the stack.
       let [low, high] = frags[0]!;
       for (const [s, e] of frags) {
@@ -199,14 +219,26 @@ export function parseBratAnn(text: string, ann: string, schema: Schema, now: str
       const start = map.utf16FromCodePoint(low);
       const end = map.utf16FromCodePoint(high);
       const quote = text.slice(start, end);
-      if (frags.length > 1 && quote.split('\n').filter((p) => p !== '').join(' ') !== rest)
+      if (
+        frags.length > 1 &&
+        quote
+          .split('\n')
+          .filter((p) => p !== '')
+          .join(' ') !== rest
+      )
         fail(`${id}: a discontinuous span (${frags.length} fragments); imported as one continuous span [${low}, ${high})`);
-      spans.set(id, { a: { id, label, start, end, quote, attributes: {}, author: '', createdAt: now, updatedAt: now }, tags: [], def: schema.labels.find((l) => l.name === label), line });
+      spans.set(id, {
+        a: { id, label, start, end, quote, attributes: {}, author: '', createdAt: now, updatedAt: now },
+        tags: [],
+        def: schema.labels.find((l) => l.name === label),
+        line,
+      });
     } else if (id.startsWith('R')) {
       const m = /^(\S+) Arg1:(\S+) Arg2:(\S+)$/.exec(body);
       if (!m) return fail(`${id}: not a relation line ("R1<TAB>type Arg1:T1 Arg2:T2")`);
       const firstLine = relationLines.get(id);
-      if (firstLine !== undefined) return fail(`${id}: this id is used already on line ${firstLine}; the relation there is kept and this one left out`);
+      if (firstLine !== undefined)
+        return fail(`${id}: this id is used already on line ${firstLine}; the relation there is kept and this one left out`);
       const type = typeOf(m[1]!);
       const typeProblem = nameProblem('relation type', type);
       if (typeProblem) return fail(`${id}: ${typeProblem}`);
@@ -225,7 +257,10 @@ export function parseBratAnn(text: string, ann: string, schema: Schema, now: str
       const target = m ? spans.get(m[1]!) : undefined;
       if (!m || !target || rest === undefined) return fail(`${id}: not an AnnotatorNotes line of a span in this file`);
       target.a = { ...target.a, note: rest };
-    } else fail(`${id || row.slice(0, 20)}: brat ${id.slice(0, 1) || 'line'} annotations (events, equivalences, normalizations) are not supported; skipped`);
+    } else
+      fail(
+        `${id || row.slice(0, 20)}: brat ${id.slice(0, 1) || 'line'} annotations (events, equivalences, normalizations) are not supported; skipped`,
+      );
   });
   const annotations: Annotation[] = [];
   for (const [id, s] of spans) {

@@ -24,7 +24,8 @@ export function tsvField(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
-const show = (v: AttributeValue | undefined): string => (v === null || v === undefined ? '' : Array.isArray(v) ? (v as readonly string[]).join(';') : String(v as string | number | boolean));
+const show = (v: AttributeValue | undefined): string =>
+  v === null || v === undefined ? '' : Array.isArray(v) ? (v as readonly string[]).join(';') : String(v as string | number | boolean);
 
 /** The text of the sentences that hold [start, end) (UTF-16), or the span's own text without a tokenizer. */
 function contextOf(text: string, start: number, end: number, sentences: readonly (readonly [number, number])[]): string {
@@ -41,7 +42,21 @@ function contextOf(text: string, start: number, end: number, sentences: readonly
 export function claimsTableHeader(schema: Schema): string[] {
   const claimAttrs = schema.labels.find((l) => l.name === CLAIM_LABEL)?.attributes.map((a) => a.name) ?? [];
   const sourceAttrs = schema.labels.find((l) => l.name === SOURCE_LABEL)?.attributes.map((a) => a.name) ?? [];
-  return ['document_id', 'document_title', 'claim_id', 'start_cp', 'end_cp', 'claim', ...claimAttrs, 'note', 'sources', 'source_ids', ...sourceAttrs.map((a) => `source_${a}`), 'cues', 'context'];
+  return [
+    'document_id',
+    'document_title',
+    'claim_id',
+    'start_cp',
+    'end_cp',
+    'claim',
+    ...claimAttrs,
+    'note',
+    'sources',
+    'source_ids',
+    ...sourceAttrs.map((a) => `source_${a}`),
+    'cues',
+    'context',
+  ];
 }
 
 /** The rows of one document, as cell strings. */

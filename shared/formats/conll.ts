@@ -23,7 +23,9 @@ export function requireTokenizer(ctx: SerializerContext): Tokenizer {
 export function layerProblems(docId: string, aligned: AlignedDocument, layers: number, format: string): ExportProblem[] {
   return aligned.spans
     .filter((s) => s.layer >= layers)
-    .map((s) => problemAt(docId, s.annotation, aligned.offsets, 'overlap', `overlaps another span; ${format} has one tag per token, so it is left out`));
+    .map((s) =>
+      problemAt(docId, s.annotation, aligned.offsets, 'overlap', `overlaps another span; ${format} has one tag per token, so it is left out`),
+    );
 }
 
 /** A serializer for one CoNLL file. */
@@ -31,7 +33,8 @@ export function createConllSerializer(ctx: SerializerContext): DocumentSerialize
   const tokenizer = requireTokenizer(ctx);
   const fixed = Math.max(1, ctx.layerCount);
   return {
-    header: () => `# tokenizer = ${tokenizer.name}\n# columns = TOKEN ${Array.from({ length: fixed }, (_, i) => `TAG${i + 1}`).join(' ')}\n# scheme = IOB2\n`,
+    header: () =>
+      `# tokenizer = ${tokenizer.name}\n# columns = TOKEN ${Array.from({ length: fixed }, (_, i) => `TAG${i + 1}`).join(' ')}\n# scheme = IOB2\n`,
     document(doc) {
       const aligned = alignDocument(doc.text, doc.id, doc.annotations, tokenizer);
       // A dry run gives each document the columns it needs.

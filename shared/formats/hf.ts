@@ -17,7 +17,12 @@ export function hfLabelNames(labels: readonly string[]): string[] {
 
 /** The labels.json sidecar: names, tokenizer, scheme. */
 export function hfSidecars(ctx: SerializerContext): NamedText[] {
-  const sidecar = { names: hfLabelNames(ctx.labels), scheme: 'IOB2', tokenizer: requireTokenizer(ctx).name, features: { tokens: 'Sequence(Value("string"))', ner_tags: 'Sequence(ClassLabel(names))' } };
+  const sidecar = {
+    names: hfLabelNames(ctx.labels),
+    scheme: 'IOB2',
+    tokenizer: requireTokenizer(ctx).name,
+    features: { tokens: 'Sequence(Value("string"))', ner_tags: 'Sequence(ClassLabel(names))' },
+  };
   return [{ name: 'labels.json', text: `${JSON.stringify(sidecar, null, 2)}\n` }];
 }
 

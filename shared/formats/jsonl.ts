@@ -44,7 +44,12 @@ export function toJsonlLine(doc: DocumentData): string {
     meta: doc.meta,
     text: doc.text,
     // Keys in a fixed order, whatever order the store has them in, so exports compare byte for byte.
-    blocks: doc.blocks.map((b) => ({ type: b.type, start: cp(map, b.start), end: cp(map, b.end), ...(b.level === undefined ? {} : { level: b.level }) })),
+    blocks: doc.blocks.map((b) => ({
+      type: b.type,
+      start: cp(map, b.start),
+      end: cp(map, b.end),
+      ...(b.level === undefined ? {} : { level: b.level }),
+    })),
     spans: doc.annotations.map((a) => ({
       id: a.id,
       label: a.label,
@@ -65,7 +70,14 @@ const attributeValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.s
 const attributes = z.record(z.string().min(1), attributeValue);
 const offset = z.number().int().nonnegative();
 const stamp = z.string().min(1);
-const attributeDef = z.object({ name: z.string().min(1), kind: z.enum(['choice', 'multi', 'boolean', 'number', 'text']), values: z.array(z.string()).optional(), default: attributeValue.optional() }).strict();
+const attributeDef = z
+  .object({
+    name: z.string().min(1),
+    kind: z.enum(['choice', 'multi', 'boolean', 'number', 'text']),
+    values: z.array(z.string()).optional(),
+    default: attributeValue.optional(),
+  })
+  .strict();
 const schemaShape = z
   .object({
     labels: z.array(z.object({ name: z.string().min(1), color: z.string(), hotkey: z.string(), attributes: z.array(attributeDef) }).strict()),
@@ -73,7 +85,9 @@ const schemaShape = z
     documentAttributes: z.array(attributeDef),
   })
   .strict();
-const headerShape = z.object({ claimdesk: z.literal(JSONL_FORMAT), version: z.number().int(), offset_unit: z.literal('code_point'), schema: schemaShape }).strict();
+const headerShape = z
+  .object({ claimdesk: z.literal(JSONL_FORMAT), version: z.number().int(), offset_unit: z.literal('code_point'), schema: schemaShape })
+  .strict();
 const lineShape = z
   .object({
     id: z.string().regex(/^[0-9a-f]{6,64}$/, 'a document id is lowercase hex'),
@@ -81,14 +95,47 @@ const lineShape = z
     status: z.enum(['new', 'in_progress', 'done']),
     attributes,
     meta: z
-      .object({ sourcePath: z.string(), sourceName: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), importedAt: z.string(), format: z.enum(['txt', 'md', 'html']), byteLength: z.number().int().nonnegative() })
+      .object({
+        sourcePath: z.string(),
+        sourceName: z.string(),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        importedAt: z.string(),
+        format: z.enum(['txt', 'md', 'html']),
+        byteLength: z.number().int().nonnegative(),
+      })
       .catchall(z.unknown()),
     text: z.string(),
-    blocks: z.array(z.object({ type: z.enum(['heading', 'paragraph', 'quote']), start: offset, end: offset, level: z.number().int().optional() }).strict()),
-    spans: z.array(
-      z.object({ id: z.string().min(1), label: z.string().min(1), start: offset, end: offset, quote: z.string(), attributes, note: z.string().optional(), author: z.string(), createdAt: stamp, updatedAt: stamp }).strict(),
+    blocks: z.array(
+      z.object({ type: z.enum(['heading', 'paragraph', 'quote']), start: offset, end: offset, level: z.number().int().optional() }).strict(),
     ),
-    relations: z.array(z.object({ id: z.string().min(1), type: z.string().min(1), from: z.string().min(1), to: z.string().min(1), author: z.string(), createdAt: stamp }).strict()),
+    spans: z.array(
+      z
+        .object({
+          id: z.string().min(1),
+          label: z.string().min(1),
+          start: offset,
+          end: offset,
+          quote: z.string(),
+          attributes,
+          note: z.string().optional(),
+          author: z.string(),
+          createdAt: stamp,
+          updatedAt: stamp,
+        })
+        .strict(),
+    ),
+    relations: z.array(
+      z
+        .object({
+          id: z.string().min(1),
+          type: z.string().min(1),
+          from: z.string().min(1),
+          to: z.string().min(1),
+          author: z.string(),
+          createdAt: stamp,
+        })
+        .strict(),
+    ),
   })
   .strict();
 
@@ -118,7 +165,8 @@ export function parseJsonlHeader(line: string): { schema: Schema } | { reason: s
   if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null || !('claimdesk' in parsed.value)) return null;
   const header = headerShape.safeParse(parsed.value);
   if (!header.success) return { reason: `the header line is not a Claimdesk JSONL header (${describeIssue(header.error)})` };
-  if (header.data.version > JSONL_VERSION) return { reason: `the file was written by a newer Claimdesk (JSONL version ${header.data.version}, this one reads up to ${JSONL_VERSION})` };
+  if (header.data.version > JSONL_VERSION)
+    return { reason: `the file was written by a newer Claimdesk (JSONL version ${header.data.version}, this one reads up to ${JSONL_VERSION})` };
   // The file's own objects (validated above), so key order survives a round trip.
   return { schema: (parsed.value as JsonlHeader).schema };
 }
@@ -137,7 +185,8 @@ export function parseJsonlLine(line: string): { doc: DocumentData } | { reason: 
   const d = parsed.value as z.infer<typeof lineShape>;
   const map = offsetMap(d.text);
   const u16 = (offset: number, what: string): number => {
-    if (offset > map.codePointLength) throw new RangeError(`${what} offset ${offset} is past the end of the text (${map.codePointLength} code points)`);
+    if (offset > map.codePointLength)
+      throw new RangeError(`${what} offset ${offset} is past the end of the text (${map.codePointLength} code points)`);
     return map.utf16FromCodePoint(offset);
   };
   try {
@@ -158,7 +207,17 @@ export function parseJsonlLine(line: string): { doc: DocumentData } | { reason: 
       for (const end of [r.from, r.to]) if (!ids.has(end)) throw new RangeError(`relation ${r.id}: span ${end} does not exist`);
       return r;
     });
-    const doc: DocumentData = { id: d.id, title: d.title, text: d.text, blocks, meta: d.meta as DocumentData['meta'], status: d.status, attributes: d.attributes, annotations, relations };
+    const doc: DocumentData = {
+      id: d.id,
+      title: d.title,
+      text: d.text,
+      blocks,
+      meta: d.meta as DocumentData['meta'],
+      status: d.status,
+      attributes: d.attributes,
+      annotations,
+      relations,
+    };
     return { doc };
   } catch (err) {
     if (err instanceof RangeError) return { reason: err.message };

@@ -150,7 +150,8 @@ export function sortReport(report: ExportReport): ExportReport {
  */
 export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
   const widths = header.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...(r[i] ?? '')].length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(widths[i]! - [...c].length))).join('  ');
+  const line = (cells: readonly string[]) =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(widths[i]! - [...c].length))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
 }
 
@@ -167,16 +168,31 @@ export function formatReport(report: ExportReport, maxProblems = 50): string[] {
   lines.push(`documents    ${report.documents}`);
   if (report.splits) {
     lines.push('');
-    lines.push(...formatTable(['split', 'documents', 'spans'], SPLIT_NAMES.map((s) => [s, String(report.splits?.[s]?.documents ?? 0), String(report.splits?.[s]?.spans ?? 0)])));
+    lines.push(
+      ...formatTable(
+        ['split', 'documents', 'spans'],
+        SPLIT_NAMES.map((s) => [s, String(report.splits?.[s]?.documents ?? 0), String(report.splits?.[s]?.spans ?? 0)]),
+      ),
+    );
   }
   lines.push('');
-  lines.push(...formatTable(['label', 'spans'], Object.entries(report.spansPerLabel).map(([k, v]) => [k, String(v)])));
+  lines.push(
+    ...formatTable(
+      ['label', 'spans'],
+      Object.entries(report.spansPerLabel).map(([k, v]) => [k, String(v)]),
+    ),
+  );
   lines.push('');
   if (report.countedFromIndex) {
     lines.push('relations and attribute values are counted while writing (the format is lossless: nothing to check first)');
     return lines;
   }
-  lines.push(...formatTable(['relation type', 'relations'], Object.entries(report.relationsPerType).map(([k, v]) => [k, String(v)])));
+  lines.push(
+    ...formatTable(
+      ['relation type', 'relations'],
+      Object.entries(report.relationsPerType).map(([k, v]) => [k, String(v)]),
+    ),
+  );
   const attributeRows = Object.entries(report.attributeValues).flatMap(([k, values]) => Object.entries(values).map(([v, n]) => [k, v, String(n)]));
   if (attributeRows.length > 0) {
     lines.push('');
@@ -187,8 +203,14 @@ export function formatReport(report: ExportReport, maxProblems = 50): string[] {
   else {
     lines.push(`problems     ${report.problems.length} span(s) or value(s) the format cannot express as they are:`);
     const shown = report.problems.slice(0, maxProblems);
-    lines.push(...formatTable(['document', 'span', 'label', 'at', 'kind', 'what'], shown.map((p) => [p.docId, p.spanId, p.label, `[${p.start}, ${p.end})`, p.kind, p.message])));
-    if (report.problems.length > shown.length) lines.push(`... and ${report.problems.length - shown.length} more (use --report FILE for the full list)`);
+    lines.push(
+      ...formatTable(
+        ['document', 'span', 'label', 'at', 'kind', 'what'],
+        shown.map((p) => [p.docId, p.spanId, p.label, `[${p.start}, ${p.end})`, p.kind, p.message]),
+      ),
+    );
+    if (report.problems.length > shown.length)
+      lines.push(`... and ${report.problems.length - shown.length} more (use --report FILE for the full list)`);
   }
   if (report.files.length > 0) {
     lines.push('');

@@ -47,7 +47,9 @@ export function coverDocuments(schema: Schema, docs: readonly DocumentData[]): {
         }
         const def: AttributeDef = l.attributes[at]!;
         if (def.kind !== 'choice' && def.kind !== 'multi') continue;
-        const missing = (Array.isArray(value) ? (value as readonly string[]) : [String(value as string | number | boolean)]).filter((v) => !(def.values ?? []).includes(v));
+        const missing = (Array.isArray(value) ? (value as readonly string[]) : [String(value as string | number | boolean)]).filter(
+          (v) => !(def.values ?? []).includes(v),
+        );
         if (missing.length === 0) continue;
         const attributes = [...l.attributes];
         attributes[at] = { ...def, values: [...(def.values ?? []), ...new Set(missing)] };

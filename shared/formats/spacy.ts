@@ -20,12 +20,20 @@ export function createSpacySerializer(ctx: SerializerContext): DocumentSerialize
       const aligned = alignDocument(doc.text, doc.id, doc.annotations, tokenizer);
       if (isDryRun(ctx)) return streamed('', aligned.problems, aligned.layerCount);
       const cp = aligned.offsets.codePointFromUtf16;
-      const spanOf = (s: AlignedSpan) => ({ start: cp(s.annotation.start), end: cp(s.annotation.end), token_start: s.range.first, token_end: s.range.last, label: s.annotation.label });
+      const spanOf = (s: AlignedSpan) => ({
+        start: cp(s.annotation.start),
+        end: cp(s.annotation.end),
+        token_start: s.range.first,
+        token_end: s.range.last,
+        label: s.annotation.label,
+      });
       const byId = new Map(aligned.spans.map((s) => [s.annotation.id, s]));
       const relations = doc.relations.flatMap((r) => {
         const head = byId.get(r.from);
         const child = byId.get(r.to);
-        return head && child ? [{ head: head.range.last, child: child.range.last, head_span: spanOf(head), child_span: spanOf(child), label: r.type }] : [];
+        return head && child
+          ? [{ head: head.range.last, child: child.range.last, head_span: spanOf(head), child_span: spanOf(child), label: r.type }]
+          : [];
       });
       const line = {
         text: doc.text,

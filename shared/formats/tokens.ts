@@ -140,7 +140,9 @@ export function alignDocument(text: string, docId: string, annotations: readonly
     if (!aligned.exact) {
       const from = offsets.codePointFromUtf16(tokens[aligned.range.first]!.start);
       const to = offsets.codePointFromUtf16(tokens[aligned.range.last]!.end);
-      problems.push(problemAt(docId, a, offsets, 'misaligned', `the span does not start and end on token boundaries; written as the tokens [${from}, ${to})`));
+      problems.push(
+        problemAt(docId, a, offsets, 'misaligned', `the span does not start and end on token boundaries; written as the tokens [${from}, ${to})`),
+      );
     }
     placed.push({ annotation: a, range: aligned.range, exact: aligned.exact });
   }
@@ -149,7 +151,11 @@ export function alignDocument(text: string, docId: string, annotations: readonly
   return {
     tokens,
     spans,
-    segments: segmentsOf(tokens.length, sentenceStarts, placed.map((p) => p.range)),
+    segments: segmentsOf(
+      tokens.length,
+      sentenceStarts,
+      placed.map((p) => p.range),
+    ),
     layerCount: layers.reduce((max, l) => Math.max(max, l + 1), spans.length > 0 ? 1 : 0),
     offsets,
     problems,

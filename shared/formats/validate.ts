@@ -21,9 +21,13 @@ export function attributeValueProblem(def: AttributeDef, value: AttributeValue):
   if (value === null) return null;
   switch (def.kind) {
     case 'choice':
-      return typeof value === 'string' && (def.values ?? []).includes(value) ? null : `${JSON.stringify(value)} is not one of ${(def.values ?? []).join(', ')}`;
+      return typeof value === 'string' && (def.values ?? []).includes(value)
+        ? null
+        : `${JSON.stringify(value)} is not one of ${(def.values ?? []).join(', ')}`;
     case 'multi':
-      return Array.isArray(value) && (value as readonly string[]).every((v) => (def.values ?? []).includes(v)) ? null : `${JSON.stringify(value)} is not a list of ${(def.values ?? []).join(', ')}`;
+      return Array.isArray(value) && (value as readonly string[]).every((v) => (def.values ?? []).includes(v))
+        ? null
+        : `${JSON.stringify(value)} is not a list of ${(def.values ?? []).join(', ')}`;
     case 'boolean':
       return typeof value === 'boolean' ? null : `${JSON.stringify(value)} is not true or false`;
     case 'number':
@@ -87,6 +91,13 @@ export function validateDocument(doc: DocumentData, schema: Schema): ValidationP
   }
   const unsourced = unsourcedClaimIds(doc);
   for (const a of doc.annotations)
-    if (unsourced.has(a.id)) problems.push({ docId: doc.id, kind: 'attribution', id: a.id, at: at(a.start, a.end), message: 'the claim is attributed but has no attributed_to link to a source' });
+    if (unsourced.has(a.id))
+      problems.push({
+        docId: doc.id,
+        kind: 'attribution',
+        id: a.id,
+        at: at(a.start, a.end),
+        message: 'the claim is attributed but has no attributed_to link to a source',
+      });
   return problems;
 }

@@ -49,7 +49,8 @@ function spanAnnotation(doc: DocumentData, map: OffsetMap, a: Annotation, proble
   const start = map.codePointFromUtf16(a.start);
   const end = map.codePointFromUtf16(a.end);
   const { tags, unexpressed } = tagsFromAttributes(a.attributes);
-  for (const name of unexpressed) problems.push(problemAt(doc.id, a, map, 'attribute', `attribute ${name} is an empty list, which W3C tags cannot hold; left out`));
+  for (const name of unexpressed)
+    problems.push(problemAt(doc.id, a, map, 'attribute', `attribute ${name} is an empty list, which W3C tags cannot hold; left out`));
   const body = [
     textualBody('classifying', a.label),
     ...tags.map((t) => textualBody('tagging', `${t.name}=${t.value}`)),
@@ -66,7 +67,12 @@ function spanAnnotation(doc: DocumentData, map: OffsetMap, a: Annotation, proble
       source: documentIri(doc.id),
       selector: [
         { type: 'TextPositionSelector', start, end },
-        { type: 'TextQuoteSelector', exact: a.quote, prefix: cpSlice(doc.text, map, start - QUOTE_CONTEXT, start), suffix: cpSlice(doc.text, map, end, end + QUOTE_CONTEXT) },
+        {
+          type: 'TextQuoteSelector',
+          exact: a.quote,
+          prefix: cpSlice(doc.text, map, start - QUOTE_CONTEXT, start),
+          suffix: cpSlice(doc.text, map, end, end + QUOTE_CONTEXT),
+        },
       ],
     },
   };
@@ -130,7 +136,17 @@ export type W3cSpan = Readonly<{
 }>;
 
 /** A link read from a W3C file: annotation IRIs of its two spans. */
-export type W3cLink = Readonly<{ item: number; line: number | null; docId: string | null; relationId: string; type: string; from: string; to: string; author: string; created: string | null }>;
+export type W3cLink = Readonly<{
+  item: number;
+  line: number | null;
+  docId: string | null;
+  relationId: string;
+  type: string;
+  from: string;
+  to: string;
+  author: string;
+  created: string | null;
+}>;
 
 /** A problem with a W3C file or one of its items. */
 export type W3cProblem = Readonly<{ item: number | null; line: number | null; reason: string }>;
@@ -179,7 +195,9 @@ function creatorName(v: unknown): string {
 
 /** The TextualBody values of a given purpose. */
 function bodiesWithPurpose(bodies: readonly unknown[], purpose: string): string[] {
-  return bodies.filter((b): b is Json => isObject(b) && asArray(b.purpose).includes(purpose)).flatMap((b) => (typeof b.value === 'string' ? [b.value] : []));
+  return bodies
+    .filter((b): b is Json => isObject(b) && asArray(b.purpose).includes(purpose))
+    .flatMap((b) => (typeof b.value === 'string' ? [b.value] : []));
 }
 
 function readSelectors(target: Json): { position: W3cSpan['position']; quote: W3cSpan['quote'] } {
@@ -188,8 +206,10 @@ function readSelectors(target: Json): { position: W3cSpan['position']; quote: W3
   for (const s of asArray(target.selector)) {
     if (!isObject(s)) continue;
     const types = typeOf(s);
-    if (types.includes('TextPositionSelector') && Number.isInteger(s.start) && Number.isInteger(s.end)) position = { start: s.start as number, end: s.end as number };
-    if (types.includes('TextQuoteSelector') && typeof s.exact === 'string') quote = { exact: s.exact, prefix: str(s.prefix) ?? '', suffix: str(s.suffix) ?? '' };
+    if (types.includes('TextPositionSelector') && Number.isInteger(s.start) && Number.isInteger(s.end))
+      position = { start: s.start as number, end: s.end as number };
+    if (types.includes('TextQuoteSelector') && typeof s.exact === 'string')
+      quote = { exact: s.exact, prefix: str(s.prefix) ?? '', suffix: str(s.suffix) ?? '' };
   }
   return { position, quote };
 }
@@ -210,23 +230,42 @@ export function parseW3c(text: string): { spans: W3cSpan[]; links: W3cLink[]; pr
     return { spans, links, problems: [{ item: null, line: syntaxErrorLine(text, message), reason: `not valid JSON (${message})` }] };
   }
   const items = itemsOf(root);
-  if (items === null) return { spans, links, problems: [{ item: null, line: 1, reason: 'not a W3C Web Annotation: no Annotation, AnnotationPage or AnnotationCollection at the top' }] };
+  if (items === null)
+    return {
+      spans,
+      links,
+      problems: [{ item: null, line: 1, reason: 'not a W3C Web Annotation: no Annotation, AnnotationPage or AnnotationCollection at the top' }],
+    };
   items.forEach((raw, item) => {
     const id = isObject(raw) ? str(raw.id) : null;
     const line = lineOf(text, id);
     const fail = (reason: string) => problems.push({ item, line, reason: `annotation ${item + 1}${id ? ` (${id})` : ''}: ${reason}` });
     if (!isObject(raw) || !typeOf(raw).includes('Annotation')) return fail('not an Annotation (its type is not "Annotation")');
-    const bodies = raw.body === undefined && typeof raw.bodyValue === 'string' ? [{ purpose: 'classifying', value: raw.bodyValue }] : asArray(raw.body);
+    const bodies =
+      raw.body === undefined && typeof raw.bodyValue === 'string' ? [{ purpose: 'classifying', value: raw.bodyValue }] : asArray(raw.body);
     const own = id === null ? null : ITEM_IRI.exec(id);
     const author = creatorName(raw.creator);
     const created = str(raw.created);
     if (asArray(raw.motivation).includes('linking')) {
       const from = str(asArray(raw.target)[0]) ?? (isObject(asArray(raw.target)[0]) ? str((asArray(raw.target)[0] as Json).id) : null);
-      const to = bodies.map((b) => (typeof b === 'string' ? b : isObject(b) && !typeOf(b).includes('TextualBody') ? str(b.id) : null)).find((b) => b !== null) ?? null;
+      const to =
+        bodies
+          .map((b) => (typeof b === 'string' ? b : isObject(b) && !typeOf(b).includes('TextualBody') ? str(b.id) : null))
+          .find((b) => b !== null) ?? null;
       const type = bodiesWithPurpose(bodies, 'classifying')[0] ?? bodiesWithPurpose(bodies, 'tagging')[0];
       if (!from || !to) return fail('a linking annotation needs a target and a body that name annotations');
       if (!type) return fail('a linking annotation needs a TextualBody naming the relation type (purpose "classifying")');
-      links.push({ item, line, docId: own?.[1] ?? ITEM_IRI.exec(from)?.[1] ?? null, relationId: own?.[2] === 'relation' ? decodeURIComponent(own[3]!) : id ?? `w3c-link-${item + 1}`, type, from, to, author, created });
+      links.push({
+        item,
+        line,
+        docId: own?.[1] ?? ITEM_IRI.exec(from)?.[1] ?? null,
+        relationId: own?.[2] === 'relation' ? decodeURIComponent(own[3]!) : (id ?? `w3c-link-${item + 1}`),
+        type,
+        from,
+        to,
+        author,
+        created,
+      });
       return;
     }
     const target = asArray(raw.target)[0];
@@ -247,7 +286,7 @@ export function parseW3c(text: string): { spans: W3cSpan[]; links: W3cLink[]; pr
       line,
       source: target.source,
       docId: DOC_IRI.exec(target.source)?.[1] ?? null,
-      spanId: own?.[2] === 'span' ? decodeURIComponent(own[3]!) : id ?? `w3c-${item + 1}`,
+      spanId: own?.[2] === 'span' ? decodeURIComponent(own[3]!) : (id ?? `w3c-${item + 1}`),
       label,
       tags,
       note,
@@ -269,7 +308,10 @@ export function parseW3c(text: string): { spans: W3cSpan[]; links: W3cLink[]; pr
  */
 export function anchorW3cSpan(text: string, span: Pick<W3cSpan, 'position' | 'quote'>): { start: number; end: number } | null {
   const map = offsetMap(text);
-  const pos = span.position && span.position.end <= map.codePointLength && span.position.start < span.position.end ? { start: map.utf16FromCodePoint(span.position.start), end: map.utf16FromCodePoint(span.position.end) } : null;
+  const pos =
+    span.position && span.position.end <= map.codePointLength && span.position.start < span.position.end
+      ? { start: map.utf16FromCodePoint(span.position.start), end: map.utf16FromCodePoint(span.position.end) }
+      : null;
   if (!span.quote) return pos;
   const { exact, prefix, suffix } = span.quote;
   if (exact === '') return null;

@@ -40,18 +40,16 @@ export function withWritableSpans(doc: DocumentData): { doc: DocumentData; probl
   };
   const problems = doc.annotations
     .filter((a) => reasons.has(a.id))
-    .map(
-      (a): ExportProblem => ({
-        docId: doc.id,
-        kind: 'unwritable',
-        spanId: a.id,
-        label: a.label,
-        start: codePoint(a.start),
-        end: codePoint(a.end),
-        quote: [...a.quote].slice(0, 80).join(''),
-        message: `left out: ${reasons.get(a.id)!}`,
-      }),
-    );
+    .map((a): ExportProblem => ({
+      docId: doc.id,
+      kind: 'unwritable',
+      spanId: a.id,
+      label: a.label,
+      start: codePoint(a.start),
+      end: codePoint(a.end),
+      quote: [...a.quote].slice(0, 80).join(''),
+      message: `left out: ${reasons.get(a.id)!}`,
+    }));
   return {
     doc: {
       ...doc,

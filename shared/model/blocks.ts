@@ -39,9 +39,7 @@ export function layoutBlocks(drafts: readonly BlockDraft[]): { text: string; blo
     const start = text.length;
     text += content;
     blocks.push(
-      draft.level === undefined
-        ? { type: draft.type, start, end: text.length }
-        : { type: draft.type, start, end: text.length, level: draft.level },
+      draft.level === undefined ? { type: draft.type, start, end: text.length } : { type: draft.type, start, end: text.length, level: draft.level },
     );
   }
   return { text, blocks };

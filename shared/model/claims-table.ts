@@ -66,9 +66,7 @@ export function claimRows(doc: DocumentData, schema: Schema): ClaimRow[] {
 
 /** The Claim annotations of a document in text order (start, end, id). */
 export function claimsInTextOrder(doc: DocumentData): Annotation[] {
-  return doc.annotations
-    .filter((a) => a.label === CLAIM_LABEL)
-    .sort(compareSpans);
+  return doc.annotations.filter((a) => a.label === CLAIM_LABEL).sort(compareSpans);
 }
 
 /**

@@ -45,7 +45,14 @@ export function deleteSpan(doc: DocumentData, id: string): Operation[] | null {
 export function setAttribute(doc: DocumentData, id: string, name: string, value: AttributeValue, now: string): Operation[] | null {
   const a = doc.annotations.find((x) => x.id === id);
   if (!a || JSON.stringify(a.attributes[name] ?? null) === JSON.stringify(value)) return null;
-  return [{ op: 'updateAnnotation', id, before: { attributes: a.attributes, updatedAt: a.updatedAt }, after: { attributes: { ...a.attributes, [name]: value }, updatedAt: now } }];
+  return [
+    {
+      op: 'updateAnnotation',
+      id,
+      before: { attributes: a.attributes, updatedAt: a.updatedAt },
+      after: { attributes: { ...a.attributes, [name]: value }, updatedAt: now },
+    },
+  ];
 }
 
 /** Sets an annotation's note ('' removes it). */

@@ -52,8 +52,5 @@ export const DEFAULT_SCHEMA: Schema = {
     { name: 'supports', from: ['Evidence'], to: ['Claim'] },
     { name: 'refutes', from: ['Evidence'], to: ['Claim'] },
   ],
-  documentAttributes: [
-    text('topic'),
-    choice('reliability', ['unset', 'high', 'mixed', 'low']),
-  ],
+  documentAttributes: [text('topic'), choice('reliability', ['unset', 'high', 'mixed', 'low'])],
 };

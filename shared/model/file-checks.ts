@@ -25,7 +25,8 @@ export function documentFileProblem(raw: Raw): string | null {
   const text = raw.text;
   if (!isRecord(raw.meta)) return 'its "meta" is not an object';
   if (!isRecord(raw.attributes)) return 'its "attributes" is not an object';
-  if (typeof raw.status !== 'string' || !(DOC_STATUSES as readonly string[]).includes(raw.status)) return `its "status" is not one of ${DOC_STATUSES.join(', ')}`;
+  if (typeof raw.status !== 'string' || !(DOC_STATUSES as readonly string[]).includes(raw.status))
+    return `its "status" is not one of ${DOC_STATUSES.join(', ')}`;
   if (!Array.isArray(raw.blocks)) return 'its "blocks" is not a list';
   for (const [i, b] of raw.blocks.entries())
     if (!isRecord(b) || !BLOCK_TYPES.has(b.type as string) || !isOffset(b.start) || !isOffset(b.end) || b.start >= b.end || b.end > text.length)
@@ -45,7 +46,8 @@ export function documentFileProblem(raw: Raw): string | null {
     if (relationIds.has(r.id)) return `relation id ${r.id} is used twice`;
     relationIds.add(r.id);
     if (!isName(r.type)) return `relation ${r.id}: its type is not a name`;
-    if (typeof r.from !== 'string' || typeof r.to !== 'string' || !ids.has(r.from) || !ids.has(r.to)) return `relation ${r.id}: an annotation it links does not exist`;
+    if (typeof r.from !== 'string' || typeof r.to !== 'string' || !ids.has(r.from) || !ids.has(r.to))
+      return `relation ${r.id}: an annotation it links does not exist`;
     if (typeof r.author !== 'string' || typeof r.createdAt !== 'string') return `relation ${r.id}: its author or time is not text`;
   }
   return null;
@@ -64,7 +66,8 @@ function annotationProblem(a: unknown, text: string): string | null {
   }
   if (!isRecord(a.attributes) || !Object.keys(a.attributes).every(isName)) return `${where}: its attributes are not an object of named values`;
   if (a.note !== undefined && typeof a.note !== 'string') return `${where}: its note is not text`;
-  if (typeof a.author !== 'string' || typeof a.createdAt !== 'string' || typeof a.updatedAt !== 'string') return `${where}: its author or times are not text`;
+  if (typeof a.author !== 'string' || typeof a.createdAt !== 'string' || typeof a.updatedAt !== 'string')
+    return `${where}: its author or times are not text`;
   return null;
 }
 

@@ -42,17 +42,28 @@ const isRecord = (v: unknown): v is Raw => typeof v === 'object' && v !== null &
  * @returns the file at `target` and the version it had, or why it cannot be used: not an
  *   object, no valid version, newer than `target`, or a step missing
  */
-export function upgrade(raw: unknown, kind: 'workspace' | 'document', steps: readonly MigrationStep[] = MIGRATIONS, target = STORE_VERSION): { ok: true; value: Raw; fromVersion: number } | { ok: false; reason: string } {
+export function upgrade(
+  raw: unknown,
+  kind: 'workspace' | 'document',
+  steps: readonly MigrationStep[] = MIGRATIONS,
+  target = STORE_VERSION,
+): { ok: true; value: Raw; fromVersion: number } | { ok: false; reason: string } {
   if (!isRecord(raw)) return { ok: false, reason: 'it does not hold a JSON object' };
   const { version } = raw;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    return { ok: false, reason: 'it has no valid "version" field' };
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { ok: false, reason: 'it has no valid "version" field' };
   if (version > target)
-    return { ok: false, reason: `it was written by a newer Claimdesk (format version ${version}, this one reads up to ${target}); update Claimdesk to open it` };
+    return {
+      ok: false,
+      reason: `it was written by a newer Claimdesk (format version ${version}, this one reads up to ${target}); update Claimdesk to open it`,
+    };
   let value = raw;
   for (let v = version; v < target; v++) {
     const step = steps.find((s) => s.from === v);
-    if (!step) return { ok: false, reason: `this Claimdesk cannot bring format version ${v} up to date (no migration from it); open it with the Claimdesk that wrote it and save it again` };
+    if (!step)
+      return {
+        ok: false,
+        reason: `this Claimdesk cannot bring format version ${v} up to date (no migration from it); open it with the Claimdesk that wrote it and save it again`,
+      };
     value = { ...step[kind](value), version: v + 1 };
   }
   return { ok: true, value, fromVersion: version };
@@ -62,7 +73,11 @@ export function upgrade(raw: unknown, kind: 'workspace' | 'document', steps: rea
  * Validates and migrates a parsed claimdesk.json.
  * @returns the current-version file, or a reason it cannot be used
  */
-export function migrateWorkspaceFile(raw: unknown, steps: readonly MigrationStep[] = MIGRATIONS, target = STORE_VERSION): MigrateResult<WorkspaceFile> {
+export function migrateWorkspaceFile(
+  raw: unknown,
+  steps: readonly MigrationStep[] = MIGRATIONS,
+  target = STORE_VERSION,
+): MigrateResult<WorkspaceFile> {
   const up = upgrade(raw, 'workspace', steps, target);
   if (!up.ok) return up;
   const r = up.value;

@@ -20,7 +20,6 @@ export type Operation =
   | Readonly<{ op: 'removeRelation'; relation: Relation }>
   | Readonly<{ op: 'updateDocument'; before: DocumentPatch; after: DocumentPatch }>;
 
-
 /** The operation that undoes `op`. */
 export function invert(op: Operation): Operation {
   switch (op.op) {
@@ -78,7 +77,9 @@ export function checkSpan(text: string, a: Pick<Annotation, 'id' | 'start' | 'en
     throw new OperationError(`annotation ${a.id}: [${a.start}, ${a.end}) is not a non-empty range inside the text (length ${text.length})`);
   for (const edge of [a.start, a.end])
     if (splitsSurrogatePair(text, edge))
-      throw new OperationError(`annotation ${a.id}: offset ${edge} falls inside a character (between the halves of a surrogate pair, such as an emoji); move the edge before or after the whole character`);
+      throw new OperationError(
+        `annotation ${a.id}: offset ${edge} falls inside a character (between the halves of a surrogate pair, such as an emoji); move the edge before or after the whole character`,
+      );
   if (text.slice(a.start, a.end) !== a.quote)
     throw new OperationError(`annotation ${a.id}: its quote does not match the text at [${a.start}, ${a.end})`);
 }
@@ -151,7 +152,8 @@ class Draft {
       }
       case 'removeAnnotation': {
         if (!this.annotations.has(op.annotation.id)) return;
-        if ((this.links.get(op.annotation.id) ?? 0) > 0) throw new OperationError(`annotation ${op.annotation.id} still has links; remove them first`);
+        if ((this.links.get(op.annotation.id) ?? 0) > 0)
+          throw new OperationError(`annotation ${op.annotation.id} still has links; remove them first`);
         this.annotations.delete(op.annotation.id);
         this.changedAnnotations = true;
         return;
@@ -168,7 +170,8 @@ class Draft {
       case 'addRelation': {
         const existing = this.relations.get(op.relation.id);
         if (existing) {
-          if (!isSameJson(existing, op.relation)) throw new OperationConflict(`relation ${op.relation.id} already exists with other content; give the new relation its own id`);
+          if (!isSameJson(existing, op.relation))
+            throw new OperationConflict(`relation ${op.relation.id} already exists with other content; give the new relation its own id`);
           return;
         }
         for (const end of [op.relation.from, op.relation.to])

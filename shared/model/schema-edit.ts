@@ -56,16 +56,14 @@ const attributeDraft = (key: string, def: AttributeDef): AttributeDraft => ({
 
 /** A draft of a saved schema. Keys are `label-<i>`, `label-<i>/attr-<j>`, `rel-<i>`, `doc/attr-<j>`. */
 export function draftFromSchema(schema: Schema): SchemaDraft {
-  const labels = schema.labels.map(
-    (l, i): LabelDraft => ({
-      key: `label-${i}`,
-      originalName: l.name,
-      name: l.name,
-      color: l.color,
-      hotkey: l.hotkey,
-      attributes: l.attributes.map((a, j) => attributeDraft(`label-${i}/attr-${j}`, a)),
-    }),
-  );
+  const labels = schema.labels.map((l, i): LabelDraft => ({
+    key: `label-${i}`,
+    originalName: l.name,
+    name: l.name,
+    color: l.color,
+    hotkey: l.hotkey,
+    attributes: l.attributes.map((a, j) => attributeDraft(`label-${i}/attr-${j}`, a)),
+  }));
   const keyOf = new Map(labels.map((l) => [l.name, l.key]));
   const keys = (names: readonly string[]) => names.flatMap((n) => keyOf.get(n) ?? []);
   return {
@@ -141,7 +139,12 @@ export function schemaFromDraft(draft: SchemaDraft): Schema {
   const nameOf = new Map(draft.labels.map((l) => [l.key, l.name.trim()]));
   const names = (keys: readonly string[]) => keys.flatMap((k) => nameOf.get(k) ?? []);
   return {
-    labels: draft.labels.map((l): LabelDef => ({ name: l.name.trim(), color: l.color, hotkey: l.hotkey, attributes: l.attributes.map(attributeDef) })),
+    labels: draft.labels.map((l): LabelDef => ({
+      name: l.name.trim(),
+      color: l.color,
+      hotkey: l.hotkey,
+      attributes: l.attributes.map(attributeDef),
+    })),
     relationTypes: draft.relationTypes.map((t) => ({ name: t.name.trim(), from: names(t.from), to: names(t.to) })),
     documentAttributes: draft.documentAttributes.map(attributeDef),
   };
@@ -169,11 +172,7 @@ function nameIssue(what: string, name: string): string | null {
 }
 
 /** Reports names that occur more than once (case-insensitively), on every item after the first. */
-function duplicateIssues(
-  items: readonly Readonly<{ key: string; name: string }>[],
-  message: (name: string) => string,
-  issues: DraftIssue[],
-): void {
+function duplicateIssues(items: readonly Readonly<{ key: string; name: string }>[], message: (name: string) => string, issues: DraftIssue[]): void {
   const seen = new Set<string>();
   for (const item of items) {
     const folded = item.name.trim().toLowerCase();
@@ -244,7 +243,8 @@ export function draftIssues(draft: SchemaDraft): DraftIssue[] {
     else if (l.hotkey !== '') {
       const folded = l.hotkey.toLowerCase();
       const owner = hotkeyOwner.get(folded);
-      if (owner !== undefined) issues.push({ field: fieldId(l.key, 'hotkey'), message: `“${l.hotkey}” is already the hotkey of ${owner || 'another label'}.` });
+      if (owner !== undefined)
+        issues.push({ field: fieldId(l.key, 'hotkey'), message: `“${l.hotkey}” is already the hotkey of ${owner || 'another label'}.` });
       else hotkeyOwner.set(folded, l.name.trim());
     }
   }

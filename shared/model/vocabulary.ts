@@ -49,7 +49,11 @@ export function relationsByEnd(relations: readonly Relation[]): RelationsByEnd {
  * @param outgoing the relations leaving `a` (see relationsByEnd); others are ignored
  */
 export function isUnsourcedClaim(a: Annotation, outgoing: readonly Relation[]): boolean {
-  return a.label === CLAIM_LABEL && a.attributes[ATTRIBUTION_ATTRIBUTE] !== 'authorial' && !outgoing.some((r) => r.type === ATTRIBUTED_TO && r.from === a.id);
+  return (
+    a.label === CLAIM_LABEL &&
+    a.attributes[ATTRIBUTION_ATTRIBUTE] !== 'authorial' &&
+    !outgoing.some((r) => r.type === ATTRIBUTED_TO && r.from === a.id)
+  );
 }
 
 /** The ids of every unsourced claim of a document, in one pass over it. */

@@ -263,7 +263,11 @@ test('overlapping and nested spans stay readable and clickable; links are drawn'
   await page.keyboard.press('1');
   await expect(article.locator('[data-label="Claim"]').filter({ hasText: 'All countries' })).toHaveText(SECOND_CLAIM);
   // An entity across two paragraphs.
-  await drag(page, await pointAt(article, 'CountryWatch: Japan', 'CountryWatch', 'start'), await pointAt(article, 'CountryWatch: North Korea', 'Korea', 'end', false));
+  await drag(
+    page,
+    await pointAt(article, 'CountryWatch: Japan', 'CountryWatch', 'start'),
+    await pointAt(article, 'CountryWatch: North Korea', 'Korea', 'end', false),
+  );
   await page.keyboard.press('5');
 
   const id = async (name: string) => (await article.locator(`[data-label="${name}"]`).first().getAttribute('data-annotation-id'))!;

@@ -46,7 +46,7 @@ test('files dropped anywhere on the window are imported; a dropped folder is rep
     await expect(failed).toHaveCount(1);
     await expect(failed).toContainText(folder.split('/').pop()!);
     await expect(list.getByRole('option')).toHaveCount(2);
-    await expect(page.getByRole('article', { name: ENVOY_TITLE })).toContainText('I don\'t see any splintering');
+    await expect(page.getByRole('article', { name: ENVOY_TITLE })).toContainText("I don't see any splintering");
     expect((await readdir(join(host.workspace, 'documents'))).filter((f) => f.endsWith('.json'))).toHaveLength(2);
   } finally {
     await rm(folder, { recursive: true, force: true });

@@ -50,8 +50,7 @@ function windowTitle(app: ElectronApplication): Promise<string> {
 function lastWebPreferences(app: ElectronApplication): Promise<Record<string, unknown> | null> {
   return app.evaluate(({ BrowserWindow }) => {
     const contents = BrowserWindow.getAllWindows()[0]?.webContents as unknown as
-      | { getLastWebPreferences?: () => Record<string, unknown> | null }
-      | undefined;
+      { getLastWebPreferences?: () => Record<string, unknown> | null } | undefined;
     const prefs = contents?.getLastWebPreferences?.() ?? null;
     return prefs ? JSON.parse(JSON.stringify(prefs)) : null;
   });
@@ -121,7 +120,11 @@ async function expectHardened(app: ElectronApplication, page: Page, workspace: s
   // The page comes from the app scheme (a secure origin of its own), never from file://.
   expect(page.url()).toBe(APP_INDEX_URL);
   const origin = await page.evaluate(async () => {
-    const status = (url: string) => fetch(url).then((r) => r.status, () => 'refused');
+    const status = (url: string) =>
+      fetch(url).then(
+        (r) => r.status,
+        () => 'refused',
+      );
     const self = await fetch(location.href);
     return {
       origin: location.origin,
@@ -132,7 +135,14 @@ async function expectHardened(app: ElectronApplication, page: Page, workspace: s
       file: await status('file:///etc/hostname'),
     };
   });
-  expect(origin).toEqual({ origin: 'app://claimdesk', isSecureContext: true, csp: CONTENT_SECURITY_POLICY, traversal: 404, missing: 404, file: 'refused' });
+  expect(origin).toEqual({
+    origin: 'app://claimdesk',
+    isSecureContext: true,
+    csp: CONTENT_SECURITY_POLICY,
+    traversal: 404,
+    missing: 404,
+    file: 'refused',
+  });
 
   const calls = await page.evaluate(async () => {
     const bridge = (window as unknown as { claimdesk: Bridge }).claimdesk;

@@ -49,12 +49,29 @@ async function annotate(request: APIRequestContext, rows: readonly DocumentRow[]
     const ops: unknown[] = mine.map((s) => {
       const start = doc.text.indexOf(s.before + s.quote) + s.before.length;
       expect(start, `${s.quote} in ${doc.title}`).toBeGreaterThanOrEqual(s.before.length);
-      return { op: 'addAnnotation', annotation: { id: s.id, label: s.label, start, end: start + s.quote.length, quote: s.quote, attributes: {}, author: 'e2e', createdAt: TIME, updatedAt: TIME } };
+      return {
+        op: 'addAnnotation',
+        annotation: {
+          id: s.id,
+          label: s.label,
+          start,
+          end: start + s.quote.length,
+          quote: s.quote,
+          attributes: {},
+          author: 'e2e',
+          createdAt: TIME,
+          updatedAt: TIME,
+        },
+      };
     });
     for (const [from, to] of LINKS)
-      if (mine.some((s) => s.id === from)) ops.push({ op: 'addRelation', relation: { id: `r-${from}`, type: 'attributed_to', from, to, author: 'e2e', createdAt: TIME } });
+      if (mine.some((s) => s.id === from))
+        ops.push({ op: 'addRelation', relation: { id: `r-${from}`, type: 'attributed_to', from, to, author: 'e2e', createdAt: TIME } });
     if (ops.length > 0) await call(request, 'applyChanges', { docId: row.id, ops });
-    await call(request, 'applyChanges', { docId: row.id, ops: [{ op: 'updateDocument', before: { status: doc.status }, after: { status: 'done' } }] });
+    await call(request, 'applyChanges', {
+      docId: row.id,
+      ops: [{ op: 'updateDocument', before: { status: doc.status }, after: { status: 'done' } }],
+    });
   }
 }
 
@@ -66,7 +83,13 @@ function conllDocuments(text: string): string[] {
   return text
     .split(/^-DOCSTART-.*\n\n/m)
     .slice(1)
-    .map((doc) => doc.split('\n\n')[0]!.split('\n').map((line) => line.split('\t')[0]).join(' '));
+    .map((doc) =>
+      doc
+        .split('\n\n')[0]!
+        .split('\n')
+        .map((line) => line.split('\t')[0])
+        .join(' '),
+    );
 }
 
 test('export Claimdesk JSONL and a CoNLL split from the Export dialog, and read the files back', async ({ page, request }) => {
@@ -93,9 +116,19 @@ test('export Claimdesk JSONL and a CoNLL split from the Export dialog, and read 
   const [jsonlName] = exportsOf(host.workspace);
   expect(jsonlName).toMatch(/^\d{8}-\d{6}-jsonl\.jsonl$/);
   await expect(dialog.getByRole('region', { name: 'Files written' })).toContainText(join(host.workspace, 'exports', jsonlName!));
-  const lines = readFileSync(join(host.workspace, 'exports', jsonlName!), 'utf8').trimEnd().split('\n');
+  const lines = readFileSync(join(host.workspace, 'exports', jsonlName!), 'utf8')
+    .trimEnd()
+    .split('\n');
   expect(JSON.parse(lines[0]!)).toMatchObject({ claimdesk: 'claimdesk-jsonl', offset_unit: 'code_point' });
-  const docs = lines.slice(1).map((line) => JSON.parse(line) as { id: string; text: string; spans: { id: string; start: number; end: number; quote: string }[]; relations: { from: string; to: string }[] });
+  const docs = lines.slice(1).map(
+    (line) =>
+      JSON.parse(line) as {
+        id: string;
+        text: string;
+        spans: { id: string; start: number; end: number; quote: string }[];
+        relations: { from: string; to: string }[];
+      },
+  );
   expect(docs).toHaveLength(samples.length);
   const spans = docs.flatMap((d) => d.spans.map((s) => ({ ...s, codePoints: [...d.text] })));
   expect(spans.map((s) => s.id).sort()).toEqual(SPANS.map((s) => s.id).sort());
@@ -131,7 +164,9 @@ test('export Claimdesk JSONL and a CoNLL split from the Export dialog, and read 
   expect(perSplit.map((d) => d.length)).toEqual([2, 1, 1]);
   const all = perSplit.flat();
   expect(new Set(all).size).toBe(samples.length); // disjoint, and together every done document
-  expect(readFileSync(join(dir, 'train.conll'), 'utf8') + readFileSync(join(dir, 'dev.conll'), 'utf8') + readFileSync(join(dir, 'test.conll'), 'utf8')).toMatch(/\tB-CLAIM\b/);
+  expect(
+    readFileSync(join(dir, 'train.conll'), 'utf8') + readFileSync(join(dir, 'dev.conll'), 'utf8') + readFileSync(join(dir, 'test.conll'), 'utf8'),
+  ).toMatch(/\tB-CLAIM\b/);
   // Nothing half-written is left next to the exports.
   expect(exportsOf(host.workspace).filter((name) => name.startsWith('.'))).toEqual([]);
 

@@ -24,7 +24,8 @@ test.afterEach(async () => {
 
 /** About 20 MB of plain text: a title line, then paragraphs of about 1,000 characters. */
 function writeLongReport(path: string): void {
-  const sentence = (i: number) => `Paragraph ${i} reports that the minister met the envoy in Tokyo on day ${i % 28}, and officials said the talks would go on. `;
+  const sentence = (i: number) =>
+    `Paragraph ${i} reports that the minister met the envoy in Tokyo on day ${i % 28}, and officials said the talks would go on. `;
   const parts = [`${TITLE}\n\n`];
   let size = parts[0]!.length;
   for (let i = 0; size < 20 * 1024 * 1024; i++) {

@@ -26,14 +26,28 @@ test.afterEach(async () => {
 
 const call = <T>(request: APIRequestContext, method: string, data: unknown): Promise<T> => callApi<T>(request, host, method, data);
 
-const paragraph = (i: number) => `Paragraph ${i} reports that the committee met on day ${i} and the minister said the budget of ${i * 7} million was final.`;
+const paragraph = (i: number) =>
+  `Paragraph ${i} reports that the committee met on day ${i} and the minister said the budget of ${i * 7} million was final.`;
 
 const span = (doc: DocumentData, id: string, label: string, quote: string, from: number) => {
   const start = doc.text.indexOf(quote, from);
-  return { id, label, start, end: start + quote.length, quote, attributes: {}, author: 'setup', createdAt: '2026-11-27T10:00:00Z', updatedAt: '2026-11-27T10:00:00Z' };
+  return {
+    id,
+    label,
+    start,
+    end: start + quote.length,
+    quote,
+    attributes: {},
+    author: 'setup',
+    createdAt: '2026-11-27T10:00:00Z',
+    updatedAt: '2026-11-27T10:00:00Z',
+  };
 };
 
-test('a long article arrives progressively; a highlight far down can be selected at once, and everything ends up in place', async ({ page, request }) => {
+test('a long article arrives progressively; a highlight far down can be selected at once, and everything ends up in place', async ({
+  page,
+  request,
+}) => {
   const file = join(dir, 'long-report.txt');
   await writeFile(file, [TITLE, ...Array.from({ length: PARAGRAPHS }, (_, i) => paragraph(i + 1))].join('\n\n'));
   await page.goto(host.url);
@@ -77,7 +91,9 @@ test('a long article arrives progressively; a highlight far down can be selected
   await expect(article.locator('.cd-section.is-pending')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { pendingSeen: number }).pendingSeen)).toBeGreaterThan(10);
   await expect(article.locator('p')).toHaveCount(PARAGRAPHS + 1);
-  const ids = await article.locator('[data-annotation-id]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-annotation-id')))].sort());
+  const ids = await article
+    .locator('[data-annotation-id]')
+    .evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-annotation-id')))].sort());
   expect(ids).toEqual(claims.map((c) => c.id).sort());
 
   // Select All reaches the last paragraph (the selection spans the whole article).

@@ -25,7 +25,17 @@ const call = <T>(request: APIRequestContext, method: string, data: unknown): Pro
 
 const span = (doc: DocumentData, id: string, label: string, quote: string, from = 0) => {
   const start = doc.text.indexOf(quote, from);
-  return { id, label, start, end: start + quote.length, quote, attributes: {}, author: 'setup', createdAt: '2026-11-27T10:00:00Z', updatedAt: '2026-11-27T10:00:00Z' };
+  return {
+    id,
+    label,
+    start,
+    end: start + quote.length,
+    quote,
+    attributes: {},
+    author: 'setup',
+    createdAt: '2026-11-27T10:00:00Z',
+    updatedAt: '2026-11-27T10:00:00Z',
+  };
 };
 
 test('sidebar, claims table, document attributes, schema edits and preferences', async ({ page, request }) => {

@@ -83,7 +83,9 @@ test('a document changed on disk by another program is reloaded in the window', 
     await writeFile(file, JSON.stringify({ ...doc, status: 'done', annotations: [...doc.annotations, source] }, null, 2) + '\n');
 
     await expect(article.locator('[data-annotation-id="ext1"]')).toHaveText('Hill');
-    await expect(page.getByRole('status', { name: 'Status', exact: true })).toHaveText('This article was changed outside Claimdesk and has been reloaded.');
+    await expect(page.getByRole('status', { name: 'Status', exact: true })).toHaveText(
+      'This article was changed outside Claimdesk and has been reloaded.',
+    );
     const row = page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: TITLE });
     await expect(row).toContainText('1 annotation');
     await expect(row).toContainText('Done');

@@ -73,7 +73,9 @@ test('filter the document list by title and move through it with the keyboard', 
 
   await filter.fill('');
   await expect(list.getByRole('option')).toHaveCount(samples.length);
-  const titles = await list.getByRole('option').evaluateAll((rows) => rows.map((r) => document.getElementById(r.getAttribute('aria-labelledby') ?? '')?.textContent ?? ''));
+  const titles = await list
+    .getByRole('option')
+    .evaluateAll((rows) => rows.map((r) => document.getElementById(r.getAttribute('aria-labelledby') ?? '')?.textContent ?? ''));
   await list.getByRole('option').first().click();
   await expect(page.getByRole('article', { name: titles[0] })).toBeVisible();
   await page.keyboard.press('ArrowDown');

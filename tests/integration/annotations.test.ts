@@ -17,7 +17,17 @@ async function envoyWorkspace() {
   const doc = await ws.openDocument(row.id);
   const span = (id: string, label: string, quote: string, from = 0): Annotation => {
     const start = doc.text.indexOf(quote, from);
-    return { id, label, start, end: start + quote.length, quote, attributes: {}, author: 'ann', createdAt: '2026-11-27T10:00:00.000Z', updatedAt: '2026-11-27T10:00:00.000Z' };
+    return {
+      id,
+      label,
+      start,
+      end: start + quote.length,
+      quote,
+      attributes: {},
+      author: 'ann',
+      createdAt: '2026-11-27T10:00:00.000Z',
+      updatedAt: '2026-11-27T10:00:00.000Z',
+    };
   };
   const claim = span('c1', 'Claim', QUOTE);
   const source = span('s1', 'Source', 'Hill', claim.end);
@@ -46,10 +56,16 @@ describe('applyChanges', () => {
     const { dir, ws, docId, claim, source } = await envoyWorkspace();
     const bad: Relation = { id: 'r2', type: 'attributed_to', from: 's1', to: 'c1', author: 'ann', createdAt: 't' };
     await expect(
-      ws.applyChanges(docId, [{ op: 'addAnnotation', annotation: claim }, { op: 'addAnnotation', annotation: source }, { op: 'addRelation', relation: bad }]),
+      ws.applyChanges(docId, [
+        { op: 'addAnnotation', annotation: claim },
+        { op: 'addAnnotation', annotation: source },
+        { op: 'addRelation', relation: bad },
+      ]),
     ).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/does not link Source to Claim/) });
     await expect(ws.applyChanges(docId, [{ op: 'addAnnotation', annotation: { ...claim, label: 'Rumour' } }])).rejects.toThrow(/no label "Rumour"/);
-    await expect(ws.applyChanges(docId, [{ op: 'addAnnotation', annotation: { ...claim, quote: 'other words' } }])).rejects.toThrow(/quote does not match/);
+    await expect(ws.applyChanges(docId, [{ op: 'addAnnotation', annotation: { ...claim, quote: 'other words' } }])).rejects.toThrow(
+      /quote does not match/,
+    );
     const raw = JSON.parse(await readFile(join(dir, 'documents', `${docId}.json`), 'utf8')) as { annotations: unknown[] };
     expect(raw.annotations).toEqual([]);
   });
@@ -60,7 +76,12 @@ describe('applyChanges', () => {
       { op: 'addAnnotation', annotation: claim },
       { op: 'addAnnotation', annotation: source },
       { op: 'addRelation', relation: link },
-      { op: 'updateAnnotation', id: 'c1', before: { attributes: {} }, after: { attributes: { checkworthy: 'yes' }, updatedAt: '2026-11-27T10:01:00.000Z' } },
+      {
+        op: 'updateAnnotation',
+        id: 'c1',
+        before: { attributes: {} },
+        after: { attributes: { checkworthy: 'yes' }, updatedAt: '2026-11-27T10:01:00.000Z' },
+      },
       { op: 'updateDocument', before: { status: 'new' }, after: { status: 'in_progress' } },
     ];
     await ws.applyChanges(docId, change);

@@ -29,14 +29,22 @@ const transports: Transport[] = [
     setup: async () => {
       const workspace = await Workspace.open(await tempDir());
       const service = createServiceApi({ current: workspace }, await openAppSettings(), browserShell(workspace.path));
-      const api = createClient((m, arg) => dispatch(service, m, arg, (err) => { throw err; }));
+      const api = createClient((m, arg) =>
+        dispatch(service, m, arg, (err) => {
+          throw err;
+        }),
+      );
       return { api, close: async () => undefined };
     },
   },
   {
     name: 'browser host (HTTP)',
     setup: async () => {
-      const host = await startHost({ workspace: await Workspace.open(await tempDir()), settings: await openAppSettings(), rendererDir: await tempDir() });
+      const host = await startHost({
+        workspace: await Workspace.open(await tempDir()),
+        settings: await openAppSettings(),
+        rendererDir: await tempDir(),
+      });
       return { api: createClient(httpSend(`http://127.0.0.1:${host.port}`, host.token)), close: host.close };
     },
   },
@@ -54,7 +62,12 @@ describe.each(transports)('API contract over $name', ({ setup }) => {
 
   it('imports uploaded files, lists and returns them', async () => {
     const data = (await envoyBytes()).toString('base64');
-    const report = await api.importFiles({ files: [{ name: 'us-envoy-arrives-in-japan.txt', data }, { name: 'empty.txt', data: '' }] });
+    const report = await api.importFiles({
+      files: [
+        { name: 'us-envoy-arrives-in-japan.txt', data },
+        { name: 'empty.txt', data: '' },
+      ],
+    });
     expect(report.imported.map((i) => i.row.title)).toEqual(['U.S. Envoy Arrives in Japan to Talk North Korea']);
     expect(report.failed.map((f) => f.name)).toEqual(['empty.txt']);
     const rows = await api.listDocuments();
@@ -82,7 +95,9 @@ describe.each(transports)('API contract over $name', ({ setup }) => {
     await expect(call.getDocument!({ docId: '../../etc/passwd' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(call.getDocument!({})).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(call.importFiles!({ files: 'nope' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(call.applyChanges!({ docId: 'abcdef123456', ops: [{ op: 'updateDocument', before: {}, after: { status: 'finished' } }] })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(
+      call.applyChanges!({ docId: 'abcdef123456', ops: [{ op: 'updateDocument', before: {}, after: { status: 'finished' } }] }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(api.getDocument({ docId: 'abcdef123456' })).rejects.toBeInstanceOf(ApiError);
     await expect(api.getDocument({ docId: 'abcdef123456' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
@@ -118,7 +133,16 @@ describe('browser host guards', () => {
   it('refuses a foreign Host header (DNS rebinding) and a cross-site Origin', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: host.port, path: '/api/listDocuments', method: 'POST', headers: { host: 'evil.example:80', 'content-type': 'application/json', ...auth() } }, (res) => resolve(res.statusCode ?? 0));
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: '/api/listDocuments',
+          method: 'POST',
+          headers: { host: 'evil.example:80', 'content-type': 'application/json', ...auth() },
+        },
+        (res) => resolve(res.statusCode ?? 0),
+      );
       req.on('error', reject);
       req.end('null');
     });

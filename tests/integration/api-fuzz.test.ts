@@ -25,7 +25,16 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
 }
 
 const hostile = fc.oneof(
-  fc.constantFrom('../../etc/passwd', '..\\..\\windows\\win.ini', '/etc/passwd', '%2e%2e%2f', '\u0000', 'constructor', '__proto__', 'x'.repeat(200_000)),
+  fc.constantFrom(
+    '../../etc/passwd',
+    '..\\..\\windows\\win.ini',
+    '/etc/passwd',
+    '%2e%2e%2f',
+    '\u0000',
+    'constructor',
+    '__proto__',
+    'x'.repeat(200_000),
+  ),
   fc.string(),
   fc.stringMatching(/^[0-9a-f]{6,64}$/),
 );
@@ -33,7 +42,10 @@ const anyValue = fc.oneof(hostile, fc.integer(), fc.double(), fc.boolean(), fc.c
 const arg = fc.oneof(
   anyValue,
   fc.array(anyValue, { maxLength: 3 }),
-  fc.dictionary(fc.constantFrom('docId', 'files', 'ops', 'title', 'status', 'schema', 'author', 'renamedLabels', 'removedLabels', '__proto__', 'constructor'), fc.oneof(anyValue, fc.array(fc.dictionary(fc.string(), anyValue), { maxLength: 2 }))),
+  fc.dictionary(
+    fc.constantFrom('docId', 'files', 'ops', 'title', 'status', 'schema', 'author', 'renamedLabels', 'removedLabels', '__proto__', 'constructor'),
+    fc.oneof(anyValue, fc.array(fc.dictionary(fc.string(), anyValue), { maxLength: 2 })),
+  ),
 );
 
 describe('API under random and adversarial input', () => {

@@ -101,7 +101,7 @@ describe('a workspace that is held or cannot be opened (exit 3)', () => {
 describe('output paths (exit 4, or 2 for --report = --out)', () => {
   const exportTo = (out: string, ...more: string[]) => run(ws, ['export', '--workspace', ws, '--format', 'jsonl', '--out', out, ...more]);
 
-  it('--report follows --out\'s overwrite rule, and a folder there fails before anything is written', async () => {
+  it("--report follows --out's overwrite rule, and a folder there fails before anything is written", async () => {
     const dir = await tempDir();
     const out = join(dir, 'out.jsonl');
     await mkdir(join(dir, 'report-folder'));
@@ -131,11 +131,18 @@ describe('output paths (exit 4, or 2 for --report = --out)', () => {
     }
   });
 
-  it('refuses outputs in the workspace\'s own files or over the workspace, even with --force', async () => {
+  it("refuses outputs in the workspace's own files or over the workspace, even with --force", async () => {
     const index = readFileSync(join(ws, 'claimdesk.json'), 'utf8');
     const dir = await tempDir();
     await symlink(join(ws, 'documents'), join(dir, 'docs-link'));
-    const targets = [join(ws, 'claimdesk.json'), join(ws, 'documents', 'x.jsonl'), join(ws, '.backups', 'x.jsonl'), join(ws, '.trash'), join(ws, LOCK_FILE), join(dir, 'docs-link', 'x.jsonl')];
+    const targets = [
+      join(ws, 'claimdesk.json'),
+      join(ws, 'documents', 'x.jsonl'),
+      join(ws, '.backups', 'x.jsonl'),
+      join(ws, '.trash'),
+      join(ws, LOCK_FILE),
+      join(dir, 'docs-link', 'x.jsonl'),
+    ];
     for (const out of targets) {
       const r = exportTo(out, '--force');
       expect(r.code, out).toBe(4);
@@ -201,7 +208,10 @@ describe('every other end is documented', () => {
     const sentence = 'The envoy said the talks would resume next week, according to officials.';
     for (const n of [1, 2]) await writeFile(join(dir, `big-${n}.txt`), `${`${sentence} ${n}\n\n`.repeat(300_000)}`);
     const target = join(dir, 'ws');
-    const child = spawn(process.execPath, [BIN, 'import', '--workspace', target, join(dir, 'big-1.txt'), join(dir, 'big-2.txt')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'import', '--workspace', target, join(dir, 'big-1.txt'), join(dir, 'big-2.txt')], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

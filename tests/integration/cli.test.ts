@@ -85,29 +85,51 @@ describe('claimdesk export', () => {
 
   it('splits into train/dev/test files, filters by status and labels, and saves the full report', async () => {
     const dir = await tempDir();
-    const r = run('export', '--workspace', fixtureWs, '--format', 'hf', '--out', join(dir, 'hf'), '--split', '34/33/33', '--seed', '2', '--labels', 'Claim,Source', '--report', join(dir, 'report.json'));
+    const r = run(
+      'export',
+      '--workspace',
+      fixtureWs,
+      '--format',
+      'hf',
+      '--out',
+      join(dir, 'hf'),
+      '--split',
+      '34/33/33',
+      '--seed',
+      '2',
+      '--labels',
+      'Claim,Source',
+      '--report',
+      join(dir, 'report.json'),
+    );
     expect(r.code).toBe(0);
     expect((await readdir(join(dir, 'hf'))).sort()).toEqual(['dev.jsonl', 'labels.json', 'test.jsonl', 'train.jsonl']);
-    const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as { spansPerLabel: Record<string, number>; splits: Record<string, { documents: number }> };
+    const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as {
+      spansPerLabel: Record<string, number>;
+      splits: Record<string, { documents: number }>;
+    };
     expect(Object.keys(report.spansPerLabel)).toEqual(['Claim', 'Source']);
     expect(Object.values(report.splits).reduce((n, s) => n + s.documents, 0)).toBe(3);
     const done = run('export', '--workspace', fixtureWs, '--format', 'jsonl', '--out', join(dir, 'done.jsonl'), '--status', 'done');
     expect(done.code).toBe(0);
     expect((await readFile(join(dir, 'done.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(2);
-    expect(run('export', '--workspace', fixtureWs, '--format', 'jsonl', '--out', join(dir, 'x.jsonl'), '--labels', 'Rumour').err).toMatch(/no label "Rumour"/);
+    expect(run('export', '--workspace', fixtureWs, '--format', 'jsonl', '--out', join(dir, 'x.jsonl'), '--labels', 'Rumour').err).toMatch(
+      /no label "Rumour"/,
+    );
   });
 });
 
 describe('claimdesk export loads only what it needs', () => {
   // As the process exits, lists the CommonJS modules it loaded (an import() of a CommonJS package goes through require's cache).
-  const LIST_LOADED = 'data:text/javascript,import{createRequire}from"node:module";const r=createRequire(process.cwd()+"/");process.on("exit",()=>process.stderr.write(`loaded:${JSON.stringify(Object.keys(r.cache))}`))';
+  const LIST_LOADED =
+    'data:text/javascript,import{createRequire}from"node:module";const r=createRequire(process.cwd()+"/");process.on("exit",()=>process.stderr.write(`loaded:${JSON.stringify(Object.keys(r.cache))}`))';
   const loadedBy = (...args: string[]): string[] => {
     const r = spawnSync('node', ['--import', LIST_LOADED, BUILT_CLI, ...args], { encoding: 'utf8', cwd: ROOT });
     expect(r.status).toBe(0);
     return JSON.parse(r.stderr.slice(r.stderr.lastIndexOf('loaded:') + 'loaded:'.length)) as string[];
   };
 
-  it('a JSONL or CoNLL export does not load the importers\' libraries (jsdom alone takes ~90 MB)', async () => {
+  it("a JSONL or CoNLL export does not load the importers' libraries (jsdom alone takes ~90 MB)", async () => {
     const dir = await tempDir();
     const jsonl = loadedBy('export', '--workspace', fixtureWs, '--format', 'jsonl', '--out', join(dir, 'out.jsonl'));
     expect(jsonl.filter((p) => /[\\/]node_modules[\\/](jsdom|@mozilla)[\\/]/.test(p))).toEqual([]);

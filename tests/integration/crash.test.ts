@@ -71,7 +71,9 @@ function killed(child: ChildProcessWithoutNullStreams): Promise<void> {
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve, reject) => {
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`child exited on its own (${code ?? signal}): ${stderr}`))));
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL' ? resolve() : reject(new Error(`child exited on its own (${code ?? signal}): ${stderr}`)),
+    );
   });
 }
 
@@ -112,7 +114,10 @@ async function afterKill(dir: string, docId: string, where: string): Promise<{ a
   const ws = await Workspace.open(dir);
   try {
     expect(ws.readOnlyReason(), where).toBeNull(); // the killed child's lock was recovered
-    expect((await readdir(join(dir, 'documents'))).filter((f) => f.endsWith('.tmp')), where).toEqual([]); // its temp files were swept
+    expect(
+      (await readdir(join(dir, 'documents'))).filter((f) => f.endsWith('.tmp')),
+      where,
+    ).toEqual([]); // its temp files were swept
     const doc = await ws.openDocument(docId);
     return { annotations: new Map(doc.annotations.map((a) => [a.id, a])), status: doc.status };
   } finally {
@@ -133,11 +138,19 @@ function killPlan(random: Random, kill: number, maxAcks: number): KillPlan {
 }
 
 const describePlan = (plan: KillPlan) =>
-  plan.atAck ? `at ${plan.atNote ? 'the first note acknowledgement from ' : ''}acknowledgement ${plan.minAcks}` : `${plan.delayMs} ms after acknowledgement ${plan.minAcks}`;
+  plan.atAck
+    ? `at ${plan.atNote ? 'the first note acknowledgement from ' : ''}acknowledgement ${plan.minAcks}`
+    : `${plan.delayMs} ms after acknowledgement ${plan.minAcks}`;
 
 describe('crash safety', () => {
   /** Runs the one-writer child until its plan says, then SIGKILLs it. @returns what it acknowledged: ids added, ids whose note was set */
-  async function runAndKill(dir: string, docId: string, first: number, childSeed: number, plan: KillPlan): Promise<{ added: string[]; noted: string[] }> {
+  async function runAndKill(
+    dir: string,
+    docId: string,
+    first: number,
+    childSeed: number,
+    plan: KillPlan,
+  ): Promise<{ added: string[]; noted: string[] }> {
     const child = spawnChild(CRASH_CHILD, [dir, docId, String(first), String(childSeed)]);
     const exit = killed(child);
     const added: string[] = [];
@@ -157,145 +170,172 @@ describe('crash safety', () => {
     return { added, noted };
   }
 
-  it(`one writer: loses no acknowledged operation across ${KILLS} SIGKILLs`, async () => {
-    const random = seededRandom(SEED);
-    const { dir, docId } = await workspaceWith(await largeArticle());
-    const added = new Set<string>();
-    const noted = new Set<string>();
-    for (let kill = 0; kill < KILLS; kill++) {
-      const plan = killPlan(random, kill, 15);
-      const acked = await runAndKill(dir, docId, kill * 100_000, random.int(0x7fffffff), plan);
-      acked.added.forEach((id) => added.add(id));
-      acked.noted.forEach((id) => noted.add(id));
-      const where = `kill ${kill} (${describePlan(plan)}), ${replay}`;
-      const { annotations } = await afterKill(dir, docId, where);
-      expect([...added].filter((id) => !annotations.has(id)), `annotations lost after ${where}`).toEqual([]);
-      expect([...noted].filter((id) => annotations.get(id)?.note !== `checked ${id}`), `notes lost after ${where}`).toEqual([]);
-    }
-    console.log(`crash test, one writer: ${KILLS} kills survived, ${added.size + noted.size} acknowledged operations, 0 lost; ${replay}`);
-    expect(added.size + noted.size).toBeGreaterThanOrEqual(KILLS); // each kill came after at least one acknowledgement
-  }, 60_000 + KILLS * 5_000);
-
-  it(`${WRITERS} concurrent writers over HTTP: lose no acknowledged operation across ${KILLS} SIGKILLs of the host`, async () => {
-    const random = seededRandom(SEED ^ 0x5bd1e995);
-    const { dir, docId } = await workspaceWith(ENVOY);
-    const rendererDir = await tempDir();
-    const text = (JSON.parse(await readFile(join(dir, 'documents', `${docId}.json`), 'utf8')) as { text: string }).text;
-    const acknowledged = new Set<string>();
-    const lost = new Set<string>();
-    let statusChanges = 0;
-    let lostStatus = 0;
-    // Only writer 0 changes the status, one call at a time: after a kill the status on disk is
-    // the last one acknowledged or the one then in flight.
-    let ackedStatus: DocStatus = 'new';
-    let inFlightStatus: DocStatus | null = null;
-    let sequence = 0;
-    const refusals = new Map<string, number>();
-
-    let kills = 0;
-    try {
+  it(
+    `one writer: loses no acknowledged operation across ${KILLS} SIGKILLs`,
+    async () => {
+      const random = seededRandom(SEED);
+      const { dir, docId } = await workspaceWith(await largeArticle());
+      const added = new Set<string>();
+      const noted = new Set<string>();
       for (let kill = 0; kill < KILLS; kill++) {
-        const plan = { ...killPlan(random, kill, 20), atNote: false }; // no notes here
-        const child = spawnChild(HOST_CHILD, [dir, rendererDir]);
-        const exit = killed(child);
-        const ready = new Promise<{ port: number; token: string }>((resolve, reject) => {
-          onLines(child.stdout, (line) => {
-            const m = /^ready (\d+) (\S+)$/.exec(line);
-            if (m) resolve({ port: Number(m[1]), token: m[2]! });
-          });
-          exit.catch(reject);
-        });
-        const { port, token } = await ready;
-        let isDead = false;
-        let roundAcks = 0;
-        const killNow = () => {
-          if (isDead) return;
-          isDead = true;
-          child.kill('SIGKILL');
-        };
-        /** An acknowledgement: counted, and the kill sent synchronously when the plan says so. */
-        const acknowledge = () => {
-          roundAcks += 1;
-          if (roundAcks !== plan.minAcks) return;
-          if (plan.atAck) killNow();
-          else setTimeout(killNow, plan.delayMs);
-        };
-        const call = async (method: string, arg: unknown): Promise<boolean> => {
-          try {
-            const res = await fetch(`http://127.0.0.1:${port}/api/${method}`, {
-              method: 'POST',
-              headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-              body: JSON.stringify(arg),
+        const plan = killPlan(random, kill, 15);
+        const acked = await runAndKill(dir, docId, kill * 100_000, random.int(0x7fffffff), plan);
+        acked.added.forEach((id) => added.add(id));
+        acked.noted.forEach((id) => noted.add(id));
+        const where = `kill ${kill} (${describePlan(plan)}), ${replay}`;
+        const { annotations } = await afterKill(dir, docId, where);
+        expect(
+          [...added].filter((id) => !annotations.has(id)),
+          `annotations lost after ${where}`,
+        ).toEqual([]);
+        expect(
+          [...noted].filter((id) => annotations.get(id)?.note !== `checked ${id}`),
+          `notes lost after ${where}`,
+        ).toEqual([]);
+      }
+      console.log(`crash test, one writer: ${KILLS} kills survived, ${added.size + noted.size} acknowledged operations, 0 lost; ${replay}`);
+      expect(added.size + noted.size).toBeGreaterThanOrEqual(KILLS); // each kill came after at least one acknowledgement
+    },
+    60_000 + KILLS * 5_000,
+  );
+
+  it(
+    `${WRITERS} concurrent writers over HTTP: lose no acknowledged operation across ${KILLS} SIGKILLs of the host`,
+    async () => {
+      const random = seededRandom(SEED ^ 0x5bd1e995);
+      const { dir, docId } = await workspaceWith(ENVOY);
+      const rendererDir = await tempDir();
+      const text = (JSON.parse(await readFile(join(dir, 'documents', `${docId}.json`), 'utf8')) as { text: string }).text;
+      const acknowledged = new Set<string>();
+      const lost = new Set<string>();
+      let statusChanges = 0;
+      let lostStatus = 0;
+      // Only writer 0 changes the status, one call at a time: after a kill the status on disk is
+      // the last one acknowledged or the one then in flight.
+      let ackedStatus: DocStatus = 'new';
+      let inFlightStatus: DocStatus | null = null;
+      let sequence = 0;
+      const refusals = new Map<string, number>();
+
+      let kills = 0;
+      try {
+        for (let kill = 0; kill < KILLS; kill++) {
+          const plan = { ...killPlan(random, kill, 20), atNote: false }; // no notes here
+          const child = spawnChild(HOST_CHILD, [dir, rendererDir]);
+          const exit = killed(child);
+          const ready = new Promise<{ port: number; token: string }>((resolve, reject) => {
+            onLines(child.stdout, (line) => {
+              const m = /^ready (\d+) (\S+)$/.exec(line);
+              if (m) resolve({ port: Number(m[1]), token: m[2]! });
             });
-            const envelope = (await res.json()) as { ok: boolean; error?: { code: string; message: string } };
-            if (!envelope.ok) {
-              // Our calls are valid: refusing one is a failure of its own, but it is not an acknowledgement.
-              if (envelope.error?.code === 'INVALID_INPUT') throw new Error(`${method} refused: ${envelope.error.message}`);
-              const why = `${envelope.error?.code}: ${envelope.error?.message.split('. ')[0]}`;
-              refusals.set(why, (refusals.get(why) ?? 0) + 1);
+            exit.catch(reject);
+          });
+          const { port, token } = await ready;
+          let isDead = false;
+          let roundAcks = 0;
+          const killNow = () => {
+            if (isDead) return;
+            isDead = true;
+            child.kill('SIGKILL');
+          };
+          /** An acknowledgement: counted, and the kill sent synchronously when the plan says so. */
+          const acknowledge = () => {
+            roundAcks += 1;
+            if (roundAcks !== plan.minAcks) return;
+            if (plan.atAck) killNow();
+            else setTimeout(killNow, plan.delayMs);
+          };
+          const call = async (method: string, arg: unknown): Promise<boolean> => {
+            try {
+              const res = await fetch(`http://127.0.0.1:${port}/api/${method}`, {
+                method: 'POST',
+                headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+                body: JSON.stringify(arg),
+              });
+              const envelope = (await res.json()) as { ok: boolean; error?: { code: string; message: string } };
+              if (!envelope.ok) {
+                // Our calls are valid: refusing one is a failure of its own, but it is not an acknowledgement.
+                if (envelope.error?.code === 'INVALID_INPUT') throw new Error(`${method} refused: ${envelope.error.message}`);
+                const why = `${envelope.error?.code}: ${envelope.error?.message.split('. ')[0]}`;
+                refusals.set(why, (refusals.get(why) ?? 0) + 1);
+              }
+              return envelope.ok;
+            } catch (err) {
+              if (isDead) return false; // the host died under this call: not acknowledged
+              throw err;
             }
-            return envelope.ok;
-          } catch (err) {
-            if (isDead) return false; // the host died under this call: not acknowledged
-            throw err;
-          }
-        };
-        const writer = async (w: number, wr: Random) => {
-          while (!isDead) {
-            if (w === 0 && wr.chance(0.25)) {
-              const status = (['new', 'in_progress', 'done'] as const).filter((s) => s !== ackedStatus)[wr.int(2)]!;
-              inFlightStatus = status; // until acknowledged: a call the kill cut off may or may not have been stored
-              if (await call('applyChanges', { docId, ops: [{ op: 'updateDocument', before: {}, after: { status } }] })) {
-                ackedStatus = status;
-                inFlightStatus = null;
-                statusChanges += 1;
+          };
+          const writer = async (w: number, wr: Random) => {
+            while (!isDead) {
+              if (w === 0 && wr.chance(0.25)) {
+                const status = (['new', 'in_progress', 'done'] as const).filter((s) => s !== ackedStatus)[wr.int(2)]!;
+                inFlightStatus = status; // until acknowledged: a call the kill cut off may or may not have been stored
+                if (await call('applyChanges', { docId, ops: [{ op: 'updateDocument', before: {}, after: { status } }] })) {
+                  ackedStatus = status;
+                  inFlightStatus = null;
+                  statusChanges += 1;
+                  acknowledge();
+                }
+                continue;
+              }
+              const ids = Array.from({ length: 1 + wr.int(3) }, () => `w${w}-${sequence++}`);
+              const ops = ids.map((id, i) => {
+                const start = wr.int(text.length - 30);
+                const end = start + 1 + wr.int(25);
+                return {
+                  op: 'addAnnotation',
+                  annotation: {
+                    id,
+                    label: i % 2 ? 'Claim' : 'Source',
+                    start,
+                    end,
+                    quote: text.slice(start, end),
+                    attributes: {},
+                    author: `writer${w}`,
+                    createdAt: 't',
+                    updatedAt: 't',
+                  },
+                };
+              });
+              if (await call('applyChanges', { docId, ops })) {
+                ids.forEach((id) => acknowledged.add(id));
                 acknowledge();
               }
-              continue;
+              // A random pause (often none) reshuffles the writers' interleaving.
+              if (wr.chance(0.5)) await new Promise((r) => setTimeout(r, wr.int(4)));
             }
-            const ids = Array.from({ length: 1 + wr.int(3) }, () => `w${w}-${sequence++}`);
-            const ops = ids.map((id, i) => {
-              const start = wr.int(text.length - 30);
-              const end = start + 1 + wr.int(25);
-              return { op: 'addAnnotation', annotation: { id, label: i % 2 ? 'Claim' : 'Source', start, end, quote: text.slice(start, end), attributes: {}, author: `writer${w}`, createdAt: 't', updatedAt: 't' } };
-            });
-            if (await call('applyChanges', { docId, ops })) {
-              ids.forEach((id) => acknowledged.add(id));
-              acknowledge();
-            }
-            // A random pause (often none) reshuffles the writers' interleaving.
-            if (wr.chance(0.5)) await new Promise((r) => setTimeout(r, wr.int(4)));
-          }
-        };
-        const writers = Array.from({ length: WRITERS }, (_, w) => writer(w, seededRandom(random.int(0x7fffffff))));
-        // A host that never reaches the planned acknowledgement is killed anyway.
-        const fallback = setTimeout(killNow, 2_000);
-        const outcomes = await Promise.allSettled(writers.map((w) => w.catch((err: unknown) => (killNow(), Promise.reject(err)))));
-        clearTimeout(fallback);
-        await exit;
-        for (const o of outcomes) if (o.status === 'rejected') throw o.reason;
+          };
+          const writers = Array.from({ length: WRITERS }, (_, w) => writer(w, seededRandom(random.int(0x7fffffff))));
+          // A host that never reaches the planned acknowledgement is killed anyway.
+          const fallback = setTimeout(killNow, 2_000);
+          const outcomes = await Promise.allSettled(writers.map((w) => w.catch((err: unknown) => (killNow(), Promise.reject(err)))));
+          clearTimeout(fallback);
+          await exit;
+          for (const o of outcomes) if (o.status === 'rejected') throw o.reason;
 
-        const where = `kill ${kill} (${describePlan(plan)}), ${replay}`;
-        const { annotations, status } = await afterKill(dir, docId, where);
-        for (const id of acknowledged) if (!annotations.has(id)) lost.add(id);
-        if (status !== ackedStatus && status !== inFlightStatus) {
-          lostStatus += 1;
+          const where = `kill ${kill} (${describePlan(plan)}), ${replay}`;
+          const { annotations, status } = await afterKill(dir, docId, where);
+          for (const id of acknowledged) if (!annotations.has(id)) lost.add(id);
+          if (status !== ackedStatus && status !== inFlightStatus) {
+            lostStatus += 1;
+          }
+          ackedStatus = status; // carry on from what is stored
+          inFlightStatus = null;
+          kills += 1;
         }
-        ackedStatus = status; // carry on from what is stored
-        inFlightStatus = null;
-        kills += 1;
+      } finally {
+        // The figures, also when a check failed (then up to the kill that failed).
+        console.log(
+          `crash test, concurrent: ${kills} kills of the host checked, ${WRITERS} writers, ${acknowledged.size} acknowledged annotations and ${statusChanges} status changes, ` +
+            `lost ${lost.size} annotations and ${lostStatus} status changes; ${replay}`,
+        );
+        if (refusals.size > 0) console.log(`crash test, concurrent: calls refused: ${JSON.stringify(Object.fromEntries(refusals))}`);
       }
-    } finally {
-      // The figures, also when a check failed (then up to the kill that failed).
-      console.log(
-        `crash test, concurrent: ${kills} kills of the host checked, ${WRITERS} writers, ${acknowledged.size} acknowledged annotations and ${statusChanges} status changes, ` +
-          `lost ${lost.size} annotations and ${lostStatus} status changes; ${replay}`,
-      );
-      if (refusals.size > 0) console.log(`crash test, concurrent: calls refused: ${JSON.stringify(Object.fromEntries(refusals))}`);
-    }
-    expect([...lost], replay).toEqual([]);
-    expect(lostStatus, replay).toBe(0);
-    expect(Object.fromEntries(refusals), `no call may fail under concurrency; ${replay}`).toEqual({});
-    expect(acknowledged.size).toBeGreaterThan(KILLS);
-  }, 60_000 + KILLS * 5_000);
+      expect([...lost], replay).toEqual([]);
+      expect(lostStatus, replay).toBe(0);
+      expect(Object.fromEntries(refusals), `no call may fail under concurrency; ${replay}`).toEqual({});
+      expect(acknowledged.size).toBeGreaterThan(KILLS);
+    },
+    60_000 + KILLS * 5_000,
+  );
 });

@@ -53,7 +53,12 @@ describe('a document file deleted under the app', () => {
     const before = await readFile(docPath(docId), 'utf8');
     await rm(docPath(docId));
 
-    expect(await until(() => readIfThere(docPath(docId)), (text) => text !== null)).toBe(before);
+    expect(
+      await until(
+        () => readIfThere(docPath(docId)),
+        (text) => text !== null,
+      ),
+    ).toBe(before);
     expect(ws.info().externalChanges).toEqual([{ docId, kind: 'restored', revision: expect.any(Number) }]);
     await ws.applyChanges(docId, tagTokyo(ws, doc));
     expect(JSON.parse((await readIfThere(docPath(docId)))!).annotations).toHaveLength(1);
@@ -84,7 +89,9 @@ describe('a document file deleted under the app', () => {
     await rm(docPath(docId));
     await expect(reopened.openDocument(docId)).rejects.toMatchObject({
       code: 'NOT_FOUND',
-      message: expect.stringMatching(/^The file of ".+" \(.+\) was deleted outside Claimdesk\. Put it back \(from git or a backup copy; earlier versions are in .+\) and open it again, or move the document to the trash$/),
+      message: expect.stringMatching(
+        /^The file of ".+" \(.+\) was deleted outside Claimdesk\. Put it back \(from git or a backup copy; earlier versions are in .+\) and open it again, or move the document to the trash$/,
+      ),
     });
     expect(reopened.listDocuments().map((row) => row.id)).toEqual([docId]);
     await reopened.deleteDocument(docId);
@@ -101,7 +108,10 @@ describe('a document file deleted under the app', () => {
     index.documents = index.documents.filter((row) => row.id !== gone);
     await Promise.all([rm(docPath(gone)), writeFile(join(dir, 'claimdesk.json'), JSON.stringify(index, null, 2))]);
 
-    await until(() => ws.listDocuments().map((row) => row.id), (rows) => rows.length === 1);
+    await until(
+      () => ws.listDocuments().map((row) => row.id),
+      (rows) => rows.length === 1,
+    );
     expect(ws.listDocuments().map((row) => row.id)).toEqual([stays]);
     await new Promise((r) => setTimeout(r, 400));
     expect(await readIfThere(docPath(gone))).toBeNull();
@@ -123,19 +133,33 @@ describe('the documents folder deleted under the app', () => {
     const before = await readFile(docPath(openId), 'utf8');
     await rm(join(dir, 'documents'), { recursive: true });
 
-    expect(await until(() => readIfThere(docPath(openId)), (text) => text !== null)).toBe(before);
+    expect(
+      await until(
+        () => readIfThere(docPath(openId)),
+        (text) => text !== null,
+      ),
+    ).toBe(before);
     expect(again.info().externalChanges).toEqual([{ docId: openId, kind: 'restored', revision: expect.any(Number) }]);
-    await expect(again.openDocument(closedId)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/was deleted outside Claimdesk/) });
+    await expect(again.openDocument(closedId)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/was deleted outside Claimdesk/),
+    });
     expect(again.listDocuments()).toHaveLength(2);
 
     // The new folder is watched: a change made there by another program is picked up.
     const edited = { ...(JSON.parse(before) as object), title: 'Retitled after the folder came back' };
     await new Promise((r) => setTimeout(r, 300));
     await writeFile(docPath(openId), JSON.stringify(edited, null, 2));
-    await until(() => again.openDocument(openId), (doc) => doc.title === 'Retitled after the folder came back');
+    await until(
+      () => again.openDocument(openId),
+      (doc) => doc.title === 'Retitled after the folder came back',
+    );
     expect(again.info().externalChanges.find((c) => c.docId === openId)?.kind).toBe('changed');
     expect(openDoc.text).toBe((await again.openDocument(openId)).text);
-    await until(() => readIfThere(join(dir, 'claimdesk.json')), (text) => text?.includes('Retitled after the folder came back') === true);
+    await until(
+      () => readIfThere(join(dir, 'claimdesk.json')),
+      (text) => text?.includes('Retitled after the folder came back') === true,
+    );
     await expectAllParse(dir);
     await again.close();
   });
@@ -158,7 +182,12 @@ describe('claimdesk.json deleted under the app', () => {
     const path = join(dir, 'claimdesk.json');
     const before = await readFile(path, 'utf8');
     await rm(path);
-    expect(await until(() => readIfThere(path), (text) => text !== null)).toBe(before);
+    expect(
+      await until(
+        () => readIfThere(path),
+        (text) => text !== null,
+      ),
+    ).toBe(before);
     await ws.close();
     const reopened = await Workspace.open(dir);
     expect(reopened.listDocuments()).toHaveLength(2);

@@ -69,7 +69,11 @@ describe('npm start (scripts/start.mjs)', () => {
     const script = `import { launchDirectory } from ${JSON.stringify(pathToFileURL(join(ROOT, 'scripts', 'start.mjs')).href)};
 console.log(JSON.stringify([launchDirectory(process.env, process.cwd()), launchDirectory({}, process.cwd())]));`;
     // npm runs scripts in the package root and says where the user was in INIT_CWD.
-    const res = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, INIT_CWD: userDir } });
+    const res = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, INIT_CWD: userDir },
+    });
     expect(res.stderr).toBe('');
     expect(JSON.parse(res.stdout.trim().split('\n').at(-1) ?? 'null')).toEqual([userDir, ROOT]);
   });
@@ -77,7 +81,10 @@ console.log(JSON.stringify([launchDirectory(process.env, process.cwd()), launchD
   it('opens a relative --workspace under INIT_CWD, run for real through the browser-host fallback (skipped without a build, or where Electron is installed)', async (ctx) => {
     const built = ['main.mjs', 'host.mjs'].every((name) => existsSync(join(ROOT, 'dist', 'electron', name)));
     ctx.skip(!built, 'dist/electron is not built (run `npm run build`)');
-    ctx.skip('path' in electronBinary(ROOT), 'an Electron binary is installed: npm start would open a window (tests/e2e/electron.spec.ts covers that)');
+    ctx.skip(
+      'path' in electronBinary(ROOT),
+      'an Electron binary is installed: npm start would open a window (tests/e2e/electron.spec.ts covers that)',
+    );
     const [userDir, dataDir] = [await tempDir(), await tempDir()];
     const env = { ...process.env, INIT_CWD: userDir, CLAIMDESK_DATA_DIR: dataDir, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' };
     const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs'), '--workspace', './claims', '--port', '0'], { cwd: ROOT, env });

@@ -123,7 +123,10 @@ describe('Open Workspace', () => {
     expect(await lockHolderPid(a)).toBeNull();
     expect(await lockHolderPid(b)).toBe(process.pid);
     await rm(join(b, 'claimdesk.json'));
-    await until(() => readFile(join(b, 'claimdesk.json'), 'utf8').catch(() => null), (t) => t !== null);
+    await until(
+      () => readFile(join(b, 'claimdesk.json'), 'utf8').catch(() => null),
+      (t) => t !== null,
+    );
     await shell.quit();
   });
 });
@@ -215,7 +218,10 @@ describe('a second launch (second-instance)', () => {
       message: expect.stringContaining('--port'),
     });
     const file = join(base, 'a', 'claimdesk.json'); // a file where a folder is expected
-    expect(await shell.secondInstance(launchData(['claimdesk', '--workspace', file], false, base), [], base)).toMatchObject({ kind: 'failed', dir: file });
+    expect(await shell.secondInstance(launchData(['claimdesk', '--workspace', file], false, base), [], base)).toMatchObject({
+      kind: 'failed',
+      dir: file,
+    });
     expect(shell.session.current).toBe(first);
     await shell.quit();
   });
@@ -232,4 +238,3 @@ describe('a second launch (second-instance)', () => {
     await shell.quit();
   });
 });
-

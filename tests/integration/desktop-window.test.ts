@@ -1,7 +1,14 @@
 /** The desktop window's placement, reveal and title (electron/desktop/window-placement.ts, window-title.ts). */
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SIZE, MIN_SIZE, restorableBounds, revealWindow, type RevealableWindow, type SavedBounds } from '../../electron/desktop/window-placement';
+import {
+  DEFAULT_SIZE,
+  MIN_SIZE,
+  restorableBounds,
+  revealWindow,
+  type RevealableWindow,
+  type SavedBounds,
+} from '../../electron/desktop/window-placement';
 import { composeTitle } from '../../electron/desktop/window-title';
 
 const PRIMARY = { x: 0, y: 0, width: 1920, height: 1040 };

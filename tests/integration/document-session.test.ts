@@ -161,7 +161,17 @@ describe('DocumentSession', () => {
     const doc = await api.getDocument({ docId });
     const taken: Operation = {
       op: 'addAnnotation',
-      annotation: { id: 'taken', label: 'Claim', start: 0, end: 4, quote: doc.text.slice(0, 4), attributes: {}, author: 'a', createdAt: 't', updatedAt: 't' },
+      annotation: {
+        id: 'taken',
+        label: 'Claim',
+        start: 0,
+        end: 4,
+        quote: doc.text.slice(0, 4),
+        attributes: {},
+        author: 'a',
+        createdAt: 't',
+        updatedAt: 't',
+      },
     };
     await workspace.applyChanges(docId, [taken]);
     const session = new DocumentSession(doc, api, () => undefined, null);
@@ -176,7 +186,17 @@ describe('DocumentSession', () => {
     const session = new DocumentSession(await api.getDocument({ docId }), api, () => undefined, null);
     const bogus: Operation = {
       op: 'addAnnotation',
-      annotation: { id: 'x1', label: 'Rumour', start: 0, end: 4, quote: session.doc.text.slice(0, 4), attributes: {}, author: 'a', createdAt: 't', updatedAt: 't' },
+      annotation: {
+        id: 'x1',
+        label: 'Rumour',
+        start: 0,
+        end: 4,
+        quote: session.doc.text.slice(0, 4),
+        attributes: {},
+        author: 'a',
+        createdAt: 't',
+        updatedAt: 't',
+      },
     };
     session.apply([bogus]);
     const state = await until(session, (s) => s.status === 'failed' && s.pending === 0);

@@ -22,7 +22,9 @@ describe('backups', () => {
     for (const status of ['in_progress', 'done', 'new'] as const) await ws.updateDocument(docId, { status });
     const backups = await ws.listBackups(docId);
     expect(backups).toHaveLength(3);
-    const stored = await Promise.all(backups.map(async (b) => JSON.parse(await readFile(join(dir, '.backups', docId, `${b.id}.json`), 'utf8')) as { status: string }));
+    const stored = await Promise.all(
+      backups.map(async (b) => JSON.parse(await readFile(join(dir, '.backups', docId, `${b.id}.json`), 'utf8')) as { status: string }),
+    );
     expect(stored.map((d) => d.status)).toEqual(['done', 'in_progress', 'new']); // newest first
 
     const row = await ws.restoreBackup(docId, backups[0]!.id);

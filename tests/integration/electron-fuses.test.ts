@@ -20,7 +20,11 @@ const BUILDER_LIB = dirname(requireHere.resolve('app-builder-lib/package.json'))
 const yaml = createRequire(join(BUILDER_LIB, 'package.json'))('js-yaml') as { load: (text: string) => unknown };
 
 type FuseName = keyof typeof FuseV1Options;
-type AfterPackContext = { appOutDir: string; electronPlatformName: string; packager: { appInfo: { productFilename: string }; executableName: string } };
+type AfterPackContext = {
+  appOutDir: string;
+  electronPlatformName: string;
+  packager: { appInfo: { productFilename: string }; executableName: string };
+};
 type HookModule = {
   FUSES: Readonly<Partial<Record<FuseName, boolean>>>;
   fuseConfig: () => Record<string, unknown>;
@@ -50,7 +54,12 @@ const DEFAULT_WIRE = [ON, OFF, ON, ON, OFF, OFF, OFF, ON, ON];
 
 /** A stand-in for the Electron executable: filler, the sentinel, fuse version 1, the wire length and the wire, filler. */
 function fakeBinary(): Buffer {
-  return Buffer.concat([Buffer.alloc(4096, 0xcc), Buffer.from(SENTINEL, 'ascii'), Buffer.from([1, DEFAULT_WIRE.length, ...DEFAULT_WIRE]), Buffer.alloc(4096, 0xdd)]);
+  return Buffer.concat([
+    Buffer.alloc(4096, 0xcc),
+    Buffer.from(SENTINEL, 'ascii'),
+    Buffer.from([1, DEFAULT_WIRE.length, ...DEFAULT_WIRE]),
+    Buffer.alloc(4096, 0xdd),
+  ]);
 }
 
 /** The afterPack function as electron-builder itself loads it from electron-builder.yml. */

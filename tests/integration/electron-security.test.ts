@@ -213,7 +213,14 @@ describe('the main bundle', () => {
 
   it('opens the window isolated, sandboxed, without Node or webviews', () => {
     const prefs = /webPreferences:\s*\{([^}]*)\}/.exec(code)?.[1] ?? '';
-    const settings = ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'nodeIntegrationInSubFrames: false', 'webSecurity: true', 'webviewTag: false'];
+    const settings = [
+      'contextIsolation: true',
+      'sandbox: true',
+      'nodeIntegration: false',
+      'nodeIntegrationInSubFrames: false',
+      'webSecurity: true',
+      'webviewTag: false',
+    ];
     for (const setting of settings) expect(prefs, setting).toContain(setting);
   });
 
@@ -265,7 +272,11 @@ describe('one Content-Security-Policy everywhere', () => {
 
   it('is the one the browser host sends', async () => {
     process.env.CLAIMDESK_DATA_DIR = await tempDir('claimdesk-csp-data-');
-    const host = await startHost({ workspace: await Workspace.open(await tempDir()), settings: await openAppSettings(), rendererDir: await tempDir() });
+    const host = await startHost({
+      workspace: await Workspace.open(await tempDir()),
+      settings: await openAppSettings(),
+      rendererDir: await tempDir(),
+    });
     try {
       const res = await fetch(new URL('/nothing-here', host.url));
       expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);

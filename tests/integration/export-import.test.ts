@@ -36,7 +36,10 @@ describe('importing corpora next to existing documents', () => {
     bad.spans[0]!.quote = 'not the text';
     const existing = await workspace.readDocument(workspace.listDocuments()[0]!.id);
     const file = join(dir, 'corpus.jsonl');
-    await writeFile(file, [toJsonlHeader(FIXTURE_SCHEMA), '{"id": oops', toJsonlLine(good), JSON.stringify(bad), toJsonlLine(existing), ''].join('\n'));
+    await writeFile(
+      file,
+      [toJsonlHeader(FIXTURE_SCHEMA), '{"id": oops', toJsonlLine(good), JSON.stringify(bad), toJsonlLine(existing), ''].join('\n'),
+    );
     const report = await importCorpusPaths(workspace, [file]);
     expect(report.problems.map((p) => [p.file, p.line])).toEqual([
       ['corpus.jsonl', 2],
@@ -70,11 +73,21 @@ describe('importing corpora next to existing documents', () => {
       target: { source, selector: [{ type: 'TextQuoteSelector', exact }] },
     });
     const file = join(dir, 'anno.json');
-    const page = { type: 'AnnotationPage', items: [item('a', `urn:claimdesk:doc:${doc.id}`, 'council'), item('b', 'urn:claimdesk:doc:ffffffffffff', 'x'), item('c', `urn:claimdesk:doc:${doc.id}`, 'parliament')] };
+    const page = {
+      type: 'AnnotationPage',
+      items: [
+        item('a', `urn:claimdesk:doc:${doc.id}`, 'council'),
+        item('b', 'urn:claimdesk:doc:ffffffffffff', 'x'),
+        item('c', `urn:claimdesk:doc:${doc.id}`, 'parliament'),
+      ],
+    };
     await writeFile(file, JSON.stringify(page, null, 2));
     const report = await importCorpusPaths(workspace, [file]);
     expect(report.annotationsAdded).toBe(1);
-    expect(report.problems.map((p) => p.reason)).toEqual([expect.stringMatching(/not in this workspace/), expect.stringMatching(/quote is not in the text/)]);
+    expect(report.problems.map((p) => p.reason)).toEqual([
+      expect.stringMatching(/not in this workspace/),
+      expect.stringMatching(/quote is not in the text/),
+    ]);
     expect(report.problems.every((p) => p.line !== null && p.line > 1)).toBe(true);
     expect((await workspace.readDocument(doc.id)).annotations.map((a) => a.quote)).toEqual(['council']);
   });
@@ -84,7 +97,15 @@ describe('importing corpora next to existing documents', () => {
     const folder = join(dir, 'brat');
     await mkdir(folder);
     await writeFile(join(folder, 'story.txt'), 'The mayor said the bridge would reopen in May.');
-    await writeFile(join(folder, 'story.ann'), ['T1\tSource 0 9\tThe mayor', 'T2\tClaim 15 46\tthe bridge would reopen in JUNE', 'T3\tClaim 15 45\tthe bridge would reopen in May', 'R1\tattributed_to Arg1:T3 Arg2:T1'].join('\n'));
+    await writeFile(
+      join(folder, 'story.ann'),
+      [
+        'T1\tSource 0 9\tThe mayor',
+        'T2\tClaim 15 46\tthe bridge would reopen in JUNE',
+        'T3\tClaim 15 45\tthe bridge would reopen in May',
+        'R1\tattributed_to Arg1:T3 Arg2:T1',
+      ].join('\n'),
+    );
     await writeFile(join(folder, 'orphan.ann'), 'T1\tSource 0 3\tabc\n');
     const report = await importCorpusPaths(workspace, [folder]);
     expect(report.problems).toEqual([

@@ -59,7 +59,10 @@ let big: Workspace;
 beforeAll(async () => {
   fixture = (await buildFixtureWorkspace(await tempDir())).workspace;
   big = await Workspace.open(join(await tempDir(), 'big'));
-  const docs = Array.from({ length: 300 }, (_, i) => ({ name: `g${i}`, doc: generateDocument(i, { seed: 11, annotations: 12, words: 400, claimlessEvery: 5 }) }));
+  const docs = Array.from({ length: 300 }, (_, i) => ({
+    name: `g${i}`,
+    doc: generateDocument(i, { seed: 11, annotations: 12, words: 400, claimlessEvery: 5 }),
+  }));
   expect((await big.importAnnotatedDocuments(docs)).imported).toHaveLength(300);
 }, 60_000);
 
@@ -68,16 +71,22 @@ describe('destinations', () => {
     const api = await apiOver(fixture);
     const elsewhere = join(await tempDir(), 'out.jsonl');
     await expect(api.startExport({ format: 'jsonl', destination: elsewhere })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(api.startExport({ format: 'jsonl', destination: join(fixture.path, EXPORTS_DIR, 'mine.jsonl') })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(api.startExport({ format: 'jsonl', destination: join(fixture.path, EXPORTS_DIR, 'mine.jsonl') })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     const chosen = await api.chooseExportDestination({ format: 'jsonl' });
     expect(chosen).not.toBeNull();
     await expect(api.startExport({ format: 'claims-csv', destination: chosen!.destination })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     // A split writes a folder, and this destination was chosen for one file.
-    await expect(api.startExport({ format: 'jsonl', destination: chosen!.destination, split: { train: 8, dev: 1, test: 1, seed: 1, stratify: false } })).rejects.toMatchObject({
+    await expect(
+      api.startExport({ format: 'jsonl', destination: chosen!.destination, split: { train: 8, dev: 1, test: 1, seed: 1, stratify: false } }),
+    ).rejects.toMatchObject({
       code: 'INVALID_INPUT',
     });
     // A path that resolves elsewhere is not the one handed out.
-    await expect(api.startExport({ format: 'jsonl', destination: `${chosen!.destination}/../../claimdesk.json` })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(api.startExport({ format: 'jsonl', destination: `${chosen!.destination}/../../claimdesk.json` })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     expect(await listTree(join(fixture.path, EXPORTS_DIR))).toEqual([]);
     expect(existsSync(elsewhere)).toBe(false);
   });
@@ -138,7 +147,12 @@ describe('jobs', () => {
 
   it('a split export writes one file per split into a folder, and the preview counted the same', async () => {
     const api = await apiOver(big);
-    const request = { format: 'conll', status: 'done', labels: ['Claim', 'Source'], split: { train: 80, dev: 10, test: 10, seed: 7, stratify: true } } as const;
+    const request = {
+      format: 'conll',
+      status: 'done',
+      labels: ['Claim', 'Source'],
+      split: { train: 80, dev: 10, test: 10, seed: 7, stratify: true },
+    } as const;
     const preview = await api.previewExport(request);
     const { destination } = (await api.chooseExportDestination({ format: 'conll', split: true }))!;
     const job = await finished(api, (await api.startExport({ ...request, destination })).jobId);
@@ -148,7 +162,8 @@ describe('jobs', () => {
     const report = job.report!;
     expect(report.documents).toBe(100); // every third generated document is done
     expect(Object.keys(report.spansPerLabel)).toEqual(['Claim', 'Source']);
-    for (const key of ['documents', 'spansPerLabel', 'relationsPerType', 'attributeValues', 'splits', 'problems'] as const) expect(preview[key]).toEqual(report[key]);
+    for (const key of ['documents', 'spansPerLabel', 'relationsPerType', 'attributeValues', 'splits', 'problems'] as const)
+      expect(preview[key]).toEqual(report[key]);
     expect(job.plan).toEqual(preview);
     expect(preview.files).toEqual([]);
   });
@@ -192,7 +207,9 @@ describe('jobs', () => {
     await expect(api.cancelExport({ jobId: '../x' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     const call = api as unknown as Record<string, (arg: unknown) => Promise<unknown>>;
     await expect(call.previewExport!({ format: 'docx' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(call.previewExport!({ format: 'conll', split: { train: 0, dev: 0, test: 0, seed: 1, stratify: false } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(call.previewExport!({ format: 'conll', split: { train: 0, dev: 0, test: 0, seed: 1, stratify: false } })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     await expect(call.previewExport!({ format: 'conll', status: 'new' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(call.previewExport!({ format: 'conll', docIds: ['../../etc'] })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(api.previewExport({ format: 'conll', docIds: ['ffffffffffff'] })).rejects.toMatchObject({ code: 'NOT_FOUND' });

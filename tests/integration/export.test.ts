@@ -29,7 +29,14 @@ beforeAll(async () => {
   fixture = await buildFixtureWorkspace(await tempDir());
 });
 
-const options = (format: ExportFormat, out: string, extra: Partial<ExportOptions> = {}): ExportOptions => ({ format, out, scope: WHOLE_WORKSPACE, split: null, force: false, ...extra });
+const options = (format: ExportFormat, out: string, extra: Partial<ExportOptions> = {}): ExportOptions => ({
+  format,
+  out,
+  scope: WHOLE_WORKSPACE,
+  split: null,
+  force: false,
+  ...extra,
+});
 
 /** Every file below a folder, by relative path, with its content. */
 async function readTree(dir: string, prefix = ''): Promise<Record<string, string>> {
@@ -69,7 +76,13 @@ describe('export every format', () => {
       ctx.skip(NO_PYTHON);
     }
     const dir = await tempDir();
-    for (const [format, name] of [['jsonl', 'all.jsonl'], ['spacy', 'spacy.jsonl'], ['brat', 'brat'], ['claims-tsv', 'claims.tsv'], ['w3c', 'all.jsonld']] as const)
+    for (const [format, name] of [
+      ['jsonl', 'all.jsonl'],
+      ['spacy', 'spacy.jsonl'],
+      ['brat', 'brat'],
+      ['claims-tsv', 'claims.tsv'],
+      ['w3c', 'all.jsonld'],
+    ] as const)
       await exportDocuments(fixture.workspace, options(format, join(dir, name)));
     const output = execFileSync('python3', [CHECK_SLICES, dir], { encoding: 'utf8' });
     // 29 spans per span format (jsonl, spacy, brat, w3c) and 8 claims in the table.
@@ -121,7 +134,10 @@ describe('round trips', () => {
 describe('scope', () => {
   it('exports only documents with a status, and only some labels with the relations between them', async () => {
     const dir = await tempDir();
-    const result = await exportDocuments(fixture.workspace, options('jsonl', join(dir, 'done.jsonl'), { scope: { ...WHOLE_WORKSPACE, status: 'done', labels: ['Claim', 'Source'] } }));
+    const result = await exportDocuments(
+      fixture.workspace,
+      options('jsonl', join(dir, 'done.jsonl'), { scope: { ...WHOLE_WORKSPACE, status: 'done', labels: ['Claim', 'Source'] } }),
+    );
     expect(result.after.documents).toBe(1);
     expect(Object.keys(result.after.spansPerLabel)).toEqual(['Claim', 'Source']);
     expect(Object.keys(result.after.relationsPerType)).toEqual(['attributed_to', 'coref']);
@@ -135,7 +151,10 @@ describe('splits', () => {
   beforeAll(async () => {
     const dir = await tempDir();
     ws = await Workspace.open(join(dir, 'ws'));
-    const docs = Array.from({ length: 40 }, (_, i) => ({ name: `g${i}`, doc: generateDocument(i, { seed: 5, annotations: 8, words: 60, claimlessEvery: 3 }) }));
+    const docs = Array.from({ length: 40 }, (_, i) => ({
+      name: `g${i}`,
+      doc: generateDocument(i, { seed: 5, annotations: 8, words: 60, claimlessEvery: 3 }),
+    }));
     expect((await ws.importAnnotatedDocuments(docs)).imported).toHaveLength(40);
     // The same article twice, as different bytes (CRLF and LF): two documents, one text.
     const src = join(dir, 'src');
@@ -163,7 +182,10 @@ describe('splits', () => {
     const all = [...a.ids.train!, ...a.ids.dev!, ...a.ids.test!];
     expect(new Set(all).size).toBe(all.length);
     expect(all).toHaveLength(42);
-    const twins = ws.listDocuments().filter((r) => r.title === 'Twin story').map((r) => r.id);
+    const twins = ws
+      .listDocuments()
+      .filter((r) => r.title === 'Twin story')
+      .map((r) => r.id);
     expect(twins).toHaveLength(2);
     expect(Object.values(a.ids).filter((ids) => twins.some((t) => ids.includes(t)))).toHaveLength(1);
     for (const s of ['train', 'dev', 'test'] as const) expect(a.result.after.splits?.[s]?.documents).toBeGreaterThan(0);
@@ -214,7 +236,10 @@ describe('atomic output', () => {
   it('removes everything when cancelled', async () => {
     const dir = await tempDir();
     const controller = new AbortController();
-    const run = exportDocuments(fixture.workspace, options('brat', join(dir, 'out')), { signal: controller.signal, onPlan: () => controller.abort(new Error('user cancelled')) });
+    const run = exportDocuments(fixture.workspace, options('brat', join(dir, 'out')), {
+      signal: controller.signal,
+      onPlan: () => controller.abort(new Error('user cancelled')),
+    });
     await expect(run).rejects.toThrow(/user cancelled/);
     expect(await readdir(dir)).toEqual([]);
   });

@@ -33,7 +33,10 @@ async function watchedWorkspace() {
     const edited = JSON.parse(await readFile(fileOf(witness), 'utf8')) as { title: string };
     edited.title = newTitle;
     await writeFile(fileOf(witness), JSON.stringify(edited, null, 2));
-    await until(() => ws.listDocuments().find((row) => row.id === witness)!.title, (t) => t === newTitle);
+    await until(
+      () => ws.listDocuments().find((row) => row.id === witness)!.title,
+      (t) => t === newTitle,
+    );
   };
   return { dir, ws, docId, witness, title, fileOf, seeLaterChange };
 }
@@ -50,7 +53,10 @@ describe('files changed outside Claimdesk', () => {
     edited.title = 'Retitled in a text editor';
     edited.status = 'done';
     await writeFile(path, JSON.stringify(edited, null, 2));
-    const info = await until(() => ws.info(), (i) => i.externalChanges.some((c) => c.docId === docId));
+    const info = await until(
+      () => ws.info(),
+      (i) => i.externalChanges.some((c) => c.docId === docId),
+    );
     expect(info.externalChanges.map((c) => c.docId).sort()).toEqual([docId, witness].sort());
     expect((await ws.openDocument(docId)).title).toBe('Retitled in a text editor');
     expect(ws.listDocuments().find((row) => row.id === docId)).toMatchObject({ title: 'Retitled in a text editor', status: 'done' });
@@ -76,7 +82,10 @@ describe('files changed outside Claimdesk', () => {
     const index = JSON.parse(await readFile(join(dir, 'claimdesk.json'), 'utf8')) as { documents: { title: string }[] };
     index.documents[0]!.title = 'Changed by a pull';
     await writeFile(join(dir, 'claimdesk.json'), JSON.stringify(index, null, 2));
-    await until(() => ws.info().revision, (r) => r > before);
+    await until(
+      () => ws.info().revision,
+      (r) => r > before,
+    );
     expect(ws.listDocuments()[0]!.title).toBe('Changed by a pull');
     await ws.close();
   });

@@ -78,14 +78,19 @@ describe('a full disk (tmpfs)', () => {
     session.apply(change);
     const failed = await until(session, (s) => s.status === 'failed');
     expect(failed.pending).toBe(1);
-    expect(failed.error).toMatch(/^The disk is full; free some space on it \(delete or move other files\)\. Could not save .*\. Your changes are kept and saving will be retried$/);
+    expect(failed.error).toMatch(
+      /^The disk is full; free some space on it \(delete or move other files\)\. Could not save .*\. Your changes are kept and saving will be retried$/,
+    );
     expect(session.doc.annotations.map((a) => a.quote)).toEqual(['Tokyo']); // still on screen
 
     // The service says the same to a direct call, and its memory still matches the disk, so a retry really writes.
     await expect(ws.applyChanges(docId, change)).rejects.toMatchObject({ code: 'IO', message: expect.stringMatching(/^The disk is full/) });
     expect((await ws.openDocument(docId)).annotations).toEqual([]);
     // So does an import.
-    await expect(ws.importPaths([join(SAMPLES, 'multilingual-summit-report.txt')])).rejects.toMatchObject({ code: 'IO', message: expect.stringMatching(/^The disk is full/) });
+    await expect(ws.importPaths([join(SAMPLES, 'multilingual-summit-report.txt')])).rejects.toMatchObject({
+      code: 'IO',
+      message: expect.stringMatching(/^The disk is full/),
+    });
     expect(ws.listDocuments()).toHaveLength(1);
     await expectNothingBroken(dir, before);
 
@@ -150,7 +155,15 @@ describe('a file-size limit (ulimit -f, EFBIG)', () => {
     // `ulimit -S` sets only the soft limit, so prlimit can raise it again without privileges.
     const child = spawn(
       'bash',
-      ['-c', `ulimit -S -f ${limitKb} && exec "$0" --import tsx "$1" "$2" "$3" "$4"`, process.execPath, join(ROOT, 'tests/integration/support/size-limit-child.ts'), dir, docId, opsFile],
+      [
+        '-c',
+        `ulimit -S -f ${limitKb} && exec "$0" --import tsx "$1" "$2" "$3" "$4"`,
+        process.execPath,
+        join(ROOT, 'tests/integration/support/size-limit-child.ts'),
+        dir,
+        docId,
+        opsFile,
+      ],
       { cwd: ROOT, env: process.env, stdio: ['pipe', 'pipe', 'inherit'] },
     );
     const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
@@ -159,7 +172,9 @@ describe('a file-size limit (ulimit -f, EFBIG)', () => {
 
     const first = await next();
     expect(first).toMatchObject({ ok: false, code: 'IO', annotationsInMemory: 0 });
-    expect(first!.message).toMatch(/^The disk or system refuses a file this large \(a file-size limit is reached\); raise the limit or move the workspace to another disk\. Could not save .*\. Your changes are kept/);
+    expect(first!.message).toMatch(
+      /^The disk or system refuses a file this large \(a file-size limit is reached\); raise the limit or move the workspace to another disk\. Could not save .*\. Your changes are kept/,
+    );
     await expectNothingBroken(dir, before);
 
     const raised = spawnSync('prlimit', ['--pid', String(child.pid), '--fsize=unlimited:'], { encoding: 'utf8' });

@@ -22,7 +22,17 @@ import { tempDir } from './support/temp';
 
 const SECRET = 'not for the page';
 /** Paths no request may turn into a 500 (or a logged stack). */
-const JUNK_PATHS = ['/%', '/%zz', '/%c0%ae%c0%ae/', '/%c0%ae%c0%ae/secret.txt', '/%ff', `/${'a'.repeat(5000)}`, '/..%2f..%2fetc/passwd', '/%00', '//etc/passwd'];
+const JUNK_PATHS = [
+  '/%',
+  '/%zz',
+  '/%c0%ae%c0%ae/',
+  '/%c0%ae%c0%ae/secret.txt',
+  '/%ff',
+  `/${'a'.repeat(5000)}`,
+  '/..%2f..%2fetc/passwd',
+  '/%00',
+  '//etc/passwd',
+];
 
 /** A GET with the path sent exactly as written (fetch would normalise it). */
 function rawGet(port: number, path: string): Promise<{ status: number; type: string; body: string }> {

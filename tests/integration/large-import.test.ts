@@ -45,11 +45,15 @@ describe('a 50 MB file', () => {
     await file.close();
     const ws = await Workspace.open(join(dir, 'workspace'));
     const fromDisk = await ws.importPaths([huge]);
-    expect(fromDisk.failed).toEqual([{ name: 'huge.txt', reason: 'huge.txt is 50.0 MB, at the 50 MB limit (an article must be smaller); split it into smaller files' }]);
+    expect(fromDisk.failed).toEqual([
+      { name: 'huge.txt', reason: 'huge.txt is 50.0 MB, at the 50 MB limit (an article must be smaller); split it into smaller files' },
+    ]);
 
     const bytes = new Uint8Array(MAX_IMPORT_BYTES + 1024 * 1024).fill(0x61);
     const handedOver = await ws.importSources([{ name: 'pasted.txt', sourcePath: 'pasted.txt', size: null, read: async () => bytes }]);
-    expect(handedOver.failed[0]!.reason).toMatch(/^pasted\.txt is 51\.0 MB, over the 50 MB limit \(an article must be smaller\); split it into smaller files$/);
+    expect(handedOver.failed[0]!.reason).toMatch(
+      /^pasted\.txt is 51\.0 MB, over the 50 MB limit \(an article must be smaller\); split it into smaller files$/,
+    );
     expect(ws.listDocuments()).toEqual([]);
     await ws.close();
   });
@@ -123,12 +127,16 @@ describe('the sliced steps', () => {
     );
     const le = Buffer.from('Tōkyō 東京 \u{1F600} a\r\nb\r\n\r\nc', 'utf16le');
     for (const bytes of [Buffer.concat([Buffer.from([0xff, 0xfe]), le]), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(le).swap16()])]) {
-      for (const slice of [1, 2, 3, 5]) expect(await decodeSource('x.txt', new Uint8Array(bytes), noPause, slice)).toEqual({ text: 'Tōkyō 東京 \u{1F600} a\nb\n\nc', warnings: [] });
+      for (const slice of [1, 2, 3, 5])
+        expect(await decodeSource('x.txt', new Uint8Array(bytes), noPause, slice)).toEqual({ text: 'Tōkyō 東京 \u{1F600} a\nb\n\nc', warnings: [] });
     }
   });
 
   it('lay out blocks as layoutBlocks does, whatever the slice size', async () => {
-    const draft = fc.record({ type: fc.constantFrom('paragraph' as const, 'quote' as const), text: fc.constantFrom('', ' ', 'a', 'b c', ' d\n\ne ', 'ß') });
+    const draft = fc.record({
+      type: fc.constantFrom('paragraph' as const, 'quote' as const),
+      text: fc.constantFrom('', ' ', 'a', 'b c', ' d\n\ne ', 'ß'),
+    });
     await fc.assert(
       fc.asyncProperty(fc.array(draft, { maxLength: 40 }), fc.integer({ min: 1, max: 6 }), async (drafts: BlockDraft[], slice) => {
         expect(await layoutInSlices(drafts, timeSlicer(), slice)).toEqual(layoutBlocks(drafts));

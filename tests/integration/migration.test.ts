@@ -42,7 +42,10 @@ describe('newer files', () => {
     const newer = (await readFile(docPath, 'utf8')).replace('"version": 1', '"version": 7');
     await writeFile(docPath, newer);
     const ws = await Workspace.open(dir);
-    await expect(ws.openDocument(docId)).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/written by a newer Claimdesk \(format version 7, this one reads up to 1\); update Claimdesk to open it/) });
+    await expect(ws.openDocument(docId)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/written by a newer Claimdesk \(format version 7, this one reads up to 1\); update Claimdesk to open it/),
+    });
     await ws.close();
     expect(await readFile(docPath, 'utf8')).toBe(newer);
 
@@ -56,7 +59,11 @@ describe('newer files', () => {
 });
 
 describe('a migration (with a step defined by this test)', () => {
-  const toV2: MigrationStep = { from: 1, workspace: (raw) => raw, document: (raw) => ({ ...raw, attributes: { ...(raw.attributes as object), migrated: true } }) };
+  const toV2: MigrationStep = {
+    from: 1,
+    workspace: (raw) => raw,
+    document: (raw) => ({ ...raw, attributes: { ...(raw.attributes as object), migrated: true } }),
+  };
   const migrate = (raw: unknown) => migrateDocumentFile(raw, [toV2], 2);
 
   it('copies the original, byte for byte, before the migrated content can be written', async () => {

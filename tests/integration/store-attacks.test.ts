@@ -44,7 +44,11 @@ async function failure(call: Promise<unknown>): Promise<{ code: string; message:
 }
 
 async function onDisk(dir: string, docId: string): Promise<{ annotations: Annotation[]; relations: Relation[]; status: string }> {
-  return JSON.parse(await readFile(join(dir, 'documents', `${docId}.json`), 'utf8')) as { annotations: Annotation[]; relations: Relation[]; status: string };
+  return JSON.parse(await readFile(join(dir, 'documents', `${docId}.json`), 'utf8')) as {
+    annotations: Annotation[];
+    relations: Relation[];
+    status: string;
+  };
 }
 
 describe('concurrent calls through the host', () => {
@@ -69,7 +73,9 @@ describe('concurrent calls through the host', () => {
     const words = [...text.matchAll(/\b[A-Za-z]{4,}\b/g)].slice(0, 50);
     expect(words).toHaveLength(50);
     const annotations = words.map((m, i) => ({ ...spanOf(text, m[0], `par-${i}`, 'Claim', m.index), start: m.index, end: m.index + m[0].length }));
-    const acks = await Promise.all(annotations.map((annotation, i) => clients[i % 3]!.applyChanges({ docId, ops: [{ op: 'addAnnotation', annotation }] })));
+    const acks = await Promise.all(
+      annotations.map((annotation, i) => clients[i % 3]!.applyChanges({ docId, ops: [{ op: 'addAnnotation', annotation }] })),
+    );
     expect(acks).toHaveLength(50);
     const ids = annotations.map((a) => a.id).sort();
     const inMemory = (await clients[1]!.getDocument({ docId })).annotations.map((a) => a.id).filter((id) => id.startsWith('par-'));
@@ -88,7 +94,10 @@ describe('concurrent calls through the host', () => {
         clients[1]!.applyChanges({ docId, ops: [{ op: 'updateDocument', before: {}, after: { status } }] }),
       ]);
       const stored = await onDisk(dir, docId);
-      expect(stored.annotations.some((a) => a.id === annotation.id), `round ${round}`).toBe(true);
+      expect(
+        stored.annotations.some((a) => a.id === annotation.id),
+        `round ${round}`,
+      ).toBe(true);
       expect(stored.status, `round ${round}`).toBe(status);
     }
   });
@@ -164,7 +173,15 @@ describe('files changed outside Claimdesk are checked before use', () => {
     expect(refused.code).toBe('CONFLICT');
     expect(refused.message).toContain('left it untouched');
     const out = join(dir, 'out', 'brat');
-    await expect(exportDocuments(ws, { format: 'brat', out, force: false, scope: { documentIds: null, status: null, labels: null, relationTypes: null }, split: null })).rejects.toThrow(/not a document id/);
+    await expect(
+      exportDocuments(ws, {
+        format: 'brat',
+        out,
+        force: false,
+        scope: { documentIds: null, status: null, labels: null, relationTypes: null },
+        split: null,
+      }),
+    ).rejects.toThrow(/not a document id/);
     expect((await readdir(join(dir, 'x', 'evil'))).sort()).toEqual(victims);
     expect(await readdir(dir)).not.toContain('evil.txt');
     expect(ws.listDocuments().map((r) => r.id)).toEqual([docId]);
@@ -204,8 +221,15 @@ describe('ids reused for other content', () => {
     const claim = spanOf(text, 'Hill', 'c1', 'Claim');
     const source = spanOf(text, 'Japan', 's1', 'Source');
     const link: Relation = { id: 'r1', type: 'attributed_to', from: 'c1', to: 's1', author: 'tester', createdAt: stamp };
-    await ws.applyChanges(docId, [{ op: 'addAnnotation', annotation: claim }, { op: 'addAnnotation', annotation: source }, { op: 'addRelation', relation: link }]);
-    await ws.applyChanges(docId, [{ op: 'addAnnotation', annotation: claim }, { op: 'addRelation', relation: link }]); // replay
+    await ws.applyChanges(docId, [
+      { op: 'addAnnotation', annotation: claim },
+      { op: 'addAnnotation', annotation: source },
+      { op: 'addRelation', relation: link },
+    ]);
+    await ws.applyChanges(docId, [
+      { op: 'addAnnotation', annotation: claim },
+      { op: 'addRelation', relation: link },
+    ]); // replay
     const other = await failure(ws.applyChanges(docId, [{ op: 'addAnnotation', annotation: { ...spanOf(text, 'Japan', 'c1', 'Source') } }]));
     expect(other.code).toBe('CONFLICT');
     const otherLink = await failure(ws.applyChanges(docId, [{ op: 'addRelation', relation: { ...link, author: 'someone else' } }]));
@@ -228,7 +252,10 @@ describe('labels named like object properties', () => {
     const text = (await ws.openDocument(docId)).text;
     const words = [...text.matchAll(/\b[A-Za-z]{5,}\b/g)];
     const ops = names.flatMap((label, i) =>
-      [0, 1].map((k) => ({ op: 'addAnnotation' as const, annotation: { ...spanOf(text, words[i * 2 + k]![0], `${label}-${k}`, label, words[i * 2 + k]!.index), start: words[i * 2 + k]!.index } })),
+      [0, 1].map((k) => ({
+        op: 'addAnnotation' as const,
+        annotation: { ...spanOf(text, words[i * 2 + k]![0], `${label}-${k}`, label, words[i * 2 + k]!.index), start: words[i * 2 + k]!.index },
+      })),
     );
     const row = await ws.applyChanges(docId, ops);
     for (const name of names) expect(Object.getOwnPropertyDescriptor(row.labelCounts, name)?.value, name).toBe(2);
@@ -238,12 +265,16 @@ describe('labels named like object properties', () => {
     const scope = { documentIds: null, status: null, labels: null, relationTypes: null };
     for (const format of ['jsonl', 'brat'] as const) {
       let preview: ExportReport | null = null;
-      await exportDocuments(ws, { format, out: join(dir, 'never'), force: false, scope, split: null }, {
-        onPlan: (before) => {
-          preview = before;
-          throw new Error('planned');
+      await exportDocuments(
+        ws,
+        { format, out: join(dir, 'never'), force: false, scope, split: null },
+        {
+          onPlan: (before) => {
+            preview = before;
+            throw new Error('planned');
+          },
         },
-      }).catch(() => undefined);
+      ).catch(() => undefined);
       expect(preview).not.toBeNull();
       for (const name of names) expect(Object.getOwnPropertyDescriptor(preview!.spansPerLabel, name)?.value, `${format} ${name}`).toBe(2);
     }
@@ -256,7 +287,10 @@ describe('a large batch', () => {
     const ws = await Workspace.open(await tempDir());
     const docId = (await ws.importPaths([ENVOY])).imported[0]!.row.id;
     const text = (await ws.openDocument(docId)).text;
-    const ops = Array.from({ length: 30_000 }, (_, i) => ({ op: 'addAnnotation' as const, annotation: { ...spanOf(text, 'Hill', `bulk-${i}`, 'Source') } }));
+    const ops = Array.from({ length: 30_000 }, (_, i) => ({
+      op: 'addAnnotation' as const,
+      annotation: { ...spanOf(text, 'Hill', `bulk-${i}`, 'Source') },
+    }));
     const row = await ws.applyChanges(docId, ops);
     expect(row.annotationCount).toBe(30_000);
     await ws.close();

@@ -112,19 +112,15 @@ describe('import', () => {
     const huge = join(src, 'huge.txt');
     await writeFile(huge, Buffer.alloc(51 * 1024 * 1024, 0x61));
 
-    const report = await ws.importPaths([
-      ...Object.keys(files).map((n) => join(src, n)),
-      locked,
-      huge,
-      join(src, 'vanished.txt'),
-    ]);
+    const report = await ws.importPaths([...Object.keys(files).map((n) => join(src, n)), locked, huge, join(src, 'vanished.txt')]);
     const reasons = Object.fromEntries(report.failed.map((f) => [f.name, f.reason]));
     expect(reasons['empty.txt']).toMatch(/empty\.txt.*empty/);
     expect(reasons['picture.txt']).toMatch(/picture\.txt.*binary/);
     expect(reasons['no-article.html']).toMatch(/no-article\.html/);
     expect(reasons['huge.txt']).toMatch(/huge\.txt is 51\.0 MB, over the 50 MB limit/);
     expect(reasons['vanished.txt']).toMatch(/vanished\.txt no longer exists/);
-    if (canDenyRoot || process.getuid?.() !== 0) expect(reasons['locked.txt']).toBe('locked.txt cannot be read (permission denied); give yourself read access and import it again');
+    if (canDenyRoot || process.getuid?.() !== 0)
+      expect(reasons['locked.txt']).toBe('locked.txt cannot be read (permission denied); give yourself read access and import it again');
     else console.warn(`not checked: running as root without ${WRITE_ONLY_FILE}, every file is readable`);
     expect(report.imported.map((i) => i.name)).toEqual(expect.arrayContaining(['good.md', 'latin1.txt']));
     const latin1 = report.imported.find((i) => i.name === 'latin1.txt')!;
@@ -229,8 +225,14 @@ describe('readDocument (export, validate)', () => {
     await rm(join(dir, 'documents', `${deleted!}.json`));
     await expect(reopened.readDocument(damaged!)).rejects.toMatchObject({ code: 'IO', message: expect.stringMatching(/is not valid JSON/) });
     await expect(reopened.readDocument(newer!)).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/newer Claimdesk/) });
-    await expect(reopened.readDocument(deleted!)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/was deleted outside Claimdesk/) });
-    await expect(reopened.readDocument('abcdef123456')).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/no document with id/) });
+    await expect(reopened.readDocument(deleted!)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/was deleted outside Claimdesk/),
+    });
+    await expect(reopened.readDocument('abcdef123456')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/no document with id/),
+    });
     expect((await reopened.readDocument(trashed!)).id).toBe(trashed);
     await reopened.deleteDocument(trashed!);
     await expect(reopened.readDocument(trashed!)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/no document with id/) });

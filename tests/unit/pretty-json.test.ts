@@ -72,7 +72,12 @@ describe('prettyJson', () => {
   });
 
   it('skips undefined members, and writes undefined and function array items as null', () => {
-    const member = fc.oneof(jsonData, fc.constant(undefined), fc.constant(() => 1), fc.constant(Symbol('s')));
+    const member = fc.oneof(
+      jsonData,
+      fc.constant(undefined),
+      fc.constant(() => 1),
+      fc.constant(Symbol('s')),
+    );
     const withHoles = fc.letrec((tie) => ({
       value: fc.oneof({ depthSize: 'small' }, member, tie('array'), tie('object')),
       array: fc.array(tie('value'), { maxLength: 5 }),
@@ -88,7 +93,10 @@ describe('prettyJson', () => {
     const strings = [controls, '"\\/', '\u2028\u2029', '\ud800', 'a\udc00b', '😀', '\u007f\u0080\uffff', ''];
     expectSameText({ numbers, strings, [controls]: strings, '': [[], {}, [[]], [{}], { a: {} }] });
     for (const value of [...numbers, ...strings, null, true, false, [], {}]) expectSameText(value);
-    fc.assert(fc.property(fc.double(), fc.string({ unit: codeUnit }), (n, s) => expectSameText({ n, s, [s]: [n, s] })), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.double(), fc.string({ unit: codeUnit }), (n, s) => expectSameText({ n, s, [s]: [n, s] })),
+      { numRuns: 1000 },
+    );
   });
 
   it('writes long strings (the article text) exactly, switching between several', () => {
@@ -120,8 +128,15 @@ describe('prettyJson', () => {
       ),
     })).shape;
     const build = (s: Shape, pool: readonly unknown[]): unknown =>
-      'ref' in s ? pool[s.ref % pool.length] : 'items' in s ? s.items.map((x) => build(x, pool)) : Object.fromEntries(s.members.map(([k, x]) => [k, build(x, pool)]));
-    const pool = fc.array(fc.oneof(fc.array(jsonData, { maxLength: 3 }), fc.dictionary(anyString, jsonData, { maxKeys: 3 })), { minLength: 1, maxLength: 4 });
+      'ref' in s
+        ? pool[s.ref % pool.length]
+        : 'items' in s
+          ? s.items.map((x) => build(x, pool))
+          : Object.fromEntries(s.members.map(([k, x]) => [k, build(x, pool)]));
+    const pool = fc.array(fc.oneof(fc.array(jsonData, { maxLength: 3 }), fc.dictionary(anyString, jsonData, { maxKeys: 3 })), {
+      minLength: 1,
+      maxLength: 4,
+    });
     fc.assert(
       fc.property(pool, fc.array(shape, { minLength: 1, maxLength: 4 }), (objects, shapes) => {
         for (const s of shapes) expectSameText(build(s, objects));
@@ -174,7 +189,9 @@ describe('prettyJson', () => {
   it('writes the same text in slices, with pauses while it fills the cache', async () => {
     const member = fc.oneof(jsonData, longString, fc.constant(undefined));
     const value = fc.oneof(
-      fc.dictionary(anyString, fc.oneof(member, fc.array(member, { maxLength: 4 }), fc.dictionary(anyString, member, { maxKeys: 3 })), { maxKeys: 4 }),
+      fc.dictionary(anyString, fc.oneof(member, fc.array(member, { maxLength: 4 }), fc.dictionary(anyString, member, { maxKeys: 3 })), {
+        maxKeys: 4,
+      }),
       fc.array(member, { maxLength: 4 }),
       member,
     );
@@ -208,9 +225,15 @@ describe('prettyJson', () => {
     const ops: Operation[] = [
       { op: 'addAnnotation', annotation: { ...first!, id: 'added', label: 'Cue', note: 'line\nbreak "quoted" \u2028' } },
       { op: 'updateAnnotation', id: second!.id, before: { label: second!.label }, after: { label: 'Entity', attributes: {} } },
-      { op: 'addRelation', relation: { id: 'r-new', type: 'attributed_to', from: 'added', to: second!.id, author: 'me', createdAt: '2025-02-01T00:00:00.000Z' } },
+      {
+        op: 'addRelation',
+        relation: { id: 'r-new', type: 'attributed_to', from: 'added', to: second!.id, author: 'me', createdAt: '2025-02-01T00:00:00.000Z' },
+      },
       { op: 'updateDocument', before: { status: doc.status }, after: { status: 'done', title: 'Renamed “title”' } },
-      { op: 'removeRelation', relation: { id: 'r-new', type: 'attributed_to', from: 'added', to: second!.id, author: 'me', createdAt: '2025-02-01T00:00:00.000Z' } },
+      {
+        op: 'removeRelation',
+        relation: { id: 'r-new', type: 'attributed_to', from: 'added', to: second!.id, author: 'me', createdAt: '2025-02-01T00:00:00.000Z' },
+      },
       { op: 'removeAnnotation', annotation: { ...first!, id: 'added' } },
     ];
     for (const op of ops) {

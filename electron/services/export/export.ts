@@ -10,7 +10,15 @@ import { stat } from 'node:fs/promises';
 import { ApiError } from '../../../shared/api';
 import type { DocumentSerializer, ExportFormat, SerializerContext } from '../../../shared/formats/serializer';
 import { FORMAT_SPECS } from '../../../shared/formats/format-specs';
-import { countDocument, emptyReport, sortReport, SPLIT_NAMES, type ExportProblem, type ExportReport, type SplitName } from '../../../shared/formats/report';
+import {
+  countDocument,
+  emptyReport,
+  sortReport,
+  SPLIT_NAMES,
+  type ExportProblem,
+  type ExportReport,
+  type SplitName,
+} from '../../../shared/formats/report';
 import { isRowInScope, scopeDocument, type ExportScope } from '../../../shared/formats/scope';
 import { assignSplits, type SplitItem, type SplitRatios } from '../../../shared/formats/split';
 import { icuTokenizer } from '../../../shared/formats/icu-tokenizer';
@@ -84,9 +92,12 @@ export async function exportDocuments(workspace: Workspace, options: ExportOptio
   const seenLabels = new Set<string>();
   for (const row of rows) for (const l of Object.keys(row.labelCounts ?? {})) seenLabels.add(l);
   // Tag sets follow the schema's order; labels found only in the data come after, sorted.
-  const labels = [...schemaLabels, ...[...seenLabels].filter((l) => !schemaLabels.includes(l)).sort()].filter((l) => options.scope.labels === null || options.scope.labels.includes(l));
+  const labels = [...schemaLabels, ...[...seenLabels].filter((l) => !schemaLabels.includes(l)).sort()].filter(
+    (l) => options.scope.labels === null || options.scope.labels.includes(l),
+  );
   const context = (layerCount: number): SerializerContext => ({ schema, labels, tokenizer, layerCount });
-  const read = async (id: DocId): Promise<{ doc: DocumentData; problems: ExportProblem[] }> => withWritableSpans(scopeDocument(await workspace.readDocument(id), options.scope));
+  const read = async (id: DocId): Promise<{ doc: DocumentData; problems: ExportProblem[] }> =>
+    withWritableSpans(scopeDocument(await workspace.readDocument(id), options.scope));
   // Documents are read without waiting on the thread pool (see Workspace.readDocument), so a dry
   // run would hold the event loop from start to end: the process must go on answering (progress,
   // a cancel) meanwhile.
@@ -117,7 +128,12 @@ export async function exportDocuments(workspace: Workspace, options: ExportOptio
     const result = dry?.document(doc);
     layerCount = Math.max(layerCount, result?.layerCount ?? 0);
     planned.push({ id: row.id, spans: doc.annotations.length, split: null });
-    if (options.split) splitItems.push({ id: row.id, contentKey: createHash('sha256').update(doc.text).digest('hex'), hasClaims: doc.annotations.some((a) => a.label === CLAIM_LABEL) });
+    if (options.split)
+      splitItems.push({
+        id: row.id,
+        contentKey: createHash('sha256').update(doc.text).digest('hex'),
+        hasClaims: doc.annotations.some((a) => a.label === CLAIM_LABEL),
+      });
     countDocument(probe, doc, [...problems, ...(result?.problems ?? [])], null);
   }
   if (options.split) {
@@ -152,7 +168,8 @@ export async function exportDocuments(workspace: Workspace, options: ExportOptio
       sinks.set(group, { serializer, stream, prefix });
       await stream?.write(serializer.header());
       // Sidecars go once into the output folder, or into each split's folder when documents are split into folders (brat).
-      if (prefix !== '' || group === groups[0]) for (const side of spec.sidecars(context(layerCount))) await output.writeFile(`${prefix}${side.name}`, side.text);
+      if (prefix !== '' || group === groups[0])
+        for (const side of spec.sidecars(context(layerCount))) await output.writeFile(`${prefix}${side.name}`, side.text);
     }
     for (const p of planned) {
       await pause();

@@ -98,7 +98,12 @@ export function browserShell(workspacePath: string): ExportShell {
 
 /** The export core's scope for a request. */
 function scopeOf(request: ExportRequest): ExportScope {
-  return { documentIds: request.docIds ?? null, status: request.status ?? null, labels: request.labels ?? null, relationTypes: request.relationTypes ?? null };
+  return {
+    documentIds: request.docIds ?? null,
+    status: request.status ?? null,
+    labels: request.labels ?? null,
+    relationTypes: request.relationTypes ?? null,
+  };
 }
 
 /** The export core's split options for a request. */
@@ -203,8 +208,12 @@ export class ExportJobs {
     if (!handed) throw new ApiError('INVALID_INPUT', 'choose where to export with chooseExportDestination first; other destinations are refused');
     const kind = exportKind(request.format, request.split !== undefined);
     if (handed.format !== request.format || handed.kind !== kind)
-      throw new ApiError('INVALID_INPUT', `that destination was chosen for a ${handed.format} ${handed.kind}, and this export writes a ${request.format} ${kind}; choose the destination again`);
-    if ([...this.jobs.values()].some((j) => j.state === 'running' && j.destination === destination)) throw new ApiError('CONFLICT', `an export to ${destination} is already running`);
+      throw new ApiError(
+        'INVALID_INPUT',
+        `that destination was chosen for a ${handed.format} ${handed.kind}, and this export writes a ${request.format} ${kind}; choose the destination again`,
+      );
+    if ([...this.jobs.values()].some((j) => j.state === 'running' && j.destination === destination))
+      throw new ApiError('CONFLICT', `an export to ${destination} is already running`);
 
     const workspace = this.workspace();
     const scope = scopeOf(request);
@@ -237,7 +246,10 @@ export class ExportJobs {
         else {
           job.state = 'failed';
           if (!(err instanceof ApiError)) this.onInternal(err);
-          job.error = err instanceof ApiError ? { code: err.code, message: err.message } : { code: 'INTERNAL', message: 'an internal error occurred; see the application log' };
+          job.error =
+            err instanceof ApiError
+              ? { code: err.code, message: err.message }
+              : { code: 'INTERNAL', message: 'an internal error occurred; see the application log' };
         }
       },
     );

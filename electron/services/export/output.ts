@@ -89,7 +89,8 @@ export class StreamFile {
 /** Turns an fs error while preparing or writing an export into a message a user can act on. */
 function ioError(path: string, err: unknown): ApiError {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new ApiError('IO', `cannot write into ${dirname(path)} (permission denied); choose a folder you can write to`);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return new ApiError('IO', `cannot write into ${dirname(path)} (permission denied); choose a folder you can write to`);
   if (code === 'ENOSPC') return new ApiError('IO', `the disk holding ${path} is full; free some space and export again`);
   if (code === 'ENOTDIR') return new ApiError('IO', `${dirname(path)} is not a folder`);
   return new ApiError('IO', `cannot write ${path} (${(err as Error).message})`);

@@ -68,7 +68,11 @@ async function route(paths: readonly string[], routes: Routes, depth = 0): Promi
       const files = entries.filter((e) => e.isFile()).map((e) => join(p, e.name));
       // In a brat folder the .txt/.ann pairs and annotation.conf belong to the brat import.
       await route(isBrat ? files.filter((f) => !['.txt', '.ann', '.conf'].includes(extname(f).toLowerCase())) : files, routes, depth + 1);
-      await route(entries.filter((e) => e.isDirectory()).map((e) => join(p, e.name)), routes, depth + 1);
+      await route(
+        entries.filter((e) => e.isDirectory()).map((e) => join(p, e.name)),
+        routes,
+        depth + 1,
+      );
       continue;
     }
     const ext = extname(p).toLowerCase();
@@ -96,7 +100,12 @@ async function coverSchema(workspace: Workspace, docs: readonly DocumentData[], 
 
 async function store(workspace: Workspace, entries: Entry[], report: Mutable, adopt: Schema | null): Promise<void> {
   if (entries.length === 0) return;
-  await coverSchema(workspace, entries.map((e) => e.doc), report, adopt);
+  await coverSchema(
+    workspace,
+    entries.map((e) => e.doc),
+    report,
+    adopt,
+  );
   const r = await workspace.importAnnotatedDocuments(entries);
   report.imported.push(...r.imported);
   report.duplicates.push(...r.duplicates);
@@ -164,7 +173,11 @@ async function importBrat(workspace: Workspace, path: string, report: Mutable, n
     for (const p of parsed.problems) report.problems.push({ file: annName, line: p.line, reason: p.reason });
     const bytes = Buffer.byteLength(text, 'utf8');
     const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
-    const firstLine = text.split('\n').find((l) => l.trim() !== '')?.trim() ?? stem;
+    const firstLine =
+      text
+        .split('\n')
+        .find((l) => l.trim() !== '')
+        ?.trim() ?? stem;
     batch.push({
       name: txtName,
       doc: {
@@ -194,7 +207,11 @@ async function importW3c(workspace: Workspace, path: string, report: Mutable, no
   for (const s of parsed.spans) {
     const docId = s.docId && rows.some((r) => r.id === s.docId) ? s.docId : null;
     if (!docId) {
-      report.problems.push({ file: name, line: s.line, reason: `annotation ${s.item + 1}: its document ${s.source} is not in this workspace; import the article first` });
+      report.problems.push({
+        file: name,
+        line: s.line,
+        reason: `annotation ${s.item + 1}: its document ${s.source} is not in this workspace; import the article first`,
+      });
       continue;
     }
     const group = byDoc.get(docId) ?? { spans: [], links: [] };
@@ -221,7 +238,10 @@ async function importW3c(workspace: Workspace, path: string, report: Mutable, no
         report.problems.push({ file: name, line: s.line, reason: `annotation ${s.item + 1}: its quote is not in the text of ${docId}` });
         continue;
       }
-      const typed = attributesFromTags(s.tags, schema.labels.find((l) => l.name === s.label));
+      const typed = attributesFromTags(
+        s.tags,
+        schema.labels.find((l) => l.name === s.label),
+      );
       if ('reason' in typed) {
         report.problems.push({ file: name, line: s.line, reason: `annotation ${s.item + 1}: ${typed.reason}` });
         continue;
@@ -249,14 +269,22 @@ async function importW3c(workspace: Workspace, path: string, report: Mutable, no
       const from = iriToId.get(l.from);
       const to = iriToId.get(l.to);
       if (!from || !to) {
-        report.problems.push({ file: name, line: l.line, reason: `link ${l.item + 1}: ${!from ? l.from : l.to} is not an annotation that was placed` });
+        report.problems.push({
+          file: name,
+          line: l.line,
+          reason: `link ${l.item + 1}: ${!from ? l.from : l.to} is not an annotation that was placed`,
+        });
         continue;
       }
-      if (!existingRelations.has(l.relationId)) relations.push({ id: l.relationId, type: l.type, from, to, author: l.author, createdAt: l.created ?? now });
+      if (!existingRelations.has(l.relationId))
+        relations.push({ id: l.relationId, type: l.type, from, to, author: l.author, createdAt: l.created ?? now });
     }
     if (annotations.length === 0 && relations.length === 0) continue;
     await coverSchema(workspace, [{ ...doc, annotations: [...doc.annotations, ...annotations], relations }], report, null);
-    const ops: Operation[] = [...annotations.map((annotation) => ({ op: 'addAnnotation' as const, annotation })), ...relations.map((relation) => ({ op: 'addRelation' as const, relation }))];
+    const ops: Operation[] = [
+      ...annotations.map((annotation) => ({ op: 'addAnnotation' as const, annotation })),
+      ...relations.map((relation) => ({ op: 'addRelation' as const, relation })),
+    ];
     try {
       await workspace.applyChanges(docId, ops);
       report.annotationsAdded += annotations.length;
@@ -274,12 +302,19 @@ async function importW3c(workspace: Workspace, path: string, report: Mutable, no
  * @param now the time stamped where an imported record has none
  * @returns what happened to each document and each bad record; never throws for bad input
  */
-export async function importCorpusPaths(workspace: Workspace, paths: readonly string[], now: () => Date = () => new Date()): Promise<CorpusImportReport> {
+export async function importCorpusPaths(
+  workspace: Workspace,
+  paths: readonly string[],
+  now: () => Date = () => new Date(),
+): Promise<CorpusImportReport> {
   const routes: Routes = { articles: [], jsonl: [], w3c: [], brat: [], unknown: [] };
   await route(paths, routes);
   const report: Mutable = { imported: [], duplicates: [], failed: [], problems: [], annotationsAdded: 0, relationsAdded: 0, schemaAdded: [] };
   for (const p of routes.unknown)
-    report.failed.push({ name: basename(p), reason: `${basename(p)} is not a file Claimdesk imports (articles: ${SUPPORTED_EXTENSIONS.join(', ')}; corpora: .jsonl, .json/.jsonld (W3C), brat folders)` });
+    report.failed.push({
+      name: basename(p),
+      reason: `${basename(p)} is not a file Claimdesk imports (articles: ${SUPPORTED_EXTENSIONS.join(', ')}; corpora: .jsonl, .json/.jsonld (W3C), brat folders)`,
+    });
   if (routes.articles.length > 0) {
     const r = await workspace.importPaths(routes.articles);
     report.imported.push(...r.imported);

@@ -80,7 +80,13 @@ async function decodeBytes(bytes: Uint8Array, pause: Pause, sliceBytes: number):
 
 type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
-async function decodeWith(encoding: Encoding, bytes: Uint8Array, label: string, pause: Pause, sliceBytes: number): Promise<{ text: string; invalidWarning?: string }> {
+async function decodeWith(
+  encoding: Encoding,
+  bytes: Uint8Array,
+  label: string,
+  pause: Pause,
+  sliceBytes: number,
+): Promise<{ text: string; invalidWarning?: string }> {
   // ignoreBOM: the mark is already stripped; a second one is content and stays visible.
   try {
     return { text: await decodeInSlices(new TextDecoder(encoding, { fatal: true, ignoreBOM: true }), bytes, pause, sliceBytes) };
@@ -126,7 +132,5 @@ function isStrayControl(code: number): boolean {
 }
 
 function binaryError(name: string): ImportError {
-  return new ImportError(
-    `${name} looks like a binary file (e.g. an image), not an article; import .txt, .md or .html files`,
-  );
+  return new ImportError(`${name} looks like a binary file (e.g. an image), not an article; import .txt, .md or .html files`);
 }

@@ -68,21 +68,24 @@ function articleFromDocument(name: string, source: DecodedSource, document: Docu
   const headline = chooseHeadline(toSingleLine(parsed.title ?? ''), pageHeadlines);
   const bodyDrafts = withoutLeadingHeading(body, headline);
   if (!bodyDrafts.some((d) => toSingleLine(d.text) !== '')) throw noArticleTextError(name);
-  return buildArticle({
-    name,
-    format: 'html',
-    title: headline,
-    drafts: headline === '' ? bodyDrafts : [{ type: 'heading', level: 1, text: headline }, ...bodyDrafts],
-    meta: {
-      byline: parsed.byline,
-      publishedAt: parsed.publishedTime,
-      siteName: parsed.siteName,
-      canonicalUrl,
-      excerpt: parsed.excerpt,
-      lang: parsed.lang,
+  return buildArticle(
+    {
+      name,
+      format: 'html',
+      title: headline,
+      drafts: headline === '' ? bodyDrafts : [{ type: 'heading', level: 1, text: headline }, ...bodyDrafts],
+      meta: {
+        byline: parsed.byline,
+        publishedAt: parsed.publishedTime,
+        siteName: parsed.siteName,
+        canonicalUrl,
+        excerpt: parsed.excerpt,
+        lang: parsed.lang,
+      },
+      warnings: source.warnings,
     },
-    warnings: source.warnings,
-  }, pause);
+    pause,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -99,9 +102,7 @@ const STYLESHEET_LINK = new RegExp(`<link\\b[^>]{0,${MAX_TAG_LENGTH}}>`, 'gi');
  */
 function stripInertMarkup(html: string): string {
   const withoutScripts = cutRawTextElements(html, 'script', (attributes) => /application\/ld\+json/i.test(attributes));
-  return cutRawTextElements(withoutScripts, 'style', () => false).replace(STYLESHEET_LINK, (tag) =>
-    /\bstylesheet\b/i.test(tag) ? '' : tag,
-  );
+  return cutRawTextElements(withoutScripts, 'style', () => false).replace(STYLESHEET_LINK, (tag) => (/\bstylesheet\b/i.test(tag) ? '' : tag));
 }
 
 /**
@@ -129,8 +130,18 @@ function cutRawTextElements(html: string, tag: 'script' | 'style', keep: (attrib
 
 /** Class/id words that mark chrome Readability keeps when it sits inside the article. */
 const CLUTTER_WORDS = new Set([
-  'cookie', 'cookies', 'consent', 'gdpr', 'share', 'sharing', 'sharebar',
-  'related', 'comment', 'comments', 'newsletter', 'newsletters',
+  'cookie',
+  'cookies',
+  'consent',
+  'gdpr',
+  'share',
+  'sharing',
+  'sharebar',
+  'related',
+  'comment',
+  'comments',
+  'newsletter',
+  'newsletters',
 ]);
 const ARTICLE_CONTAINER = 'article, main, [itemprop="articleBody"]';
 const MIN_STORY_PARAGRAPHS = 3;
@@ -223,18 +234,68 @@ const ELEMENT_NODE = 1;
 const HEADING = /^h([1-6])$/;
 /** Elements that end the running paragraph and start a new one. */
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'caption', 'center', 'dd', 'details', 'dialog', 'div',
-  'dl', 'dt', 'fieldset', 'figure', 'footer', 'form', 'header', 'hgroup', 'hr', 'li', 'main', 'nav',
-  'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'tfoot', 'thead', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figure',
+  'footer',
+  'form',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'tfoot',
+  'thead',
+  'ul',
 ]);
 /**
  * Elements with no article text. Figure captions are dropped too: they describe a photo and
  * carry its credit, and are not part of the story an analyst annotates.
  */
 const SKIPPED_TAGS = new Set([
-  'figcaption', 'img', 'picture', 'video', 'audio', 'source', 'track', 'iframe', 'object', 'embed',
-  'canvas', 'svg', 'math', 'map', 'area', 'button', 'input', 'select', 'option', 'textarea',
-  'noscript', 'template', 'script', 'style',
+  'figcaption',
+  'img',
+  'picture',
+  'video',
+  'audio',
+  'source',
+  'track',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'svg',
+  'math',
+  'map',
+  'area',
+  'button',
+  'input',
+  'select',
+  'option',
+  'textarea',
+  'noscript',
+  'template',
+  'script',
+  'style',
 ]);
 
 type WalkContext = Readonly<{ inQuote: boolean; inPre: boolean }>;

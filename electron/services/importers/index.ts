@@ -59,9 +59,7 @@ export function formatFromFileName(name: string): SourceFormat | null {
 export async function importArticle(name: string, bytes: Uint8Array, pause: Pause = timeSlicer()): Promise<Article> {
   const format = formatFromFileName(name);
   if (format === null) {
-    throw new ImportError(
-      `${name} is not a supported article file; Claimdesk imports ${SUPPORTED_EXTENSIONS.join(', ')} files`,
-    );
+    throw new ImportError(`${name} is not a supported article file; Claimdesk imports ${SUPPORTED_EXTENSIONS.join(', ')} files`);
   }
   try {
     return await IMPORTERS[format](name, await decodeSource(name, bytes, pause), pause);

@@ -42,19 +42,22 @@ export async function importMarkdown(name: string, source: DecodedSource, pause:
   const lex = await getLexer();
   const drafts = draftsFromTokens(lex(body), { inQuote: false });
   const firstH1 = drafts.find((d) => d.type === 'heading' && d.level === 1);
-  return buildArticle({
-    name,
-    format: 'md',
-    title: fields.get('title') ?? firstH1?.text ?? '',
-    drafts,
-    meta: {
-      byline: fields.get('author'),
-      publishedAt: fields.get('date'),
-      excerpt: fields.get('description'),
-      lang: fields.get('lang'),
+  return buildArticle(
+    {
+      name,
+      format: 'md',
+      title: fields.get('title') ?? firstH1?.text ?? '',
+      drafts,
+      meta: {
+        byline: fields.get('author'),
+        publishedAt: fields.get('date'),
+        excerpt: fields.get('description'),
+        lang: fields.get('lang'),
+      },
+      warnings: source.warnings,
     },
-    warnings: source.warnings,
-  }, pause);
+    pause,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -74,9 +77,7 @@ function splitFrontMatter(text: string): { fields: Map<string, string>; body: st
   const match = FRONT_MATTER.exec(text);
   const lines = (match?.[1] ?? '').split('\n').filter((line) => line.trim() !== '');
   const isYaml =
-    match !== null &&
-    lines.some((line) => YAML_KEY_LINE.test(line)) &&
-    lines.every((line) => YAML_KEY_LINE.test(line) || YAML_OTHER_LINE.test(line));
+    match !== null && lines.some((line) => YAML_KEY_LINE.test(line)) && lines.every((line) => YAML_KEY_LINE.test(line) || YAML_OTHER_LINE.test(line));
   if (!isYaml) return { fields: new Map(), body: text };
   return { fields: readYamlScalars(lines), body: text.slice(match[0].length) };
 }
@@ -99,7 +100,13 @@ function yamlScalar(raw: string): string {
   const quoted = /^"((?:[^"\\]|\\.)*)"|^'((?:[^']|'')*)'/.exec(value);
   if (quoted) return quoted[1] !== undefined ? quoted[1].replace(/\\(.)/g, '$1') : (quoted[2] ?? '').replace(/''/g, "'");
   const plain = value.replace(/(?:^|[ \t])#.*$/, '').trim();
-  if (/^\[.*\]$/.test(plain)) return plain.slice(1, -1).split(',').map((item) => yamlScalar(item)).filter(Boolean).join(', ');
+  if (/^\[.*\]$/.test(plain))
+    return plain
+      .slice(1, -1)
+      .split(',')
+      .map((item) => yamlScalar(item))
+      .filter(Boolean)
+      .join(', ');
   // Block scalars (|, >) and nested maps are beyond "simple keys": ignore them.
   return /^[|>{]/.test(plain) ? '' : plain;
 }
@@ -142,9 +149,7 @@ function textDraft(text: string, context: Context): BlockDraft {
 
 /** Each table row (the header row first) as one line, cells separated. */
 function tableRows(table: Tokens.Table): string[] {
-  return [table.header, ...table.rows].map((cells) =>
-    cells.map((cell) => toSingleLine(inlineText(cell.tokens))).join(TABLE_CELL_SEPARATOR),
-  );
+  return [table.header, ...table.rows].map((cells) => cells.map((cell) => toSingleLine(inlineText(cell.tokens))).join(TABLE_CELL_SEPARATOR));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -190,22 +195,90 @@ function softBreaksToSpaces(text: string): string {
  * named ones (and escapes bare "&" as "&amp;"); names not listed here stay as written.
  */
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', shy: '\u00ad',
-  ndash: '\u2013', mdash: '\u2014', hellip: '\u2026', bull: '\u2022', middot: '\u00b7',
-  lsquo: '\u2018', rsquo: '\u2019', sbquo: '\u201a', ldquo: '\u201c', rdquo: '\u201d', bdquo: '\u201e',
-  laquo: '\u00ab', raquo: '\u00bb', lsaquo: '\u2039', rsaquo: '\u203a', prime: '\u2032', Prime: '\u2033',
-  copy: '\u00a9', reg: '\u00ae', trade: '\u2122', deg: '\u00b0', plusmn: '\u00b1', times: '\u00d7',
-  divide: '\u00f7', frac12: '\u00bd', frac14: '\u00bc', frac34: '\u00be', permil: '\u2030',
-  euro: '\u20ac', pound: '\u00a3', yen: '\u00a5', cent: '\u00a2', sect: '\u00a7', para: '\u00b6',
-  thinsp: '\u2009', ensp: '\u2002', emsp: '\u2003', zwj: '\u200d', zwnj: '\u200c',
-  iexcl: '\u00a1', iquest: '\u00bf',
-  aacute: '\u00e1', eacute: '\u00e9', iacute: '\u00ed', oacute: '\u00f3', uacute: '\u00fa',
-  Aacute: '\u00c1', Eacute: '\u00c9', Iacute: '\u00cd', Oacute: '\u00d3', Uacute: '\u00da',
-  agrave: '\u00e0', egrave: '\u00e8', ograve: '\u00f2', ccedil: '\u00e7', Ccedil: '\u00c7',
-  auml: '\u00e4', euml: '\u00eb', iuml: '\u00ef', ouml: '\u00f6', uuml: '\u00fc', szlig: '\u00df',
-  Auml: '\u00c4', Ouml: '\u00d6', Uuml: '\u00dc', ntilde: '\u00f1', Ntilde: '\u00d1',
-  acirc: '\u00e2', ecirc: '\u00ea', icirc: '\u00ee', ocirc: '\u00f4', ucirc: '\u00fb',
-  oslash: '\u00f8', aring: '\u00e5', aelig: '\u00e6', Oslash: '\u00d8', Aring: '\u00c5',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  shy: '\u00ad',
+  ndash: '\u2013',
+  mdash: '\u2014',
+  hellip: '\u2026',
+  bull: '\u2022',
+  middot: '\u00b7',
+  lsquo: '\u2018',
+  rsquo: '\u2019',
+  sbquo: '\u201a',
+  ldquo: '\u201c',
+  rdquo: '\u201d',
+  bdquo: '\u201e',
+  laquo: '\u00ab',
+  raquo: '\u00bb',
+  lsaquo: '\u2039',
+  rsaquo: '\u203a',
+  prime: '\u2032',
+  Prime: '\u2033',
+  copy: '\u00a9',
+  reg: '\u00ae',
+  trade: '\u2122',
+  deg: '\u00b0',
+  plusmn: '\u00b1',
+  times: '\u00d7',
+  divide: '\u00f7',
+  frac12: '\u00bd',
+  frac14: '\u00bc',
+  frac34: '\u00be',
+  permil: '\u2030',
+  euro: '\u20ac',
+  pound: '\u00a3',
+  yen: '\u00a5',
+  cent: '\u00a2',
+  sect: '\u00a7',
+  para: '\u00b6',
+  thinsp: '\u2009',
+  ensp: '\u2002',
+  emsp: '\u2003',
+  zwj: '\u200d',
+  zwnj: '\u200c',
+  iexcl: '\u00a1',
+  iquest: '\u00bf',
+  aacute: '\u00e1',
+  eacute: '\u00e9',
+  iacute: '\u00ed',
+  oacute: '\u00f3',
+  uacute: '\u00fa',
+  Aacute: '\u00c1',
+  Eacute: '\u00c9',
+  Iacute: '\u00cd',
+  Oacute: '\u00d3',
+  Uacute: '\u00da',
+  agrave: '\u00e0',
+  egrave: '\u00e8',
+  ograve: '\u00f2',
+  ccedil: '\u00e7',
+  Ccedil: '\u00c7',
+  auml: '\u00e4',
+  euml: '\u00eb',
+  iuml: '\u00ef',
+  ouml: '\u00f6',
+  uuml: '\u00fc',
+  szlig: '\u00df',
+  Auml: '\u00c4',
+  Ouml: '\u00d6',
+  Uuml: '\u00dc',
+  ntilde: '\u00f1',
+  Ntilde: '\u00d1',
+  acirc: '\u00e2',
+  ecirc: '\u00ea',
+  icirc: '\u00ee',
+  ocirc: '\u00f4',
+  ucirc: '\u00fb',
+  oslash: '\u00f8',
+  aring: '\u00e5',
+  aelig: '\u00e6',
+  Oslash: '\u00d8',
+  Aring: '\u00c5',
 };
 
 /** Decodes named (listed) and numeric character references in one pass, so "&amp;lt;" gives "&lt;". */

@@ -32,14 +32,17 @@ export async function importText(name: string, source: DecodedSource, pause: Pau
     drafts.push(i === 0 && hasHeadline ? { type: 'heading', level: 1, text: lines.join(' ') } : paragraphDraft(lines));
     if (i % 1024 === 1023) await pause();
   }
-  return buildArticle({
-    name,
-    format: 'txt',
-    title: hasHeadline && first ? first.join(' ') : titleFromFileName(name),
-    drafts,
-    meta: {},
-    warnings: source.warnings,
-  }, pause);
+  return buildArticle(
+    {
+      name,
+      format: 'txt',
+      title: hasHeadline && first ? first.join(' ') : titleFromFileName(name),
+      drafts,
+      meta: {},
+      warnings: source.warnings,
+    },
+    pause,
+  );
 }
 
 /** Groups the lines between blank (or whitespace-only) lines; each group is one paragraph. */
@@ -70,12 +73,7 @@ async function splitParagraphs(text: string, pause: Pause): Promise<string[][]> 
  */
 function isHeadline(lines: readonly string[]): boolean {
   const line = lines[0]?.trim() ?? '';
-  return (
-    lines.length === 1 &&
-    line.length <= MAX_TITLE_LENGTH &&
-    !QUOTE_MARKER.test(line) &&
-    !ENDS_LIKE_PROSE.test(line)
-  );
+  return lines.length === 1 && line.length <= MAX_TITLE_LENGTH && !QUOTE_MARKER.test(line) && !ENDS_LIKE_PROSE.test(line);
 }
 
 /** A paragraph, or a quote when every line carries a ">" marker; hard wraps become spaces. */

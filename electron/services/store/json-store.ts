@@ -169,6 +169,9 @@ async function keepOriginal(path: string, target: string): Promise<void> {
       if (err.code !== 'EEXIST') throw err;
     });
   } catch (err) {
-    throw new ApiError('IO', `Could not keep a copy of ${path} (${(err as Error).message}) before bringing it up to date, so Claimdesk has left it untouched; free some space or check the permissions of ${dirname(target)}`);
+    throw new ApiError(
+      'IO',
+      `Could not keep a copy of ${path} (${(err as Error).message}) before bringing it up to date, so Claimdesk has left it untouched; free some space or check the permissions of ${dirname(target)}`,
+    );
   }
 }

@@ -82,7 +82,7 @@ async function fill(value: object, depth: number, pause: Pause, stringSlice: num
 /** Escapes a long string a slice at a time and remembers it as the last one. */
 async function quoteLongInSlices(s: string, pause: Pause, stringSlice: number): Promise<void> {
   const parts: string[] = [];
-  for (let at = 0; at < s.length; ) {
+  for (let at = 0; at < s.length;) {
     let end = Math.min(at + stringSlice, s.length);
     // Never cut a surrogate pair: its halves alone would be escaped.
     if (end < s.length && isHighSurrogate(s.charCodeAt(end - 1))) end -= 1;

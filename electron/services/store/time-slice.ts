@@ -20,4 +20,3 @@ export function timeSlicer(): Pause {
     since = performance.now();
   };
 }
-

@@ -19,8 +19,7 @@ export type LockHolder = Readonly<{ pid: number; host: string; user: string; sin
 
 /** The outcome of opening a workspace: writable (we hold the lock) or read-only (someone else does). */
 export type WorkspaceLock =
-  | Readonly<{ isReadOnly: false; release: () => Promise<void> }>
-  | Readonly<{ isReadOnly: true; holder: LockHolder; release: () => Promise<void> }>;
+  Readonly<{ isReadOnly: false; release: () => Promise<void> }> | Readonly<{ isReadOnly: true; holder: LockHolder; release: () => Promise<void> }>;
 
 /** A sentence for the user about who holds the workspace. */
 export function describeHolder(holder: LockHolder): string {

@@ -73,7 +73,8 @@ function countLabels(doc: DocumentData): Record<string, number> {
 export function migrateDocumentOf(docId: DocId): (raw: unknown) => ReturnType<typeof migrateDocumentFile> {
   return (raw) => {
     const result = migrateDocumentFile(raw);
-    if (result.ok && result.value.id !== docId) return { ok: false, reason: `it holds document ${JSON.stringify(result.value.id)}, not ${docId} as its name says` };
+    if (result.ok && result.value.id !== docId)
+      return { ok: false, reason: `it holds document ${JSON.stringify(result.value.id)}, not ${docId} as its name says` };
     return result;
   };
 }

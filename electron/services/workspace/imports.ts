@@ -39,7 +39,8 @@ export async function importPaths(store: DocumentStore, paths: readonly string[]
       const info = await stat(p);
       if (info.isDirectory()) {
         const inside = await collectFolder(p);
-        if (inside.length === 0) failed.push({ name, reason: `${name} is a folder with no articles in it (${SUPPORTED_EXTENSIONS.join(', ')}); check the folder` });
+        if (inside.length === 0)
+          failed.push({ name, reason: `${name} is a folder with no articles in it (${SUPPORTED_EXTENSIONS.join(', ')}); check the folder` });
         sources.push(...inside);
       } else if (info.isFile()) sources.push(fileSource(p, info.size));
       // A pipe or device would be read forever: only regular files are articles.
@@ -97,7 +98,13 @@ async function importOne(store: DocumentStore, source: ImportSource): Promise<Im
   return store.run(() => storeArticle(store, source, sha256, bytes.byteLength, article));
 }
 
-async function storeArticle(store: DocumentStore, source: ImportSource, sha256: string, byteLength: number, article: Article): Promise<ImportedEntry | DuplicateEntry> {
+async function storeArticle(
+  store: DocumentStore,
+  source: ImportSource,
+  sha256: string,
+  byteLength: number,
+  article: Article,
+): Promise<ImportedEntry | DuplicateEntry> {
   const { name } = source;
   const existing = store.rows().find((row) => row.sha256 === sha256);
   if (existing) return { name, existing };
@@ -136,7 +143,10 @@ async function storeArticle(store: DocumentStore, source: ImportSource, sha256: 
  * end. Labels are not checked against the schema here: the caller widens the schema first.
  * @returns one entry per document, as importPaths reports files
  */
-export function importAnnotatedDocuments(store: DocumentStore, entries: readonly Readonly<{ name: string; doc: DocumentData }>[]): Promise<ImportReport> {
+export function importAnnotatedDocuments(
+  store: DocumentStore,
+  entries: readonly Readonly<{ name: string; doc: DocumentData }>[],
+): Promise<ImportReport> {
   return store.run(async () => {
     store.assertWritable();
     const imported: ImportedEntry[] = [];
@@ -205,7 +215,8 @@ async function collectFolder(dir: string): Promise<ImportSource[]> {
     if (entry.name.startsWith('.')) continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) sources.push(...(await collectFolder(full)));
-    else if (entry.isFile() && SUPPORTED_EXTENSIONS.includes(extname(entry.name).toLowerCase())) sources.push(fileSource(full, (await stat(full)).size));
+    else if (entry.isFile() && SUPPORTED_EXTENSIONS.includes(extname(entry.name).toLowerCase()))
+      sources.push(fileSource(full, (await stat(full)).size));
   }
   return sources;
 }

@@ -20,7 +20,12 @@ const ROOT = join(import.meta.dirname, '..', '..', '..');
 export async function startHostProcess(options: { seeded?: boolean; workspace?: string } = {}): Promise<HostProcess> {
   const dataDir = await mkdtemp(join(tmpdir(), 'claimdesk-e2e-data-'));
   const workspace = options.workspace ?? (options.seeded ? join(dataDir, 'workspace') : await mkdtemp(join(tmpdir(), 'claimdesk-e2e-ws-')));
-  const args = [join(ROOT, 'dist', 'electron', 'host.mjs'), '--port', '0', ...(options.seeded && !options.workspace ? [] : ['--workspace', workspace])];
+  const args = [
+    join(ROOT, 'dist', 'electron', 'host.mjs'),
+    '--port',
+    '0',
+    ...(options.seeded && !options.workspace ? [] : ['--workspace', workspace]),
+  ];
   const child = spawn(process.execPath, args, { env: { ...process.env, CLAIMDESK_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await readUrl(child);
   const parsed = new URL(url);

@@ -20,7 +20,17 @@ for (let n = Number(first); ; n++) {
   await ws.applyChanges(docId!, [
     {
       op: 'addAnnotation',
-      annotation: { id, label: n % 2 ? 'Claim' : 'Source', start, end, quote: doc.text.slice(start, end), attributes: {}, author: 'crash', createdAt: 't', updatedAt: 't' },
+      annotation: {
+        id,
+        label: n % 2 ? 'Claim' : 'Source',
+        start,
+        end,
+        quote: doc.text.slice(start, end),
+        attributes: {},
+        author: 'crash',
+        createdAt: 't',
+        updatedAt: 't',
+      },
     },
   ]);
   process.stdout.write(`ack ${id}\n`);

@@ -37,7 +37,8 @@ export function crashSeed(): number {
   const given = process.env.CLAIMDESK_CRASH_SEED;
   if (given !== undefined && given !== '') {
     const seed = Number(given);
-    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new RangeError(`CLAIMDESK_CRASH_SEED must be an integer from 0 to 4294967295, not ${given}`);
+    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+      throw new RangeError(`CLAIMDESK_CRASH_SEED must be an integer from 0 to 4294967295, not ${given}`);
     return seed;
   }
   return Math.floor(Math.random() * 0x100000000);

@@ -25,9 +25,7 @@ function buildDoc(text: string, blocks: readonly Block[]): PmNode {
   const nodes = blocks.map((b) => {
     const content = text.slice(b.start, b.end);
     const inline = content === '' ? [] : [schema.text(content)];
-    return b.type === 'heading'
-      ? schema.node('heading', { level: b.level ?? 1 }, inline)
-      : schema.node(b.type, null, inline);
+    return b.type === 'heading' ? schema.node('heading', { level: b.level ?? 1 }, inline) : schema.node(b.type, null, inline);
   });
   return schema.node('doc', null, nodes.length > 0 ? nodes : [schema.node('paragraph')]);
 }
@@ -71,8 +69,7 @@ describe('pmPosFromOffset / offsetFromPmPos', () => {
       fc.property(anyDoc, ({ blocks }) => {
         for (const b of blocks)
           for (let o = b.start; o <= b.end; o++) {
-            for (const assoc of [1, -1] as const)
-              expect(offsetFromPmPos(blocks, pmPosFromOffset(blocks, o, assoc), assoc)).toBe(o);
+            for (const assoc of [1, -1] as const) expect(offsetFromPmPos(blocks, pmPosFromOffset(blocks, o, assoc), assoc)).toBe(o);
           }
       }),
     );
@@ -142,18 +139,21 @@ describe('pmPosFromOffset / offsetFromPmPos', () => {
 
   it('offsets in the gap between blocks go to the nearest edge on the assoc side', () => {
     fc.assert(
-      fc.property(canonical.filter((d) => d.blocks.length > 1), ({ text, blocks }) => {
-        const doc = buildDoc(text, blocks);
-        for (let i = 0; i + 1 < blocks.length; i++) {
-          const prev = blocks[i] as Block;
-          const next = blocks[i + 1] as Block;
-          for (let o = prev.end + 1; o < next.start; o++) {
-            expect(doc.resolve(pmPosFromOffset(blocks, o, 1)).parentOffset).toBe(0);
-            expect(doc.resolve(pmPosFromOffset(blocks, o, 1)).index(0)).toBe(i + 1);
-            expect(pmPosFromOffset(blocks, o, -1)).toBe(pmPosFromOffset(blocks, prev.end));
+      fc.property(
+        canonical.filter((d) => d.blocks.length > 1),
+        ({ text, blocks }) => {
+          const doc = buildDoc(text, blocks);
+          for (let i = 0; i + 1 < blocks.length; i++) {
+            const prev = blocks[i] as Block;
+            const next = blocks[i + 1] as Block;
+            for (let o = prev.end + 1; o < next.start; o++) {
+              expect(doc.resolve(pmPosFromOffset(blocks, o, 1)).parentOffset).toBe(0);
+              expect(doc.resolve(pmPosFromOffset(blocks, o, 1)).index(0)).toBe(i + 1);
+              expect(pmPosFromOffset(blocks, o, -1)).toBe(pmPosFromOffset(blocks, prev.end));
+            }
           }
-        }
-      }),
+        },
+      ),
     );
   });
 
@@ -165,9 +165,15 @@ describe('pmPosFromOffset / offsetFromPmPos', () => {
     expect(() => pmPosFromOffset(blocks, -1)).toThrow(RangeError);
     expect(() => pmPosFromOffset(blocks, 1.5)).toThrow(RangeError);
     expect(() => offsetFromPmPos(blocks, pmDocSize(blocks) + 1)).toThrow(RangeError);
-    expect(() => offsetFromPmPos([{ type: 'paragraph', start: 5, end: 9 }, { type: 'paragraph', start: 2, end: 3 }], 0)).toThrow(
-      RangeError,
-    );
+    expect(() =>
+      offsetFromPmPos(
+        [
+          { type: 'paragraph', start: 5, end: 9 },
+          { type: 'paragraph', start: 2, end: 3 },
+        ],
+        0,
+      ),
+    ).toThrow(RangeError);
   });
 
   it('gives the shared offset of two touching blocks to the assoc side', () => {

@@ -38,7 +38,10 @@ describe('snapToWords', () => {
     // Texts of words, spaces, punctuation, abbreviations, emoji and unspaced scripts, and plain
     // random strings.
     const pieces = ['Hill', 'said', "don't", 'so-called', 'U.S.', '42', 'é', ' ', ' ', '  ', ',', '.', '"', '—', '(', ')', '🎉', '首相', 'は', '\n'];
-    const texts = fc.oneof(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((xs) => xs.join('')), fc.string({ unit: 'grapheme', maxLength: 40 }));
+    const texts = fc.oneof(
+      fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((xs) => xs.join('')),
+      fc.string({ unit: 'grapheme', maxLength: 40 }),
+    );
     fc.assert(
       fc.property(texts, fc.nat(), fc.nat(), (text, a, b) => {
         let start = Math.min(a % (text.length + 1), b % (text.length + 1));
@@ -57,12 +60,17 @@ describe('snapToWords', () => {
         // Growing outward only takes in the rest of the word under an edge: word characters, no
         // space or punctuation, and it stops where the word does.
         if (r.start < start) {
-          expect(text.slice(r.start, start + String.fromCodePoint(text.codePointAt(start)!).length), `grown left in ${JSON.stringify(text)}`).toMatch(WORD_RUN);
+          expect(text.slice(r.start, start + String.fromCodePoint(text.codePointAt(start)!).length), `grown left in ${JSON.stringify(text)}`).toMatch(
+            WORD_RUN,
+          );
           expect(r.start === 0 || !SPACED_LETTER.test(charBefore(text, r.start)), `stopped inside a word in ${JSON.stringify(text)}`).toBe(true);
         }
         if (r.end > end) {
           expect(text.slice(end - charBefore(text, end).length, r.end), `grown right in ${JSON.stringify(text)}`).toMatch(WORD_RUN);
-          expect(r.end === text.length || !SPACED_LETTER.test(String.fromCodePoint(text.codePointAt(r.end)!)), `stopped inside a word in ${JSON.stringify(text)}`).toBe(true);
+          expect(
+            r.end === text.length || !SPACED_LETTER.test(String.fromCodePoint(text.codePointAt(r.end)!)),
+            `stopped inside a word in ${JSON.stringify(text)}`,
+          ).toBe(true);
         }
       }),
       { numRuns: 500 },

@@ -38,7 +38,12 @@ async function compare(path: string, actual: string): Promise<void> {
 
 describe('export golden files', () => {
   it.each(EXPORT_FORMATS)('%s matches its golden files', async (format) => {
-    const out = serializeAll(format, docs, FIXTURE_SCHEMA, FORMAT_SPECS[format].needsTokenizer ? icuTokenizer(process.versions.icu ?? 'unknown') : null);
+    const out = serializeAll(
+      format,
+      docs,
+      FIXTURE_SCHEMA,
+      FORMAT_SPECS[format].needsTokenizer ? icuTokenizer(process.versions.icu ?? 'unknown') : null,
+    );
     const dir = join(GOLDEN, format);
     if (FORMAT_SPECS[format].extension !== null) await compare(join(dir, streamFile(format)), out.stream);
     for (const f of out.files) await compare(join(dir, f.name), f.text);
@@ -47,7 +52,8 @@ describe('export golden files', () => {
 
   it('reports what each lossy format cannot express, and nothing for JSONL', () => {
     const tokenizer = icuTokenizer(process.versions.icu ?? 'unknown');
-    const kinds = (format: ExportFormat) => new Set(serializeAll(format, docs, FIXTURE_SCHEMA, tokenizer).problems.map((p) => `${p.kind}:${p.spanId}`));
+    const kinds = (format: ExportFormat) =>
+      new Set(serializeAll(format, docs, FIXTURE_SCHEMA, tokenizer).problems.map((p) => `${p.kind}:${p.spanId}`));
     expect(kinds('jsonl').size).toBe(0);
     // "splinter" cuts the token "splintering": every token format says so.
     for (const f of ['conll', 'hf', 'spacy'] as const) expect(kinds(f)).toContain('misaligned:ev2');

@@ -8,7 +8,9 @@ const texts = (text: string): string[] => tokenizer.tokenize(text).tokens.map((t
 /** The sentences as the text from each start to the next. */
 const sentences = (text: string): string[] => {
   const { tokens, sentenceStarts } = tokenizer.tokenize(text);
-  return sentenceStarts.map((s, i) => text.slice(tokens[s]!.start, i + 1 < sentenceStarts.length ? tokens[sentenceStarts[i + 1]!]!.start : text.length).trim());
+  return sentenceStarts.map((s, i) =>
+    text.slice(tokens[s]!.start, i + 1 < sentenceStarts.length ? tokens[sentenceStarts[i + 1]!]!.start : text.length).trim(),
+  );
 };
 
 describe('icuTokenizer', () => {
@@ -17,7 +19,27 @@ describe('icuTokenizer', () => {
   });
 
   it('splits words, numbers and punctuation the way ICU does', () => {
-    expect(texts('"I don\'t see it," Hill said: 3.5% of $1,200.50 in the U.S.')).toEqual(['"', 'I', "don't", 'see', 'it', ',', '"', 'Hill', 'said', ':', '3.5', '%', 'of', '$', '1,200.50', 'in', 'the', 'U.S', '.']);
+    expect(texts('"I don\'t see it," Hill said: 3.5% of $1,200.50 in the U.S.')).toEqual([
+      '"',
+      'I',
+      "don't",
+      'see',
+      'it',
+      ',',
+      '"',
+      'Hill',
+      'said',
+      ':',
+      '3.5',
+      '%',
+      'of',
+      '$',
+      '1,200.50',
+      'in',
+      'the',
+      'U.S',
+      '.',
+    ]);
   });
 
   it('splits CJK and Thai into words and keeps emoji sequences and combining marks whole', () => {
@@ -28,7 +50,13 @@ describe('icuTokenizer', () => {
   });
 
   it('breaks sentences, but not after a title or initials', () => {
-    expect(sentences('Dr. Yael Ben-David spoke. U.S. envoys came!\n\nJ. Smith left. 他来了。她走了。')).toEqual(['Dr. Yael Ben-David spoke.', 'U.S. envoys came!', 'J. Smith left.', '他来了。', '她走了。']);
+    expect(sentences('Dr. Yael Ben-David spoke. U.S. envoys came!\n\nJ. Smith left. 他来了。她走了。')).toEqual([
+      'Dr. Yael Ben-David spoke.',
+      'U.S. envoys came!',
+      'J. Smith left.',
+      '他来了。',
+      '她走了。',
+    ]);
   });
 
   it('gives tokens that are the text at their offsets, in order, with no whitespace', () => {

@@ -33,7 +33,14 @@ describe('Claimdesk JSONL', () => {
     shifted.spans[0]!.start += 1;
     const dangling = JSON.parse(toJsonlLine(docs[1]!)) as { relations: { to: string }[] };
     dangling.relations[0]!.to = 'nope';
-    const text = [toJsonlHeader(FIXTURE_SCHEMA), '{"id": "abc", broken', JSON.stringify(shifted), good, JSON.stringify(dangling), '{"id":"abcdef12"}'].join('\n');
+    const text = [
+      toJsonlHeader(FIXTURE_SCHEMA),
+      '{"id": "abc", broken',
+      JSON.stringify(shifted),
+      good,
+      JSON.stringify(dangling),
+      '{"id":"abcdef12"}',
+    ].join('\n');
     const parsed = parseJsonl(text);
     expect(parsed.documents.map((d) => d.id)).toEqual([docs[2]!.id]);
     expect(parsed.problems.map((p) => p.line)).toEqual([2, 3, 5, 6]);

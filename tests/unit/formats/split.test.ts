@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { assignSplits, parseSplitRatios, type SplitItem } from '../../../shared/formats/split';
 
-const items: SplitItem[] = Array.from({ length: 100 }, (_, i) => ({ id: `d${i}`, contentKey: i % 10 === 0 ? 'dup' : `k${i}`, hasClaims: i % 7 === 0 }));
+const items: SplitItem[] = Array.from({ length: 100 }, (_, i) => ({
+  id: `d${i}`,
+  contentKey: i % 10 === 0 ? 'dup' : `k${i}`,
+  hasClaims: i % 7 === 0,
+}));
 
 describe('assignSplits', () => {
   it('is reproducible for a seed, different for another, and independent of input order', () => {

@@ -44,7 +44,14 @@ describe('tokens', () => {
   });
 
   it('puts nested and crossing spans on separate layers, outermost first', () => {
-    expect(assignLayers([{ first: 0, last: 9 }, { first: 2, last: 3 }, { first: 3, last: 5 }, { first: 10, last: 11 }])).toEqual([0, 1, 2, 0]);
+    expect(
+      assignLayers([
+        { first: 0, last: 9 },
+        { first: 2, last: 3 },
+        { first: 3, last: 5 },
+        { first: 10, last: 11 },
+      ]),
+    ).toEqual([0, 1, 2, 0]);
   });
 
   it('never breaks a sentence inside a span', () => {
@@ -58,7 +65,9 @@ describe('tokens', () => {
     const text = 'Alpha beta, gamma. Delta epsilon zeta eta! Theta iota kappa.';
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.nat(text.length), fc.nat(text.length), fc.constantFrom('Claim', 'Source')), { maxLength: 12 }), (raw) => {
-        const annotations = raw.filter(([a, b]) => a !== b && text.slice(Math.min(a, b), Math.max(a, b)).trim() !== '').map(([a, b, l], i) => span(`a${i}`, l, text, Math.min(a, b), Math.max(a, b)));
+        const annotations = raw
+          .filter(([a, b]) => a !== b && text.slice(Math.min(a, b), Math.max(a, b)).trim() !== '')
+          .map(([a, b, l], i) => span(`a${i}`, l, text, Math.min(a, b), Math.max(a, b)));
         const aligned = alignDocument(text, 'd', annotations, SIMPLE_TOKENIZER);
         expect(aligned.spans.length + aligned.problems.filter((p) => p.kind === 'no_tokens').length).toBe(annotations.length);
         for (let layer = 0; layer < aligned.layerCount; layer++) {

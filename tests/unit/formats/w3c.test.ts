@@ -27,8 +27,15 @@ function adapt(schema: Json): Json {
   const strip = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(strip);
     if (typeof v !== 'object' || v === null) return v;
-    const o = Object.fromEntries(Object.entries(v as Json).filter(([k]) => k !== '$schema').map(([k, x]) => [k, strip(x)]));
-    for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+    const o = Object.fromEntries(
+      Object.entries(v as Json)
+        .filter(([k]) => k !== '$schema')
+        .map(([k, x]) => [k, strip(x)]),
+    );
+    for (const [flag, bound] of [
+      ['exclusiveMinimum', 'minimum'],
+      ['exclusiveMaximum', 'maximum'],
+    ] as const) {
       if (typeof o[flag] !== 'boolean') continue;
       if (o[flag] === true) o[flag] = o[bound];
       else delete o[flag];
@@ -109,14 +116,25 @@ describe('W3C export', () => {
         expect(span.label).toBe(a.label);
         expect(anchorW3cSpan(doc.text, span)).toEqual({ start: a.start, end: a.end });
       }
-      expect(parsed.links.filter((l) => l.docId === doc.id).map((l) => l.relationId).sort()).toEqual(doc.relations.map((r) => r.id).sort());
+      expect(
+        parsed.links
+          .filter((l) => l.docId === doc.id)
+          .map((l) => l.relationId)
+          .sort(),
+      ).toEqual(doc.relations.map((r) => r.id).sort());
     }
   });
 
   it('finds a quote by its context when the position is stale', () => {
     const text = 'said it. He said it again.';
-    expect(anchorW3cSpan(text, { position: { start: 0, end: 4 }, quote: { exact: 'said', prefix: 'He ', suffix: ' it again' } })).toEqual({ start: 0, end: 4 });
-    expect(anchorW3cSpan(text, { position: { start: 3, end: 7 }, quote: { exact: 'said', prefix: 'He ', suffix: ' it again' } })).toEqual({ start: 12, end: 16 });
+    expect(anchorW3cSpan(text, { position: { start: 0, end: 4 }, quote: { exact: 'said', prefix: 'He ', suffix: ' it again' } })).toEqual({
+      start: 0,
+      end: 4,
+    });
+    expect(anchorW3cSpan(text, { position: { start: 3, end: 7 }, quote: { exact: 'said', prefix: 'He ', suffix: ' it again' } })).toEqual({
+      start: 12,
+      end: 16,
+    });
     expect(anchorW3cSpan(text, { position: null, quote: { exact: 'absent', prefix: '', suffix: '' } })).toBeNull();
   });
 
@@ -124,7 +142,23 @@ describe('W3C export', () => {
     expect(parseW3c('{"type": "Person", "name": "x"}').problems[0]!.reason).toMatch(/not a W3C Web Annotation/);
     expect(parseW3c('{\n  "type": "Annotation",\n  oops\n}').problems[0]).toMatchObject({ line: 3 });
     const mixed = parseW3c(
-      JSON.stringify({ type: 'AnnotationPage', items: [{ id: 'urn:x:1', type: 'Note' }, { id: 'urn:x:2', type: 'Annotation', motivation: 'classifying', body: [{ type: 'TextualBody', purpose: 'classifying', value: 'Claim' }], target: { source: 'urn:claimdesk:doc:abcdef', selector: { type: 'TextQuoteSelector', exact: 'hi' } } }] }, null, 1),
+      JSON.stringify(
+        {
+          type: 'AnnotationPage',
+          items: [
+            { id: 'urn:x:1', type: 'Note' },
+            {
+              id: 'urn:x:2',
+              type: 'Annotation',
+              motivation: 'classifying',
+              body: [{ type: 'TextualBody', purpose: 'classifying', value: 'Claim' }],
+              target: { source: 'urn:claimdesk:doc:abcdef', selector: { type: 'TextQuoteSelector', exact: 'hi' } },
+            },
+          ],
+        },
+        null,
+        1,
+      ),
     );
     expect(mixed.spans).toHaveLength(1);
     expect(mixed.problems).toHaveLength(1);

@@ -46,20 +46,32 @@ describe('files that cannot be imported', () => {
   });
 
   it.each([
-    ['nav-only.html', '<html><head><script>var tracking = 1;</script></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav></body></html>'],
-    ['scripts-only.html', '<html><head><title>Breaking</title><style>p{}</style><script>alert(1)</script></head><body><script>document.write("x")</script></body></html>'],
+    [
+      'nav-only.html',
+      '<html><head><script>var tracking = 1;</script></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav></body></html>',
+    ],
+    [
+      'scripts-only.html',
+      '<html><head><title>Breaking</title><style>p{}</style><script>alert(1)</script></head><body><script>document.write("x")</script></body></html>',
+    ],
     ['comments-only.html', '<html><body><div id="comments"><p>First!</p><p>Great article, thanks.</p></div></body></html>'],
-    ['cookie-wall.html', '<html><body><div class="consent-wall"><p>We and our 842 partners use cookies to store and access information on your device.</p><button>Accept</button></div><footer>© 2024</footer></body></html>'],
+    [
+      'cookie-wall.html',
+      '<html><body><div class="consent-wall"><p>We and our 842 partners use cookies to store and access information on your device.</p><button>Accept</button></div><footer>© 2024</footer></body></html>',
+    ],
     ['front-matter-only.md', '---\ntitle: Only metadata\nauthor: Nobody\n---\n'],
     ['html-block-only.md', '<div class="embed">\n<iframe src="x"></iframe>\n</div>\n'],
   ])('%s: a source without article text is refused', async (name, source) => {
     expect((await importError(name, utf8(source))).message).toMatch(/has no article text that Claimdesk could find/);
   });
 
-  it.each(['story.pdf', 'story.docx', 'story', 'notes.txt.bak'])('%s: an unsupported extension is refused, listing the supported ones', async (name) => {
-    const { message } = await importError(name, utf8('Title\n\nBody.'));
-    for (const extension of ['.txt', '.md', '.markdown', '.html', '.htm']) expect(message).toContain(extension);
-  });
+  it.each(['story.pdf', 'story.docx', 'story', 'notes.txt.bak'])(
+    '%s: an unsupported extension is refused, listing the supported ones',
+    async (name) => {
+      const { message } = await importError(name, utf8('Title\n\nBody.'));
+      for (const extension of ['.txt', '.md', '.markdown', '.html', '.htm']) expect(message).toContain(extension);
+    },
+  );
 });
 
 describe('files that import with a warning', () => {

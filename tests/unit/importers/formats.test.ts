@@ -35,21 +35,24 @@ describe('.txt headline', () => {
 
 describe('markdown front matter', () => {
   it('supplies title, date, author, description and lang, and stays out of the text', async () => {
-    const a = await importString('fm.md', [
-      '---',
-      'title: "Fares rise: what it means"   ',
-      "author: ['Ana Ruiz', \"Bo Li\"]",
-      'date: 2024-03-01 # local time',
-      'description: >',
-      '  folded text is not a simple key',
-      'lang: es',
-      'tags:',
-      '  - transit',
-      '...',
-      '# A different H1',
-      '',
-      'Body.',
-    ].join('\n'));
+    const a = await importString(
+      'fm.md',
+      [
+        '---',
+        'title: "Fares rise: what it means"   ',
+        'author: [\'Ana Ruiz\', "Bo Li"]',
+        'date: 2024-03-01 # local time',
+        'description: >',
+        '  folded text is not a simple key',
+        'lang: es',
+        'tags:',
+        '  - transit',
+        '...',
+        '# A different H1',
+        '',
+        'Body.',
+      ].join('\n'),
+    );
     expect(a.title).toBe('Fares rise: what it means');
     expect(a.meta).toEqual({ byline: 'Ana Ruiz, Bo Li', publishedAt: '2024-03-01', lang: 'es' });
     expect(a.text).toBe('A different H1\n\nBody.');
@@ -63,24 +66,38 @@ describe('markdown front matter', () => {
 
 describe('html', () => {
   const page = (head: string, body: string) => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
-  const story = '<p>The council met on Monday and agreed, according to minutes seen by reporters, to delay the vote on the new budget until March.</p><p>"We need more time," a council member said.</p>';
+  const story =
+    '<p>The council met on Monday and agreed, according to minutes seen by reporters, to delay the vote on the new budget until March.</p><p>"We need more time," a council member said.</p>';
 
-  it('keeps Readability\'s title when the only <h1> is the site logo', async () => {
-    const a = await importString('logo.html', page('<title>Budget vote delayed until March – Journal du Port</title>', `<header><h1>Journal du Port</h1></header><article>${story}</article>`));
+  it("keeps Readability's title when the only <h1> is the site logo", async () => {
+    const a = await importString(
+      'logo.html',
+      page(
+        '<title>Budget vote delayed until March – Journal du Port</title>',
+        `<header><h1>Journal du Port</h1></header><article>${story}</article>`,
+      ),
+    );
     expect(a.title).not.toBe('Journal du Port');
     expect(a.title).toContain('Budget vote delayed until March');
     expect(blockTexts(a)[0]).toBe(`heading1: ${a.title}`);
   });
 
   it('reads metadata from JSON-LD when the page has no meta tags', async () => {
-    const jsonLd = '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Budget vote delayed","datePublished":"2024-02-02T10:00:00Z","author":{"@type":"Person","name":"Ana Ruiz"},"publisher":{"@type":"Organization","name":"Journal du Port"}}</script>';
+    const jsonLd =
+      '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Budget vote delayed","datePublished":"2024-02-02T10:00:00Z","author":{"@type":"Person","name":"Ana Ruiz"},"publisher":{"@type":"Organization","name":"Journal du Port"}}</script>';
     const a = await importString('ld.html', page(jsonLd, `<article>${story}</article>`));
     expect(a.title).toBe('Budget vote delayed');
     expect(a.meta).toMatchObject({ byline: 'Ana Ruiz', publishedAt: '2024-02-02T10:00:00Z', siteName: 'Journal du Port' });
   });
 
   it('never imports script or style text, even when a script is never closed', async () => {
-    const a = await importString('open-script.html', page('<style>p::after { content: "STYLE" }</style>', `<article>${story}<script>var secret = "SCRIPT";</script><p>Last paragraph here, and the last one the council member spoke about.</p><script>document.write("<p>UNCLOSED</p>")`));
+    const a = await importString(
+      'open-script.html',
+      page(
+        '<style>p::after { content: "STYLE" }</style>',
+        `<article>${story}<script>var secret = "SCRIPT";</script><p>Last paragraph here, and the last one the council member spoke about.</p><script>document.write("<p>UNCLOSED</p>")`,
+      ),
+    );
     expect(a.text).not.toMatch(/STYLE|SCRIPT|secret|UNCLOSED/);
     expect(a.text).toContain('Last paragraph here');
   });

@@ -79,7 +79,8 @@ describe('file names', () => {
 });
 
 describe('the html sample', () => {
-  const html = () => importArticle('city-council-transit-vote.html', new Uint8Array(readFileSync(join(SAMPLES_DIR, 'city-council-transit-vote.html'))));
+  const html = () =>
+    importArticle('city-council-transit-vote.html', new Uint8Array(readFileSync(join(SAMPLES_DIR, 'city-council-transit-vote.html'))));
 
   it('keeps every body paragraph of the <article>, in order, and the headline as block 0', async () => {
     const article = await html();
@@ -97,7 +98,21 @@ describe('the html sample', () => {
 
   it('drops the page chrome', async () => {
     const { text } = await html();
-    for (const clutter of ['cookies', 'Share on', 'Advertisement', 'Related stories', 'Most read', 'Comments', 'morning briefing', 'All rights reserved', 'Subscribe', 'Residents line up', 'gtag', 'Filed under', 'By Maya']) {
+    for (const clutter of [
+      'cookies',
+      'Share on',
+      'Advertisement',
+      'Related stories',
+      'Most read',
+      'Comments',
+      'morning briefing',
+      'All rights reserved',
+      'Subscribe',
+      'Residents line up',
+      'gtag',
+      'Filed under',
+      'By Maya',
+    ]) {
       expect(text, clutter).not.toContain(clutter);
     }
   });

@@ -10,12 +10,65 @@ import { blockInvariantViolations } from './article-invariants';
 
 /** Pieces that exercise the structure each format cares about, mixed with arbitrary text. */
 const FRAGMENTS = [
-  '\n', '\n\n', '\r\n', '\r', ' ', '\t', '\u00a0', '\u2028', '\ufeff', '\u0000', '\u0007', '\ud800',
-  '> ', '>>', '# ', '## ', '===', '---\n', '---\ntitle: x\n---\n', '- ', '1. ', '```\n', '    ', '|a|b|\n|-|-|\n',
-  '*', '_', '`', '[a](b)', '![i](p.png)', '\\', '&amp;', '&#0;', '&#xD800;', '&nbsp;', '<br>',
-  '<p>', '</p>', '<h1>', '</h1>', '<h2>x</h2>', '<blockquote>', '<li>', '<pre>', '<br/>', '<div class="share">',
-  '<script>', '</script>', '<style>a{', '</style>', '<nav>', '<article>', '<title>t</title>', '<table><tr><td>',
-  'e\u0301', '👩‍⚕️', '🇯🇵', '中文', 'עברית', 'The minister said "no".',
+  '\n',
+  '\n\n',
+  '\r\n',
+  '\r',
+  ' ',
+  '\t',
+  '\u00a0',
+  '\u2028',
+  '\ufeff',
+  '\u0000',
+  '\u0007',
+  '\ud800',
+  '> ',
+  '>>',
+  '# ',
+  '## ',
+  '===',
+  '---\n',
+  '---\ntitle: x\n---\n',
+  '- ',
+  '1. ',
+  '```\n',
+  '    ',
+  '|a|b|\n|-|-|\n',
+  '*',
+  '_',
+  '`',
+  '[a](b)',
+  '![i](p.png)',
+  '\\',
+  '&amp;',
+  '&#0;',
+  '&#xD800;',
+  '&nbsp;',
+  '<br>',
+  '<p>',
+  '</p>',
+  '<h1>',
+  '</h1>',
+  '<h2>x</h2>',
+  '<blockquote>',
+  '<li>',
+  '<pre>',
+  '<br/>',
+  '<div class="share">',
+  '<script>',
+  '</script>',
+  '<style>a{',
+  '</style>',
+  '<nav>',
+  '<article>',
+  '<title>t</title>',
+  '<table><tr><td>',
+  'e\u0301',
+  '👩‍⚕️',
+  '🇯🇵',
+  '中文',
+  'עברית',
+  'The minister said "no".',
 ];
 
 const sourceText = fc.oneof(
@@ -42,10 +95,7 @@ async function checkImport(name: string, bytes: Uint8Array): Promise<void> {
 
 describe('importArticle on arbitrary input', () => {
   it('txt and md: an article that satisfies the invariants, or an ImportError', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom('story.txt', 'story.md', 'story.markdown'), sourceBytes, checkImport),
-      { numRuns: 200 },
-    );
+    await fc.assert(fc.asyncProperty(fc.constantFrom('story.txt', 'story.md', 'story.markdown'), sourceBytes, checkImport), { numRuns: 200 });
   });
 
   it('html: an article that satisfies the invariants, or an ImportError', async () => {

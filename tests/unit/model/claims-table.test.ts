@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { attributeText, claimColumns, claimRows, claimsTsv, nextSort, sortClaimRows, tsvCell, type ClaimRow } from '../../../shared/model/claims-table';
+import {
+  attributeText,
+  claimColumns,
+  claimRows,
+  claimsTsv,
+  nextSort,
+  sortClaimRows,
+  tsvCell,
+  type ClaimRow,
+} from '../../../shared/model/claims-table';
 import { DEFAULT_SCHEMA } from '../../../shared/model/default-schema';
 import type { Annotation, DocumentData, Relation, Schema } from '../../../shared/model/types';
 
@@ -29,7 +38,13 @@ const doc: DocumentData = {
     span('said', 'Cue', 'said'),
     span('rep', 'Source', 'reporters'),
   ],
-  relations: [rel('r1', 'attributed_to', 'c1', 'hill'), rel('r2', 'has_cue', 'c1', 'said'), rel('r3', 'attributed_to', 'c2', 'rep'), rel('r4', 'attributed_to', 'c2', 'aso'), rel('r5', 'coref', 'hill', 'aso')],
+  relations: [
+    rel('r1', 'attributed_to', 'c1', 'hill'),
+    rel('r2', 'has_cue', 'c1', 'said'),
+    rel('r3', 'attributed_to', 'c2', 'rep'),
+    rel('r4', 'attributed_to', 'c2', 'aso'),
+    rel('r5', 'coref', 'hill', 'aso'),
+  ],
 };
 
 const columns = claimColumns(DEFAULT_SCHEMA);
@@ -72,7 +87,17 @@ describe('claims table rows', () => {
 describe('sorting', () => {
   const schema: Schema = {
     ...DEFAULT_SCHEMA,
-    labels: [{ name: 'Claim', color: '#f5a524', hotkey: '1', attributes: [{ name: 'score', kind: 'number' }, { name: 'tag', kind: 'text' }] }],
+    labels: [
+      {
+        name: 'Claim',
+        color: '#f5a524',
+        hotkey: '1',
+        attributes: [
+          { name: 'score', kind: 'number' },
+          { name: 'tag', kind: 'text' },
+        ],
+      },
+    ],
   };
   const cols = claimColumns(schema);
   const row = (id: string, score: string, tag: string, start: number): ClaimRow => ({ id, start, end: start + 1, cells: [id, score, tag, '', ''] });

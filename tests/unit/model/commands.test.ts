@@ -32,7 +32,12 @@ describe('commands', () => {
 
   it('adds a span with its quote, author, times and the label defaults', () => {
     expect(withClaim.annotations[0]).toMatchObject({ label: 'Claim', quote: "I don't see any splintering", author: 'ann', createdAt: stamp.now });
-    expect(withClaim.annotations[0]!.attributes).toMatchObject({ checkworthy: 'unset', claim_type: 'factual', attribution: 'attributed', factcheck_url: null });
+    expect(withClaim.annotations[0]!.attributes).toMatchObject({
+      checkworthy: 'unset',
+      claim_type: 'factual',
+      attribution: 'attributed',
+      factcheck_url: null,
+    });
     expect(addSpan(empty, DEFAULT_SCHEMA, 'Rumour', 1, 5, stamp)).toMatch(/no label/);
     expect(addSpan(empty, DEFAULT_SCHEMA, 'Claim', 5, 5, stamp)).toMatch(/Select/);
   });

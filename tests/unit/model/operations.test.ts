@@ -129,7 +129,8 @@ function editorChange(start: DocumentData, choices: readonly (readonly [number, 
     switch (kind % 7) {
       case 0: {
         const id = `a${a % 8}`;
-        if (!present.some((x) => x.id === id)) op = { op: 'addAnnotation', annotation: { ...span(id, pick(labels, b), pick(quotes, a)), createdAt: `t${change.length}` } };
+        if (!present.some((x) => x.id === id))
+          op = { op: 'addAnnotation', annotation: { ...span(id, pick(labels, b), pick(quotes, a)), createdAt: `t${change.length}` } };
         break;
       }
       case 1: {
@@ -141,13 +142,24 @@ function editorChange(start: DocumentData, choices: readonly (readonly [number, 
         const target = present[a % Math.max(1, present.length)];
         if (target) {
           const moved = span(target.id, target.label, pick(quotes, b));
-          op = { op: 'updateAnnotation', id: target.id, before: { start: target.start, end: target.end, quote: target.quote, updatedAt: target.updatedAt }, after: { start: moved.start, end: moved.end, quote: moved.quote, updatedAt: `t${change.length}` } };
+          op = {
+            op: 'updateAnnotation',
+            id: target.id,
+            before: { start: target.start, end: target.end, quote: target.quote, updatedAt: target.updatedAt },
+            after: { start: moved.start, end: moved.end, quote: moved.quote, updatedAt: `t${change.length}` },
+          };
         }
         break;
       }
       case 3: {
         const target = present[a % Math.max(1, present.length)];
-        if (target) op = { op: 'updateAnnotation', id: target.id, before: { label: target.label, attributes: target.attributes, note: target.note }, after: { label: pick(labels, b), attributes: { checkworthy: b % 2 ? 'yes' : 'no' }, note: b % 3 ? `note ${b}` : undefined } };
+        if (target)
+          op = {
+            op: 'updateAnnotation',
+            id: target.id,
+            before: { label: target.label, attributes: target.attributes, note: target.note },
+            after: { label: pick(labels, b), attributes: { checkworthy: b % 2 ? 'yes' : 'no' }, note: b % 3 ? `note ${b}` : undefined },
+          };
         break;
       }
       case 4: {
@@ -163,7 +175,11 @@ function editorChange(start: DocumentData, choices: readonly (readonly [number, 
         break;
       }
       default:
-        op = { op: 'updateDocument', before: { status: current.status, title: current.title, attributes: current.attributes }, after: { status: pick(statuses, a), title: `title ${b % 4}`, attributes: { topic: `t${a % 3}` } } };
+        op = {
+          op: 'updateDocument',
+          before: { status: current.status, title: current.title, attributes: current.attributes },
+          after: { status: pick(statuses, a), title: `title ${b % 4}`, attributes: { topic: `t${a % 3}` } },
+        };
     }
     if (!op) continue;
     current = applyOperation(current, op);

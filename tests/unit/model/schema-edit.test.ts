@@ -36,7 +36,11 @@ describe('draft round trip', () => {
   });
 
   it('gives every item a distinct key', () => {
-    const keys = [...base.labels.flatMap((l) => [l.key, ...l.attributes.map((a) => a.key)]), ...base.relationTypes.map((t) => t.key), ...base.documentAttributes.map((a) => a.key)];
+    const keys = [
+      ...base.labels.flatMap((l) => [l.key, ...l.attributes.map((a) => a.key)]),
+      ...base.relationTypes.map((t) => t.key),
+      ...base.documentAttributes.map((a) => a.key),
+    ];
     expect(new Set(keys).size).toBe(keys.length);
   });
 });
@@ -54,7 +58,10 @@ describe('renames and removals', () => {
   it('handles swapping two names and a rename that is undone', () => {
     const sk = keyOf(base, 'Source');
     const ck = keyOf(base, 'Claim');
-    const swapped = { ...base, labels: base.labels.map((l) => (l.key === ck ? { ...l, name: 'Source' } : l.key === sk ? { ...l, name: 'Claim' } : l)) };
+    const swapped = {
+      ...base,
+      labels: base.labels.map((l) => (l.key === ck ? { ...l, name: 'Source' } : l.key === sk ? { ...l, name: 'Claim' } : l)),
+    };
     expect(migrationFromDraft(swapped).renamedLabels).toEqual({ Claim: 'Source', Source: 'Claim' });
     expect(draftIssues(swapped)).toEqual([]);
     const back = editLabel(editLabel(base, 'Cue', { name: 'Verb' }), 'Verb', { name: 'Cue' });
@@ -72,7 +79,10 @@ describe('renames and removals', () => {
   });
 
   it('records nothing for a new label that is removed again', () => {
-    const added: SchemaDraft = { ...base, labels: [...base.labels, { key: 'new-1', originalName: null, name: 'Rumour', color: '#000000', hotkey: '', attributes: [] }] };
+    const added: SchemaDraft = {
+      ...base,
+      labels: [...base.labels, { key: 'new-1', originalName: null, name: 'Rumour', color: '#000000', hotkey: '', attributes: [] }],
+    };
     expect(migrationFromDraft(removeLabel(added, 'new-1'))).toEqual({ renamedLabels: {}, removedLabels: [] });
   });
 
@@ -97,7 +107,9 @@ describe('renames and removals', () => {
   it('asks before removing a label in use, with the number of annotations', () => {
     expect(removalQuestion('Cue', 3)).toBe('Remove “Cue”? 3 annotations will be deleted, with their links.');
     expect(removalQuestion('Cue', 1)).toBe('Remove “Cue”? 1 annotation will be deleted, with its links.');
-    expect(removalQuestion('Claim', 12000, (n) => n.toLocaleString('en-US'))).toBe('Remove “Claim”? 12,000 annotations will be deleted, with their links.');
+    expect(removalQuestion('Claim', 12000, (n) => n.toLocaleString('en-US'))).toBe(
+      'Remove “Claim”? 12,000 annotations will be deleted, with their links.',
+    );
   });
 });
 

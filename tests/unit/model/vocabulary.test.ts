@@ -4,7 +4,17 @@ import { ATTRIBUTED_TO, CLAIM_LABEL, HAS_CUE, isUnsourcedClaim, relationsByEnd, 
 import { DEFAULT_SCHEMA } from '../../../shared/model/default-schema';
 import type { Annotation, DocumentData, Relation } from '../../../shared/model/types';
 
-const span = (id: string, label: string, attributes: Annotation['attributes'] = {}): Annotation => ({ id, label, start: 0, end: 1, quote: 'x', attributes, author: 'a', createdAt: 't', updatedAt: 't' });
+const span = (id: string, label: string, attributes: Annotation['attributes'] = {}): Annotation => ({
+  id,
+  label,
+  start: 0,
+  end: 1,
+  quote: 'x',
+  attributes,
+  author: 'a',
+  createdAt: 't',
+  updatedAt: 't',
+});
 const rel = (id: string, type: string, from: string, to: string): Relation => ({ id, type, from, to, author: 'a', createdAt: 't' });
 const docOf = (annotations: Annotation[], relations: Relation[]): DocumentData => ({
   id: 'abcdef',
