@@ -262,7 +262,7 @@ export function ClaimsTable({ doc, schema, onSelect }: ClaimsTableProps) {
                     className={c.isNumeric ? 'cd-claims-th is-numeric' : 'cd-claims-th'}
                   >
                     <button type="button" className="cd-claims-sort" title={`Sort by ${c.title}`} onClick={() => setSort((s) => nextSort(s, c.id))}>
-                      <span className="cd-claims-th-text">{c.title}</span>
+                      <span className="cd-ellipsis">{c.title}</span>
                       <span className="cd-claims-sort-mark" aria-hidden="true">
                         {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : ''}
                       </span>

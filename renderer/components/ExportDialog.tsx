@@ -26,6 +26,7 @@ import { ExportJobView } from './ExportJobView';
 import { ExportOptionsForm } from './ExportOptionsForm';
 import { ExportPreview } from './ExportPreview';
 import './ExportDialog.css';
+import { DialogHead } from './DialogHead';
 
 /** The workspace's schema, the documents the user is looking at, and how to close. */
 export type ExportDialogProps = Readonly<{
@@ -106,12 +107,7 @@ export function ExportDialog({ api, schema, currentDocId, selectedDocIds, onClos
       onCancel={onCancel}
       onKeyDown={onKeyDown}
     >
-      <header className="cd-dialog-head">
-        <h2 className="cd-dialog-title">Export</h2>
-        <button type="button" className="cd-icon-button" aria-label="Close" onClick={requestClose}>
-          ×
-        </button>
-      </header>
+      <DialogHead title="Export" onClose={requestClose} />
       {job === null ? (
         <div className="cd-export-body">
           <ExportOptionsForm

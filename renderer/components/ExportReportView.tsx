@@ -167,7 +167,7 @@ export function ExportReportView({ report, schema, titles, files }: ExportReport
               {shownProblems.map((p) => (
                 <li key={`${p.docId}:${p.spanId}:${p.kind}:${p.message}`} className="cd-export-problem">
                   <span className="cd-export-problem-where">
-                    <span className="cd-export-problem-doc">{titles.get(p.docId) ?? p.docId}</span>
+                    <span className="cd-ellipsis">{titles.get(p.docId) ?? p.docId}</span>
                     <span className="cd-export-problem-at">
                       [{p.start}, {p.end})
                     </span>

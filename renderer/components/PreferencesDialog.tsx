@@ -7,6 +7,7 @@
 import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent, type SyntheticEvent } from 'react';
 import './PreferencesDialog.css';
 import { trapTab } from '../util/trap-tab';
+import { DialogHead } from './DialogHead';
 
 /** The longest author name the workspace accepts. */
 const MAX_AUTHOR_LENGTH = 200;
@@ -86,12 +87,7 @@ export function PreferencesDialog({ author, onSave, onClose }: PreferencesDialog
   return (
     <dialog ref={dialogRef} className="cd-dialog cd-prefs" aria-modal="true" aria-label="Preferences" onCancel={onCancel} onKeyDown={onKeyDown}>
       <form className="cd-dialog-form" onSubmit={submit} noValidate>
-        <header className="cd-dialog-head">
-          <h2 className="cd-dialog-title">Preferences</h2>
-          <button type="button" className="cd-icon-button" aria-label="Close" onClick={onClose}>
-            ×
-          </button>
-        </header>
+        <DialogHead title="Preferences" onClose={onClose} />
         <div className="cd-dialog-body">
           <div className="cd-field">
             <label className="cd-field-label" htmlFor={`${baseId}-author`}>

@@ -40,6 +40,7 @@ import { SchemaEditorLabels } from './SchemaEditorLabels';
 import { SchemaEditorRelations } from './SchemaEditorRelations';
 import { SchemaEditorTabs } from './SchemaEditorTabs';
 import './SchemaEditor.css';
+import { DialogHead } from './DialogHead';
 
 /** The saved schema, how many annotations use each label, and what to do on save and close. */
 export type SchemaEditorProps = Readonly<{
@@ -308,12 +309,7 @@ export function SchemaEditor({ schema, labelCounts, onSave, onClose }: SchemaEdi
       onCancel={onEscape}
       onKeyDown={onKeyDown}
     >
-      <header className="cd-dialog-head">
-        <h2 className="cd-dialog-title">Edit schema</h2>
-        <button type="button" className="cd-icon-button" aria-label="Close" onClick={requestClose}>
-          ×
-        </button>
-      </header>
+      <DialogHead title="Edit schema" onClose={requestClose} />
       <SchemaEditorTabs
         tab={tab}
         ids={ids}

@@ -6,6 +6,7 @@ import type { ClaimdeskApi } from '../../shared/api';
 import type { DocumentRow } from '../../shared/model/types';
 import { describeError } from '../util/format';
 import './DocumentHistory.css';
+import { DialogHead } from './DialogHead';
 
 export type TrashDialogProps = Readonly<{
   api: ClaimdeskApi;
@@ -36,12 +37,7 @@ export function TrashDialog({ api, onRestored, onClose }: TrashDialogProps) {
 
   return (
     <dialog ref={dialogRef} className="cd-dialog cd-trash" aria-modal="true" aria-label="Trash" onCancel={onClose}>
-      <header className="cd-dialog-head">
-        <h2 className="cd-dialog-title">Trash</h2>
-        <button type="button" className="cd-icon-button" aria-label="Close" onClick={onClose}>
-          ×
-        </button>
-      </header>
+      <DialogHead title="Trash" onClose={onClose} />
       <div className="cd-dialog-body">
         {error && (
           <p className="cd-dialog-error" role="alert">
