@@ -10,42 +10,34 @@ import {
   type ClaimRow,
 } from '../../../shared/model/claims-table';
 import { DEFAULT_SCHEMA } from '../../../shared/model/default-schema';
-import type { Annotation, DocumentData, Relation, Schema } from '../../../shared/model/types';
+import type { Relation, Schema } from '../../../shared/model/types';
+import { makeDoc } from '../support/make-doc';
 
-// Positions are tagged in the text: the claim, then "Hill" (source), "said" (cue), a second claim.
-const TEXT = '"I don\'t see any splintering," Hill said. Japan vowed not to compromise, Aso told reporters.';
-const span = (id: string, label: string, quote: string, attributes: Annotation['attributes'] = {}): Annotation => {
-  const start = TEXT.indexOf(quote);
-  if (start < 0) throw new Error(`no "${quote}" in the text`);
-  return { id, label, start, end: start + quote.length, quote, attributes, author: 'ann', createdAt: 't0', updatedAt: 't0' };
-};
 const rel = (id: string, type: string, from: string, to: string): Relation => ({ id, type, from, to, author: 'ann', createdAt: 't0' });
 
-const doc: DocumentData = {
-  id: 'abcdef123456',
-  title: 'Envoy',
-  text: TEXT,
-  blocks: [{ type: 'paragraph', start: 0, end: TEXT.length }],
-  meta: { sourcePath: 'x', sourceName: 'x', sha256: 'x', importedAt: 't', format: 'txt', byteLength: 1 },
-  status: 'new',
-  attributes: {},
+// The claims c1 and c2, their sources (hill; aso and rep) and c1's cue are tagged in the text.
+const doc = makeDoc(
+  '"<c1>I don\'t see any splintering</c1>," <hill>Hill</hill> <said>said</said>. <c2>Japan vowed not to compromise</c2>, <aso>Aso</aso> told <rep>reporters</rep>.',
   // Stored out of text order on purpose.
-  annotations: [
-    span('c2', 'Claim', 'Japan vowed not to compromise', { claim_type: 'promise', checkworthy: 'yes' }),
-    span('aso', 'Source', 'Aso'),
-    span('c1', 'Claim', "I don't see any splintering", { claim_type: 'opinion', checkworthy: 'no', claim_summary: 'no\tsplit\nhere' }),
-    span('hill', 'Source', 'Hill'),
-    span('said', 'Cue', 'said'),
-    span('rep', 'Source', 'reporters'),
-  ],
-  relations: [
-    rel('r1', 'attributed_to', 'c1', 'hill'),
-    rel('r2', 'has_cue', 'c1', 'said'),
-    rel('r3', 'attributed_to', 'c2', 'rep'),
-    rel('r4', 'attributed_to', 'c2', 'aso'),
-    rel('r5', 'coref', 'hill', 'aso'),
-  ],
-};
+  {
+    c2: { label: 'Claim', attributes: { claim_type: 'promise', checkworthy: 'yes' } },
+    aso: 'Source',
+    c1: { label: 'Claim', attributes: { claim_type: 'opinion', checkworthy: 'no', claim_summary: 'no\tsplit\nhere' } },
+    hill: 'Source',
+    said: 'Cue',
+    rep: 'Source',
+  },
+  {
+    title: 'Envoy',
+    links: [
+      ['c1', 'attributed_to', 'hill'],
+      ['c1', 'has_cue', 'said'],
+      ['c2', 'attributed_to', 'rep'],
+      ['c2', 'attributed_to', 'aso'],
+      ['hill', 'coref', 'aso'],
+    ],
+  },
+);
 
 const columns = claimColumns(DEFAULT_SCHEMA);
 const col = (id: string) => columns.findIndex((c) => c.id === id);

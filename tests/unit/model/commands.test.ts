@@ -3,20 +3,12 @@ import { addSpan, deleteSpan, link, setAttribute, setNote, setStatus } from '../
 import { isUnsourcedClaim } from '../../../shared/model/vocabulary';
 import { DEFAULT_SCHEMA } from '../../../shared/model/default-schema';
 import { applyOperations, invertAll } from '../../../shared/model/operations';
-import type { DocumentData } from '../../../shared/model/types';
+import { makeDoc, tagsOf } from '../support/make-doc';
 
-const TEXT = '"I don\'t see any splintering," Hill said.';
-const empty: DocumentData = {
-  id: 'abcdef123456',
-  title: 't',
-  text: TEXT,
-  blocks: [{ type: 'paragraph', start: 0, end: TEXT.length }],
-  meta: { sourcePath: 'x', sourceName: 'x', sha256: 'x', importedAt: 't', format: 'txt', byteLength: 1 },
-  status: 'new',
-  attributes: {},
-  annotations: [],
-  relations: [],
-};
+// The claim and the source the commands tag, tagged as positions only: the document starts bare.
+const TAGGED = '"<c>I don\'t see any splintering</c>," <s>Hill</s> said.';
+const { tags } = tagsOf(TAGGED);
+const empty = makeDoc(TAGGED);
 let n = 0;
 const stamp = { author: 'ann', now: '2026-11-27T10:00:00.000Z', newId: () => `id${++n}` };
 const must = <T>(x: T | string | null): T => {
@@ -25,9 +17,9 @@ const must = <T>(x: T | string | null): T => {
 };
 
 describe('commands', () => {
-  const withClaim = applyOperations(empty, must(addSpan(empty, DEFAULT_SCHEMA, 'Claim', 1, 28, stamp)));
+  const withClaim = applyOperations(empty, must(addSpan(empty, DEFAULT_SCHEMA, 'Claim', tags.c!.start, tags.c!.end, stamp)));
   const claimId = withClaim.annotations[0]!.id;
-  const withBoth = applyOperations(withClaim, must(addSpan(withClaim, DEFAULT_SCHEMA, 'Source', 31, 35, stamp)));
+  const withBoth = applyOperations(withClaim, must(addSpan(withClaim, DEFAULT_SCHEMA, 'Source', tags.s!.start, tags.s!.end, stamp)));
   const sourceId = withBoth.annotations[1]!.id;
 
   it('adds a span with its quote, author, times and the label defaults', () => {

@@ -1,27 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { applyOperation, applyOperations, invertAll, OperationError, type Operation } from '../../../shared/model/operations';
-import type { Annotation, DocumentData, Relation } from '../../../shared/model/types';
+import type { Annotation, DocumentData } from '../../../shared/model/types';
+import { annotationOf, makeDoc } from '../support/make-doc';
 
-const TEXT = '"I don\'t see any splintering," Hill said.';
-const doc: DocumentData = {
-  id: 'abcdef123456',
-  title: 't',
-  text: TEXT,
-  blocks: [{ type: 'paragraph', start: 0, end: TEXT.length }],
-  meta: { sourcePath: 'x', sourceName: 'x', sha256: 'x', importedAt: '2026-01-01T00:00:00Z', format: 'txt', byteLength: 1 },
-  status: 'new',
-  attributes: {},
-  annotations: [],
-  relations: [],
-};
+// The claim c1 and its source s1, tagged in the text; the change below adds them (and their link) to the bare text.
+const annotated = makeDoc(
+  '"<c1>I don\'t see any splintering</c1>," <s1>Hill</s1> said.',
+  { c1: 'Claim', s1: 'Source' },
+  { links: [['c1', 'attributed_to', 's1']] },
+);
+const doc: DocumentData = { ...annotated, annotations: [], relations: [] };
+const TEXT = doc.text;
 const span = (id: string, label: string, quote: string): Annotation => {
   const start = TEXT.indexOf(quote);
   return { id, label, start, end: start + quote.length, quote, attributes: {}, author: 'ann', createdAt: 't0', updatedAt: 't0' };
 };
-const claim = span('c1', 'Claim', "I don't see any splintering");
-const source = span('s1', 'Source', 'Hill');
-const link: Relation = { id: 'r1', type: 'attributed_to', from: 'c1', to: 's1', author: 'ann', createdAt: 't0' };
+const claim = annotationOf(annotated, 'c1');
+const source = annotationOf(annotated, 's1');
+const link = annotated.relations[0]!;
 
 const ops: Operation[] = [
   { op: 'addAnnotation', annotation: claim },

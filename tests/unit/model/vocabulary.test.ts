@@ -2,30 +2,15 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ATTRIBUTED_TO, CLAIM_LABEL, HAS_CUE, isUnsourcedClaim, relationsByEnd, unsourcedClaimIds } from '../../../shared/model/vocabulary';
 import { DEFAULT_SCHEMA } from '../../../shared/model/default-schema';
-import type { Annotation, DocumentData, Relation } from '../../../shared/model/types';
+import type { Relation } from '../../../shared/model/types';
+import { annotationOf, makeDoc } from '../support/make-doc';
 
-const span = (id: string, label: string, attributes: Annotation['attributes'] = {}): Annotation => ({
-  id,
-  label,
-  start: 0,
-  end: 1,
-  quote: 'x',
-  attributes,
-  author: 'a',
-  createdAt: 't',
-  updatedAt: 't',
-});
 const rel = (id: string, type: string, from: string, to: string): Relation => ({ id, type, from, to, author: 'a', createdAt: 't' });
-const docOf = (annotations: Annotation[], relations: Relation[]): DocumentData => ({
-  id: 'abcdef',
-  title: 't',
-  text: 'x',
-  blocks: [],
-  meta: { sourcePath: 'x', sourceName: 'x', sha256: 'x', importedAt: 't', format: 'txt', byteLength: 1 },
-  status: 'new',
-  attributes: {},
-  annotations,
-  relations,
+// A reported claim, an authorial one and a source, tagged in the text.
+const doc = makeDoc('<c>Reported</c>, <own>authorial</own>, <s>source</s>.', {
+  c: CLAIM_LABEL,
+  own: { label: CLAIM_LABEL, attributes: { attribution: 'authorial' } },
+  s: 'Source',
 });
 
 describe('the vocabulary', () => {
@@ -35,12 +20,12 @@ describe('the vocabulary', () => {
   });
 
   it('flags a reported claim without attributed_to, not an authorial one, a linked one or another label', () => {
-    const claim = span('c', CLAIM_LABEL);
+    const claim = annotationOf(doc, 'c');
     expect(isUnsourcedClaim(claim, [])).toBe(true);
     expect(isUnsourcedClaim(claim, [rel('r', HAS_CUE, 'c', 'q')])).toBe(true);
     expect(isUnsourcedClaim(claim, [rel('r', ATTRIBUTED_TO, 'c', 's')])).toBe(false);
-    expect(isUnsourcedClaim(span('c', CLAIM_LABEL, { attribution: 'authorial' }), [])).toBe(false);
-    expect(isUnsourcedClaim(span('s', 'Source'), [])).toBe(false);
+    expect(isUnsourcedClaim(annotationOf(doc, 'own'), [])).toBe(false);
+    expect(isUnsourcedClaim(annotationOf(doc, 's'), [])).toBe(false);
     // A link that reaches the claim is not its source.
     expect(isUnsourcedClaim(claim, [rel('r', ATTRIBUTED_TO, 'x', 'c')])).toBe(true);
   });
@@ -60,7 +45,11 @@ describe('the vocabulary', () => {
   });
 
   it('finds the unsourced claims of a document in one pass, as asking each claim would', () => {
-    const doc = docOf([span('c1', CLAIM_LABEL), span('c2', CLAIM_LABEL), span('s', 'Source')], [rel('r', ATTRIBUTED_TO, 'c2', 's')]);
+    const doc = makeDoc(
+      '<c1>One</c1>, <c2>two</c2>, <s>source</s>.',
+      { c1: CLAIM_LABEL, c2: CLAIM_LABEL, s: 'Source' },
+      { links: [['c2', ATTRIBUTED_TO, 's']] },
+    );
     expect([...unsourcedClaimIds(doc)]).toEqual(['c1']);
   });
 });
