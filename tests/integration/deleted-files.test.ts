@@ -14,18 +14,10 @@ import type { Operation } from '../../shared/model/operations';
 import type { DocumentData } from '../../shared/model/types';
 import { expectAllParse } from './support/disk';
 import { SAMPLES, tempDir } from './support/temp';
+import { until } from './support/wait';
 
 const ENVOY = join(SAMPLES, 'us-envoy-arrives-in-japan.txt');
 const SUMMIT = join(SAMPLES, 'multilingual-summit-report.txt');
-
-async function until<T>(probe: () => T | Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const v = await probe();
-    if (ok(v)) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('condition not reached in 5 s');
-}
 
 const readIfThere = (path: string) => readFile(path, 'utf8').catch(() => null);
 

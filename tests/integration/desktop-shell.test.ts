@@ -4,27 +4,15 @@
  * Workspace on the open folder keeps its lock, a second launch's --workspace is opened (also
  * when it arrives during startup), and quit closes the workspace.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { launchData } from '../../electron/desktop/command-line';
 import { DesktopShell, type LaunchPlan } from '../../electron/desktop/shell';
 import { LOCK_FILE } from '../../electron/services/store/workspace-lock';
+import { acquireInChild } from './support/lock-child';
 import { tempDir } from './support/temp';
-
-const ROOT = join(import.meta.dirname, '..', '..');
-
-/** Takes the workspace lock from a separate Node process, as a second Claimdesk would, and releases it. */
-function acquireInChild(dir: string): { isReadOnly: boolean; holderPid?: number } {
-  const script = `import { acquireWorkspaceLock } from ${JSON.stringify(join(ROOT, 'electron/services/store/workspace-lock.ts'))};
-const lock = await acquireWorkspaceLock(${JSON.stringify(dir)});
-console.log(JSON.stringify({ isReadOnly: lock.isReadOnly, holderPid: lock.isReadOnly ? lock.holder.pid : undefined }));
-await lock.release();`;
-  const res = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
-  if (res.status !== 0) throw new Error(res.stderr);
-  return JSON.parse(res.stdout.trim().split('\n').at(-1)!) as { isReadOnly: boolean; holderPid?: number };
-}
+import { until } from './support/wait';
 
 /** The lock file's holder pid, or null when there is no lock file. */
 async function lockHolderPid(dir: string): Promise<number | null> {
@@ -34,15 +22,6 @@ async function lockHolderPid(dir: string): Promise<number | null> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
   }
-}
-
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const v = await probe();
-    if (ok(v)) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('condition not reached in 5 s');
 }
 
 /** The number of fs.watch handles this process holds (positive evidence that watchers exist or are gone). */

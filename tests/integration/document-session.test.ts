@@ -7,13 +7,14 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createClient, httpSend } from '../../renderer/api/client';
-import { DocumentSession, type SaveState, type Stash } from '../../renderer/state/document-session';
+import { DocumentSession, type Stash } from '../../renderer/state/document-session';
 import { startHost, type RunningHost } from '../../electron/host';
 import { openAppSettings } from '../../electron/services/app-paths';
 import { Workspace } from '../../electron/services/workspace';
 import { addSpan, setAttribute } from '../../shared/model/commands';
 import type { Operation } from '../../shared/model/operations';
 import { SAMPLES, tempDir } from './support/temp';
+import { untilSaveState } from './support/wait';
 
 process.env.CLAIMDESK_DATA_DIR = await tempDir('claimdesk-data-');
 
@@ -30,17 +31,6 @@ const must = (x: Operation[] | string | null): Operation[] => {
   if (x === null || typeof x === 'string') throw new Error(String(x));
   return x;
 };
-const until = (session: DocumentSession, want: (s: SaveState) => boolean) =>
-  new Promise<SaveState>((resolve) => {
-    if (want(session.state)) return resolve(session.state);
-    const off = session.subscribeState((s) => {
-      if (want(s)) {
-        off();
-        resolve(s);
-      }
-    });
-  });
-
 const hosts: RunningHost[] = [];
 afterAll(() => Promise.all(hosts.map((h) => h.close())));
 
@@ -66,21 +56,21 @@ describe('DocumentSession', () => {
     const id = session.doc.annotations[0]!.id;
     session.apply(must(setAttribute(session.doc, id, 'identification', 'described', new Date().toISOString())));
     expect(session.state.pending).toBeGreaterThan(0);
-    await until(session, (s) => s.status === 'saved');
+    await untilSaveState(session, (s) => s.status === 'saved');
     expect(rows.at(-1)).toBe(1);
     expect(stash.items.size).toBe(0);
 
     session.undo();
     session.undo();
-    await until(session, (s) => s.status === 'saved');
+    await untilSaveState(session, (s) => s.status === 'saved');
     expect((await (await Workspace.open(dir)).openDocument(docId)).annotations).toEqual([]);
     session.redo();
-    await until(session, (s) => s.status === 'saved');
+    await untilSaveState(session, (s) => s.status === 'saved');
     const stored = (await (await Workspace.open(dir)).openDocument(docId)).annotations;
     expect(stored.map((a) => a.quote)).toEqual(['Hill']);
     expect(stored[0]!.attributes.identification).toBe('named');
     session.redo();
-    await until(session, (s) => s.status === 'saved');
+    await untilSaveState(session, (s) => s.status === 'saved');
     expect((await (await Workspace.open(dir)).openDocument(docId)).annotations[0]!.attributes.identification).toBe('described');
     expect(session.canRedo).toBe(false);
   });
@@ -94,7 +84,7 @@ describe('DocumentSession', () => {
 
     const at = session.doc.text.indexOf('splintering');
     session.apply(must(addSpan(session.doc, schema, 'Claim', at, at + 'splintering'.length, stamp())));
-    const failed = await until(session, (s) => s.status === 'failed');
+    const failed = await untilSaveState(session, (s) => s.status === 'failed');
     expect(failed.pending).toBe(1);
     expect(failed.error).toMatch(/did not answer/);
     expect(session.doc.annotations).toHaveLength(1);
@@ -108,7 +98,7 @@ describe('DocumentSession', () => {
     const back = await startHost({ workspace, settings, rendererDir: dir, port: host.port, token: host.token });
     hosts.push(back);
     session.retryNow();
-    await until(session, (s) => s.status === 'saved');
+    await untilSaveState(session, (s) => s.status === 'saved');
     expect((await (await Workspace.open(dir)).openDocument(docId)).annotations.map((a) => a.quote)).toEqual(['splintering']);
     expect(stash.items.size).toBe(0);
   });
@@ -122,7 +112,7 @@ describe('DocumentSession', () => {
     await mkdir(blocker);
     const at = session.doc.text.indexOf('Tokyo');
     session.apply(must(addSpan(session.doc, schema, 'Entity', at, at + 5, stamp())));
-    const failed = await until(session, (s) => s.status === 'failed');
+    const failed = await untilSaveState(session, (s) => s.status === 'failed');
     expect(failed).toMatchObject({ pending: 1 });
     expect(failed.error).toMatch(/Could not save .* Your changes are kept/);
     expect(session.doc.annotations.map((a) => a.quote)).toEqual(['Tokyo']);
@@ -131,7 +121,7 @@ describe('DocumentSession', () => {
 
     await rm(blocker, { recursive: true });
     session.retryNow();
-    await until(session, (s) => s.status === 'saved');
+    await untilSaveState(session, (s) => s.status === 'saved');
     expect((await (await Workspace.open(dir)).openDocument(docId)).annotations.map((a) => a.quote)).toEqual(['Tokyo']);
   });
 
@@ -149,7 +139,7 @@ describe('DocumentSession', () => {
     const stash = new MemoryStash();
     stash.setItem(`claimdesk.pending.${docId}`, JSON.stringify([add, update]));
     const session = new DocumentSession(await api.getDocument({ docId }), api, () => undefined, stash);
-    const state = await until(session, (s) => s.status !== 'saving');
+    const state = await untilSaveState(session, (s) => s.status !== 'saving');
     expect(state).toMatchObject({ status: 'saved', pending: 0 });
     expect(stash.items.size).toBe(0);
     const stored = (await (await Workspace.open(dir)).openDocument(docId)).annotations;
@@ -176,7 +166,7 @@ describe('DocumentSession', () => {
     await workspace.applyChanges(docId, [taken]);
     const session = new DocumentSession(doc, api, () => undefined, null);
     session.apply([{ ...taken, annotation: { ...taken.annotation, author: 'someone else' } }]);
-    const state = await until(session, (s) => s.status === 'failed' && s.pending === 0);
+    const state = await untilSaveState(session, (s) => s.status === 'failed' && s.pending === 0);
     expect(state.error).toMatch(/could not be saved and was undone: .*already exists with other content/);
     expect(state.retryAt).toBeUndefined();
   });
@@ -199,7 +189,7 @@ describe('DocumentSession', () => {
       },
     };
     session.apply([bogus]);
-    const state = await until(session, (s) => s.status === 'failed' && s.pending === 0);
+    const state = await untilSaveState(session, (s) => s.status === 'failed' && s.pending === 0);
     expect(state.error).toMatch(/could not be saved and was undone: .*no label "Rumour"/);
     expect(session.doc.annotations).toEqual([]);
     expect(session.canUndo).toBe(false);

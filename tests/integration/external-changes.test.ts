@@ -4,15 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../electron/services/workspace';
 import { SAMPLES, tempDir } from './support/temp';
-
-async function until<T>(probe: () => T | Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const v = await probe();
-    if (ok(v)) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('condition not reached in 5 s');
-}
+import { until } from './support/wait';
 
 /**
  * A workspace with two articles, watched: `docId` for the test, `witness` for a later change by

@@ -14,11 +14,12 @@ import { createServiceApi } from '../../electron/services/api';
 import { openAppSettings } from '../../electron/services/app-paths';
 import { browserShell } from '../../electron/services/export/jobs';
 import { Workspace } from '../../electron/services/workspace';
-import { DocumentSession, type SaveState } from '../../renderer/state/document-session';
+import { DocumentSession } from '../../renderer/state/document-session';
 import { addSpan } from '../../shared/model/commands';
 import type { Operation } from '../../shared/model/operations';
 import { expectAllParse, expectNothingBroken, filesUnder } from './support/disk';
 import { SAMPLES, tempDir } from './support/temp';
+import { untilSaveState } from './support/wait';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const ENVOY = join(SAMPLES, 'us-envoy-arrives-in-japan.txt');
@@ -45,17 +46,6 @@ const must = (x: Operation[] | string): Operation[] => {
   if (typeof x === 'string') throw new Error(x);
   return x;
 };
-const until = (session: DocumentSession, want: (s: SaveState) => boolean) =>
-  new Promise<SaveState>((resolve) => {
-    if (want(session.state)) return resolve(session.state);
-    const off = session.subscribeState((s) => {
-      if (want(s)) {
-        off();
-        resolve(s);
-      }
-    });
-  });
-
 const readJson = async <T>(path: string) => JSON.parse(await readFile(path, 'utf8')) as T;
 
 describe('a full disk (tmpfs)', () => {
@@ -76,7 +66,7 @@ describe('a full disk (tmpfs)', () => {
     const at = session.doc.text.indexOf('Tokyo');
     const change = must(addSpan(session.doc, schema, 'Entity', at, at + 5, stamp()));
     session.apply(change);
-    const failed = await until(session, (s) => s.status === 'failed');
+    const failed = await untilSaveState(session, (s) => s.status === 'failed');
     expect(failed.pending).toBe(1);
     expect(failed.error).toMatch(
       /^The disk is full; free some space on it \(delete or move other files\)\. Could not save .*\. Your changes are kept and saving will be retried$/,
@@ -96,7 +86,7 @@ describe('a full disk (tmpfs)', () => {
 
     await rm(filler);
     session.retryNow();
-    await until(session, (s) => s.status === 'saved');
+    await untilSaveState(session, (s) => s.status === 'saved');
     session.dispose();
     const stored = await readJson<{ annotations: { quote: string }[] }>(join(dir, 'documents', `${docId}.json`));
     expect(stored.annotations.map((a) => a.quote)).toEqual(['Tokyo']);

@@ -5,20 +5,8 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireWorkspaceLock, LOCK_FILE } from '../../electron/services/store/workspace-lock';
+import { acquireInChild } from './support/lock-child';
 import { tempDir } from './support/temp';
-
-const ROOT = join(import.meta.dirname, '..', '..');
-
-/** Acquires the lock in a separate Node process and reports what it got. */
-function acquireInChild(dir: string): { isReadOnly: boolean; holderPid?: number } {
-  const script = `import { acquireWorkspaceLock } from ${JSON.stringify(join(ROOT, 'electron/services/store/workspace-lock.ts'))};
-const lock = await acquireWorkspaceLock(${JSON.stringify(dir)});
-console.log(JSON.stringify({ isReadOnly: lock.isReadOnly, holderPid: lock.isReadOnly ? lock.holder.pid : undefined }));
-await lock.release();`;
-  const res = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
-  if (res.status !== 0) throw new Error(res.stderr);
-  return JSON.parse(res.stdout.trim().split('\n').at(-1)!) as { isReadOnly: boolean; holderPid?: number };
-}
 
 function deadPid(): number {
   const child = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
