@@ -7,29 +7,19 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { DocumentData, DocumentRow } from '../../shared/model/types';
-import { callApi, startHostProcess, type HostProcess } from './support/host';
+import { ENVOY, ENVOY_SENTENCE, ENVOY_TITLE, SAMPLES, expect, test, type Api } from './support/fixtures';
+import type { HostProcess } from './support/host';
 
-const ENVOY = join(import.meta.dirname, '..', '..', 'samples', 'us-envoy-arrives-in-japan.txt');
-const ENVOY_TITLE = 'U.S. Envoy Arrives in Japan to Talk North Korea';
-const SENTENCE = '"I don\'t see any splintering. On the contrary, I see a very clear message," Hill said after arriving in Tokyo';
 const CLAIM = "I don't see any splintering. On the contrary, I see a very clear message";
 const SECOND_CLAIM = 'All countries are showing resolve in the ways that they can';
 
-let host: HostProcess;
-test.beforeEach(async () => {
-  host = await startHostProcess();
-});
-test.afterEach(async () => {
-  await host.stop();
-});
-
-async function openEnvoy(page: Page): Promise<Locator> {
+async function openEnvoy(page: Page, host: HostProcess): Promise<Locator> {
   await page.goto(host.url);
   await page.getByLabel('Import files').setInputFiles(ENVOY);
   const article = page.getByRole('article', { name: ENVOY_TITLE });
-  await expect(article).toContainText(SENTENCE);
+  await expect(article).toContainText(ENVOY_SENTENCE);
   return article;
 }
 
@@ -80,24 +70,22 @@ async function dragOver(page: Page, article: Locator, context: string, needle: s
 
 const selectedText = (page: Page) => page.evaluate(() => window.getSelection()?.toString() ?? '');
 
-const api = <T>(request: APIRequestContext, method: string, data: unknown): Promise<T> => callApi<T>(request, host, method, data);
-
-async function storedEnvoy(request: APIRequestContext): Promise<DocumentData> {
-  const rows = await api<DocumentRow[]>(request, 'listDocuments', null);
-  return api<DocumentData>(request, 'getDocument', { docId: rows[0]!.id });
+async function storedEnvoy(api: Api): Promise<DocumentData> {
+  const rows = await api<DocumentRow[]>('listDocuments', null);
+  return api<DocumentData>('getDocument', { docId: rows[0]!.id });
 }
 
 const highlight = (article: Locator, id: string) => article.locator(`[data-annotation-id="${id}"]`);
 
-test('mark a claim by keyboard and its source by mouse, link, edit, undo, redo, reload, delete', async ({ page, request }) => {
+test('mark a claim by keyboard and its source by mouse, link, edit, undo, redo, reload, delete', async ({ page, host, api }) => {
   let listCalls = 0;
   page.on('request', (r) => void (r.url().endsWith('/api/listDocuments') && listCalls++));
-  const article = await openEnvoy(page);
+  const article = await openEnvoy(page, host);
   const details = page.getByRole('complementary', { name: 'Annotation details' });
   const saveStatus = page.getByRole('status', { name: 'Save status' });
 
   // The claim, by keyboard: a caret before the opening quote, then Ctrl+Shift+Right word by word.
-  const quoteMark = await pointAt(article, SENTENCE, '"I', 'start');
+  const quoteMark = await pointAt(article, ENVOY_SENTENCE, '"I', 'start');
   await page.mouse.click(quoteMark.x, quoteMark.y);
   for (let i = 0; i < 40 && !(await selectedText(page)).includes('clear message'); i++) await page.keyboard.press('Control+Shift+ArrowRight');
   expect(await selectedText(page)).toContain('"I don\'t see any splintering.');
@@ -187,7 +175,7 @@ test('mark a claim by keyboard and its source by mouse, link, edit, undo, redo, 
 
   // Reload: exactly what was there.
   await page.reload();
-  await expect(article).toContainText(SENTENCE);
+  await expect(article).toContainText(ENVOY_SENTENCE);
   await expect(highlight(article, claimId)).toHaveAttribute('data-label', 'Claim');
   await expect(highlight(article, sourceId)).toHaveText('Hill');
   await expect(article.getByRole('img', { name: 'Source: Hill' })).toBeVisible();
@@ -198,13 +186,13 @@ test('mark a claim by keyboard and its source by mouse, link, edit, undo, redo, 
   await expect(details.getByRole('list', { name: 'Links' })).toContainText('Hill');
 
   // And the store holds exactly that, at the worked example's offsets.
-  const stored = await storedEnvoy(request);
-  const { author } = await api<{ author: string }>(request, 'getPreferences', null);
+  const stored = await storedEnvoy(api);
+  const { author } = await api<{ author: string }>('getPreferences', null);
   for (const a of stored.annotations) {
     expect(stored.text.slice(a.start, a.end)).toBe(a.quote);
     expect(a.author).toBe(author);
   }
-  const sentence = stored.text.indexOf(SENTENCE);
+  const sentence = stored.text.indexOf(ENVOY_SENTENCE);
   const claim = stored.annotations.find((a) => a.id === claimId)!;
   const source = stored.annotations.find((a) => a.id === sourceId)!;
   expect([claim.label, claim.start - sentence, claim.end - sentence, claim.quote]).toEqual(['Claim', 1, 73, CLAIM]);
@@ -221,32 +209,32 @@ test('mark a claim by keyboard and its source by mouse, link, edit, undo, redo, 
   await expect(highlight(article, sourceId)).toHaveCount(0);
   await expect(article.getByRole('img', { name: 'No source' })).toHaveCount(1);
   await expect(saveStatus).toHaveText('Saved');
-  expect((await storedEnvoy(request)).relations).toEqual([]);
+  expect((await storedEnvoy(api)).relations).toEqual([]);
   await page.keyboard.press('Control+Z');
   await expect(highlight(article, sourceId)).toHaveText('Hill');
   await expect(article.getByRole('img', { name: 'Source: Hill' })).toBeVisible();
   await expect(saveStatus).toHaveText('Saved');
-  expect((await storedEnvoy(request)).relations).toHaveLength(1);
+  expect((await storedEnvoy(api)).relations).toHaveLength(1);
 
   // Delete the claim with the details panel's button.
   await highlight(article, claimId).click();
   await details.getByRole('button', { name: 'Delete' }).click();
   await expect(highlight(article, claimId)).toHaveCount(0);
   await expect(saveStatus).toHaveText('Saved');
-  const after = await storedEnvoy(request);
+  const after = await storedEnvoy(api);
   expect(after.annotations.map((a) => a.id)).toEqual([sourceId]);
   expect(after.relations).toEqual([]);
 });
 
-test('overlapping and nested spans stay readable and clickable; links are drawn', async ({ page, request }) => {
-  const article = await openEnvoy(page);
+test('overlapping and nested spans stay readable and clickable; links are drawn', async ({ page, host, api }) => {
+  const article = await openEnvoy(page, host);
   const details = page.getByRole('complementary', { name: 'Annotation details' });
   const menu = page.getByRole('toolbar', { name: 'Tag selection' });
   const label = details.getByRole('combobox', { name: 'Label', exact: true });
 
   // A claim by mouse (snapped: the quotation marks and comma are trimmed), Evidence around the
   // attribution, a Source inside it, a Cue inside both.
-  await dragOver(page, article, SENTENCE, '"I don\'t see any splintering. On the contrary, I see a very clear message,"');
+  await dragOver(page, article, ENVOY_SENTENCE, '"I don\'t see any splintering. On the contrary, I see a very clear message,"');
   await menu.getByRole('button', { name: 'Claim', exact: true }).click();
   await expect(article.locator('[data-label="Claim"]')).toHaveText(CLAIM);
   await dragOver(page, article, 'Hill said after arriving in Tokyo', 'Hill said after arriving in Tokyo');
@@ -317,7 +305,7 @@ test('overlapping and nested spans stay readable and clickable; links are drawn'
   await expect(page.locator('.cd-link-arc')).toHaveCount(1);
 
   await expect(page.getByRole('status', { name: 'Save status' })).toHaveText('Saved');
-  const stored = await storedEnvoy(request);
+  const stored = await storedEnvoy(api);
   expect(stored.annotations).toHaveLength(6);
   for (const a of stored.annotations) expect(stored.text.slice(a.start, a.end)).toBe(a.quote);
   expect(stored.annotations.find((a) => a.id === entity)?.quote).toBe('CountryWatch: Japan\n\nCountryWatch: North Korea');
@@ -331,14 +319,14 @@ test('overlapping and nested spans stay readable and clickable; links are drawn'
   await page.screenshot({ path: join('test-results', 'screenshots', 'annotated-article.png') });
 });
 
-test('undo history survives switching to another document and back', async ({ page }) => {
+test('undo history survives switching to another document and back', async ({ page, host }) => {
   await page.goto(host.url);
-  await page.getByLabel('Import files').setInputFiles([ENVOY, join(import.meta.dirname, '..', '..', 'samples', 'heatwave-grid-warning.md')]);
+  await page.getByLabel('Import files').setInputFiles([ENVOY, join(SAMPLES, 'heatwave-grid-warning.md')]);
   const list = page.getByRole('listbox', { name: 'Documents' });
   await expect(list.getByRole('option')).toHaveCount(2);
   await list.getByRole('option', { name: ENVOY_TITLE }).click();
   const article = page.getByRole('article', { name: ENVOY_TITLE });
-  await expect(article).toContainText(SENTENCE);
+  await expect(article).toContainText(ENVOY_SENTENCE);
   await dragOver(page, article, 'Hill said after arriving', 'Hill');
   await page.keyboard.press('2');
   await expect(article.locator('[data-label="Source"]')).toHaveText('Hill');

@@ -9,22 +9,10 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { startHostProcess, type HostProcess } from './support/host';
 import { dragFilesOver } from './support/file-drag';
+import { ENVOY_TITLE, SAMPLES, expect, test } from './support/fixtures';
 
-const SAMPLES = join(import.meta.dirname, '..', '..', 'samples');
-const ENVOY_TITLE = 'U.S. Envoy Arrives in Japan to Talk North Korea';
-
-let host: HostProcess;
-test.beforeEach(async () => {
-  host = await startHostProcess();
-});
-test.afterEach(async () => {
-  await host.stop();
-});
-
-test('files dropped anywhere on the window are imported; a dropped folder is reported by name', async ({ page }) => {
+test('files dropped anywhere on the window are imported; a dropped folder is reported by name', async ({ page, host }) => {
   const folder = await mkdtemp(join(tmpdir(), 'claimdesk-e2e-dropped-folder-'));
   try {
     await writeFile(join(folder, 'inside.txt'), 'Inside\n\nAn article in a folder.\n');

@@ -8,12 +8,9 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type APIRequestContext } from '@playwright/test';
 import type { DocumentData, DocumentRow } from '../../shared/model/types';
-import { callApi, startHostProcess, type HostProcess } from './support/host';
+import { ENVOY_TITLE, SAMPLES, expect, test, type Api } from './support/fixtures';
 
-const SAMPLES = join(import.meta.dirname, '..', '..', 'samples');
-const ENVOY_TITLE = 'U.S. Envoy Arrives in Japan to Talk North Korea';
 const TIME = '2025-01-01T00:00:00.000Z';
 
 /** Spans to add: in which document (by a title word), label, the covered text, and text just before it to find the right place. */
@@ -31,20 +28,10 @@ const LINKS = [
   ['g-caption', 'g-nurses'],
 ] as const;
 
-let host: HostProcess;
-test.beforeEach(async () => {
-  host = await startHostProcess();
-});
-test.afterEach(async () => {
-  await host.stop();
-});
-
-const call = <T>(request: APIRequestContext, method: string, data: unknown): Promise<T> => callApi<T>(request, host, method, data);
-
 /** Adds SPANS and LINKS (UTF-16 offsets, as the API takes them) and marks every document done. */
-async function annotate(request: APIRequestContext, rows: readonly DocumentRow[]): Promise<void> {
+async function annotate(api: Api, rows: readonly DocumentRow[]): Promise<void> {
   for (const row of rows) {
-    const doc = await call<DocumentData>(request, 'getDocument', { docId: row.id });
+    const doc = await api<DocumentData>('getDocument', { docId: row.id });
     const mine = SPANS.filter((s) => doc.title.includes(s.doc) || (s.doc === 'Envoy' && doc.title === ENVOY_TITLE));
     const ops: unknown[] = mine.map((s) => {
       const start = doc.text.indexOf(s.before + s.quote) + s.before.length;
@@ -67,8 +54,8 @@ async function annotate(request: APIRequestContext, rows: readonly DocumentRow[]
     for (const [from, to] of LINKS)
       if (mine.some((s) => s.id === from))
         ops.push({ op: 'addRelation', relation: { id: `r-${from}`, type: 'attributed_to', from, to, author: 'e2e', createdAt: TIME } });
-    if (ops.length > 0) await call(request, 'applyChanges', { docId: row.id, ops });
-    await call(request, 'applyChanges', {
+    if (ops.length > 0) await api('applyChanges', { docId: row.id, ops });
+    await api('applyChanges', {
       docId: row.id,
       ops: [{ op: 'updateDocument', before: { status: doc.status }, after: { status: 'done' } }],
     });
@@ -92,13 +79,13 @@ function conllDocuments(text: string): string[] {
     );
 }
 
-test('export Claimdesk JSONL and a CoNLL split from the Export dialog, and read the files back', async ({ page, request }) => {
+test('export Claimdesk JSONL and a CoNLL split from the Export dialog, and read the files back', async ({ page, host, api }) => {
   await page.goto(host.url);
   const samples = readdirSync(SAMPLES).map((name) => join(SAMPLES, name));
   await page.getByLabel('Import files').setInputFiles(samples);
   await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(samples.length);
-  const rows = await call<DocumentRow[]>(request, 'listDocuments', null);
-  await annotate(request, rows);
+  const rows = await api<DocumentRow[]>('listDocuments', null);
+  await annotate(api, rows);
 
   // Claimdesk JSONL of the whole workspace, with the options as the dialog opens.
   await page.getByRole('button', { name: 'Export…' }).click();

@@ -5,21 +5,12 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { startHostProcess, type HostProcess } from './support/host';
+import { expect, test } from './support/fixtures';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'hostile');
 const FILES = readdirSync(DIR).filter((f) => f.endsWith('.html'));
 
-let host: HostProcess;
-test.beforeEach(async () => {
-  host = await startHostProcess();
-});
-test.afterEach(async () => {
-  await host.stop();
-});
-
-test('no script from a hostile article runs, and nothing leaves the machine', async ({ page }) => {
+test('no script from a hostile article runs, and nothing leaves the machine', async ({ page, host }) => {
   const incidents: string[] = [];
   page.on('dialog', (dialog) => {
     incidents.push(`dialog: ${dialog.message()}`);

@@ -5,23 +5,10 @@
  * or read back from the store.
  */
 import { join } from 'node:path';
-import { expect, test, type APIRequestContext } from '@playwright/test';
 import type { DocumentData } from '../../shared/model/types';
-import { callApi, startHostProcess, type HostProcess } from './support/host';
+import { ENVOY, ENVOY_TITLE, expect, test } from './support/fixtures';
 
-const ENVOY = join(import.meta.dirname, '..', '..', 'samples', 'us-envoy-arrives-in-japan.txt');
-const TITLE = 'U.S. Envoy Arrives in Japan to Talk North Korea';
 const CLAIM = "I don't see any splintering. On the contrary, I see a very clear message";
-
-let host: HostProcess;
-test.beforeEach(async () => {
-  host = await startHostProcess();
-});
-test.afterEach(async () => {
-  await host.stop();
-});
-
-const call = <T>(request: APIRequestContext, method: string, data: unknown): Promise<T> => callApi<T>(request, host, method, data);
 
 const span = (doc: DocumentData, id: string, label: string, quote: string, from = 0) => {
   const start = doc.text.indexOf(quote, from);
@@ -38,18 +25,18 @@ const span = (doc: DocumentData, id: string, label: string, quote: string, from 
   };
 };
 
-test('sidebar, claims table, document attributes, schema edits and preferences', async ({ page, request }) => {
+test('sidebar, claims table, document attributes, schema edits and preferences', async ({ page, host, api }) => {
   await page.goto(host.url);
   await page.getByLabel('Import files').setInputFiles(ENVOY);
   const docs = page.getByRole('listbox', { name: 'Documents' });
   await expect(docs.getByRole('option')).toHaveCount(1);
-  const [row] = await call<{ id: string }[]>(request, 'listDocuments', null);
-  const doc = await call<DocumentData>(request, 'getDocument', { docId: row!.id });
+  const [row] = await api<{ id: string }[]>('listDocuments', null);
+  const doc = await api<DocumentData>('getDocument', { docId: row!.id });
   const claim = span(doc, 'c1', 'Claim', CLAIM);
   const source = span(doc, 's1', 'Source', 'Hill', claim.end);
   const cue = span(doc, 'q1', 'Cue', 'said', source.end);
   const place = span(doc, 'e1', 'Entity', 'Tokyo', cue.end);
-  await call(request, 'applyChanges', {
+  await api('applyChanges', {
     docId: doc.id,
     ops: [
       ...[claim, source, cue, place].map((annotation) => ({ op: 'addAnnotation', annotation })),
@@ -58,7 +45,7 @@ test('sidebar, claims table, document attributes, schema edits and preferences',
     ],
   });
   await page.reload();
-  await docs.getByRole('option', { name: TITLE }).click();
+  await docs.getByRole('option', { name: ENVOY_TITLE }).click();
   await expect(page.locator('[data-annotation-id]')).toHaveCount(4);
 
   // Sidebar: every annotation listed; search narrows; a click selects it in the article.
@@ -81,13 +68,13 @@ test('sidebar, claims table, document attributes, schema edits and preferences',
   await page.getByRole('tab', { name: 'Article' }).click();
 
   // Document attributes are saved with the document.
-  const article = page.getByRole('article', { name: TITLE });
+  const article = page.getByRole('article', { name: ENVOY_TITLE });
   await article.press('Escape');
   await article.press('Escape');
   await expect(page.getByRole('complementary', { name: 'Annotation details' })).toBeHidden();
   const attrs = page.getByRole('region', { name: 'Document attributes' });
   await attrs.getByLabel('reliability').selectOption('high');
-  await expect.poll(async () => (await call<DocumentData>(request, 'getDocument', { docId: doc.id })).attributes.reliability).toBe('high');
+  await expect.poll(async () => (await api<DocumentData>('getDocument', { docId: doc.id })).attributes.reliability).toBe('high');
 
   // Schema: rename Cue, then remove Entity, which is in use: asked first, with the count.
   await page.getByRole('button', { name: 'Schema…' }).click();
@@ -102,7 +89,7 @@ test('sidebar, claims table, document attributes, schema edits and preferences',
   await expect(dialog).toBeHidden();
   await expect(page.locator('[data-annotation-id="q1"]').first()).toHaveAttribute('data-label', 'Attribution cue');
   await expect(page.locator('[data-annotation-id="e1"]')).toHaveCount(0);
-  const stored = await call<DocumentData>(request, 'getDocument', { docId: doc.id });
+  const stored = await api<DocumentData>('getDocument', { docId: doc.id });
   expect(stored.annotations.map((a) => `${a.id}:${a.label}`).sort()).toEqual(['c1:Claim', 'q1:Attribution cue', 's1:Source']);
   expect(stored.relations.map((r) => r.id)).toEqual(['r1', 'r2']);
 
@@ -112,6 +99,6 @@ test('sidebar, claims table, document attributes, schema edits and preferences',
   await prefs.getByLabel('Author name').fill('Ann Analyst');
   await prefs.getByLabel('Author name').press('Enter');
   await expect(prefs).toBeHidden();
-  expect(await call<{ author: string }>(request, 'getPreferences', null)).toEqual({ author: 'Ann Analyst' });
+  expect(await api<{ author: string }>('getPreferences', null)).toEqual({ author: 'Ann Analyst' });
   await page.screenshot({ path: join('test-results', 'screenshots', 'panels.png') });
 });

@@ -10,31 +10,19 @@
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { startHostProcess, type HostProcess } from './support/host';
 import { documentOnDisk, seedDocument } from './support/seed';
 import { placeCaret } from './support/text-point';
+import { ENVOY, ENVOY_SENTENCE, ENVOY_TITLE, expect, test } from './support/fixtures';
 
-const ENVOY = join(import.meta.dirname, '..', '..', 'samples', 'us-envoy-arrives-in-japan.txt');
-const TITLE = 'U.S. Envoy Arrives in Japan to Talk North Korea';
-const SENTENCE = '"I don\'t see any splintering. On the contrary, I see a very clear message," Hill said after arriving in Tokyo';
 /** The first sentence of the store's EISDIR message, which the status bar shows. */
 const IN_THE_WAY = 'Something else is in the way of the file (a folder with its temporary name); move it away.';
 
-let host: HostProcess;
-test.beforeEach(async () => {
-  host = await startHostProcess();
-});
-test.afterEach(async () => {
-  await host.stop();
-});
-
-test('a failing save says "Not saved", keeps the change, backs off, and "Retry now" saves it', async ({ page, request }) => {
+test('a failing save says "Not saved", keeps the change, backs off, and "Retry now" saves it', async ({ page, request, host }) => {
   const { id: docId } = await seedDocument(request, host, ENVOY);
   await page.goto(host.url);
-  await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: TITLE }).click();
-  const article = page.getByRole('article', { name: TITLE });
-  await expect(article).toContainText(SENTENCE);
+  await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: ENVOY_TITLE }).click();
+  const article = page.getByRole('article', { name: ENVOY_TITLE });
+  await expect(article).toContainText(ENVOY_SENTENCE);
   // From here the window's time stands still except when a step moves it.
   await page.clock.install();
   await page.clock.pauseAt(Date.now() + 1000);
@@ -49,7 +37,7 @@ test('a failing save says "Not saved", keeps the change, backs off, and "Retry n
   await mkdir(blocker);
 
   await test.step('the failed save is shown, and the change stays on screen', async () => {
-    await placeCaret(page, article, SENTENCE, 'Hill', 'before');
+    await placeCaret(page, article, ENVOY_SENTENCE, 'Hill', 'before');
     await page.keyboard.press('Control+Shift+ArrowRight');
     await page.keyboard.press('2');
     await expect(source).toHaveText('Hill');
@@ -77,7 +65,7 @@ test('a failing save says "Not saved", keeps the change, backs off, and "Retry n
 
   await test.step('a reload of the window keeps the unsaved change', async () => {
     await page.reload();
-    await expect(article).toContainText(SENTENCE);
+    await expect(article).toContainText(ENVOY_SENTENCE);
     await expect(source).toHaveText('Hill');
     await expect(status).toHaveText(notSaved(1));
     expect((await documentOnDisk(host, docId)).annotations).toEqual([]);

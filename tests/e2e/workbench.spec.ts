@@ -5,23 +5,10 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { startHostProcess, type HostProcess } from './support/host';
 import { dragSelect } from './support/select-text';
+import { ENVOY_SENTENCE, ENVOY_TITLE, SAMPLES, expect, test } from './support/fixtures';
 
-const SAMPLES = join(import.meta.dirname, '..', '..', 'samples');
-const ENVOY_TITLE = 'U.S. Envoy Arrives in Japan to Talk North Korea';
-const SENTENCE = '"I don\'t see any splintering. On the contrary, I see a very clear message," Hill said after arriving in Tokyo';
-
-let host: HostProcess;
-test.beforeEach(async () => {
-  host = await startHostProcess();
-});
-test.afterEach(async () => {
-  await host.stop();
-});
-
-test('import the samples, open the envoy article, read it and select a sentence', async ({ page }) => {
+test('import the samples, open the envoy article, read it and select a sentence', async ({ page, host }) => {
   await page.goto(host.url);
   await expect(page.getByText(/No articles yet/)).toBeVisible();
 
@@ -34,11 +21,11 @@ test('import the samples, open the envoy article, read it and select a sentence'
   await list.getByRole('option', { name: ENVOY_TITLE }).click();
   const article = page.getByRole('article', { name: ENVOY_TITLE });
   await expect(article.getByRole('heading', { name: ENVOY_TITLE })).toBeVisible();
-  await expect(article).toContainText(SENTENCE);
+  await expect(article).toContainText(ENVOY_SENTENCE);
   await expect(page).toHaveTitle(`${ENVOY_TITLE} — Claimdesk`);
 
-  await dragSelect(page, article, SENTENCE);
-  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(SENTENCE);
+  await dragSelect(page, article, ENVOY_SENTENCE);
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(ENVOY_SENTENCE);
   await page.screenshot({ path: test.info().outputPath('envoy-article.png') });
   await page.screenshot({ path: join('test-results', 'screenshots', 'envoy-article.png') });
 
@@ -46,7 +33,7 @@ test('import the samples, open the envoy article, read it and select a sentence'
   await expect(list.getByRole('option')).toHaveCount(samples.length);
 });
 
-test('importing the same file again says it is already there', async ({ page }) => {
+test('importing the same file again says it is already there', async ({ page, host }) => {
   await page.goto(host.url);
   const envoy = join(SAMPLES, 'us-envoy-arrives-in-japan.txt');
   const input = page.getByLabel('Import files');
@@ -59,7 +46,7 @@ test('importing the same file again says it is already there', async ({ page }) 
   await expect(list.getByRole('option')).toHaveCount(1);
 });
 
-test('filter the document list by title and move through it with the keyboard', async ({ page }) => {
+test('filter the document list by title and move through it with the keyboard', async ({ page, host }) => {
   await page.goto(host.url);
   const samples = readdirSync(SAMPLES);
   await page.getByLabel('Import files').setInputFiles(samples.map((name) => join(SAMPLES, name)));
@@ -84,7 +71,7 @@ test('filter the document list by title and move through it with the keyboard', 
   await expect(page.getByRole('article', { name: titles[1] })).toBeVisible();
 });
 
-test('the API refuses calls without the token', async ({ request }) => {
+test('the API refuses calls without the token', async ({ request, host }) => {
   const res = await request.post(`${host.origin}/api/listDocuments`, { data: null });
   expect(res.status()).toBe(401);
   const ok = await request.post(`${host.origin}/api/listDocuments`, { data: null, headers: { authorization: `Bearer ${host.token}` } });
