@@ -87,76 +87,79 @@ test('export Claimdesk JSONL and a CoNLL split from the Export dialog, and read 
   const rows = await api<DocumentRow[]>('listDocuments', null);
   await annotate(api, rows);
 
-  // Claimdesk JSONL of the whole workspace, with the options as the dialog opens.
-  await page.getByRole('button', { name: 'Export…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export' });
-  await expect(dialog.getByLabel('Format', { exact: true })).toHaveValue('jsonl');
-  await expect(dialog.getByRole('radio', { name: /Whole workspace/ })).toBeChecked();
-  const preview = dialog.getByRole('region', { name: 'Report before writing' });
-  await expect(preview.getByRole('list', { name: 'Spans per label' }).getByRole('listitem', { name: 'Claim: 3' })).toBeVisible();
-  await expect(preview.getByRole('list', { name: 'Spans per label' }).getByRole('listitem', { name: 'Source: 3' })).toBeVisible();
-  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(dialog.getByRole('heading', { name: 'Export finished' })).toBeVisible();
-  await expect(dialog.getByRole('list', { name: 'Relations per type' }).getByRole('listitem', { name: 'attributed_to: 3' })).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath('export-jsonl-done.png') });
+  const { dialog, preview } = await test.step('Claimdesk JSONL of the whole workspace, with the options as the dialog opens', async () => {
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await expect(dialog.getByLabel('Format', { exact: true })).toHaveValue('jsonl');
+    await expect(dialog.getByRole('radio', { name: /Whole workspace/ })).toBeChecked();
+    const preview = dialog.getByRole('region', { name: 'Report before writing' });
+    await expect(preview.getByRole('list', { name: 'Spans per label' }).getByRole('listitem', { name: 'Claim: 3' })).toBeVisible();
+    await expect(preview.getByRole('list', { name: 'Spans per label' }).getByRole('listitem', { name: 'Source: 3' })).toBeVisible();
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(dialog.getByRole('heading', { name: 'Export finished' })).toBeVisible();
+    await expect(dialog.getByRole('list', { name: 'Relations per type' }).getByRole('listitem', { name: 'attributed_to: 3' })).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('export-jsonl-done.png') });
 
-  const [jsonlName] = exportsOf(host.workspace);
-  expect(jsonlName).toMatch(/^\d{8}-\d{6}-jsonl\.jsonl$/);
-  await expect(dialog.getByRole('region', { name: 'Files written' })).toContainText(join(host.workspace, 'exports', jsonlName!));
-  const lines = readFileSync(join(host.workspace, 'exports', jsonlName!), 'utf8')
-    .trimEnd()
-    .split('\n');
-  expect(JSON.parse(lines[0]!)).toMatchObject({ claimdesk: 'claimdesk-jsonl', offset_unit: 'code_point' });
-  const docs = lines.slice(1).map(
-    (line) =>
-      JSON.parse(line) as {
-        id: string;
-        text: string;
-        spans: { id: string; start: number; end: number; quote: string }[];
-        relations: { from: string; to: string }[];
-      },
-  );
-  expect(docs).toHaveLength(samples.length);
-  const spans = docs.flatMap((d) => d.spans.map((s) => ({ ...s, codePoints: [...d.text] })));
-  expect(spans.map((s) => s.id).sort()).toEqual(SPANS.map((s) => s.id).sort());
-  for (const s of spans) expect(s.codePoints.slice(s.start, s.end).join(''), s.id).toBe(s.quote);
-  // After the emoji, code points and UTF-16 units differ: the offsets really are code points.
-  const caption = docs.flatMap((d) => d.spans.map((s) => ({ s, d }))).find(({ s }) => s.id === 'g-caption')!;
-  expect(caption.d.text.slice(caption.s.start, caption.s.end)).not.toBe(caption.s.quote);
-  expect(docs.flatMap((d) => d.relations.map((r) => `${r.from}>${r.to}`)).sort()).toEqual(LINKS.map(([f, t]) => `${f}>${t}`).sort());
+    const [jsonlName] = exportsOf(host.workspace);
+    expect(jsonlName).toMatch(/^\d{8}-\d{6}-jsonl\.jsonl$/);
+    await expect(dialog.getByRole('region', { name: 'Files written' })).toContainText(join(host.workspace, 'exports', jsonlName!));
+    const lines = readFileSync(join(host.workspace, 'exports', jsonlName!), 'utf8')
+      .trimEnd()
+      .split('\n');
+    expect(JSON.parse(lines[0]!)).toMatchObject({ claimdesk: 'claimdesk-jsonl', offset_unit: 'code_point' });
+    const docs = lines.slice(1).map(
+      (line) =>
+        JSON.parse(line) as {
+          id: string;
+          text: string;
+          spans: { id: string; start: number; end: number; quote: string }[];
+          relations: { from: string; to: string }[];
+        },
+    );
+    expect(docs).toHaveLength(samples.length);
+    const spans = docs.flatMap((d) => d.spans.map((s) => ({ ...s, codePoints: [...d.text] })));
+    expect(spans.map((s) => s.id).sort()).toEqual(SPANS.map((s) => s.id).sort());
+    for (const s of spans) expect(s.codePoints.slice(s.start, s.end).join(''), s.id).toBe(s.quote);
+    // After the emoji, code points and UTF-16 units differ: the offsets really are code points.
+    const caption = docs.flatMap((d) => d.spans.map((s) => ({ s, d }))).find(({ s }) => s.id === 'g-caption')!;
+    expect(caption.d.text.slice(caption.s.start, caption.s.end)).not.toBe(caption.s.quote);
+    expect(docs.flatMap((d) => d.relations.map((r) => `${r.from}>${r.to}`)).sort()).toEqual(LINKS.map(([f, t]) => `${f}>${t}`).sort());
+    return { dialog, preview };
+  });
 
-  // CoNLL, split by document; the training-data format defaults to documents marked done.
-  await dialog.getByRole('button', { name: 'Export again…' }).click();
-  await dialog.getByLabel('Format', { exact: true }).selectOption({ label: 'CoNLL IOB2' });
-  await expect(dialog.getByRole('radio', { name: 'Only done' })).toBeChecked();
-  await dialog.getByRole('checkbox', { name: 'Split into train/dev/test' }).check();
-  await dialog.getByLabel('Train', { exact: true }).fill('50');
-  await dialog.getByLabel('Dev', { exact: true }).fill('25');
-  await dialog.getByLabel('Test', { exact: true }).fill('25');
-  await dialog.getByLabel('Seed', { exact: true }).fill('3');
-  // Unstratified, 4 documents at 50/25/25 split 2/1/1 (stratified, 2 with claims and 2 without would leave test empty).
-  await dialog.getByRole('checkbox', { name: /^Stratify/ }).uncheck();
-  await expect(preview.getByRole('list', { name: 'Documents per split' }).getByRole('listitem', { name: 'train: 2' })).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath('export-conll-options.png') });
-  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(dialog.getByRole('heading', { name: 'Export finished' })).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath('export-conll-done.png') });
+  await test.step('CoNLL, split by document; the training-data format defaults to documents marked done', async () => {
+    await dialog.getByRole('button', { name: 'Export again…' }).click();
+    await dialog.getByLabel('Format', { exact: true }).selectOption({ label: 'CoNLL IOB2' });
+    await expect(dialog.getByRole('radio', { name: 'Only done' })).toBeChecked();
+    await dialog.getByRole('checkbox', { name: 'Split into train/dev/test' }).check();
+    await dialog.getByLabel('Train', { exact: true }).fill('50');
+    await dialog.getByLabel('Dev', { exact: true }).fill('25');
+    await dialog.getByLabel('Test', { exact: true }).fill('25');
+    await dialog.getByLabel('Seed', { exact: true }).fill('3');
+    // Unstratified, 4 documents at 50/25/25 split 2/1/1 (stratified, 2 with claims and 2 without would leave test empty).
+    await dialog.getByRole('checkbox', { name: /^Stratify/ }).uncheck();
+    await expect(preview.getByRole('list', { name: 'Documents per split' }).getByRole('listitem', { name: 'train: 2' })).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('export-conll-options.png') });
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(dialog.getByRole('heading', { name: 'Export finished' })).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('export-conll-done.png') });
 
-  const folder = exportsOf(host.workspace).find((name) => /^\d{8}-\d{6}-conll$/.test(name));
-  expect(folder).toBeDefined();
-  const dir = join(host.workspace, 'exports', folder!);
-  expect(statSync(dir).isDirectory()).toBe(true);
-  expect(readdirSync(dir).sort()).toEqual(['dev.conll', 'test.conll', 'train.conll']);
-  const perSplit = ['train', 'dev', 'test'].map((s) => conllDocuments(readFileSync(join(dir, `${s}.conll`), 'utf8')));
-  expect(perSplit.map((d) => d.length)).toEqual([2, 1, 1]);
-  const all = perSplit.flat();
-  expect(new Set(all).size).toBe(samples.length); // disjoint, and together every done document
-  expect(
-    readFileSync(join(dir, 'train.conll'), 'utf8') + readFileSync(join(dir, 'dev.conll'), 'utf8') + readFileSync(join(dir, 'test.conll'), 'utf8'),
-  ).toMatch(/\tB-CLAIM\b/);
-  // Nothing half-written is left next to the exports.
-  expect(exportsOf(host.workspace).filter((name) => name.startsWith('.'))).toEqual([]);
+    const folder = exportsOf(host.workspace).find((name) => /^\d{8}-\d{6}-conll$/.test(name));
+    expect(folder).toBeDefined();
+    const dir = join(host.workspace, 'exports', folder!);
+    expect(statSync(dir).isDirectory()).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['dev.conll', 'test.conll', 'train.conll']);
+    const perSplit = ['train', 'dev', 'test'].map((s) => conllDocuments(readFileSync(join(dir, `${s}.conll`), 'utf8')));
+    expect(perSplit.map((d) => d.length)).toEqual([2, 1, 1]);
+    const all = perSplit.flat();
+    expect(new Set(all).size).toBe(samples.length); // disjoint, and together every done document
+    expect(
+      readFileSync(join(dir, 'train.conll'), 'utf8') + readFileSync(join(dir, 'dev.conll'), 'utf8') + readFileSync(join(dir, 'test.conll'), 'utf8'),
+    ).toMatch(/\tB-CLAIM\b/);
+    // Nothing half-written is left next to the exports.
+    expect(exportsOf(host.workspace).filter((name) => name.startsWith('.'))).toEqual([]);
 
-  await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
-  await expect(dialog).toBeHidden();
+    await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
+    await expect(dialog).toBeHidden();
+  });
 });

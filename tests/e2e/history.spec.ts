@@ -13,24 +13,30 @@ test('restore an earlier version, move to the trash and restore from it', async 
   const details = page.getByRole('complementary', { name: 'Document details' });
   const status = details.getByRole('radiogroup', { name: 'Document status' });
 
-  await status.getByRole('radio', { name: 'Done' }).click();
-  await expect(page.getByRole('status', { name: 'Save status' })).toContainText('Saved');
-  const versions = details.getByRole('list', { name: 'Earlier versions' });
-  await expect(versions.getByRole('listitem')).toHaveCount(1);
-  await versions.getByRole('button', { name: /Restore the version saved/ }).click();
-  await expect(status.getByRole('radio', { name: 'New' })).toBeChecked();
-  await expect(docs.getByRole('option', { name: ENVOY_TITLE })).toContainText('New');
+  await test.step('Marking it done saves a version, and restoring the version before it brings back New', async () => {
+    await status.getByRole('radio', { name: 'Done' }).click();
+    await expect(page.getByRole('status', { name: 'Save status' })).toContainText('Saved');
+    const versions = details.getByRole('list', { name: 'Earlier versions' });
+    await expect(versions.getByRole('listitem')).toHaveCount(1);
+    await versions.getByRole('button', { name: /Restore the version saved/ }).click();
+    await expect(status.getByRole('radio', { name: 'New' })).toBeChecked();
+    await expect(docs.getByRole('option', { name: ENVOY_TITLE })).toContainText('New');
+  });
 
-  await details.getByRole('button', { name: 'Move to trash…' }).click();
-  await details.getByRole('button', { name: 'Move to trash', exact: true }).click();
-  await expect(docs.getByRole('option')).toHaveCount(0);
+  await test.step('Moved to the trash, it leaves the list', async () => {
+    await details.getByRole('button', { name: 'Move to trash…' }).click();
+    await details.getByRole('button', { name: 'Move to trash', exact: true }).click();
+    await expect(docs.getByRole('option')).toHaveCount(0);
+  });
 
-  await page.getByRole('button', { name: 'Trash…' }).click();
-  const trash = page.getByRole('dialog', { name: 'Trash' });
-  await trash.getByRole('button', { name: `Restore ${ENVOY_TITLE}` }).click();
-  await expect(trash.getByText('The trash is empty.')).toBeVisible();
-  await trash.getByRole('button', { name: 'Close' }).click();
-  await expect(docs.getByRole('option', { name: ENVOY_TITLE })).toBeVisible();
-  await docs.getByRole('option', { name: ENVOY_TITLE }).click();
-  await expect(page.getByRole('article', { name: ENVOY_TITLE })).toContainText('splintering');
+  await test.step('Restored from the Trash dialog, it is listed again with its text intact', async () => {
+    await page.getByRole('button', { name: 'Trash…' }).click();
+    const trash = page.getByRole('dialog', { name: 'Trash' });
+    await trash.getByRole('button', { name: `Restore ${ENVOY_TITLE}` }).click();
+    await expect(trash.getByText('The trash is empty.')).toBeVisible();
+    await trash.getByRole('button', { name: 'Close' }).click();
+    await expect(docs.getByRole('option', { name: ENVOY_TITLE })).toBeVisible();
+    await docs.getByRole('option', { name: ENVOY_TITLE }).click();
+    await expect(page.getByRole('article', { name: ENVOY_TITLE })).toContainText('splintering');
+  });
 });

@@ -48,57 +48,62 @@ test('sidebar, claims table, document attributes, schema edits and preferences',
   await docs.getByRole('option', { name: ENVOY_TITLE }).click();
   await expect(page.locator('[data-annotation-id]')).toHaveCount(4);
 
-  // Sidebar: every annotation listed; search narrows; a click selects it in the article.
-  await page.getByRole('tab', { name: 'Annotations' }).click();
-  const list = page.getByRole('listbox', { name: 'Annotation list' });
-  await expect(list.getByRole('option')).toHaveCount(4);
-  await page.getByLabel('Search annotations').fill('Hill');
-  await expect(list.getByRole('option')).toHaveCount(1);
-  await list.getByRole('option').click();
-  await expect(page.locator('[data-annotation-id="s1"]').first()).toHaveClass(/is-selected/);
-  await page.getByRole('tab', { name: 'Documents' }).click();
+  await test.step('Sidebar: every annotation listed; search narrows; a click selects it in the article', async () => {
+    await page.getByRole('tab', { name: 'Annotations' }).click();
+    const list = page.getByRole('listbox', { name: 'Annotation list' });
+    await expect(list.getByRole('option')).toHaveCount(4);
+    await page.getByLabel('Search annotations').fill('Hill');
+    await expect(list.getByRole('option')).toHaveCount(1);
+    await list.getByRole('option').click();
+    await expect(page.locator('[data-annotation-id="s1"]').first()).toHaveClass(/is-selected/);
+    await page.getByRole('tab', { name: 'Documents' }).click();
+  });
 
-  // Claims table: the claim with its source and cue.
-  await page.getByRole('tab', { name: 'Claims table' }).click();
-  const table = page.getByRole('grid', { name: 'Claims' });
-  const claimRow = table.getByRole('row').filter({ hasText: 'splintering' });
-  await expect(claimRow).toHaveCount(1);
-  await expect(claimRow).toContainText('Hill');
-  await expect(claimRow).toContainText('said');
-  await page.getByRole('tab', { name: 'Article' }).click();
+  await test.step('Claims table: the claim with its source and cue', async () => {
+    await page.getByRole('tab', { name: 'Claims table' }).click();
+    const table = page.getByRole('grid', { name: 'Claims' });
+    const claimRow = table.getByRole('row').filter({ hasText: 'splintering' });
+    await expect(claimRow).toHaveCount(1);
+    await expect(claimRow).toContainText('Hill');
+    await expect(claimRow).toContainText('said');
+    await page.getByRole('tab', { name: 'Article' }).click();
+  });
 
-  // Document attributes are saved with the document.
-  const article = page.getByRole('article', { name: ENVOY_TITLE });
-  await article.press('Escape');
-  await article.press('Escape');
-  await expect(page.getByRole('complementary', { name: 'Annotation details' })).toBeHidden();
-  const attrs = page.getByRole('region', { name: 'Document attributes' });
-  await attrs.getByLabel('reliability').selectOption('high');
-  await expect.poll(async () => (await api<DocumentData>('getDocument', { docId: doc.id })).attributes.reliability).toBe('high');
+  await test.step('Document attributes are saved with the document', async () => {
+    const article = page.getByRole('article', { name: ENVOY_TITLE });
+    await article.press('Escape');
+    await article.press('Escape');
+    await expect(page.getByRole('complementary', { name: 'Annotation details' })).toBeHidden();
+    const attrs = page.getByRole('region', { name: 'Document attributes' });
+    await attrs.getByLabel('reliability').selectOption('high');
+    await expect.poll(async () => (await api<DocumentData>('getDocument', { docId: doc.id })).attributes.reliability).toBe('high');
+  });
 
-  // Schema: rename Cue, then remove Entity, which is in use: asked first, with the count.
-  await page.getByRole('button', { name: 'Schema…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Edit schema' });
-  await dialog.getByRole('list', { name: 'Labels' }).getByRole('button', { name: 'Cue' }).click();
-  await dialog.getByLabel('Label name').fill('Attribution cue');
-  await dialog.getByRole('list', { name: 'Labels' }).getByRole('button', { name: 'Entity' }).click();
-  await dialog.getByRole('button', { name: 'Remove label' }).click();
-  await expect(dialog).toContainText('1 annotation will be deleted');
-  await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.locator('[data-annotation-id="q1"]').first()).toHaveAttribute('data-label', 'Attribution cue');
-  await expect(page.locator('[data-annotation-id="e1"]')).toHaveCount(0);
-  const stored = await api<DocumentData>('getDocument', { docId: doc.id });
-  expect(stored.annotations.map((a) => `${a.id}:${a.label}`).sort()).toEqual(['c1:Claim', 'q1:Attribution cue', 's1:Source']);
-  expect(stored.relations.map((r) => r.id)).toEqual(['r1', 'r2']);
+  await test.step('Schema: rename Cue, then remove Entity, which is in use: asked first, with the count', async () => {
+    await page.getByRole('button', { name: 'Schema…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit schema' });
+    await dialog.getByRole('list', { name: 'Labels' }).getByRole('button', { name: 'Cue' }).click();
+    await dialog.getByLabel('Label name').fill('Attribution cue');
+    await dialog.getByRole('list', { name: 'Labels' }).getByRole('button', { name: 'Entity' }).click();
+    await dialog.getByRole('button', { name: 'Remove label' }).click();
+    await expect(dialog).toContainText('1 annotation will be deleted');
+    await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.locator('[data-annotation-id="q1"]').first()).toHaveAttribute('data-label', 'Attribution cue');
+    await expect(page.locator('[data-annotation-id="e1"]')).toHaveCount(0);
+    const stored = await api<DocumentData>('getDocument', { docId: doc.id });
+    expect(stored.annotations.map((a) => `${a.id}:${a.label}`).sort()).toEqual(['c1:Claim', 'q1:Attribution cue', 's1:Source']);
+    expect(stored.relations.map((r) => r.id)).toEqual(['r1', 'r2']);
+  });
 
-  // Preferences: the author name is recorded on what is created next.
-  await page.getByRole('button', { name: 'Preferences…' }).click();
-  const prefs = page.getByRole('dialog', { name: 'Preferences' });
-  await prefs.getByLabel('Author name').fill('Ann Analyst');
-  await prefs.getByLabel('Author name').press('Enter');
-  await expect(prefs).toBeHidden();
-  expect(await api<{ author: string }>('getPreferences', null)).toEqual({ author: 'Ann Analyst' });
-  await page.screenshot({ path: join('test-results', 'screenshots', 'panels.png') });
+  await test.step('Preferences: the author name is recorded on what is created next', async () => {
+    await page.getByRole('button', { name: 'Preferences…' }).click();
+    const prefs = page.getByRole('dialog', { name: 'Preferences' });
+    await prefs.getByLabel('Author name').fill('Ann Analyst');
+    await prefs.getByLabel('Author name').press('Enter');
+    await expect(prefs).toBeHidden();
+    expect(await api<{ author: string }>('getPreferences', null)).toEqual({ author: 'Ann Analyst' });
+    await page.screenshot({ path: join('test-results', 'screenshots', 'panels.png') });
+  });
 });

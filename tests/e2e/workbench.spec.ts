@@ -12,25 +12,35 @@ test('import the samples, open the envoy article, read it and select a sentence'
   await page.goto(host.url);
   await expect(page.getByText(/No articles yet/)).toBeVisible();
 
-  const samples = readdirSync(SAMPLES).map((name) => join(SAMPLES, name));
-  await page.getByLabel('Import files').setInputFiles(samples);
-  const list = page.getByRole('listbox', { name: 'Documents' });
-  await expect(list.getByRole('option')).toHaveCount(samples.length);
-  await expect(page.getByRole('status', { name: 'Import report' })).toContainText(`Imported ${samples.length}`);
+  const { samples, list } = await test.step('The samples import through the Import button', async () => {
+    const samples = readdirSync(SAMPLES).map((name) => join(SAMPLES, name));
+    await page.getByLabel('Import files').setInputFiles(samples);
+    const list = page.getByRole('listbox', { name: 'Documents' });
+    await expect(list.getByRole('option')).toHaveCount(samples.length);
+    await expect(page.getByRole('status', { name: 'Import report' })).toContainText(`Imported ${samples.length}`);
+    return { samples, list };
+  });
 
-  await list.getByRole('option', { name: ENVOY_TITLE }).click();
-  const article = page.getByRole('article', { name: ENVOY_TITLE });
-  await expect(article.getByRole('heading', { name: ENVOY_TITLE })).toBeVisible();
-  await expect(article).toContainText(ENVOY_SENTENCE);
-  await expect(page).toHaveTitle(`${ENVOY_TITLE} — Claimdesk`);
+  const article = await test.step('The envoy article opens and reads well', async () => {
+    await list.getByRole('option', { name: ENVOY_TITLE }).click();
+    const article = page.getByRole('article', { name: ENVOY_TITLE });
+    await expect(article.getByRole('heading', { name: ENVOY_TITLE })).toBeVisible();
+    await expect(article).toContainText(ENVOY_SENTENCE);
+    await expect(page).toHaveTitle(`${ENVOY_TITLE} — Claimdesk`);
+    return article;
+  });
 
-  await dragSelect(page, article, ENVOY_SENTENCE);
-  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(ENVOY_SENTENCE);
-  await page.screenshot({ path: test.info().outputPath('envoy-article.png') });
-  await page.screenshot({ path: join('test-results', 'screenshots', 'envoy-article.png') });
+  await test.step('Its text can be selected', async () => {
+    await dragSelect(page, article, ENVOY_SENTENCE);
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(ENVOY_SENTENCE);
+    await page.screenshot({ path: test.info().outputPath('envoy-article.png') });
+    await page.screenshot({ path: join('test-results', 'screenshots', 'envoy-article.png') });
+  });
 
-  await page.reload();
-  await expect(list.getByRole('option')).toHaveCount(samples.length);
+  await test.step('After a reload the samples are still listed', async () => {
+    await page.reload();
+    await expect(list.getByRole('option')).toHaveCount(samples.length);
+  });
 });
 
 test('importing the same file again says it is already there', async ({ page, host }) => {
