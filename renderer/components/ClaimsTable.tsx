@@ -23,7 +23,7 @@ import { useWindowedList } from '../hooks/use-windowed-list';
 import { formatCount, formatQuantity } from '../util/format';
 import './ClaimsTable.css';
 
-/** Row and header heights in CSS pixels; panels.css sizes them to match. */
+/** Row and header heights in CSS pixels; ClaimsTable.css sizes them to match. */
 const ROW_HEIGHT = 44;
 const HEADER_HEIGHT = 32;
 /** How long "Copied ..." stays in the toolbar. */
