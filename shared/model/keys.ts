@@ -28,10 +28,17 @@ export const isItemId = (id: unknown): id is string => typeof id === 'string' &&
 
 /** True when `name` can be a label, relation type or attribute name: 1 to 100 characters, not blank, no control characters. */
 export const isName = (name: unknown): name is string =>
-  typeof name === 'string' && name.length <= MAX_NAME_LENGTH && name.trim() !== '' && ![...name].some(isControl);
+  typeof name === 'string' && name.length <= MAX_NAME_LENGTH && name.trim() !== '' && !hasControlCharacter(name);
 
-/** True for a C0 control character or DEL (a line break or NUL in a label would break exports). */
-const isControl = (c: string): boolean => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f;
+/** True when `text` holds a C0 control character or DEL (a line break or NUL in a label would break exports). */
+function hasControlCharacter(text: string): boolean {
+  // A loop over code units: checked for every label and attribute name of every file read, so no allocation.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
+}
 
 /** A record of counts keyed by user strings, with no prototype: `constructor` or `__proto__` is a key like any other. */
 export type Counter = Record<string, number>;
