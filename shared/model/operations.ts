@@ -114,15 +114,87 @@ export function applyOperations(doc: DocumentData, ops: readonly Operation[], ch
   return draft.result();
 }
 
-/** A document being changed: annotations and relations in maps (insertion order kept), arrays rebuilt once at the end. */
+/** How many look-ups a batch makes by scanning before it builds an index (one edit should cost one scan, not an index). */
+const SCANS_BEFORE_INDEX = 8;
+
+/**
+ * A document's annotations or relations while a batch changes them: copied on the first change,
+ * found by a scan while look-ups are few (a single edit costs what one scan of the list costs)
+ * and through an index once they are many (a batch of thousands stays linear). A removed item
+ * leaves a hole until the end, so that removing never shifts positions.
+ */
+class KeyedList<T extends Readonly<{ id: string }>> {
+  private items: (T | undefined)[] | null = null;
+  private index: Map<string, number> | null = null;
+  private scans = 0;
+
+  constructor(private readonly original: readonly T[]) {}
+
+  /** True once the list differs from the document's. */
+  get changed(): boolean {
+    return this.items !== null;
+  }
+
+  /** The items in order (the document's own array when nothing changed). */
+  values(): readonly T[] {
+    return this.items ? this.items.filter((x): x is T => x !== undefined) : this.original;
+  }
+
+  get(id: string): T | undefined {
+    const at = this.positionOf(id);
+    return at === -1 ? undefined : this.current()[at];
+  }
+
+  has(id: string): boolean {
+    return this.positionOf(id) !== -1;
+  }
+
+  add(item: T): void {
+    const items = this.writable();
+    items.push(item);
+    this.index?.set(item.id, items.length - 1);
+  }
+
+  /** Replaces the item with `item.id` (which must exist). */
+  replace(item: T): void {
+    this.writable()[this.positionOf(item.id)] = item;
+  }
+
+  remove(id: string): void {
+    const at = this.positionOf(id);
+    if (at === -1) return;
+    this.writable()[at] = undefined;
+    this.index?.delete(id);
+  }
+
+  private current(): readonly (T | undefined)[] {
+    return this.items ?? this.original;
+  }
+
+  private writable(): (T | undefined)[] {
+    return (this.items ??= [...this.original]);
+  }
+
+  private positionOf(id: string): number {
+    const list = this.current();
+    if (!this.index && ++this.scans > SCANS_BEFORE_INDEX) {
+      this.index = new Map();
+      list.forEach((x, i) => x && this.index!.set(x.id, i));
+    }
+    if (this.index) return this.index.get(id) ?? -1;
+    for (let i = 0; i < list.length; i++) if (list[i]?.id === id) return i;
+    return -1;
+  }
+}
+
+/** A document being changed by a batch of operations (see KeyedList); the result is built once at the end. */
 class Draft {
-  readonly annotations: Map<string, Annotation>;
-  private readonly relations: Map<string, Relation>;
-  /** How many relations end at each annotation (a linked annotation cannot be removed). */
-  private readonly links = new Map<string, number>();
+  readonly annotations: KeyedList<Annotation>;
+  private readonly relations: KeyedList<Relation>;
+  /** How many relations end at each annotation (a linked annotation cannot be removed); counted on the first removal. */
+  private links: Map<string, number> | null = null;
+  private linkScans = 0;
   private fields: DocumentPatch = {};
-  private changedAnnotations = false;
-  private changedRelations = false;
   private changedFields = false;
   /** Where each annotation is updated in the batch (built on the first replayed add that needs it). */
   private updatesById: Map<string, number[]> | null = null;
@@ -131,9 +203,8 @@ class Draft {
     private readonly doc: DocumentData,
     private readonly ops: readonly Operation[],
   ) {
-    this.annotations = new Map(doc.annotations.map((a) => [a.id, a]));
-    this.relations = new Map(doc.relations.map((r) => [r.id, r]));
-    for (const r of doc.relations) this.link(r, 1);
+    this.annotations = new KeyedList(doc.annotations);
+    this.relations = new KeyedList(doc.relations);
   }
 
   apply(op: Operation, at: number): void {
@@ -146,16 +217,13 @@ class Draft {
           return;
         }
         checkSpan(this.doc.text, op.annotation);
-        this.annotations.set(op.annotation.id, op.annotation);
-        this.changedAnnotations = true;
+        this.annotations.add(op.annotation);
         return;
       }
       case 'removeAnnotation': {
         if (!this.annotations.has(op.annotation.id)) return;
-        if ((this.links.get(op.annotation.id) ?? 0) > 0)
-          throw new OperationError(`annotation ${op.annotation.id} still has links; remove them first`);
-        this.annotations.delete(op.annotation.id);
-        this.changedAnnotations = true;
+        if (this.hasLinks(op.annotation.id)) throw new OperationError(`annotation ${op.annotation.id} still has links; remove them first`);
+        this.annotations.remove(op.annotation.id);
         return;
       }
       case 'updateAnnotation': {
@@ -163,8 +231,7 @@ class Draft {
         if (!current) throw new OperationError(`annotation ${op.id} does not exist`);
         const updated = patched(current, op.after);
         checkSpan(this.doc.text, updated);
-        this.annotations.set(op.id, updated);
-        this.changedAnnotations = true;
+        this.annotations.replace(updated);
         return;
       }
       case 'addRelation': {
@@ -176,17 +243,15 @@ class Draft {
         }
         for (const end of [op.relation.from, op.relation.to])
           if (!this.annotations.has(end)) throw new OperationError(`relation ${op.relation.id}: annotation ${end} does not exist`);
-        this.relations.set(op.relation.id, op.relation);
-        this.link(op.relation, 1);
-        this.changedRelations = true;
+        this.relations.add(op.relation);
+        if (this.links) this.link(this.links, op.relation, 1);
         return;
       }
       case 'removeRelation': {
         const existing = this.relations.get(op.relation.id);
         if (!existing) return;
-        this.relations.delete(op.relation.id);
-        this.link(existing, -1);
-        this.changedRelations = true;
+        this.relations.remove(op.relation.id);
+        if (this.links) this.link(this.links, existing, -1);
         return;
       }
       case 'updateDocument':
@@ -218,17 +283,29 @@ class Draft {
   }
 
   result(): DocumentData {
-    if (!this.changedAnnotations && !this.changedRelations && !this.changedFields) return this.doc;
+    if (!this.annotations.changed && !this.relations.changed && !this.changedFields) return this.doc;
     return {
       ...this.doc,
       ...this.fields,
-      annotations: this.changedAnnotations ? [...this.annotations.values()] : this.doc.annotations,
-      relations: this.changedRelations ? [...this.relations.values()] : this.doc.relations,
+      annotations: this.annotations.values(),
+      relations: this.relations.values(),
     };
   }
 
-  private link(r: Relation, by: 1 | -1): void {
-    for (const end of new Set([r.from, r.to])) this.links.set(end, (this.links.get(end) ?? 0) + by);
+  /** True when a relation starts or ends at the annotation: a scan for the first few removals, then counts kept up to date. */
+  private hasLinks(annotationId: string): boolean {
+    if (!this.links && ++this.linkScans <= SCANS_BEFORE_INDEX)
+      return this.relations.values().some((r) => r.from === annotationId || r.to === annotationId);
+    if (!this.links) {
+      this.links = new Map();
+      for (const r of this.relations.values()) this.link(this.links, r, 1);
+    }
+    return (this.links.get(annotationId) ?? 0) > 0;
+  }
+
+  private link(links: Map<string, number>, r: Relation, by: 1 | -1): void {
+    links.set(r.from, (links.get(r.from) ?? 0) + by);
+    if (r.to !== r.from) links.set(r.to, (links.get(r.to) ?? 0) + by);
   }
 }
 
