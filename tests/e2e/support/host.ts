@@ -36,9 +36,13 @@ export async function startHostProcess(options: { seeded?: boolean; workspace?: 
     workspace,
     dataDir,
     stop: async () => {
+      // The host saves what is under way and releases its lock on SIGTERM: wait for it to exit
+      // before removing its folders, or the removal races its last writes.
+      const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
       child.kill();
-      await rm(dataDir, { recursive: true, force: true });
-      if (!options.seeded && !options.workspace) await rm(workspace, { recursive: true, force: true });
+      await exited;
+      await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
+      if (!options.seeded && !options.workspace) await rm(workspace, { recursive: true, force: true, maxRetries: 3 });
     },
   };
 }
