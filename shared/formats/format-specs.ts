@@ -14,6 +14,14 @@ import { createW3cSerializer } from './w3c';
 
 const TOKEN_FORMAT_DROPS = ['relations', 'attributes', 'notes', 'authors and times', 'document status, attributes and meta'];
 
+/** What the claims tables (CSV and TSV alike) cannot hold. */
+const CLAIMS_TABLE_DROPS: readonly string[] = [
+  'spans other than claims and their linked sources and cues',
+  'relations other than attributed_to and has_cue',
+  'notes of sources and cues',
+  'document status and meta',
+];
+
 export const FORMAT_SPECS: Readonly<Record<ExportFormat, FormatSpec>> = {
   jsonl: {
     format: 'jsonl',
@@ -33,12 +41,7 @@ export const FORMAT_SPECS: Readonly<Record<ExportFormat, FormatSpec>> = {
     streamName: null,
     needsTokenizer: true,
     lossless: false,
-    drops: [
-      'spans other than claims and their linked sources and cues',
-      'relations other than attributed_to and has_cue',
-      'notes of sources and cues',
-      'document status and meta',
-    ],
+    drops: CLAIMS_TABLE_DROPS,
     create: (ctx) => createClaimsTableSerializer(ctx.schema, ctx.tokenizer, 'csv'),
     sidecars: () => [],
   },
@@ -49,12 +52,7 @@ export const FORMAT_SPECS: Readonly<Record<ExportFormat, FormatSpec>> = {
     streamName: null,
     needsTokenizer: true,
     lossless: false,
-    drops: [
-      'spans other than claims and their linked sources and cues',
-      'relations other than attributed_to and has_cue',
-      'notes of sources and cues',
-      'document status and meta',
-    ],
+    drops: CLAIMS_TABLE_DROPS,
     create: (ctx) => createClaimsTableSerializer(ctx.schema, ctx.tokenizer, 'tsv'),
     sidecars: () => [],
   },

@@ -60,7 +60,7 @@ export async function listBackups(store: DocumentStore, docId: DocId): Promise<B
  * Brings back an earlier version of a document (the current one becomes a backup in turn).
  * @throws ApiError INVALID_INPUT for a malformed backup id; NOT_FOUND for an unknown one; IO/CONFLICT when it cannot be used
  */
-export function restoreBackup(store: DocumentStore, docId: DocId, backupId: string): Promise<DocumentRow> {
+export async function restoreBackup(store: DocumentStore, docId: DocId, backupId: string): Promise<DocumentRow> {
   if (!/^[\w-]+$/.test(backupId)) throw new ApiError('INVALID_INPUT', 'not a backup id');
   return store.run(async () => {
     const db = await store.handle(docId);

@@ -1,5 +1,4 @@
 /** The workspace service: see workspace.ts for what each file of this folder owns. */
 export { Workspace } from './workspace';
 export { BACKUPS_PER_DOCUMENT } from './history';
-export { INDEX_FILE, DOCUMENTS_DIR, BACKUPS_DIR, TRASH_DIR } from './files';
 export type { ImportSource } from './imports';
