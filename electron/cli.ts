@@ -9,7 +9,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import { ApiError } from '../shared/api';
-import { checkExportPaths, runExport, runImport, runStats, runValidate, type Io } from './cli/commands';
+import { checkExportPaths, runAgreement, runExport, runImport, runStats, runSync, runValidate, type Io } from './cli/commands';
+import { runMergeFileCommand } from './cli/sync';
 import { CliFailure, EXIT, type ExitCode } from './cli/exit';
 import { parseInvocation, type Invocation } from './cli/options';
 import { Workspace } from './services/workspace';
@@ -22,7 +23,7 @@ const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 const CONSOLE_IO: Io = { out: (line) => console.log(line), err: (line) => console.error(line) };
 
-type WorkspaceCommand = Exclude<Invocation, { kind: 'help' }>;
+type WorkspaceCommand = Exclude<Invocation, { kind: 'help' } | { kind: 'merge-file' }>;
 
 /**
  * Runs one CLI invocation as a process does: SIGINT, SIGTERM and SIGHUP abort the command (it
@@ -57,11 +58,18 @@ export async function runCli(argv: readonly string[], io: Io, signal?: AbortSign
     (invocation.isError ? io.err : io.out)(invocation.text);
     return invocation.isError ? EXIT.USAGE : EXIT.OK;
   }
+  if (invocation.kind === 'merge-file') {
+    const [base, ours, theirs, path] = invocation.args as [string, string, string, string];
+    return (await runMergeFileCommand([base, ours, theirs, path])) === 0 ? EXIT.OK : EXIT.BAD_INPUT;
+  }
   const command = `claimdesk ${invocation.kind}`;
   let workspace: Workspace | null = null;
   try {
     if (invocation.kind === 'export') await checkExportPaths(invocation.plan);
-    workspace = await openWorkspace(invocation.workspace);
+    workspace = await openWorkspace(
+      invocation.workspace,
+      invocation.kind === 'import' ? invocation.fallback : invocation.kind === 'sync' ? invocation.annotator : undefined,
+    );
     signal?.throwIfAborted();
     return await runCommand(workspace, invocation, io, signal);
   } catch (err) {
@@ -76,13 +84,17 @@ function runCommand(workspace: Workspace, invocation: WorkspaceCommand, io: Io, 
   if (holder && invocation.kind !== 'import') io.err(`claimdesk ${invocation.kind}: note: ${holder}; reading it as it is on disk`);
   switch (invocation.kind) {
     case 'import':
-      return runImport(workspace, invocation.paths, io, signal);
+      return runImport(workspace, invocation.paths, { annotator: invocation.annotator ?? undefined, fallback: invocation.fallback }, io, signal);
     case 'export':
       return runExport(workspace, invocation.plan, io, signal);
     case 'stats':
       return runStats(workspace, io);
     case 'validate':
       return runValidate(workspace, invocation.scope, io, signal);
+    case 'sync':
+      return runSync(workspace, invocation.annotator, io);
+    case 'agreement':
+      return runAgreement(workspace, invocation.plan, io);
   }
 }
 
@@ -91,9 +103,9 @@ function runCommand(workspace: Workspace, invocation: WorkspaceCommand, io: Io, 
  * it may not write, and linked documents/ or .backups/, each with a sentence saying what to do).
  * @throws CliFailure WORKSPACE with that sentence, or the fs error's code for anything else
  */
-async function openWorkspace(dir: string): Promise<Workspace> {
+async function openWorkspace(dir: string, annotator?: string): Promise<Workspace> {
   try {
-    return await Workspace.open(dir);
+    return await Workspace.open(dir, { annotator });
   } catch (err) {
     const why =
       err instanceof ApiError

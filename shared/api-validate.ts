@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ApiError, failure, success, type ApiArg, type ApiMethod, type ClaimdeskApi, type Envelope, MAX_IMPORT_BYTES } from './api';
 import { EXPORT_FORMATS, type ExportFormat } from './formats/serializer';
 import { DOC_ID_PATTERN, isName, ITEM_ID_PATTERN, MAX_NAME_LENGTH } from './model/keys';
+import { isAnnotatorName, isLayerName } from './model/layers';
 
 const docId = z.string().regex(DOC_ID_PATTERN, 'a document id is lowercase hex');
 const noArg = z.union([z.undefined(), z.null(), z.object({}).strict()]).transform(() => undefined);
@@ -30,11 +31,16 @@ const annotation = z
     author: z.string().max(200),
     createdAt: isoTime,
     updatedAt: isoTime,
+    conflicts: z
+      .array(z.object({ field: z.string().max(200), values: z.tuple([z.unknown(), z.unknown()]) }).strict())
+      .max(100)
+      .optional(),
   })
   .strict();
+const layer = z.string().max(MAX_NAME_LENGTH).refine(isLayerName, 'a layer is an annotator\'s name or "curated"');
 const relation = z.object({ id, type: label, from: id, to: id, author: z.string().max(200), createdAt: isoTime }).strict();
 const annotationPatch = annotation
-  .pick({ label: true, start: true, end: true, quote: true, attributes: true, note: true, updatedAt: true })
+  .pick({ label: true, start: true, end: true, quote: true, attributes: true, note: true, updatedAt: true, conflicts: true })
   .partial()
   .strict();
 const docStatus = z.enum(['new', 'in_progress', 'done']);
@@ -96,6 +102,7 @@ const exportRequest = z
       .refine((s) => s.train + s.dev + s.test > 0, 'at least one split ratio must be above 0')
       .optional(),
     overwrite: z.boolean().optional(),
+    layer: z.union([z.literal('default'), z.literal('all'), layer]).optional(),
   })
   .strict();
 const jobId = z.string().regex(/^[0-9a-f]{16,64}$/, 'not an export job id');
@@ -103,26 +110,44 @@ const jobId = z.string().regex(/^[0-9a-f]{16,64}$/, 'not an export job id');
 const schemas = {
   getWorkspace: noArg,
   listDocuments: noArg,
-  getDocument: z.object({ docId }).strict(),
+  getDocument: z.object({ docId, layer: layer.optional() }).strict(),
   importFiles: z
     .object({
       files: z.array(z.object({ name: z.string().min(1).max(1024), data: z.string().max(Math.ceil(MAX_IMPORT_BYTES * 1.4)) }).strict()).max(10_000),
     })
     .strict(),
-  applyChanges: z.object({ docId, ops: z.array(operation).min(1).max(100_000) }).strict(),
+  applyChanges: z.object({ docId, ops: z.array(operation).min(1).max(100_000), layer: layer.optional() }).strict(),
   updateSchema: z.object({ schema: schemaShape, renamedLabels: z.record(name, name), removedLabels: z.array(name).max(100) }).strict(),
-  listBackups: z.object({ docId }).strict(),
-  restoreBackup: z.object({ docId, backupId: z.string().regex(/^[\w-]{1,200}$/, 'not a backup id') }).strict(),
+  listBackups: z.object({ docId, layer: layer.optional() }).strict(),
+  restoreBackup: z.object({ docId, backupId: z.string().regex(/^[\w-]{1,200}$/, 'not a backup id'), layer: layer.optional() }).strict(),
   deleteDocument: z.object({ docId }).strict(),
   listTrash: noArg,
   restoreDocument: z.object({ docId }).strict(),
   getPreferences: noArg,
-  updatePreferences: z.object({ author: z.string().trim().min(1).max(200) }).strict(),
+  updatePreferences: z
+    .object({
+      author: z
+        .string()
+        .trim()
+        .min(1)
+        .max(MAX_NAME_LENGTH)
+        .refine(
+          isAnnotatorName,
+          'an author name is 1 to 100 characters without control characters, and not "curated", "all" or "default" (they name layer choices)',
+        ),
+    })
+    .strict(),
   chooseExportDestination: z.object({ format: exportRequest.shape.format, split: z.boolean().optional() }).strict(),
   previewExport: exportRequest,
   startExport: exportRequest.extend({ destination: z.string().min(1).max(4096) }).strict(),
   getExportJob: z.object({ jobId }).strict(),
   cancelExport: z.object({ jobId }).strict(),
+  startSync: noArg,
+  getSyncStatus: noArg,
+  getAgreement: z
+    .object({ docIds: z.array(docId).max(1_000_000).optional(), annotators: z.array(layer).max(1000).optional(), labels: labelNames.optional() })
+    .strict(),
+  startCuration: z.object({ docId, policy: z.enum(['all', 'majority', 'none']) }).strict(),
 } satisfies { [M in ApiMethod]: z.ZodType };
 
 /**

@@ -5,11 +5,12 @@
  * validators in shared/api-validate.ts. Adding an operation is one entry here, its validator
  * there, and one service function.
  */
+import type { AgreementReport } from './agreement';
 import type { ExportFormat } from './formats/serializer';
 import type { ExportReport } from './formats/report';
 import type { Operation } from './model/operations';
 import type { SchemaMigration } from './model/schema-rules';
-import type { DocId, DocumentData, DocumentRow, Schema } from './model/types';
+import type { DocId, DocumentData, DocumentRow, IndexRow, LayerSummary, Schema } from './model/types';
 
 /** Facts about the open workspace; `revision` grows with every change, so clients can poll cheaply. */
 export type WorkspaceInfo = Readonly<{
@@ -25,16 +26,37 @@ export type WorkspaceInfo = Readonly<{
    * which it was noticed: 'changed' (the new version was loaded) or 'restored' (its file was
    * deleted, and Claimdesk wrote the open copy back).
    */
-  externalChanges: readonly Readonly<{ docId: DocId; revision: number; kind: 'changed' | 'restored' }>[];
+  externalChanges: readonly Readonly<{ docId: DocId; revision: number; kind: 'changed' | 'restored'; layer?: string }>[];
+  /** The layer this analyst works in: their author name from Preferences. */
+  annotator: string;
 }>;
+
+/** Where a git sync of the workspace is: idle (none yet), running (with its step), done or failed (with what to do). */
+export type SyncStatus = Readonly<{
+  state: 'idle' | 'running' | 'done' | 'failed';
+  step: 'checking' | 'committing' | 'fetching' | 'merging' | 'pushing' | 'done' | null;
+  /** The step under way, the outcome, or (failed) what went wrong and what to do. */
+  message: string;
+  /** Documents whose files the sync brought or changed (done). */
+  changedDocuments?: number;
+  /** Annotations or fields with a merge conflict to settle (done). */
+  conflicts?: number;
+  finishedAt?: string;
+}>;
+
+/** Which documents, annotators and labels an agreement report covers (absent: all). */
+export type AgreementRequest = Readonly<{ docIds?: readonly DocId[]; annotators?: readonly string[]; labels?: readonly string[] }>;
+
+/** Which candidates curation accepts by itself: those all annotators agree on, those a majority agrees on, or none. */
+export type CurationPolicy = 'all' | 'majority' | 'none';
 
 /** A file handed over by the renderer (picker or drag-and-drop): its name and bytes in base64. */
 export type UploadedFile = Readonly<{ name: string; data: string }>;
 
 /** What an import did with each file; every input appears in exactly one list. */
 export type ImportReport = Readonly<{
-  imported: readonly Readonly<{ name: string; row: DocumentRow; warnings: readonly string[] }>[];
-  duplicates: readonly Readonly<{ name: string; existing: DocumentRow }>[];
+  imported: readonly Readonly<{ name: string; row: IndexRow; warnings: readonly string[] }>[];
+  duplicates: readonly Readonly<{ name: string; existing: IndexRow }>[];
   failed: readonly Readonly<{ name: string; reason: string }>[];
 }>;
 
@@ -53,6 +75,11 @@ export type ExportSplitRequest = Readonly<{ train: number; dev: number; test: nu
 /** What to export: a format and a scope. Absent fields mean "all". */
 export type ExportRequest = Readonly<{
   format: ExportFormat;
+  /**
+   * Which layer of each document: 'default' (absent: the curated layer, else the only
+   * annotator's), 'curated', 'all' (each annotator's as its own record), or an annotator's name.
+   */
+  layer?: string;
   /** The documents to export; absent = the whole workspace. */
   docIds?: readonly DocId[];
   /** Only documents with this status. */
@@ -94,8 +121,8 @@ export interface ClaimdeskApi {
   getWorkspace(): Promise<WorkspaceInfo>;
   /** Every document's index row, in import order. */
   listDocuments(): Promise<readonly DocumentRow[]>;
-  /** One whole document. @throws NOT_FOUND, IO when its file cannot be read. */
-  getDocument(arg: { docId: DocId }): Promise<DocumentData>;
+  /** One document seen through one layer (default: the analyst's own). @throws NOT_FOUND, IO when a file cannot be read. */
+  getDocument(arg: { docId: DocId; layer?: string }): Promise<DocumentData>;
   /** Imports uploaded files; bad files are reported in the result, never thrown. */
   importFiles(arg: { files: readonly UploadedFile[] }): Promise<ImportReport>;
   /**
@@ -103,7 +130,7 @@ export interface ClaimdeskApi {
    * so a retry after a lost acknowledgement is safe.
    * @throws NOT_FOUND, INVALID_INPUT (an operation does not fit the text or the schema), IO
    */
-  applyChanges(arg: { docId: DocId; ops: readonly Operation[] }): Promise<Ack>;
+  applyChanges(arg: { docId: DocId; ops: readonly Operation[]; layer?: string }): Promise<Ack>;
   /**
    * Replaces the workspace's tag schema and carries renamed and removed labels over to every
    * document that uses them (annotations of removed labels are deleted with their links).
@@ -111,9 +138,9 @@ export interface ClaimdeskApi {
    */
   updateSchema(arg: { schema: Schema } & SchemaMigration): Promise<WorkspaceInfo>;
   /** Earlier saved versions of a document, newest first. @throws NOT_FOUND */
-  listBackups(arg: { docId: DocId }): Promise<readonly BackupEntry[]>;
-  /** Brings back an earlier version (the current one becomes a backup). @throws NOT_FOUND */
-  restoreBackup(arg: { docId: DocId; backupId: string }): Promise<DocumentRow>;
+  listBackups(arg: { docId: DocId; layer?: string }): Promise<readonly BackupEntry[]>;
+  /** Brings back an earlier version of a layer (the current one becomes a backup). @throws NOT_FOUND */
+  restoreBackup(arg: { docId: DocId; backupId: string; layer?: string }): Promise<DocumentRow>;
   /** Moves a document to the workspace's trash. @throws NOT_FOUND, CONFLICT (read-only) */
   deleteDocument(arg: { docId: DocId }): Promise<void>;
   /** Documents in the trash. */
@@ -139,6 +166,24 @@ export interface ClaimdeskApi {
    * @throws INVALID_INPUT (a destination not chosen through chooseExportDestination for this format and layout), CONFLICT (an export to it is running)
    */
   startExport(arg: ExportRequest & { destination: string }): Promise<{ jobId: string }>;
+  /**
+   * Starts a git sync of the workspace (commit, fetch, merge, push; see services/sync) unless one
+   * is running; poll getSyncStatus for its progress.
+   */
+  startSync(): Promise<SyncStatus>;
+  /** The running or last sync. */
+  getSyncStatus(): Promise<SyncStatus>;
+  /**
+   * Agreement between annotators' layers (see shared/agreement), over the whole workspace or the
+   * given documents, annotators and labels.
+   */
+  getAgreement(arg: AgreementRequest): Promise<AgreementReport>;
+  /**
+   * Opens a document for curation: makes its curated layer when there is none, with every span
+   * the annotators agree on (by `policy`: all of them, a majority, or none) already accepted.
+   * @returns the document's row and how many spans were accepted now
+   */
+  startCuration(arg: { docId: DocId; policy: CurationPolicy }): Promise<{ row: DocumentRow; accepted: number }>;
   /** Progress and outcome of an export. @throws NOT_FOUND */
   getExportJob(arg: { jobId: string }): Promise<ExportJob>;
   /** Cancels a running export and waits until nothing of it is left at the destination; a finished one is left as it is. @throws NOT_FOUND */
@@ -188,6 +233,10 @@ export const API_METHODS = [
   'startExport',
   'getExportJob',
   'cancelExport',
+  'startSync',
+  'getSyncStatus',
+  'getAgreement',
+  'startCuration',
 ] as const satisfies readonly ApiMethod[];
 
 /** Wraps a value as a success envelope. */

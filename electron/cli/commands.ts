@@ -3,7 +3,10 @@
  * return. A documented failure is thrown as a CliFailure; the caller (cli.ts) owns opening and
  * closing the workspace, the signal and the mapping of every other error to an exit code.
  */
+import { writeFile } from 'node:fs/promises';
 import { basename, sep } from 'node:path';
+import { formatAgreement } from '../../shared/agreement';
+import { workspaceAgreement } from '../services/agreement';
 import { ApiError } from '../../shared/api';
 import { formatReport, formatTable } from '../../shared/formats/report';
 import type { ExportScope } from '../../shared/formats/scope';
@@ -12,8 +15,10 @@ import { exportDocuments, type ExportResult } from '../services/export/export';
 import { ExportOutput, realOutputPath, workspaceOutputProblem } from '../services/export/output';
 import { validateWorkspace, workspaceStats } from '../services/stats';
 import type { Workspace } from '../services/workspace';
+import type { AnnotatedImportOptions } from '../services/workspace/imports';
+import { runSyncCommand } from './sync';
 import { CliFailure, EXIT, type ExitCode } from './exit';
-import type { ExportPlan } from './options';
+import type { AgreementPlan, ExportPlan } from './options';
 
 /** Where the CLI prints. */
 export type Io = { out: (line: string) => void; err: (line: string) => void };
@@ -37,11 +42,17 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Pro
  * @returns BAD_INPUT when a file or record was refused (each is printed), else OK
  * @throws CliFailure WORKSPACE when another Claimdesk holds the workspace
  */
-export async function runImport(workspace: Workspace, paths: readonly string[], io: Io, signal?: AbortSignal): Promise<ExitCode> {
+export async function runImport(
+  workspace: Workspace,
+  paths: readonly string[],
+  layers: AnnotatedImportOptions,
+  io: Io,
+  signal?: AbortSignal,
+): Promise<ExitCode> {
   const holder = workspace.readOnlyReason();
   if (holder) throw new CliFailure(EXIT.WORKSPACE, `claimdesk import: ${holder}`);
-  const report = await untilAborted(importCorpusPaths(workspace, paths), signal);
-  printImportReport(report, io);
+  const report = await untilAborted(importCorpusPaths(workspace, paths, layers), signal);
+  printImportReport(workspace, report, io);
   return report.failed.length > 0 || report.problems.length > 0 ? EXIT.BAD_INPUT : EXIT.OK;
 }
 
@@ -171,9 +182,15 @@ function printExportResult(result: ExportResult, io: Io): void {
   );
 }
 
-function printImportReport(report: CorpusImportReport, io: Io): void {
+/** " (layers: ann 12, bob 3)": each layer's annotations of a document, or nothing when it has none. */
+function layersNote(workspace: Workspace, docId: string): string {
+  const layers = Object.entries(workspace.layers(docId));
+  return layers.length === 0 ? '' : ` (layers: ${layers.map(([name, s]) => `${name} ${s.annotationCount}`).join(', ')})`;
+}
+
+function printImportReport(workspace: Workspace, report: CorpusImportReport, io: Io): void {
   for (const { name, row, warnings } of report.imported)
-    io.out(`imported  ${name} -> ${row.id} "${row.title}" (${row.annotationCount} annotations)${warnings.map((w) => ` (warning: ${w})`).join('')}`);
+    io.out(`imported  ${name} -> ${row.id} "${row.title}"${layersNote(workspace, row.id)}${warnings.map((w) => ` (warning: ${w})`).join('')}`);
   for (const { name, existing } of report.duplicates) io.out(`skipped   ${name}: already in the workspace as "${existing.title}" (${existing.id})`);
   for (const { reason } of report.failed) io.err(`failed    ${reason}`);
   for (const p of report.problems) io.err(`problem   ${p.file}${p.line === null ? '' : `:${p.line}`}: ${p.reason}`);
@@ -183,4 +200,36 @@ function printImportReport(report: CorpusImportReport, io: Io): void {
   io.out(
     `${report.imported.length} imported, ${report.duplicates.length} already present, ${report.failed.length} failed, ${report.problems.length} record problem(s)`,
   );
+}
+
+/**
+ * Commits, fetches, merges and pushes the workspace through git as `annotator` (see services/sync).
+ * @returns OK, or WORKSPACE when the sync failed (the message printed says what to do)
+ */
+export async function runSync(workspace: Workspace, annotator: string, io: Io): Promise<ExitCode> {
+  const holder = workspace.readOnlyReason();
+  if (holder) throw new CliFailure(EXIT.WORKSPACE, `claimdesk sync: ${holder}`);
+  return (await runSyncCommand(workspace.syncTarget(annotator), io)) === 0 ? EXIT.OK : EXIT.WORKSPACE;
+}
+
+/**
+ * Prints (or writes to --out) the agreement between the workspace's annotators.
+ * @returns OK; USAGE when a document id is unknown
+ */
+export async function runAgreement(workspace: Workspace, plan: AgreementPlan, io: Io): Promise<ExitCode> {
+  const known = new Set(workspace.listDocuments('').map((r) => r.id));
+  const unknown = (plan.documentIds ?? []).filter((id) => !known.has(id));
+  if (unknown.length > 0) throw new CliFailure(EXIT.USAGE, `claimdesk agreement: no document with id ${unknown.join(', ')} in this workspace`);
+  const report = await workspaceAgreement(workspace, {
+    docIds: plan.documentIds ?? undefined,
+    annotators: plan.annotators ?? undefined,
+    labels: plan.labels ?? undefined,
+  });
+  const text = formatAgreement(report, plan.format);
+  if (plan.out === null) io.out(text.replace(/\n$/, ''));
+  else {
+    await writeFile(plan.out, text.endsWith('\n') ? text : `${text}\n`);
+    io.out(`agreement    ${report.annotators.length} annotators, ${report.pairs.length} pairs, ${report.documents} documents -> ${plan.out}`);
+  }
+  return EXIT.OK;
 }

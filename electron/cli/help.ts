@@ -17,8 +17,10 @@ Commands:
   import <files|folders...>   import articles (.txt, .md, .html), Claimdesk JSONL corpora (.jsonl),
                               W3C Web Annotation files (.json, .jsonld) and brat folders (.txt + .ann pairs)
   export --format F --out P   export documents and annotations (formats: ${EXPORT_FORMATS.join(', ')})
-  stats                       documents, statuses and annotation counts
+  stats                       documents, statuses and annotation counts (over every layer)
   validate                    check every span, relation and attribute against the text and the schema
+  sync                        commit your layer's changes, fetch, merge and push through git
+  agreement                   inter-annotator agreement (span F1, alpha_u, kappa, relation F1)
 
 Options:
   --workspace DIR   the workspace folder (created if missing)
@@ -35,7 +37,7 @@ const formatLines = EXPORT_FORMATS.map((f) => {
 
 /** Each command's help. */
 export const COMMAND_HELP: Readonly<Record<Command, string>> = {
-  import: `Usage: claimdesk import --workspace DIR <files|folders...>
+  import: `Usage: claimdesk import --workspace DIR [--annotator NAME] <files|folders...>
 
 Imports, by kind:
   .txt .md .markdown .html .htm   articles (folders are searched recursively)
@@ -44,7 +46,12 @@ Imports, by kind:
   .json .jsonld                   W3C Web Annotations: placed on documents already in the workspace
   a folder with .ann files        brat standoff: each .txt/.ann pair becomes a document with its annotations
 
-A document whose text is already in the workspace is skipped. A bad record (a malformed JSONL line, an
+Annotations go into annotation layers: with --annotator NAME all into NAME's layer, otherwise each into
+its author's layer (one with no author into yours: $CLAIMDESK_ANNOTATOR, else your user name). A record
+whose text is already in the workspace (same content hash) adds its layer to that document instead of a
+new document; a layer already there with annotations is kept and the record reported as skipped.
+
+An article file whose content is already in the workspace is skipped. A bad record (a malformed JSONL line, an
 item that is not an annotation, a brat line whose text does not match the .txt, whose id or label is
 longer than Claimdesk allows, or whose T id repeats an earlier one) is reported with its file and line;
 the valid records still go in and nothing already in the workspace changes. Ctrl-C stops the import;
@@ -63,12 +70,16 @@ Options:
   --split 80/10/10        train/dev/test by document; duplicate texts stay in one split
   --seed N                the split's seed (default 1); the same seed gives the same split
   --stratify              give every split documents with claims when there are enough
-  --status STATUS         only documents with this status (new, in_progress, done); default all
+  --status STATUS         only documents whose exported layer has this status (new, in_progress, done)
   --labels A,B            only spans with these labels (relations between them are kept)
   --relations T,U         only relations of these types
   --documents ID,ID       only these documents
   --force                 replace PATH (and the --report file) when it exists
   --report FILE           also write the full report (every problem) as JSON
+  --layer LAYER           which annotation layer of each document: default (the curated layer where there
+                          is one, else the only annotator's; documents with several annotators and no
+                          curated layer are skipped and listed), curated, all (each annotator's layer
+                          as its own record with an annotator field), or an annotator's name
 
 --out and --report follow the same rules: an existing path is refused without --force, they may not
 be the same path, and neither may be the workspace folder or inside its own files (claimdesk.json,
@@ -97,4 +108,30 @@ attribution=attributed has an attributed_to link. Lists every problem; exit code
 ${WORKSPACE_RULES}
 
 ${EXIT_CODES}`,
+  sync: `Usage: claimdesk sync --workspace DIR [--annotator NAME]
+
+The workspace folder is (inside) a git repository with a remote. Commits the workspace's changes
+(message with the annotator and the documents), fetches, merges (workspace files merge by annotation
+id; a field changed differently on both sides keeps both values and is listed for the analyst to
+settle), and pushes, retrying when the remote moved meanwhile. Uses your own git, credentials and SSH
+keys. Every failure says what to do: git missing, not a repository, no remote, authentication refused,
+offline (your work stays committed locally and is pushed on the next sync).
+
+${WORKSPACE_RULES}
+
+${EXIT_CODES}`,
+  agreement: `Usage: claimdesk agreement --workspace DIR [--annotators A,B] [--labels L,M] [--documents ID,ID]
+                           [--format md|csv|json] [--out FILE]
+
+Inter-annotator agreement for every pair of annotators and the mean over pairs, per label and overall:
+span F1 with exact boundaries and with overlap, Krippendorff's alpha for unitizing (alpha_u, over
+characters), Cohen's kappa on each attribute of matched spans, and relation F1. Documents are listed
+from least to most agreement. Undefined values are null, with a note saying why. --out writes the
+report to FILE instead of printing it.
+
+${EXIT_CODES}`,
+  'merge-file': `Usage: claimdesk merge-file BASE OURS THEIRS PATH
+
+The git merge driver of workspace files (registered in the repository's local config when a workspace
+is opened): merges BASE, OURS and THEIRS three ways by id into OURS, with no conflict markers.`,
 };

@@ -5,14 +5,19 @@
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/formats/serializer';
 import { WHOLE_WORKSPACE, type ExportScope } from '../../shared/formats/scope';
 import { parseSplitRatios } from '../../shared/formats/split';
+import { isAnnotatorName, isLayerName } from '../../shared/model/layers';
 import { DOC_STATUSES, type DocStatus } from '../../shared/model/types';
+import { defaultAuthor } from '../services/app-paths';
 import { parseCommandLine, SHELL_OPTIONS } from '../services/cli-args';
 import type { SplitOptions } from '../services/export/export';
 import { CliFailure, EXIT } from './exit';
 import { COMMAND_HELP, HELP } from './help';
 
-export type Command = 'import' | 'export' | 'stats' | 'validate';
-const COMMANDS: readonly Command[] = ['import', 'export', 'stats', 'validate'];
+export type Command = 'import' | 'export' | 'stats' | 'validate' | 'sync' | 'agreement' | 'merge-file';
+const COMMANDS: readonly Command[] = ['import', 'export', 'stats', 'validate', 'sync', 'agreement', 'merge-file'];
+/** The output forms of `agreement`. */
+export const AGREEMENT_FORMATS = ['md', 'csv', 'json'] as const;
+export type AgreementFormat = (typeof AGREEMENT_FORMATS)[number];
 
 const OPTIONS = {
   ...SHELL_OPTIONS,
@@ -28,16 +33,45 @@ const OPTIONS = {
   documents: { type: 'string' },
   force: { type: 'boolean' },
   report: { type: 'string' },
+  annotator: { type: 'string' },
+  annotators: { type: 'string' },
+  layer: { type: 'string' },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 type Values = Partial<Record<OptionName, string | boolean>>;
 
 const ALLOWED: Readonly<Record<Command, readonly OptionName[]>> = {
-  import: ['workspace', 'help'],
-  export: ['workspace', 'help', 'format', 'out', 'split', 'seed', 'stratify', 'status', 'labels', 'relations', 'documents', 'force', 'report'],
+  import: ['workspace', 'help', 'annotator'],
+  export: [
+    'workspace',
+    'help',
+    'format',
+    'out',
+    'split',
+    'seed',
+    'stratify',
+    'status',
+    'labels',
+    'relations',
+    'documents',
+    'force',
+    'report',
+    'layer',
+  ],
   stats: ['workspace', 'help'],
   validate: ['workspace', 'help', 'status', 'documents'],
+  sync: ['workspace', 'help', 'annotator'],
+  agreement: ['workspace', 'help', 'annotators', 'labels', 'documents', 'format', 'out'],
+  'merge-file': ['help'],
 };
+
+/** The analyst a command acts as: --annotator, else $CLAIMDESK_ANNOTATOR, else the OS user name. */
+function annotatorOf(command: Command, v: string | boolean | undefined): string {
+  const name = typeof v === 'string' ? v.trim() : (process.env.CLAIMDESK_ANNOTATOR ?? defaultAuthor());
+  if (!isAnnotatorName(name))
+    throw usage(command, `--annotator must be a name (1 to 100 characters, not "curated", "all" or "default"), not "${name}"`);
+  return name;
+}
 
 /** An export as the arguments ask for it. */
 export type ExportPlan = Readonly<{
@@ -47,15 +81,29 @@ export type ExportPlan = Readonly<{
   split: SplitOptions | null;
   force: boolean;
   reportFile: string | null;
+  /** Which layer of each document (see ExportScope.layer). */
+  layer: string;
 }>;
 
 /** What the command line asks for: a help text to print, or a command on a workspace. */
 export type Invocation =
   | Readonly<{ kind: 'help'; text: string; isError: boolean }>
-  | Readonly<{ kind: 'import'; workspace: string; paths: readonly string[] }>
+  | Readonly<{ kind: 'import'; workspace: string; paths: readonly string[]; annotator: string | null; fallback: string }>
   | Readonly<{ kind: 'export'; workspace: string; plan: ExportPlan }>
   | Readonly<{ kind: 'stats'; workspace: string }>
-  | Readonly<{ kind: 'validate'; workspace: string; scope: ExportScope }>;
+  | Readonly<{ kind: 'validate'; workspace: string; scope: ExportScope }>
+  | Readonly<{ kind: 'sync'; workspace: string; annotator: string }>
+  | Readonly<{ kind: 'agreement'; workspace: string; plan: AgreementPlan }>
+  | Readonly<{ kind: 'merge-file'; args: readonly string[] }>;
+
+/** An agreement report as the arguments ask for it (null: all). */
+export type AgreementPlan = Readonly<{
+  annotators: readonly string[] | null;
+  labels: readonly string[] | null;
+  documentIds: readonly string[] | null;
+  format: AgreementFormat;
+  out: string | null;
+}>;
 
 const usage = (command: Command, message: string) => new CliFailure(EXIT.USAGE, `claimdesk ${command}: ${message}; run claimdesk ${command} --help`);
 
@@ -93,6 +141,11 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   if (values.help) return { kind: 'help', text: COMMAND_HELP[command], isError: false };
   const stray = (Object.keys(values) as OptionName[]).find((k) => !ALLOWED[command].includes(k));
   if (stray) throw usage(command, `--${stray} is not an option of ${command}`);
+  // Git runs the merge driver with four paths and no workspace: it is handled before any is required.
+  if (command === 'merge-file') {
+    if (args.length !== 4) throw usage(command, 'give the base, ours, theirs and the path in the repository (git passes %O %A %B %P)');
+    return { kind: 'merge-file', args };
+  }
   if (command !== 'import' && args.length > 0) throw usage(command, `unexpected argument "${args[0]}"`);
   const workspace = values.workspace;
   if (typeof workspace !== 'string' || workspace === '')
@@ -101,13 +154,38 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   switch (command) {
     case 'import':
       if (args.length === 0) throw new CliFailure(EXIT.USAGE, 'claimdesk import: name at least one file or folder to import');
-      return { kind: 'import', workspace, paths: args };
+      return {
+        kind: 'import',
+        workspace,
+        paths: args,
+        annotator: values.annotator === undefined ? null : annotatorOf(command, values.annotator),
+        fallback: annotatorOf(command, undefined),
+      };
     case 'export':
       return { kind: 'export', workspace, plan: exportPlan(values, scope) };
     case 'stats':
       return { kind: 'stats', workspace };
     case 'validate':
       return { kind: 'validate', workspace, scope };
+    case 'sync':
+      return { kind: 'sync', workspace, annotator: annotatorOf(command, values.annotator) };
+    case 'agreement': {
+      const format = values.format ?? 'md';
+      if (!(AGREEMENT_FORMATS as readonly unknown[]).includes(format))
+        throw usage(command, `--format must be one of ${AGREEMENT_FORMATS.join(', ')}, not "${String(format)}"`);
+      const out = typeof values.out === 'string' && values.out !== '' ? values.out : null;
+      return {
+        kind: 'agreement',
+        workspace,
+        plan: {
+          annotators: list(values.annotators),
+          labels: list(values.labels),
+          documentIds: list(values.documents),
+          format: format as AgreementFormat,
+          out,
+        },
+      };
+    }
   }
 }
 
@@ -131,9 +209,18 @@ function exportPlan(values: Values, scope: ExportScope): ExportPlan {
   return {
     format: format as ExportFormat,
     out,
-    scope: { ...scope, labels: list(values.labels), relationTypes: list(values.relations) },
+    scope: { ...scope, labels: list(values.labels), relationTypes: list(values.relations), layer: layerChoiceOf(values.layer) },
     split,
     force: values.force === true,
     reportFile,
+    layer: layerChoiceOf(values.layer),
   };
+}
+
+/** --layer: default, curated, all, or an annotator's name. */
+function layerChoiceOf(v: string | boolean | undefined): string {
+  if (v === undefined) return 'default';
+  const choice = String(v).trim();
+  if (choice === 'default' || choice === 'all' || isLayerName(choice)) return choice;
+  throw usage('export', `--layer must be curated, all, default or an annotator's name, not "${choice}"`);
 }

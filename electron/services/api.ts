@@ -6,7 +6,11 @@
 import { ApiError, type ClaimdeskApi } from '../../shared/api';
 import type { Low } from 'lowdb';
 import { defaultAuthor, type AppSettings } from './app-paths';
+import { CURATED_LAYER, isAnnotatorName } from '../../shared/model/layers';
 import { ExportJobs, type ExportShell } from './export/jobs';
+import { workspaceAgreement } from './agreement';
+import { startCuration } from './curation';
+import { SyncRunner } from './sync-runner';
 import type { Workspace } from './workspace';
 
 /** Holds the open workspace; Electron's File > Open Workspace swaps it. */
@@ -27,10 +31,16 @@ export function createServiceApi(session: WorkspaceSession, settings: SettingsSt
   const ws = () => session.current;
   const exportJobs = new ExportJobs(ws, shell);
   const preferences = () => ({ author: settings.db.data.author ?? defaultAuthor() });
+  /** The analyst's own layer: their author name (the OS user name when the saved one cannot name a layer). */
+  const me = () => {
+    const { author } = preferences();
+    return isAnnotatorName(author) ? author : defaultAuthor();
+  };
+  const sync = new SyncRunner(ws, me);
   return {
-    getWorkspace: async () => ws().info(),
-    listDocuments: async () => ws().listDocuments(),
-    getDocument: ({ docId }) => ws().openDocument(docId),
+    getWorkspace: async () => ({ ...ws().info(), annotator: me() }),
+    listDocuments: async () => ws().listDocuments(me()),
+    getDocument: ({ docId, layer }) => ws().openDocument(docId, layer ?? me()),
     importFiles: ({ files }) =>
       ws().importSources(
         files.map((file) => {
@@ -38,16 +48,24 @@ export function createServiceApi(session: WorkspaceSession, settings: SettingsSt
           return { name: file.name, sourcePath: file.name, size: bytes.byteLength, read: async () => new Uint8Array(bytes) };
         }),
       ),
-    applyChanges: async ({ docId, ops }) => ({ row: await ws().applyChanges(docId, ops) }),
+    applyChanges: async ({ docId, ops, layer }) => {
+      const target = layer ?? me();
+      if (target !== me() && target !== CURATED_LAYER)
+        throw new ApiError(
+          'CONFLICT',
+          `${target}'s layer is read-only for you (${me()}): annotate in your own layer, or in the curated layer when adjudicating`,
+        );
+      return { row: await ws().applyChanges(docId, target, ops) };
+    },
     updateSchema: async ({ schema, renamedLabels, removedLabels }) => {
       await ws().updateSchema(schema, { renamedLabels, removedLabels });
-      return ws().info();
+      return { ...ws().info(), annotator: me() };
     },
-    listBackups: ({ docId }) => ws().listBackups(docId),
-    restoreBackup: ({ docId, backupId }) => ws().restoreBackup(docId, backupId),
+    listBackups: ({ docId, layer }) => ws().listBackups(docId, layer ?? me()),
+    restoreBackup: ({ docId, backupId, layer }) => ws().restoreBackup(docId, layer ?? me(), backupId),
     deleteDocument: ({ docId }) => ws().deleteDocument(docId),
-    listTrash: () => ws().listTrash(),
-    restoreDocument: ({ docId }) => ws().restoreDocument(docId),
+    listTrash: () => ws().listTrash(me()),
+    restoreDocument: ({ docId }) => ws().restoreDocument(docId, me()),
     getPreferences: async () => preferences(),
     updatePreferences: async ({ author }) => {
       if (!settings.isWritable)
@@ -64,5 +82,9 @@ export function createServiceApi(session: WorkspaceSession, settings: SettingsSt
     startExport: async (request) => exportJobs.startExport(request),
     getExportJob: async ({ jobId }) => exportJobs.getExportJob(jobId),
     cancelExport: ({ jobId }) => exportJobs.cancelExport(jobId),
+    startSync: async () => sync.start(),
+    getSyncStatus: async () => sync.get(),
+    getAgreement: (request) => workspaceAgreement(ws(), request),
+    startCuration: ({ docId, policy }) => startCuration(ws(), docId, policy),
   };
 }

@@ -27,15 +27,18 @@ export type ValidationResult = Readonly<{ documents: number; problems: readonly 
  * @returns the counts; labels are Map keys, so a label named `constructor` counts like any other
  */
 export function workspaceStats(workspace: Workspace): WorkspaceStats {
-  const rows = workspace.listDocuments();
+  const rows = workspace.listDocuments('');
   const byStatus = new Map<DocStatus, number>();
   const byLabel = new Map<string, number>();
   let annotations = 0;
   let characters = 0;
   for (const row of rows) {
-    byStatus.set(row.status, (byStatus.get(row.status) ?? 0) + 1);
-    for (const [label, n] of Object.entries(row.labelCounts ?? {})) byLabel.set(label, (byLabel.get(label) ?? 0) + n);
-    annotations += row.annotationCount;
+    // Statuses and counts are per layer: a document with two annotators' layers counts in each.
+    for (const layer of Object.values(row.layers)) {
+      byStatus.set(layer.status, (byStatus.get(layer.status) ?? 0) + 1);
+      for (const [label, n] of Object.entries(layer.labelCounts)) byLabel.set(label, (byLabel.get(label) ?? 0) + n);
+      annotations += layer.annotationCount;
+    }
     characters += row.length;
   }
   const sortedLabels = new Map([...byLabel].sort(([a], [b]) => a.localeCompare(b)));
@@ -54,11 +57,15 @@ export async function validateWorkspace(workspace: Workspace, scope: ExportScope
   const schema = workspace.info().schema;
   const problems: ValidationProblem[] = [];
   let documents = 0;
-  for (const row of workspace.listDocuments().filter((r) => isRowInScope(r, scope))) {
+  for (const row of workspace.listDocuments('').filter((r) => isRowInScope(r, scope))) {
     signal?.throwIfAborted();
     documents += 1;
     try {
-      problems.push(...validateDocument(await workspace.readDocument(row.id), schema));
+      const layers = Object.keys(row.layers);
+      for (const layer of layers.length > 0 ? layers : [null]) {
+        const found = validateDocument(await workspace.readDocument(row.id, layer), schema);
+        problems.push(...(layers.length > 1 ? found.map((p) => ({ ...p, message: `${p.message} (layer ${layer})` })) : found));
+      }
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       problems.push({ docId: row.id, kind: 'schema', id: '-', at: null, message: err.message });

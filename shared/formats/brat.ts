@@ -6,9 +6,10 @@
  * a space, as brat does. brat cannot hold free-text or number attributes, multi-line notes,
  * authors, times, or document status; what a document has of these is reported. Pure.
  */
+import { layerFileName } from '../model/layers';
 import { offsetMap } from '../anchoring/code-points';
 import { isItemId, isName, MAX_ITEM_ID_LENGTH, MAX_NAME_LENGTH } from '../model/keys';
-import type { Annotation, AttributeDef, Block, LabelDef, Relation, Schema } from '../model/types';
+import type { Annotation, AttributeDef, Block, DocumentData, LabelDef, Relation, Schema } from '../model/types';
 import { inTextOrder } from '../model/spans';
 import { attributesFromTags, type AttributeTag } from './attribute-tags';
 import type { DocumentSerializer, NamedText } from './serializer';
@@ -129,8 +130,8 @@ export function createBratSerializer(schema: Schema): DocumentSerializer {
     document(doc) {
       const { ann, problems } = toBratAnn(doc.id, doc.text, doc.annotations, doc.relations, schema);
       const files: NamedText[] = [
-        { name: `${doc.id}.txt`, text: doc.text },
-        { name: `${doc.id}.ann`, text: ann },
+        { name: `${bratFileBase(doc)}.txt`, text: doc.text },
+        { name: `${bratFileBase(doc)}.ann`, text: ann },
       ];
       return { text: '', files, problems, layerCount: 0 };
     },
@@ -275,3 +276,7 @@ export function parseBratAnn(text: string, ann: string, schema: Schema, now: str
   }
   return { annotations, relations, problems: problems.sort((x, y) => x.line - y.line) };
 }
+
+/** A document's file name in a brat folder: its id, and the annotator's (encoded) name when every layer is exported. */
+const bratFileBase = (doc: DocumentData): string =>
+  doc.annotator === undefined ? doc.id : `${doc.id}.${layerFileName(doc.annotator).slice(0, -'.json'.length)}`;

@@ -94,11 +94,18 @@ export function claimsTableRows(doc: DocumentData, schema: Schema, tokenizer: To
 }
 
 /** A serializer for the claims table as CSV (CRLF rows, RFC 4180) or TSV (LF rows, escaped). */
-export function createClaimsTableSerializer(schema: Schema, tokenizer: Tokenizer | null, kind: 'csv' | 'tsv'): DocumentSerializer {
+export function createClaimsTableSerializer(schema: Schema, tokenizer: Tokenizer | null, kind: 'csv' | 'tsv', allLayers = false): DocumentSerializer {
   const row = (cells: readonly string[]) => (kind === 'csv' ? `${cells.map(csvField).join(',')}\r\n` : `${cells.map(tsvField).join('\t')}\n`);
+  // With every layer exported, an annotator column follows the document's columns.
+  const withAnnotator = (cells: string[], annotator: string) => (allLayers ? [...cells.slice(0, 2), annotator, ...cells.slice(2)] : cells);
   return {
-    header: () => row(claimsTableHeader(schema)),
-    document: (doc) => streamed(claimsTableRows(doc, schema, tokenizer).map(row).join('')),
+    header: () => row(withAnnotator(claimsTableHeader(schema), 'annotator')),
+    document: (doc) =>
+      streamed(
+        claimsTableRows(doc, schema, tokenizer)
+          .map((cells) => row(withAnnotator(cells, doc.annotator ?? '')))
+          .join(''),
+      ),
     footer: () => '',
   };
 }

@@ -42,7 +42,7 @@ export const FORMAT_SPECS: Readonly<Record<ExportFormat, FormatSpec>> = {
     needsTokenizer: true,
     lossless: false,
     drops: CLAIMS_TABLE_DROPS,
-    create: (ctx) => createClaimsTableSerializer(ctx.schema, ctx.tokenizer, 'csv'),
+    create: (ctx) => createClaimsTableSerializer(ctx.schema, ctx.tokenizer, 'csv', ctx.allLayers),
     sidecars: () => [],
   },
   'claims-tsv': {
@@ -53,7 +53,7 @@ export const FORMAT_SPECS: Readonly<Record<ExportFormat, FormatSpec>> = {
     needsTokenizer: true,
     lossless: false,
     drops: CLAIMS_TABLE_DROPS,
-    create: (ctx) => createClaimsTableSerializer(ctx.schema, ctx.tokenizer, 'tsv'),
+    create: (ctx) => createClaimsTableSerializer(ctx.schema, ctx.tokenizer, 'tsv', ctx.allLayers),
     sidecars: () => [],
   },
   w3c: {

@@ -41,7 +41,7 @@ export function createHfSerializer(ctx: SerializerContext): DocumentSerializer {
       aligned.segments.forEach(([from, to], n) => {
         const tokens = aligned.tokens.slice(from, to).map((t) => t.text);
         const ner = tags.slice(from, to).map((t) => index.get(t) ?? 0);
-        text += `${JSON.stringify({ id: `${doc.id}-${n}`, document_id: doc.id, tokens, ner_tags: ner })}\n`;
+        text += `${JSON.stringify({ id: `${doc.id}${doc.annotator === undefined ? '' : `-${doc.annotator}`}-${n}`, document_id: doc.id, ...(doc.annotator === undefined ? {} : { annotator: doc.annotator }), tokens, ner_tags: ner })}\n`;
       });
       return streamed(text, problems, aligned.layerCount);
     },

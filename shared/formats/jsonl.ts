@@ -38,6 +38,7 @@ export function toJsonlLine(doc: DocumentData): string {
   const map = offsetMap(doc.text);
   return JSON.stringify({
     id: doc.id,
+    ...(doc.annotator === undefined ? {} : { annotator: doc.annotator }),
     title: doc.title,
     status: doc.status,
     attributes: doc.attributes,

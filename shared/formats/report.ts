@@ -57,6 +57,12 @@ export type ExportReport = {
   files: string[];
   /** True for a plan made from the workspace index alone: documents and spans only (relations and attribute values are counted while writing). */
   countedFromIndex: boolean;
+  /** The choice of layers ('default', 'curated', 'all' or an annotator's name). */
+  layer: string;
+  /** Each exported document's layer(s), by document id ("(none)": nobody annotated it). */
+  documentLayers: Record<string, string[]>;
+  /** Documents left out because the choice of layers has nothing for them, with why. */
+  skipped: { docId: string; title: string; reason: string }[];
 };
 
 /** The longest quote kept in a problem (longer ones are cut with an ellipsis). */
@@ -81,7 +87,7 @@ export function problemAt(docId: string, a: Annotation, offsets: OffsetMap, kind
 }
 
 /** An empty report for a format. */
-export function emptyReport(format: string, tokenizer: string | null, drops: readonly string[]): ExportReport {
+export function emptyReport(format: string, tokenizer: string | null, drops: readonly string[], layer = 'default'): ExportReport {
   return {
     format,
     tokenizer,
@@ -95,7 +101,15 @@ export function emptyReport(format: string, tokenizer: string | null, drops: rea
     problems: [],
     files: [],
     countedFromIndex: false,
+    layer,
+    documentLayers: keyedRecord<string[]>(),
+    skipped: [],
   };
+}
+
+/** Notes which layer a document was exported from. */
+export function noteLayer(report: ExportReport, docId: string, layer: string | null): void {
+  (report.documentLayers[docId] ??= []).push(layer ?? '(none)');
 }
 
 /**
@@ -166,6 +180,15 @@ export function formatReport(report: ExportReport, maxProblems = 50): string[] {
   if (report.tokenizer) lines.push(`tokenizer    ${report.tokenizer}`);
   if (report.drops.length > 0) lines.push(`not kept     ${report.drops.join('; ')}`);
   lines.push(`documents    ${report.documents}`);
+  const perLayer = counter();
+  for (const layers of Object.values(report.documentLayers)) for (const l of layers) bump(perLayer, l);
+  const used = Object.entries(perLayer).sort(([a], [b]) => (a < b ? -1 : 1));
+  lines.push(`layers       ${report.layer}${used.length > 0 ? `: ${used.map(([l, n]) => `${l} ${n}`).join(', ')}` : ''}`);
+  if (report.skipped.length > 0) {
+    lines.push(`skipped      ${report.skipped.length} document(s):`);
+    for (const s of report.skipped.slice(0, maxProblems)) lines.push(`  ${s.docId}  ${s.title}: ${s.reason}`);
+    if (report.skipped.length > maxProblems) lines.push(`  ... and ${report.skipped.length - maxProblems} more`);
+  }
   if (report.splits) {
     lines.push('');
     lines.push(

@@ -10,14 +10,16 @@ export type ExportScope = Readonly<{
   status: DocStatus | null;
   labels: readonly string[] | null;
   relationTypes: readonly string[] | null;
+  /** Which layer of each document (see exportLayersOf in model/layers.ts); absent = 'default'. */
+  layer?: string;
 }>;
 
 /** Everything in the workspace. */
 export const WHOLE_WORKSPACE: ExportScope = { documentIds: null, status: null, labels: null, relationTypes: null };
 
-/** True when a document (by its index row) is in the scope. */
-export function isRowInScope(row: DocumentRow, scope: ExportScope): boolean {
-  return (scope.documentIds === null || scope.documentIds.includes(row.id)) && (scope.status === null || row.status === scope.status);
+/** True when a document (by its index row) is among the scope's documents (its status is checked per layer). */
+export function isRowInScope(row: Pick<DocumentRow, 'id'>, scope: ExportScope): boolean {
+  return scope.documentIds === null || scope.documentIds.includes(row.id);
 }
 
 /**

@@ -23,6 +23,8 @@ export type SerializedDocument = Readonly<{
   problems: readonly ExportProblem[];
   /** Tag layers the document needs (CoNLL writes one tag column per layer); 0 elsewhere. */
   layerCount: number;
+  /** True when every annotator's layer is exported as its own record (each document then carries `annotator`). */
+  allLayers?: boolean;
 }>;
 
 /** Turns documents into one output's text; stateful only in the order it is called in. */
@@ -43,6 +45,8 @@ export type SerializerContext = Readonly<{
    * each document's problems and layerCount are read (see isDryRun).
    */
   layerCount: number;
+  /** True when every annotator's layer is exported as its own record (each document then carries `annotator`). */
+  allLayers?: boolean;
 }>;
 
 /** True for the dry run's serializer: a format may leave the text out then (the token formats do, saving half their work). */

@@ -37,7 +37,13 @@ export function createSpacySerializer(ctx: SerializerContext): DocumentSerialize
       });
       const line = {
         text: doc.text,
-        meta: { id: doc.id, title: doc.title, tokenizer: tokenizer.name, offset_unit: 'code_point' },
+        meta: {
+          id: doc.id,
+          ...(doc.annotator === undefined ? {} : { annotator: doc.annotator }),
+          title: doc.title,
+          tokenizer: tokenizer.name,
+          offset_unit: 'code_point',
+        },
         tokens: aligned.tokens.map((t, id) => ({ text: t.text, start: cp(t.start), end: cp(t.end), id, ws: t.ws })),
         spans: aligned.spans.map(spanOf),
         relations,

@@ -16,21 +16,49 @@ const isOffset = (v: unknown): v is number => typeof v === 'number' && Number.is
 const BLOCK_TYPES = new Set(['heading', 'paragraph', 'quote']);
 
 /**
- * The first problem of a document file's content (after migration), or null when it can be used.
- * @param raw the parsed file
+ * The first problem of a whole document's content (a version-1 file, or a document an import
+ * brings), or null when it can be used.
+ * @param raw the parsed document
  */
 export function documentFileProblem(raw: Raw): string | null {
+  return articleFileProblem(raw) ?? layerContentProblem(raw, raw.text as string);
+}
+
+/** The first problem of an article file (`documents/<id>/article.json`), or null. */
+export function articleFileProblem(raw: Raw): string | null {
   if (!isDocId(raw.id)) return 'its "id" is not a document id (6 to 64 lowercase hex digits)';
   if (typeof raw.text !== 'string' || typeof raw.title !== 'string') return 'its "text" or "title" is not text';
   const text = raw.text;
   if (!isRecord(raw.meta)) return 'its "meta" is not an object';
-  if (!isRecord(raw.attributes)) return 'its "attributes" is not an object';
-  if (typeof raw.status !== 'string' || !(DOC_STATUSES as readonly string[]).includes(raw.status))
-    return `its "status" is not one of ${DOC_STATUSES.join(', ')}`;
   if (!Array.isArray(raw.blocks)) return 'its "blocks" is not a list';
   for (const [i, b] of raw.blocks.entries())
     if (!isRecord(b) || !BLOCK_TYPES.has(b.type as string) || !isOffset(b.start) || !isOffset(b.end) || b.start >= b.end || b.end > text.length)
       return `block ${i + 1} is not a heading, paragraph or quote with a range inside the text`;
+  return null;
+}
+
+/**
+ * The first problem of a layer file, or null.
+ * @param raw the parsed layer file
+ * @param text the article's text (every span must lie inside it)
+ * @param docId the document the file belongs to (by its place)
+ * @param layer the layer the file belongs to (by its name)
+ */
+export function layerFileProblem(raw: Raw, text: string, docId: string, layer: string): string | null {
+  if (raw.docId !== docId) return `it holds a layer of document ${JSON.stringify(raw.docId)}, not ${docId} as its place says`;
+  if (raw.layer !== layer) return `it holds the layer ${JSON.stringify(raw.layer)}, not ${JSON.stringify(layer)} as its name says`;
+  if (raw.conflicts !== undefined && !conflictsAreValid(raw.conflicts)) return 'its "conflicts" is not a list of fields with two values';
+  return layerContentProblem(raw, text);
+}
+
+const conflictsAreValid = (v: unknown): boolean =>
+  Array.isArray(v) && v.every((c) => isRecord(c) && typeof c.field === 'string' && Array.isArray(c.values) && c.values.length === 2);
+
+/** The first problem of a layer's status, attributes, annotations and relations over `text`, or null. */
+function layerContentProblem(raw: Raw, text: string): string | null {
+  if (!isRecord(raw.attributes)) return 'its "attributes" is not an object';
+  if (typeof raw.status !== 'string' || !(DOC_STATUSES as readonly string[]).includes(raw.status))
+    return `its "status" is not one of ${DOC_STATUSES.join(', ')}`;
   if (!Array.isArray(raw.annotations) || !Array.isArray(raw.relations)) return 'its "annotations" or "relations" is not a list';
   const ids = new Set<string>();
   for (const a of raw.annotations as unknown[]) {
@@ -68,6 +96,7 @@ function annotationProblem(a: unknown, text: string): string | null {
   if (a.note !== undefined && typeof a.note !== 'string') return `${where}: its note is not text`;
   if (typeof a.author !== 'string' || typeof a.createdAt !== 'string' || typeof a.updatedAt !== 'string')
     return `${where}: its author or times are not text`;
+  if (a.conflicts !== undefined && !conflictsAreValid(a.conflicts)) return `${where}: its "conflicts" is not a list of fields with two values`;
   return null;
 }
 
@@ -82,8 +111,6 @@ export function documentRowsProblem(rows: readonly unknown[]): string | null {
     if (ids.has(row.id)) return `document id ${row.id} is listed twice`;
     ids.add(row.id);
     if (typeof row.title !== 'string' || typeof row.sha256 !== 'string') return `document ${row.id}: its title or hash is not text`;
-    if (row.labelCounts !== undefined && (!isRecord(row.labelCounts) || !Object.values(row.labelCounts).every((n) => typeof n === 'number')))
-      return `document ${row.id}: its label counts are not numbers`;
   }
   return null;
 }

@@ -2,39 +2,74 @@
  * On-disk format versions and their migrations. A file of an older version is brought up to
  * date on open; a newer one is refused (it was written by a newer Claimdesk). Pure.
  */
-import type { DocumentData, DocumentRow, Schema } from './types';
+import type { DocumentData, IndexRow, Schema } from './types';
 import { schemaProblem } from '../api-validate';
 import { DEFAULT_SCHEMA } from './default-schema';
-import { documentFileProblem, documentRowsProblem } from './file-checks';
+import { articleFileProblem, documentFileProblem, documentRowsProblem, layerFileProblem } from './file-checks';
+import { articleOf, splitIntoLayers, type ArticleFile, type LayerFile } from './layers';
 
-/** The version this build writes into claimdesk.json and every document file. */
-export const STORE_VERSION = 1;
+/** The version this build writes into claimdesk.json, article files and layer files. */
+export const STORE_VERSION = 2;
 
 export type WorkspaceFile = {
   version: number;
   schema: Schema;
-  documents: DocumentRow[];
+  documents: IndexRow[];
   settings: Record<string, unknown>;
 };
 
+/** A version-1 document file (`documents/<id>.json`): the article and the one set of annotations it had. */
 export type DocumentFile = { version: number } & DocumentData;
+
+/** A document's files after the step from version 1: its article and one layer per annotator. */
+export type DocumentBundle = { version: number; article: ArticleFile; layers: LayerFile[] };
 
 /** Why a stored file cannot be used (the message says what to do), or its current-version content and the version it had on disk. */
 export type MigrateResult<T> = { ok: true; value: T; migrated: boolean; fromVersion: number } | { ok: false; reason: string };
 
 type Raw = Record<string, unknown>;
 
-/** One step up the on-disk format: turns parsed files of version `from` into files of version `from + 1`. */
-export type MigrationStep = Readonly<{ from: number; workspace: (raw: Raw) => Raw; document: (raw: Raw) => Raw }>;
+/** The kinds of file a step may change: claimdesk.json, a whole document (before v2), an article file, a layer file. */
+export type FileKind = 'workspace' | 'document' | 'article' | 'layer';
+
+/** What a step may need beyond the file: the annotator whose layer takes work nobody signed (the analyst migrating). */
+export type MigrationContext = Readonly<{ annotator: string }>;
 
 /**
- * Every step from the first on-disk version up to STORE_VERSION, oldest first. Version 1 is the
- * first format that shipped, so there is none yet; a format change adds its step here, together
- * with fixtures of the old version for the tests.
+ * One step up the on-disk format: turns parsed files of version `from` into files of version
+ * `from + 1`. A kind the step leaves alone has no function (the file only gets the new version).
  */
-export const MIGRATIONS: readonly MigrationStep[] = [];
+export type MigrationStep = Readonly<{ from: number } & Partial<Record<FileKind, (raw: Raw, context: MigrationContext) => Raw>>>;
 
 const isRecord = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Version 1 -> 2, the layered workspace: claimdesk.json's rows lose what changes with every edit
+ * (status and counts, now per layer and cached), and each document file becomes a bundle of an
+ * article and one layer per annotator: every annotation goes to its author's layer (one with no
+ * author to the migrating analyst's), a relation to the layer of its source annotation (the
+ * annotation it points to is copied there when another author made it, so no link is lost), and
+ * the status and document attributes to every layer (to the analyst's when nobody annotated but
+ * they were set). Nothing is dropped.
+ */
+const V1_TO_V2: MigrationStep = {
+  from: 1,
+  workspace: (raw) => ({
+    ...raw,
+    documents: (Array.isArray(raw.documents) ? raw.documents : []).map((row: unknown) => {
+      if (!isRecord(row)) return row;
+      const { status: _s, annotationCount: _a, labelCounts: _l, ...kept } = row;
+      return kept;
+    }),
+  }),
+  document: (raw, { annotator }) => {
+    const doc = raw as unknown as DocumentData;
+    return { article: articleOf(doc), layers: splitIntoLayers(doc, annotator) };
+  },
+};
+
+/** Every step from the first on-disk version up to STORE_VERSION, oldest first (fixtures of each old version are in tests/fixtures). */
+export const MIGRATIONS: readonly MigrationStep[] = [V1_TO_V2];
 
 /**
  * Brings a parsed file up to version `target` by running the steps from its own version on.
@@ -44,9 +79,10 @@ const isRecord = (v: unknown): v is Raw => typeof v === 'object' && v !== null &
  */
 export function upgrade(
   raw: unknown,
-  kind: 'workspace' | 'document',
+  kind: FileKind,
   steps: readonly MigrationStep[] = MIGRATIONS,
   target = STORE_VERSION,
+  context: MigrationContext = { annotator: 'unknown' },
 ): { ok: true; value: Raw; fromVersion: number } | { ok: false; reason: string } {
   if (!isRecord(raw)) return { ok: false, reason: 'it does not hold a JSON object' };
   const { version } = raw;
@@ -64,7 +100,8 @@ export function upgrade(
         ok: false,
         reason: `this Claimdesk cannot bring format version ${v} up to date (no migration from it); open it with the Claimdesk that wrote it and save it again`,
       };
-    value = { ...step[kind](value), version: v + 1 };
+    const change = step[kind];
+    value = { ...(change ? change(value, context) : value), version: v + 1 };
   }
   return { ok: true, value, fromVersion: version };
 }
@@ -91,22 +128,60 @@ export function migrateWorkspaceFile(
     value: {
       version: target,
       schema: isRecord(r.schema) ? (r.schema as unknown as Schema) : DEFAULT_SCHEMA,
-      documents: r.documents as DocumentRow[],
+      documents: r.documents as IndexRow[],
       settings: isRecord(r.settings) ? r.settings : {},
     },
   };
 }
 
 /**
- * Validates and migrates a parsed documents/<id>.json: every field is checked as API input is
- * (see file-checks.ts), so a tampered or badly merged file is refused before any of it is used.
- * @returns the current-version file, or a reason it cannot be used
+ * Validates a parsed version-1 documents/<id>.json and turns it into the current version's files
+ * (an article and its layers): every field is checked as API input is (see file-checks.ts), so a
+ * tampered file is refused before any of it is used.
+ * @param context the annotator whose layer takes annotations that have no author
  */
-export function migrateDocumentFile(raw: unknown, steps: readonly MigrationStep[] = MIGRATIONS, target = STORE_VERSION): MigrateResult<DocumentFile> {
-  const up = upgrade(raw, 'document', steps, target);
-  if (!up.ok) return up;
-  const r = up.value;
-  const problem = documentFileProblem(r);
+export function migrateV1Document(
+  raw: unknown,
+  context: MigrationContext,
+  steps: readonly MigrationStep[] = MIGRATIONS,
+): MigrateResult<DocumentBundle> {
+  if (!isRecord(raw) || raw.version !== 1) return { ok: false, reason: 'it is not a version-1 document file' };
+  const problem = documentFileProblem(raw);
   if (problem) return { ok: false, reason: problem };
-  return { ok: true, migrated: up.fromVersion < target, fromVersion: up.fromVersion, value: r as unknown as DocumentFile };
+  const up = upgrade(raw, 'document', steps, STORE_VERSION, context);
+  if (!up.ok) return up;
+  return { ok: true, migrated: true, fromVersion: 1, value: up.value as unknown as DocumentBundle };
+}
+
+/**
+ * Validates and migrates a parsed article file.
+ * @param docId the document its place names (a file holding another id is refused)
+ */
+export function migrateArticleFile(raw: unknown, docId: string, steps: readonly MigrationStep[] = MIGRATIONS): MigrateResult<ArticleFile> {
+  if (isRecord(raw) && raw.version === 1) return { ok: false, reason: 'it is a version-1 file in a version-2 place' };
+  const up = upgrade(raw, 'article', steps);
+  if (!up.ok) return up;
+  const problem =
+    articleFileProblem(up.value) ??
+    (up.value.id !== docId ? `it holds document ${JSON.stringify(up.value.id)}, not ${docId} as its place says` : null);
+  if (problem) return { ok: false, reason: problem };
+  return { ok: true, migrated: up.fromVersion < STORE_VERSION, fromVersion: up.fromVersion, value: up.value as unknown as ArticleFile };
+}
+
+/**
+ * Validates and migrates a parsed layer file against its article's text.
+ * @param docId the document and `layer` the layer its place names
+ */
+export function migrateLayerFile(
+  raw: unknown,
+  text: string,
+  docId: string,
+  layer: string,
+  steps: readonly MigrationStep[] = MIGRATIONS,
+): MigrateResult<LayerFile> {
+  const up = upgrade(raw, 'layer', steps);
+  if (!up.ok) return up;
+  const problem = layerFileProblem(up.value, text, docId, layer);
+  if (problem) return { ok: false, reason: problem };
+  return { ok: true, migrated: up.fromVersion < STORE_VERSION, fromVersion: up.fromVersion, value: up.value as unknown as LayerFile };
 }

@@ -8,7 +8,9 @@ import { assertNever } from '../assert-never';
 import type { Annotation, Attributes, DocStatus, DocumentData, Relation } from './types';
 
 /** The fields of an annotation an update may change. */
-export type AnnotationPatch = Readonly<Partial<Pick<Annotation, 'label' | 'start' | 'end' | 'quote' | 'attributes' | 'note' | 'updatedAt'>>>;
+export type AnnotationPatch = Readonly<
+  Partial<Pick<Annotation, 'label' | 'start' | 'end' | 'quote' | 'attributes' | 'note' | 'updatedAt' | 'conflicts'>>
+>;
 /** The document fields an update may change. */
 export type DocumentPatch = Readonly<{ title?: string; status?: DocStatus; attributes?: Attributes }>;
 
@@ -309,15 +311,13 @@ class Draft {
   }
 }
 
-/** An annotation with a patch applied. An empty note is no note: the key goes, so JSON round trips and undo agree. */
+/**
+ * An annotation with a patch applied. An empty note is no note, and an empty list of conflicts
+ * (all settled) is none: the key goes, so JSON round trips and undo agree.
+ */
 function patched(a: Annotation, patch: AnnotationPatch): Annotation {
-  const merged = { ...a, ...patch };
-  return merged.note === '' || merged.note === undefined ? withoutNote(merged) : merged;
-}
-
-function withoutNote(a: Annotation): Annotation {
-  const { note: _note, ...rest } = a;
-  return rest;
+  const { note, conflicts, ...rest } = { ...a, ...patch };
+  return { ...rest, ...(note ? { note } : {}), ...(conflicts?.length ? { conflicts } : {}) };
 }
 
 /** Deep equality of JSON-like data, key order ignored and undefined-valued keys taken as absent (as JSON has them). */

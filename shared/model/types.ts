@@ -52,7 +52,16 @@ export type Annotation = Readonly<{
   author: string;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Fields that two machines changed differently, found by a git merge of the same annotator's
+   * layer (see shared/merge): the field holds one value, the conflict both. The analyst settles it
+   * by removing the entry. Absent when there is none.
+   */
+  conflicts?: readonly FieldConflict[];
 }>;
+
+/** A value two merged versions disagree on: `field` ('label', 'start', 'attributes.<name>', ...) and both values. */
+export type FieldConflict = Readonly<{ field: string; values: readonly [unknown, unknown] }>;
 
 export type Relation = Readonly<{
   id: string;
@@ -87,7 +96,11 @@ export type Schema = Readonly<{
   documentAttributes: readonly AttributeDef[];
 }>;
 
-/** A stored document, as in `documents/<id>.json` (less `version`). */
+/**
+ * A document seen through one layer: the article (text, blocks, metadata, title) with one
+ * layer's status, document attributes, annotations and relations. This is what operations apply
+ * to and what exports read; on disk it is two files (see shared/model/layers.ts).
+ */
 export type DocumentData = Readonly<{
   id: DocId;
   title: string;
@@ -98,19 +111,48 @@ export type DocumentData = Readonly<{
   attributes: Attributes;
   annotations: readonly Annotation[];
   relations: readonly Relation[];
+  /** The annotator whose layer this is, set only in exports of every layer (one record per layer). */
+  annotator?: string;
 }>;
 
-/** The index row kept in `claimdesk.json` for each document, enough to list thousands without opening them. */
-export type DocumentRow = Readonly<{
+/**
+ * The row kept in `claimdesk.json` for each document: what changes only at import or rename, so
+ * that annotating never rewrites the index (counts live in the layer summaries, a cache).
+ */
+export type IndexRow = Readonly<{
   id: DocId;
   title: string;
   sourceName: string;
+  /** SHA-256 of the source file's bytes (duplicate imports). */
   sha256: string;
+  /** SHA-256 of the canonical text (UTF-8): a corpus record with the same text adds a layer to this document. */
+  textSha256: string;
   importedAt: string;
   publishedAt?: string;
   length: number;
-  annotationCount: number;
-  /** Annotations per label; absent in rows written before labels were counted. */
-  labelCounts?: Readonly<Record<string, number>>;
-  status: DocStatus;
 }>;
+
+/** What the document list shows of one layer of one document. */
+export type LayerSummary = Readonly<{
+  status: DocStatus;
+  annotationCount: number;
+  /** Annotations per label, labels in name order. */
+  labelCounts: Readonly<Record<string, number>>;
+  /** Annotations with a merge conflict to settle. */
+  conflictCount: number;
+}>;
+
+/**
+ * A document as the list shows it to one analyst: the index row, the status and counts of the
+ * layer the analyst works in (their own; 'new' and zero when they have none yet), and every
+ * layer's summary by layer name (annotators, and `curated` when there is a curated layer).
+ */
+export type DocumentRow = IndexRow &
+  Readonly<{
+    status: DocStatus;
+    annotationCount: number;
+    labelCounts: Readonly<Record<string, number>>;
+    /** The layer the status and counts above are of. */
+    layer: string;
+    layers: Readonly<Record<string, LayerSummary>>;
+  }>;

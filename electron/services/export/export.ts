@@ -13,6 +13,7 @@ import { FORMAT_SPECS } from '../../../shared/formats/format-specs';
 import {
   countDocument,
   emptyReport,
+  noteLayer,
   sortReport,
   SPLIT_NAMES,
   type ExportProblem,
@@ -26,7 +27,8 @@ import { withWritableSpans } from '../../../shared/formats/writable';
 import type { Tokenizer } from '../../../shared/formats/tokens';
 import { CLAIM_LABEL } from '../../../shared/model/vocabulary';
 import { bump } from '../../../shared/model/keys';
-import type { DocId, DocumentData } from '../../../shared/model/types';
+import { EMPTY_SUMMARY, exportLayersOf } from '../../../shared/model/layers';
+import type { DocId, DocumentData, DocumentRow } from '../../../shared/model/types';
 import { timeSlicer } from '../store/time-slice';
 import type { Workspace } from '../workspace';
 import { ExportOutput, type StreamFile } from './output';
@@ -63,7 +65,32 @@ export type ExportHooks = Readonly<{
 export type ExportResult = Readonly<{ before: ExportReport; after: ExportReport; paths: readonly string[]; bytes: number }>;
 
 /** What the dry run keeps of each document (small, so thousands fit easily). */
-type Planned = { id: DocId; spans: number; split: SplitName | null };
+type Planned = { id: DocId; layer: string | null; spans: number; split: SplitName | null };
+
+/** One record to export: a document seen through one layer (null: nobody annotated it). */
+type Item = { row: DocumentRow; layer: string | null; labelCounts: Readonly<Record<string, number>> };
+
+/**
+ * The records an export writes, from the choice of layers, and the documents it skips: those
+ * the choice has nothing for, and those whose exported layer lacks the scope's status.
+ */
+function exportItems(rows: readonly DocumentRow[], scope: ExportScope): { items: Item[]; skipped: ExportReport['skipped'] } {
+  const items: Item[] = [];
+  const skipped: ExportReport['skipped'] = [];
+  for (const row of rows) {
+    const choice = exportLayersOf(Object.keys(row.layers), scope.layer ?? 'default');
+    if ('skip' in choice) {
+      skipped.push({ docId: row.id, title: row.title, reason: choice.skip });
+      continue;
+    }
+    for (const layer of choice.layers) {
+      const summary = layer === null ? EMPTY_SUMMARY : (row.layers[layer] ?? EMPTY_SUMMARY);
+      if (scope.status !== null && summary.status !== scope.status) continue;
+      items.push({ row, layer, labelCounts: summary.labelCounts });
+    }
+  }
+  return { items, skipped };
+}
 
 /** The output layout: one stream per split (or one), per-document files under a prefix. */
 function streamName(format: ExportFormat, split: SplitName | null): string | null {
@@ -83,21 +110,27 @@ export async function exportDocuments(workspace: Workspace, options: ExportOptio
   const spec = FORMAT_SPECS[options.format];
   const schema = workspace.info().schema;
   const tokenizer = spec.needsTokenizer ? (options.tokenizer ?? icuTokenizer(process.versions.icu ?? 'unknown')) : null;
-  const rows = workspace.listDocuments().filter((row) => isRowInScope(row, options.scope));
+  const everyRow = workspace.listDocuments('');
+  const rows = everyRow.filter((row) => isRowInScope(row, options.scope));
   if (options.scope.documentIds) {
-    const missing = options.scope.documentIds.filter((id) => !rows.some((r) => r.id === id) && !workspace.listDocuments().some((r) => r.id === id));
+    const known = new Set(everyRow.map((r) => r.id));
+    const missing = options.scope.documentIds.filter((id) => !known.has(id));
     if (missing.length > 0) throw new ApiError('NOT_FOUND', `no document with id ${missing.join(', ')} in this workspace`);
   }
+  const { items, skipped } = exportItems(rows, options.scope);
+  const allLayers = options.scope.layer === 'all';
   const schemaLabels = schema.labels.map((l) => l.name);
   const seenLabels = new Set<string>();
-  for (const row of rows) for (const l of Object.keys(row.labelCounts ?? {})) seenLabels.add(l);
+  for (const item of items) for (const l of Object.keys(item.labelCounts)) seenLabels.add(l);
   // Tag sets follow the schema's order; labels found only in the data come after, sorted.
   const labels = [...schemaLabels, ...[...seenLabels].filter((l) => !schemaLabels.includes(l)).sort()].filter(
     (l) => options.scope.labels === null || options.scope.labels.includes(l),
   );
-  const context = (layerCount: number): SerializerContext => ({ schema, labels, tokenizer, layerCount });
-  const read = async (id: DocId): Promise<{ doc: DocumentData; problems: ExportProblem[] }> =>
-    withWritableSpans(scopeDocument(await workspace.readDocument(id), options.scope));
+  const context = (layerCount: number): SerializerContext => ({ schema, labels, tokenizer, layerCount, allLayers });
+  const read = async (id: DocId, layer: string | null): Promise<{ doc: DocumentData; problems: ExportProblem[] }> => {
+    const doc = await workspace.readDocument(id, layer);
+    return withWritableSpans(scopeDocument(allLayers && layer !== null ? { ...doc, annotator: layer } : doc, options.scope));
+  };
   // Documents are read without waiting on the thread pool (see Workspace.readDocument), so a dry
   // run would hold the event loop from start to end: the process must go on answering (progress,
   // a cancel) meanwhile.
@@ -107,30 +140,35 @@ export async function exportDocuments(workspace: Workspace, options: ExportOptio
   const dry: DocumentSerializer | null = spec.lossless ? null : spec.create(context(0));
   const planned: Planned[] = [];
   const splitItems: SplitItem[] = [];
+  /** Documents already in splitItems: with every layer exported, a document's records all go to one split. */
+  const splitIds = new Set<DocId>();
   let layerCount = 1;
-  const probe = emptyReport(spec.format, tokenizer?.name ?? null, spec.drops);
+  const probe = emptyReport(spec.format, tokenizer?.name ?? null, spec.drops, options.scope.layer ?? 'default');
+  probe.skipped = skipped;
   // A lossless format without a split has nothing to find in a dry run but counts: its plan comes
   // from the index (documents, spans per label), and reading every document once halves the time.
   const fromIndex = spec.lossless && options.split === null;
   if (fromIndex) {
     probe.countedFromIndex = true;
-    probe.documents = rows.length;
-    for (const row of rows) {
-      planned.push({ id: row.id, spans: 0, split: null });
-      for (const [label, n] of Object.entries(row.labelCounts ?? {})) if (labels.includes(label)) bump(probe.spansPerLabel, label, n);
+    probe.documents = items.length;
+    for (const item of items) {
+      planned.push({ id: item.row.id, layer: item.layer, spans: 0, split: null });
+      noteLayer(probe, item.row.id, item.layer);
+      for (const [label, n] of Object.entries(item.labelCounts)) if (labels.includes(label)) bump(probe.spansPerLabel, label, n);
     }
   }
-  for (const row of fromIndex ? [] : rows) {
+  for (const item of fromIndex ? [] : items) {
     await pause();
     hooks.signal?.throwIfAborted();
-    const { doc, problems } = await read(row.id);
+    const { doc, problems } = await read(item.row.id, item.layer);
     hooks.onDocument?.();
     const result = dry?.document(doc);
     layerCount = Math.max(layerCount, result?.layerCount ?? 0);
-    planned.push({ id: row.id, spans: doc.annotations.length, split: null });
-    if (options.split)
+    planned.push({ id: item.row.id, layer: item.layer, spans: doc.annotations.length, split: null });
+    noteLayer(probe, item.row.id, item.layer);
+    if (options.split && !splitIds.has(item.row.id) && splitIds.add(item.row.id))
       splitItems.push({
-        id: row.id,
+        id: item.row.id,
         contentKey: createHash('sha256').update(doc.text).digest('hex'),
         hasClaims: doc.annotations.some((a) => a.label === CLAIM_LABEL),
       });
@@ -156,7 +194,8 @@ export async function exportDocuments(workspace: Workspace, options: ExportOptio
   // Writing pass.
   const isFolder = spec.layout === 'folder' || options.split !== null;
   const output = await ExportOutput.create(options.out, isFolder ? 'folder' : 'file', options.force);
-  const after = emptyReport(spec.format, tokenizer?.name ?? null, spec.drops);
+  const after = emptyReport(spec.format, tokenizer?.name ?? null, spec.drops, options.scope.layer ?? 'default');
+  after.skipped = skipped;
   try {
     const groups: (SplitName | null)[] = options.split ? SPLIT_NAMES.filter((s) => before.splits?.[s] !== undefined) : [null];
     const sinks = new Map<SplitName | null, { serializer: DocumentSerializer; stream: StreamFile | null; prefix: string }>();
@@ -174,8 +213,9 @@ export async function exportDocuments(workspace: Workspace, options: ExportOptio
     for (const p of planned) {
       await pause();
       hooks.signal?.throwIfAborted();
-      const { doc, problems } = await read(p.id);
+      const { doc, problems } = await read(p.id, p.layer);
       hooks.onDocument?.();
+      noteLayer(after, p.id, p.layer);
       const sink = sinks.get(p.split)!;
       const result = sink.serializer.document(doc);
       await sink.stream?.write(result.text);

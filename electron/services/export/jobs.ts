@@ -103,6 +103,7 @@ function scopeOf(request: ExportRequest): ExportScope {
     status: request.status ?? null,
     labels: request.labels ?? null,
     relationTypes: request.relationTypes ?? null,
+    layer: request.layer ?? 'default',
   };
 }
 
@@ -223,7 +224,7 @@ export class ExportJobs {
       state: 'running',
       done: 0,
       // Until the plan is known: every document in scope, read once to plan and once to write.
-      total: 2 * workspace.listDocuments().filter((row) => isRowInScope(row, scope)).length,
+      total: 2 * workspace.listDocuments('').filter((row) => isRowInScope(row, scope)).length,
       controller: new AbortController(),
       settled: Promise.resolve(),
     };

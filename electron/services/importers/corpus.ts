@@ -21,6 +21,7 @@ import type { Operation } from '../../../shared/model/operations';
 import type { Annotation, DocumentData, Relation, Schema } from '../../../shared/model/types';
 import { SUPPORTED_EXTENSIONS } from './types';
 import type { Workspace } from '../workspace';
+import type { AnnotatedImportOptions } from '../workspace/imports';
 
 /** A problem with one record of an imported file; `line` is 1-based, null when it concerns the whole file. */
 export type ImportProblem = Readonly<{ file: string; line: number | null; reason: string }>;
@@ -87,7 +88,7 @@ async function route(paths: readonly string[], routes: Routes, depth = 0): Promi
 /** Widens the schema for documents about to be stored (or adopts `adopt` into an empty workspace). */
 async function coverSchema(workspace: Workspace, docs: readonly DocumentData[], report: Mutable, adopt: Schema | null): Promise<void> {
   let schema = workspace.info().schema;
-  if (adopt && workspace.listDocuments().length === 0 && JSON.stringify(adopt) !== JSON.stringify(schema)) {
+  if (adopt && workspace.listDocuments('').length === 0 && JSON.stringify(adopt) !== JSON.stringify(schema)) {
     schema = adopt;
     report.schemaAdded.push('the schema of the imported file (the workspace was empty)');
     await workspace.updateSchema(schema, { renamedLabels: {}, removedLabels: [] });
@@ -98,7 +99,7 @@ async function coverSchema(workspace: Workspace, docs: readonly DocumentData[], 
   await workspace.updateSchema(covered.schema, { renamedLabels: {}, removedLabels: [] });
 }
 
-async function store(workspace: Workspace, entries: Entry[], report: Mutable, adopt: Schema | null): Promise<void> {
+async function store(workspace: Workspace, entries: Entry[], report: Mutable, adopt: Schema | null, layers: AnnotatedImportOptions): Promise<void> {
   if (entries.length === 0) return;
   await coverSchema(
     workspace,
@@ -106,7 +107,7 @@ async function store(workspace: Workspace, entries: Entry[], report: Mutable, ad
     report,
     adopt,
   );
-  const r = await workspace.importAnnotatedDocuments(entries);
+  const r = await workspace.importAnnotatedDocuments(entries, layers);
   report.imported.push(...r.imported);
   report.duplicates.push(...r.duplicates);
   report.failed.push(...r.failed);
@@ -114,7 +115,7 @@ async function store(workspace: Workspace, entries: Entry[], report: Mutable, ad
 }
 
 /** A Claimdesk JSONL file, streamed line by line. */
-async function importJsonl(workspace: Workspace, path: string, report: Mutable): Promise<void> {
+async function importJsonl(workspace: Workspace, path: string, report: Mutable, layers: AnnotatedImportOptions): Promise<void> {
   const name = basename(path);
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   let lineNo = 0;
@@ -140,13 +141,13 @@ async function importJsonl(workspace: Workspace, path: string, report: Mutable):
     const parsed = parseJsonlLine(line);
     if ('reason' in parsed) report.problems.push({ file: name, line: lineNo, reason: parsed.reason });
     else batch.push({ name: `${name}:${lineNo}`, doc: parsed.doc });
-    if (batch.length >= BATCH) await store(workspace, batch, report, adopt);
+    if (batch.length >= BATCH) await store(workspace, batch, report, adopt, layers);
   }
-  await store(workspace, batch, report, adopt);
+  await store(workspace, batch, report, adopt, layers);
 }
 
 /** A brat folder (or a single .ann next to its .txt). */
-async function importBrat(workspace: Workspace, path: string, report: Mutable, now: string): Promise<void> {
+async function importBrat(workspace: Workspace, path: string, report: Mutable, now: string, layers: AnnotatedImportOptions): Promise<void> {
   const info = await stat(path);
   const dir = info.isDirectory() ? path : join(path, '..');
   const stems = info.isDirectory()
@@ -192,18 +193,18 @@ async function importBrat(workspace: Workspace, path: string, report: Mutable, n
         relations: parsed.relations,
       },
     });
-    if (batch.length >= BATCH) await store(workspace, batch, report, null);
+    if (batch.length >= BATCH) await store(workspace, batch, report, null, layers);
   }
-  await store(workspace, batch, report, null);
+  await store(workspace, batch, report, null, layers);
 }
 
 /** A W3C file: its annotations go onto the documents they target. */
-async function importW3c(workspace: Workspace, path: string, report: Mutable, now: string): Promise<void> {
+async function importW3c(workspace: Workspace, path: string, report: Mutable, now: string, layers: AnnotatedImportOptions): Promise<void> {
   const name = basename(path);
   const parsed = parseW3c(await readFile(path, 'utf8'));
   for (const p of parsed.problems) report.problems.push({ file: name, line: p.line, reason: p.reason });
   const byDoc = new Map<string, { spans: typeof parsed.spans; links: typeof parsed.links }>();
-  const rows = workspace.listDocuments();
+  const rows = workspace.listDocuments('');
   for (const s of parsed.spans) {
     const docId = s.docId && rows.some((r) => r.id === s.docId) ? s.docId : null;
     if (!docId) {
@@ -227,7 +228,8 @@ async function importW3c(workspace: Workspace, path: string, report: Mutable, no
     group.links.push(l);
   }
   for (const [docId, group] of byDoc) {
-    const doc = await workspace.readDocument(docId);
+    const layer = layers.annotator ?? layers.fallback;
+    const doc = await workspace.openDocument(docId, layer);
     const schema = workspace.info().schema;
     const existing = new Set(doc.annotations.map((a) => a.id));
     const iriToId = new Map<string, string>();
@@ -286,7 +288,7 @@ async function importW3c(workspace: Workspace, path: string, report: Mutable, no
       ...relations.map((relation) => ({ op: 'addRelation' as const, relation })),
     ];
     try {
-      await workspace.applyChanges(docId, ops);
+      await workspace.applyChanges(docId, layer, ops);
       report.annotationsAdded += annotations.length;
       report.relationsAdded += relations.length;
     } catch (err) {
@@ -299,12 +301,14 @@ async function importW3c(workspace: Workspace, path: string, report: Mutable, no
 /**
  * Imports files and folders of every kind Claimdesk reads. Articles go first, then corpora, then
  * W3C files (whose annotations need their documents in place).
+ * @param layers whose layer annotated records go into (see AnnotatedImportOptions)
  * @param now the time stamped where an imported record has none
  * @returns what happened to each document and each bad record; never throws for bad input
  */
 export async function importCorpusPaths(
   workspace: Workspace,
   paths: readonly string[],
+  layers: AnnotatedImportOptions,
   now: () => Date = () => new Date(),
 ): Promise<CorpusImportReport> {
   const routes: Routes = { articles: [], jsonl: [], w3c: [], brat: [], unknown: [] };
@@ -322,8 +326,8 @@ export async function importCorpusPaths(
     report.failed.push(...r.failed);
   }
   const stamp = now().toISOString();
-  for (const p of routes.jsonl) await importJsonl(workspace, p, report);
-  for (const p of routes.brat) await importBrat(workspace, p, report, stamp);
-  for (const p of routes.w3c) await importW3c(workspace, p, report, stamp);
+  for (const p of routes.jsonl) await importJsonl(workspace, p, report, layers);
+  for (const p of routes.brat) await importBrat(workspace, p, report, stamp, layers);
+  for (const p of routes.w3c) await importW3c(workspace, p, report, stamp, layers);
   return report;
 }

@@ -125,7 +125,7 @@ export async function openJsonFile<T>(
   migrate: (raw: unknown) => MigrateResult<T>,
   create: (() => T) | null,
   backupTo: ((fromVersion: number) => string) | null = null,
-): Promise<{ db: Low<T>; isNew: boolean; migrated: boolean }> {
+): Promise<{ db: Low<T>; isNew: boolean; migrated: boolean; fromVersion: number | null }> {
   let raw: string | null = null;
   try {
     raw = await readFile(path, 'utf8');
@@ -137,7 +137,7 @@ export async function openJsonFile<T>(
   if (raw === null) {
     if (!create) throw new ApiError('NOT_FOUND', `${path} does not exist`);
     const db = new Low<T>(new TrackedJsonFile<T>(path), create());
-    return { db, isNew: true, migrated: false };
+    return { db, isNew: true, migrated: false, fromVersion: null };
   }
   let parsed: unknown;
   try {
@@ -154,7 +154,7 @@ export async function openJsonFile<T>(
   const db = new Low<T>(new TrackedJsonFile<T>(path), result.value);
   const sig = await signature(path);
   if (sig) ownWrites.set(path, sig);
-  return { db, isNew: false, migrated: result.migrated };
+  return { db, isNew: false, migrated: result.migrated, fromVersion: result.fromVersion };
 }
 
 /**

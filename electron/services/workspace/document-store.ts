@@ -1,37 +1,42 @@
 /**
- * The files of a workspace as one store: claimdesk.json (the schema and the document index) and
- * one lowdb file per document. It owns the open document handles, the index rows, and the one
- * queue every read-modify-write goes through (`run`), so that any interleaving of calls from
- * windows, the CLI and a reload keeps every acknowledged change. Saves keep the version they
- * replace in the history (history.ts). It knows nothing of imports, the trash or watching.
+ * The files of a workspace as one store: claimdesk.json (the schema and the document index),
+ * each document's article file and its layer files (one per annotator, one curated), and the
+ * layer summaries cache. It owns the open handles, the index rows, and the one queue every
+ * read-modify-write goes through (`run`), so that any interleaving of calls from windows, the
+ * CLI, a sync and a reload keeps every acknowledged change. Saves keep the version they replace
+ * in the history (history.ts). It knows nothing of imports, the trash or watching.
  */
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Low } from 'lowdb';
 import { ApiError } from '../../../shared/api';
-import { migrateDocumentFile, type DocumentFile, type WorkspaceFile } from '../../../shared/model/migrate';
-import type { DocId, DocumentData, DocumentRow, Schema } from '../../../shared/model/types';
+import { articleOf, documentRowOf, emptyLayer, type ArticleFile, type LayerFile } from '../../../shared/model/layers';
+import type { WorkspaceFile } from '../../../shared/model/migrate';
+import type { DocId, DocumentRow, IndexRow, LayerSummary, Schema } from '../../../shared/model/types';
 import { openJsonFile, writeError } from '../store/json-store';
 import { SerialQueue } from '../store/serial';
 import { describeHolder, type WorkspaceLock } from '../store/workspace-lock';
-import { BACKUPS_DIR, canonicalDocument, DOCUMENTS_DIR, documentPath, migrateDocumentOf, originalsDir, readDocumentFileSync, rowOf } from './files';
+import { articlePath, BACKUPS_DIR, layerPath, migrateArticleOf, migrateLayerOf, readArticleSync, readLayerSync } from './files';
 import { keepBackup } from './history';
+import { LayerSummaries } from './layer-cache';
 
-/** A change to a document that another program made, as the window is told of it. */
-export type ExternalChange = Readonly<{ revision: number; kind: 'changed' | 'restored' }>;
+/** A change to a document that another program (or a sync) made, as the window is told of it. */
+export type ExternalChange = Readonly<{ revision: number; kind: 'changed' | 'restored'; layer?: string }>;
+
+const layerKey = (docId: DocId, layer: string) => `${docId}\u0000${layer}`;
 
 export class DocumentStore {
-  private readonly handles = new Map<DocId, Low<DocumentFile>>();
-  /** Documents whose file is being opened, so that two callers share one handle. */
-  private readonly opening = new Map<DocId, Promise<Low<DocumentFile>>>();
+  private readonly articles = new Map<DocId, Low<ArticleFile>>();
+  private readonly layers = new Map<string, Low<LayerFile>>();
+  /** Files being opened, so that two callers share one handle (two handles would each hold a copy, and one copy's save would undo the other's). */
+  private readonly opening = new Map<string, Promise<Low<ArticleFile> | Low<LayerFile>>>();
   private readonly serial = new SerialQueue();
-  /** True while claimdesk.json on disk is older than the index in memory (its last write failed). */
   private isIndexBehind = false;
-  /** The index's rows by id, for the list they were made from (see rowFor). */
-  private rowsById: Readonly<{ rows: readonly DocumentRow[]; byId: ReadonlyMap<DocId, DocumentRow> }> | null = null;
+  private rowsById: Readonly<{ rows: readonly IndexRow[]; byId: ReadonlyMap<DocId, IndexRow> }> | null = null;
   private changeCount = 0;
   /** Documents changed or deleted on disk by another program, with the revision at which that was noticed. */
   readonly externalChanges = new Map<DocId, ExternalChange>();
+  readonly summaries: LayerSummaries;
 
   /**
    * @param root the workspace folder
@@ -44,7 +49,9 @@ export class DocumentStore {
     private readonly index: Low<WorkspaceFile>,
     readonly now: () => Date,
     private readonly lock: WorkspaceLock,
-  ) {}
+  ) {
+    this.summaries = LayerSummaries.build(root, index.data.documents);
+  }
 
   /**
    * Runs a read-modify-write of the workspace's files once every one queued before it is done.
@@ -86,15 +93,29 @@ export class DocumentStore {
   }
 
   /** Every document's index row, in import order. */
-  rows(): readonly DocumentRow[] {
+  rows(): readonly IndexRow[] {
     return this.index.data.documents;
   }
 
+  /** Every document's row as `viewer`'s list shows it. */
+  rowsFor(viewer: string): DocumentRow[] {
+    return this.index.data.documents.map((row) => documentRowOf(row, this.summaries.of(row.id), viewer));
+  }
+
+  /** One document's row as `viewer`'s list shows it. @throws ApiError NOT_FOUND */
+  rowViewFor(docId: DocId, viewer: string): DocumentRow {
+    return documentRowOf(this.rowFor(docId), this.summaries.of(docId), viewer);
+  }
+
+  /** Every layer's summary of a document. */
+  layerSummaries(docId: DocId): Readonly<Record<string, LayerSummary>> {
+    return this.summaries.of(docId);
+  }
+
   /** @throws ApiError NOT_FOUND for an id not in the index */
-  rowFor(docId: DocId): DocumentRow {
+  rowFor(docId: DocId): IndexRow {
     const rows = this.index.data.documents;
-    // The index's list is replaced on every change, never edited in place: the map is rebuilt
-    // when the list is new, so that looking up one row of thousands is not a scan.
+    // The index's list is replaced on every change, never edited in place: the map is rebuilt when the list is new.
     if (this.rowsById?.rows !== rows) this.rowsById = { rows, byId: new Map(rows.map((r) => [r.id, r])) };
     const row = this.rowsById.byId.get(docId);
     if (!row) throw new ApiError('NOT_FOUND', `no document with id ${docId} in this workspace`);
@@ -106,7 +127,7 @@ export class DocumentStore {
   }
 
   /** Inserts or replaces an index row in memory. @returns true when it changed */
-  setRow(row: DocumentRow): boolean {
+  setRow(row: IndexRow): boolean {
     const rows = this.index.data.documents;
     const at = rows.findIndex((r) => r.id === row.id);
     if (at !== -1 && JSON.stringify(rows[at]) === JSON.stringify(row)) return false;
@@ -116,18 +137,24 @@ export class DocumentStore {
   }
 
   /** Inserts or replaces an index row and, when it changed, writes claimdesk.json. */
-  async putRow(row: DocumentRow): Promise<DocumentRow> {
+  async putRow(row: IndexRow): Promise<IndexRow> {
     this.assertWritable();
     if (!this.setRow(row) && !this.isIndexBehind) return row;
     await this.commitIndex();
     return row;
   }
 
-  /** Takes a document out of the index and its handle out of memory, and writes claimdesk.json. */
+  /** Takes a document out of the index and its handles out of memory, and writes claimdesk.json. */
   async removeRow(docId: DocId): Promise<void> {
-    this.handles.delete(docId);
+    this.forget(docId);
+    this.summaries.delete(docId);
     this.index.data = { ...this.index.data, documents: this.index.data.documents.filter((row) => row.id !== docId) };
     await this.commitIndex();
+  }
+
+  private forget(docId: DocId): void {
+    this.articles.delete(docId);
+    for (const key of [...this.layers.keys()]) if (key.startsWith(`${docId}\u0000`)) this.layers.delete(key);
   }
 
   /** Replaces the schema and writes claimdesk.json. */
@@ -138,8 +165,10 @@ export class DocumentStore {
 
   /** Takes claimdesk.json as another program wrote it (checked by the caller); documents it no longer lists are closed. */
   replaceIndex(data: WorkspaceFile): void {
+    const before = new Set(this.index.data.documents.map((r) => r.id));
     this.index.data = data;
-    for (const id of this.handles.keys()) if (!data.documents.some((row) => row.id === id)) this.handles.delete(id);
+    for (const row of data.documents) if (!before.has(row.id)) this.summaries.rescan(row.id);
+    for (const id of before) if (!data.documents.some((row) => row.id === id)) this.forget(id);
     this.bumpRevision();
   }
 
@@ -168,138 +197,184 @@ export class DocumentStore {
     return this.isIndexBehind;
   }
 
-  documentPath(docId: DocId): string {
-    return documentPath(this.root, docId);
+  layerPath(docId: DocId, layer: string): string {
+    return layerPath(this.root, docId, layer);
   }
 
-  /** The documents open in memory. */
-  openIds(): DocId[] {
-    return [...this.handles.keys()];
+  /** The layers open in memory. */
+  openLayers(): { docId: DocId; layer: string }[] {
+    return [...this.layers.values()].map((db) => ({ docId: db.data.docId, layer: db.data.layer }));
   }
 
-  /** The handle of an open document, or undefined. */
-  openHandle(docId: DocId): Low<DocumentFile> | undefined {
-    return this.handles.get(docId);
+  /** The handle of an open layer, or undefined. */
+  openLayer(docId: DocId, layer: string): Low<LayerFile> | undefined {
+    return this.layers.get(layerKey(docId, layer));
   }
 
-  /**
-   * The handle of a document for changing it, opening its file once: callers that ask while it
-   * is being opened share that one handle (two handles would each hold a copy, and one copy's
-   * save would undo the other's).
-   * @throws ApiError NOT_FOUND for an id not (or no longer) in the index; IO/CONFLICT when its file cannot be used
-   */
-  handle(docId: DocId): Promise<Low<DocumentFile>> {
-    const row = this.rowFor(docId);
-    const open = this.handles.get(docId);
-    if (open) return Promise.resolve(open);
-    let pending = this.opening.get(docId);
+  /** Shares one pending open between callers. */
+  private once<T extends Low<ArticleFile> | Low<LayerFile>>(key: string, open: () => Promise<T>): Promise<T> {
+    let pending = this.opening.get(key) as Promise<T> | undefined;
     if (!pending) {
-      pending = this.openHandleOf(row).finally(() => this.opening.delete(docId));
-      this.opening.set(docId, pending);
+      pending = open().finally(() => this.opening.delete(key));
+      this.opening.set(key, pending);
     }
     return pending;
   }
 
-  private async openHandleOf(row: DocumentRow): Promise<Low<DocumentFile>> {
-    const { db, migrated } = await this.openDocumentFile(row, !this.lock.isReadOnly);
-    if (migrated && !this.lock.isReadOnly) await db.write();
-    const meanwhile = this.handles.get(row.id); // imported or reloaded while this file was read
-    if (meanwhile) return meanwhile;
-    this.handles.set(row.id, db);
-    return db;
+  /**
+   * A document's article, read once and kept.
+   * @throws ApiError NOT_FOUND for an id not in the index (or a file deleted outside Claimdesk); IO/CONFLICT when its file cannot be used
+   */
+  async article(docId: DocId): Promise<ArticleFile> {
+    return (await this.articleHandle(docId)).data;
   }
 
-  /**
-   * A document's content, without keeping it open: the open copy when there is one, else one read
-   * and a parse (an export goes through thousands, so memory stays flat and no handle is made).
-   * @throws ApiError NOT_FOUND for an unknown id; IO/CONFLICT when its file cannot be used (saying why)
-   */
-  async read(docId: DocId): Promise<DocumentData> {
-    const open = this.handles.get(docId);
-    if (open) return open.data;
+  private articleHandle(docId: DocId): Promise<Low<ArticleFile>> {
     const row = this.rowFor(docId);
-    const result = readDocumentFileSync(this.root, docId);
+    const open = this.articles.get(docId);
+    if (open) return Promise.resolve(open);
+    return this.once(`article\u0000${docId}`, async () => {
+      const path = articlePath(this.root, docId);
+      const { db } = await openJsonFile<ArticleFile>(path, migrateArticleOf(docId), null).catch((err: unknown) => {
+        if (!(err instanceof ApiError && err.code === 'NOT_FOUND')) throw err;
+        throw new ApiError(
+          'NOT_FOUND',
+          `The article file of "${row.title}" (${path}) was deleted outside Claimdesk. Put it back (from git or the trash) and open it again, or move the document to the trash`,
+        );
+      });
+      const meanwhile = this.articles.get(docId);
+      if (meanwhile) return meanwhile;
+      this.articles.set(docId, db);
+      return db;
+    });
+  }
+
+  /**
+   * The handle of one layer of a document for changing it, opening its file once; a layer that
+   * has no file yet gets an empty one in memory (written on its first save).
+   * @throws ApiError NOT_FOUND for an unknown document; IO/CONFLICT when a file cannot be used
+   */
+  async layerHandle(docId: DocId, layer: string): Promise<Low<LayerFile>> {
+    const key = layerKey(docId, layer);
+    const open = this.layers.get(key);
+    if (open) return open;
+    const article = await this.article(docId);
+    return this.once(key, async () => {
+      const { db } = await openJsonFile<LayerFile>(this.layerPath(docId, layer), migrateLayerOf(article, layer), () => emptyLayer(docId, layer));
+      const meanwhile = this.layers.get(key);
+      if (meanwhile) return meanwhile;
+      this.layers.set(key, db);
+      return db;
+    });
+  }
+
+  /**
+   * One layer of a document without keeping it open: the open copy when there is one, else one
+   * read (an export goes through thousands, so memory stays flat); an absent layer is empty.
+   */
+  async readLayer(article: ArticleFile, layer: string): Promise<LayerFile> {
+    const open = this.layers.get(layerKey(article.id, layer));
+    if (open) return open.data;
+    const result = readLayerSync(this.root, article, layer);
     if (result?.ok) return result.value;
-    return (await this.openDocumentFile(row)).db.data;
+    const { db } = await openJsonFile<LayerFile>(this.layerPath(article.id, layer), migrateLayerOf(article, layer), () =>
+      emptyLayer(article.id, layer),
+    );
+    return db.data;
+  }
+
+  /** A document's article without keeping it open (see readLayer). */
+  async readArticle(docId: DocId): Promise<ArticleFile> {
+    const open = this.articles.get(docId);
+    if (open) return open.data;
+    this.rowFor(docId);
+    const result = readArticleSync(this.root, docId);
+    if (result?.ok) return result.value;
+    return (await this.articleHandle(docId)).data;
   }
 
   /**
-   * Reads a document's file through lowdb; one of an older version is first copied to the
-   * originals folder when it will be written (`isForWriting`).
-   * @throws ApiError NOT_FOUND saying what to do when another program deleted it; IO/CONFLICT
+   * Saves `next` as a layer's content, first keeping the version on disk in the history. A file
+   * that another program deleted is written anew (and noted as 'restored' when it existed).
    */
-  private async openDocumentFile(row: DocumentRow, isForWriting = false): Promise<{ db: Low<DocumentFile>; migrated: boolean }> {
-    const path = this.documentPath(row.id);
-    const original = isForWriting ? (fromVersion: number) => join(this.root, originalsDir(fromVersion), DOCUMENTS_DIR, `${row.id}.json`) : null;
-    try {
-      return await openJsonFile<DocumentFile>(path, migrateDocumentOf(row.id), null, original);
-    } catch (err) {
-      if (!(err instanceof ApiError && err.code === 'NOT_FOUND')) throw err;
-      throw new ApiError(
-        'NOT_FOUND',
-        `The file of "${row.title}" (${path}) was deleted outside Claimdesk. Put it back (from git or a backup copy; earlier versions are in ${join(this.root, BACKUPS_DIR, row.id)}) and open it again, or move the document to the trash`,
-      );
-    }
-  }
-
-  /**
-   * Saves `next` as an open document's content, first keeping the version on disk in the history.
-   * A file that another program deleted (even with documents/) is written anew, and noted as
-   * 'restored' for the user.
-   */
-  async save(db: Low<DocumentFile>, next: DocumentFile): Promise<void> {
+  async saveLayer(db: Low<LayerFile>, next: LayerFile): Promise<void> {
     this.assertWritable();
-    const wasOnDisk = await keepBackup(this.root, next.id, this.now()).catch((err: unknown) => {
-      throw writeError(join(this.root, BACKUPS_DIR, next.id), err);
+    const path = this.layerPath(next.docId, next.layer);
+    const wasOnDisk = await keepBackup(this.root, path, next.docId, next.layer, this.now()).catch((err: unknown) => {
+      throw writeError(join(this.root, BACKUPS_DIR, next.docId), err);
     });
     const before = db.data;
+    const existed = this.summaries.names(next.docId).includes(next.layer);
     db.data = next;
     try {
-      if (!wasOnDisk) await mkdir(join(this.root, DOCUMENTS_DIR), { recursive: true });
+      if (!wasOnDisk) await mkdir(dirname(path), { recursive: true });
       await db.write();
     } catch (err) {
-      // Memory must keep matching the disk: a retried (idempotent) change would otherwise be
-      // acknowledged as a no-op without ever having been written.
+      // Memory must keep matching the disk: a retried (idempotent) change would otherwise be acknowledged as a no-op without ever having been written.
       db.data = before;
-      throw writeError(this.documentPath(next.id), err);
+      throw writeError(path, err);
     }
-    if (!wasOnDisk) this.noteExternalChange(next.id, 'restored');
+    this.summaries.set(next.docId, next);
+    this.bumpRevision();
+    if (!wasOnDisk && existed) this.noteExternalChange(next.docId, 'restored', next.layer);
   }
 
-  /** Saves a document's new content (in its stable form) and its index row. */
-  async update(docId: DocId, next: DocumentData): Promise<DocumentRow> {
-    const db = await this.handle(docId);
-    await this.save(db, canonicalDocument(next));
-    return this.putRow(rowOf(db.data));
+  /** Renames a document: its article file and its index row. */
+  async renameDocument(docId: DocId, title: string): Promise<void> {
+    const db = await this.articleHandle(docId);
+    if (db.data.title === title) return;
+    const before = db.data;
+    db.data = { ...before, title };
+    try {
+      await db.write();
+    } catch (err) {
+      db.data = before;
+      throw writeError(articlePath(this.root, docId), err);
+    }
+    await this.putRow({ ...this.rowFor(docId), title });
   }
 
   /**
-   * Writes a new document's file and keeps it open; its row is set in memory (the caller writes
-   * the index once, after a batch).
-   * @returns its index row
+   * Writes a new document's article file (and its layers, when it comes with annotations); its
+   * row is set in memory (the caller writes the index once, after a batch).
    */
-  async create(doc: DocumentData): Promise<DocumentRow> {
+  async create(article: ArticleFile, row: IndexRow, layers: readonly LayerFile[] = []): Promise<IndexRow> {
     this.assertWritable();
-    const { db } = await openJsonFile<DocumentFile>(this.documentPath(doc.id), migrateDocumentFile, () => canonicalDocument(doc));
-    db.data = canonicalDocument(doc);
+    const path = articlePath(this.root, article.id);
+    await mkdir(dirname(path), { recursive: true });
+    const { db } = await openJsonFile<ArticleFile>(path, migrateArticleOf(article.id), () => articleOf(article));
+    db.data = articleOf(article);
     await db.write();
-    this.handles.set(doc.id, db);
-    const row = rowOf(doc);
+    this.articles.set(article.id, db);
     this.setRow(row);
+    for (const layer of layers) await this.saveLayer(await this.layerHandle(article.id, layer.layer), layer);
     return row;
   }
 
-  /** Takes a document that another program changed on disk (already read and checked). */
-  takeExternalVersion(doc: DocumentFile): boolean {
-    const open = this.handles.get(doc.id);
-    if (open) open.data = doc;
-    this.noteExternalChange(doc.id, 'changed');
-    return this.setRow(rowOf(doc));
+  /** Takes a layer that another program (or a git merge) changed on disk, already read and checked. */
+  takeExternalLayer(layer: LayerFile): void {
+    const open = this.layers.get(layerKey(layer.docId, layer.layer));
+    if (open) open.data = layer;
+    this.summaries.set(layer.docId, layer);
+    this.noteExternalChange(layer.docId, 'changed', layer.layer);
   }
 
-  noteExternalChange(docId: DocId, kind: ExternalChange['kind']): void {
+  /** Takes an article that another program (or a git merge) changed on disk, already read and checked. */
+  takeExternalArticle(article: ArticleFile): void {
+    const open = this.articles.get(article.id);
+    if (open) open.data = article;
+    this.noteExternalChange(article.id, 'changed');
+  }
+
+  /** Re-reads every layer of a document from disk into the summaries (new layers brought by git). */
+  rescanLayers(docId: DocId): void {
+    this.summaries.rescan(docId);
     this.bumpRevision();
-    this.externalChanges.set(docId, { revision: this.revision, kind });
+  }
+
+  noteExternalChange(docId: DocId, kind: ExternalChange['kind'], layer?: string): void {
+    this.bumpRevision();
+    this.externalChanges.set(docId, layer === undefined ? { revision: this.revision, kind } : { revision: this.revision, kind, layer });
   }
 
   /**

@@ -3,96 +3,125 @@
  * stable form a document is written in, the index row made from it, and the checks a folder
  * and a file pass before Claimdesk uses them. No state: the store and its helpers call these.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { lstat, mkdir, readdir, realpath, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ApiError } from '../../../shared/api';
-import { bump, counter } from '../../../shared/model/keys';
-import { migrateDocumentFile, STORE_VERSION, type DocumentFile } from '../../../shared/model/migrate';
-import { compareSpans } from '../../../shared/model/spans';
-import type { DocId, DocumentData, DocumentRow } from '../../../shared/model/types';
+import { annotatorOfFileName, CURATED_LAYER, layerFileName, type ArticleFile, type LayerFile } from '../../../shared/model/layers';
+import { migrateArticleFile, migrateLayerFile } from '../../../shared/model/migrate';
+import type { DocId, DocumentData, IndexRow } from '../../../shared/model/types';
 
 export const INDEX_FILE = 'claimdesk.json';
 export const DOCUMENTS_DIR = 'documents';
 export const BACKUPS_DIR = '.backups';
 export const TRASH_DIR = '.trash';
+/** Derived data (layer summaries) that git ignores and Claimdesk rebuilds when missing or stale. */
+export const CACHE_DIR = '.cache';
+export const ARTICLE_FILE = 'article.json';
+export const LAYERS_DIR = 'layers';
+export const CURATED_FILE = 'curated.json';
 
 /** Where files of format version `fromVersion` are kept as they were before being migrated (never pruned). */
 export const originalsDir = (fromVersion: number): string => join(BACKUPS_DIR, `before-migration-from-v${fromVersion}`);
 
-/** The file of a document (its id is a checked document id, so the path stays in documents/). */
-export const documentPath = (root: string, docId: DocId): string => join(root, DOCUMENTS_DIR, `${docId}.json`);
+/** A document's folder (its id is a checked document id, so the path stays in documents/). */
+export const documentDir = (root: string, docId: DocId): string => join(root, DOCUMENTS_DIR, docId);
+/** A document's article file. */
+export const articlePath = (root: string, docId: DocId): string => join(documentDir(root, docId), ARTICLE_FILE);
+/** The file of one layer of a document (the layer name is encoded, so the path stays in the document's folder). */
+export const layerPath = (root: string, docId: DocId, layer: string): string =>
+  layer === CURATED_LAYER ? join(documentDir(root, docId), CURATED_FILE) : join(documentDir(root, docId), LAYERS_DIR, layerFileName(layer));
+/** The single file of a document in a version-1 workspace. */
+export const v1DocumentPath = (root: string, docId: DocId): string => join(root, DOCUMENTS_DIR, `${docId}.json`);
 
-/** Puts a document's fields in the stable order they are written in, annotations in text order. */
-export function canonicalDocument(doc: DocumentData): DocumentFile {
-  const annotations = [...doc.annotations].sort(compareSpans);
-  const relations = [...doc.relations].sort((a, b) => a.id.localeCompare(b.id));
-  return {
-    version: STORE_VERSION,
-    id: doc.id,
-    title: doc.title,
-    status: doc.status,
-    attributes: doc.attributes,
-    meta: doc.meta,
-    text: doc.text,
-    blocks: doc.blocks,
-    annotations,
-    relations,
-  };
+/**
+ * The layer a path inside the workspace is the file of, or null.
+ * @param relative a path relative to the workspace folder, with / or the platform's separator
+ */
+export function layerOfPath(relative: string): { docId: DocId; layer: string } | null {
+  const parts = relative.split(/[\\/]/);
+  if (parts[0] !== DOCUMENTS_DIR || !/^[0-9a-f]{6,64}$/.test(parts[1] ?? '')) return null;
+  const docId = parts[1]!;
+  if (parts.length === 3 && parts[2] === CURATED_FILE) return { docId, layer: CURATED_LAYER };
+  if (parts.length === 4 && parts[2] === LAYERS_DIR) {
+    const layer = annotatorOfFileName(parts[3]!);
+    return layer ? { docId, layer } : null;
+  }
+  return null;
 }
 
+/** The SHA-256 of a text's UTF-8, in hex. */
+export const textHash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
 /** The index row of a document. */
-export function rowOf(doc: DocumentData): DocumentRow {
-  const row: DocumentRow = {
+export function rowOf(doc: Pick<DocumentData, 'id' | 'title' | 'meta' | 'text'>, textSha256 = textHash(doc.text)): IndexRow {
+  const row: IndexRow = {
     id: doc.id,
     title: doc.title,
     sourceName: doc.meta.sourceName,
     sha256: doc.meta.sha256,
+    textSha256,
     importedAt: doc.meta.importedAt,
     length: doc.text.length,
-    annotationCount: doc.annotations.length,
-    labelCounts: countLabels(doc),
-    status: doc.status,
   };
   return doc.meta.publishedAt ? { ...row, publishedAt: doc.meta.publishedAt } : row;
 }
 
-/** How many annotations each label has in a document, labels in name order (any label a key, `constructor` too). */
-function countLabels(doc: DocumentData): Record<string, number> {
-  const counts = counter();
-  for (const a of doc.annotations) bump(counts, a.label);
-  const sorted = counter();
-  for (const label of Object.keys(counts).sort((a, b) => a.localeCompare(b))) sorted[label] = counts[label]!;
-  return sorted;
-}
-
 /**
- * The migrator for the file of document `docId`: it also refuses a file that holds another
- * document's id (a tampered or misplaced file), since ids name files and backups.
+ * The layers a document has on disk: the annotators' files in layers/ and the curated file.
+ * Synchronous: listing thousands of documents' folders at open is many small calls, each
+ * cheaper than a round trip through the thread pool.
  */
-export function migrateDocumentOf(docId: DocId): (raw: unknown) => ReturnType<typeof migrateDocumentFile> {
-  return (raw) => {
-    const result = migrateDocumentFile(raw);
-    if (result.ok && result.value.id !== docId)
-      return { ok: false, reason: `it holds document ${JSON.stringify(result.value.id)}, not ${docId} as its name says` };
-    return result;
-  };
-}
-
-/**
- * A document file read, parsed, checked and brought up to date. The read is synchronous: in
- * fs/promises a file costs an open, a stat, reads and a close, each a round trip through the
- * thread pool, which took more time than reading (an export of 2,000 files: ~240 ms against
- * ~60 ms). It blocks no longer than the parse that follows it does.
- * @returns null when the file cannot be read or is not JSON (the caller reads it again through openJsonFile, which says why)
- */
-export function readDocumentFileSync(root: string, docId: DocId): ReturnType<typeof migrateDocumentFile> | null {
+export function layersOnDisk(root: string, docId: DocId): string[] {
+  const dir = documentDir(root, docId);
+  const names: string[] = [];
   try {
-    return migrateDocumentOf(docId)(JSON.parse(readFileSync(documentPath(root, docId), 'utf8')));
+    for (const f of readdirSync(join(dir, LAYERS_DIR))) {
+      const layer = annotatorOfFileName(f);
+      if (layer) names.push(layer);
+    }
+  } catch {
+    // no layers/ folder yet: no annotator has saved
+  }
+  if (existsSync(join(dir, CURATED_FILE))) names.push(CURATED_LAYER);
+  return names.sort();
+}
+
+/**
+ * An article file read, parsed, checked and brought up to date (synchronous: see layersOnDisk).
+ * @returns null when it cannot be read or is not JSON (the caller reads it again through openJsonFile, which says why)
+ */
+export function readArticleSync(root: string, docId: DocId): ReturnType<typeof migrateArticleFile> | null {
+  try {
+    return migrateArticleFile(JSON.parse(readFileSync(articlePath(root, docId), 'utf8')), docId);
   } catch {
     return null;
   }
 }
+
+/** A layer file read, parsed and checked against its article's text; null when missing or not JSON. */
+export function readLayerSync(root: string, article: ArticleFile, layer: string): ReturnType<typeof migrateLayerFile> | null {
+  try {
+    return migrateLayerFile(JSON.parse(readFileSync(layerPath(root, article.id, layer), 'utf8')), article.text, article.id, layer);
+  } catch {
+    return null;
+  }
+}
+
+/** The migrator of a layer file of `article` (a file holding another document or layer is refused). */
+export const migrateLayerOf =
+  (article: ArticleFile, layer: string) =>
+  (raw: unknown): ReturnType<typeof migrateLayerFile> =>
+    migrateLayerFile(raw, article.text, article.id, layer);
+
+/** The migrator of the article file of `docId`. */
+export const migrateArticleOf =
+  (docId: DocId) =>
+  (raw: unknown): ReturnType<typeof migrateArticleFile> =>
+    migrateArticleFile(raw, docId);
+
+export type { ArticleFile, LayerFile };
 
 /**
  * The workspace folder, made if missing, once it is known to be a folder Claimdesk may keep its
@@ -135,8 +164,8 @@ export async function workspaceFolder(dir: string): Promise<string> {
  * Removes the temporary files an interrupted write leaves (lowdb writes `.<name>.tmp`, then
  * renames it): the real file beside it is intact, so they hold nothing worth keeping.
  */
-export async function sweepTempFiles(root: string): Promise<void> {
-  for (const dir of [root, join(root, DOCUMENTS_DIR)]) {
+export async function sweepTempFiles(root: string, documentDirs: readonly string[] = []): Promise<void> {
+  for (const dir of [root, join(root, DOCUMENTS_DIR), ...documentDirs]) {
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
     const stale = entries.filter((e) => e.isFile() && e.name.startsWith('.') && e.name.endsWith('.json.tmp'));
     await Promise.all(stale.map((e) => rm(join(dir, e.name), { force: true })));

@@ -11,11 +11,13 @@ import { basename, extname, join } from 'node:path';
 import { MAX_IMPORT_BYTES, type ImportReport } from '../../../shared/api';
 import { documentFileProblem } from '../../../shared/model/file-checks';
 import { isDocId } from '../../../shared/model/keys';
-import type { DocumentData } from '../../../shared/model/types';
+import { articleOf, splitIntoLayers } from '../../../shared/model/layers';
+import type { DocumentData, IndexRow } from '../../../shared/model/types';
 import { importArticle } from '../importers';
 import { ImportError, SUPPORTED_EXTENSIONS } from '../importers/types';
 import { timeSlicer, type Pause } from '../store/time-slice';
 import type { DocumentStore } from './document-store';
+import { rowOf, textHash } from './files';
 
 /** A file to import: a display name, where it came from, and how to read its bytes. */
 export type ImportSource = Readonly<{ name: string; sourcePath: string; size: number | null; read: () => Promise<Uint8Array> }>;
@@ -128,48 +130,71 @@ async function storeArticle(
     annotations: [],
     relations: [],
   };
-  const row = await store.create(doc);
+  const row = await store.create(articleOf(doc), rowOf(doc));
   await store.commitIndex();
   return { name, row, warnings: article.warnings };
 }
 
+/** Whose layer an annotated import goes into. */
+export type AnnotatedImportOptions = Readonly<{
+  /** Every annotation into this annotator's layer; absent: each annotation into its author's. */
+  annotator?: string;
+  /** The layer of annotations with no (usable) author when `annotator` is absent: the analyst importing. */
+  fallback: string;
+}>;
+
 /**
- * Stores documents that come with their annotations and relations (a Claimdesk JSONL or brat
- * corpus). A document whose text (sha256 of its UTF-8) or source hash is already in the
- * workspace, or earlier in the batch, is a duplicate and is skipped. A document keeps its id
- * when that id is free, else gets one from its text hash. Each document is held to the checks
- * every file read from disk passes (ids, names, spans on whole characters with matching quotes,
- * relation ends); one that fails is reported and not stored. The index is written once, at the
- * end. Labels are not checked against the schema here: the caller widens the schema first.
+ * Stores documents that come with their annotations and relations (a Claimdesk JSONL, W3C or
+ * brat corpus) into annotation layers. A document whose text (sha256 of its UTF-8) or source hash
+ * is already in the workspace, or earlier in the batch, adds its layers to that document instead
+ * of a new one; a layer that is already there with annotations is not overwritten (the record is
+ * reported as a duplicate). A new document keeps its id when that id is free, else gets one from
+ * its text hash. Each document is held to the checks every file read from disk passes (ids,
+ * names, spans on whole characters with matching quotes, relation ends); one that fails is
+ * reported and not stored. The index is written once, at the end. Labels are not checked against
+ * the schema here: the caller widens the schema first.
  * @returns one entry per document, as importPaths reports files
  */
 export function importAnnotatedDocuments(
   store: DocumentStore,
   entries: readonly Readonly<{ name: string; doc: DocumentData }>[],
+  options: AnnotatedImportOptions,
 ): Promise<ImportReport> {
   return store.run(async () => {
     store.assertWritable();
     const imported: ImportedEntry[] = [];
     const duplicates: DuplicateEntry[] = [];
     const failed: FailedEntry[] = [];
-    const known = new Map(store.rows().map((row) => [row.sha256, row]));
+    const known = new Map<string, IndexRow>();
+    for (const row of store.rows()) known.set(row.sha256, row).set(row.textSha256, row);
     for (const { name, doc } of entries) {
-      const textHash = createHash('sha256').update(doc.text, 'utf8').digest('hex');
-      const existing = known.get(doc.meta.sha256) ?? known.get(textHash);
-      if (existing) {
-        duplicates.push({ name, existing });
-        continue;
-      }
-      const id = isDocId(doc.id) && !store.hasRow(doc.id) ? doc.id : store.newDocId(textHash);
+      const hash = textHash(doc.text);
+      const existing = known.get(doc.meta.sha256) ?? known.get(hash);
+      const id = existing?.id ?? (isDocId(doc.id) && !store.hasRow(doc.id) ? doc.id : store.newDocId(hash));
       const stored: DocumentData = { ...doc, id };
       const problem = documentFileProblem(stored as unknown as Readonly<Record<string, unknown>>);
       if (problem) {
         failed.push({ name, reason: `${name}: ${problem}; the document is not imported` });
         continue;
       }
-      const row = await store.create(stored);
-      known.set(row.sha256, row);
-      known.set(textHash, row);
+      const layers = splitIntoLayers(stored, options.fallback, options.annotator);
+      if (existing) {
+        const taken = store.layerSummaries(existing.id);
+        const fresh = layers.filter((l) => (taken[l.layer]?.annotationCount ?? 0) === 0);
+        if (existing.textSha256 !== hash || fresh.length === 0 || layers.length === 0) {
+          duplicates.push({ name, existing });
+          continue;
+        }
+        for (const layer of fresh) await store.saveLayer(await store.layerHandle(existing.id, layer.layer), layer);
+        imported.push({
+          name,
+          row: existing,
+          warnings: fresh.length < layers.length ? [`${name}: layers already in the workspace were kept as they are`] : [],
+        });
+        continue;
+      }
+      const row = await store.create(articleOf(stored), rowOf(stored, hash), layers);
+      known.set(row.sha256, row).set(hash, row);
       imported.push({ name, row, warnings: [] });
     }
     if (imported.length > 0) await store.commitIndex();

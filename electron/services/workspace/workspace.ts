@@ -10,20 +10,42 @@
  * Editing (operations, status, schema) is here, on top of the store. Plain Node: never imports
  * 'electron'.
  */
+import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ApiError, type BackupEntry, type ImportReport, type WorkspaceInfo } from '../../../shared/api';
 import { DEFAULT_SCHEMA } from '../../../shared/model/default-schema';
+import { composeDocument, CURATED_LAYER, isLayerName, layerOf } from '../../../shared/model/layers';
 import { migrateWorkspaceFile, STORE_VERSION, type WorkspaceFile } from '../../../shared/model/migrate';
 import { applyOperations, OperationConflict, OperationError, type Operation } from '../../../shared/model/operations';
 import { checkOperation, migrateDocumentLabels, type SchemaMigration } from '../../../shared/model/schema-rules';
-import type { DocId, DocStatus, DocumentData, DocumentRow, Schema } from '../../../shared/model/types';
+import type { DocId, DocStatus, DocumentData, DocumentRow, LayerSummary, Schema } from '../../../shared/model/types';
 import { openJsonFile } from '../store/json-store';
 import { acquireWorkspaceLock, type WorkspaceLock } from '../store/workspace-lock';
 import { DocumentStore } from './document-store';
 import { ExternalChangeWatcher } from './external-changes';
-import { canonicalDocument, INDEX_FILE, originalsDir, rowOf, sweepTempFiles, workspaceFolder } from './files';
+import { documentDir, INDEX_FILE, originalsDir, sweepTempFiles, workspaceFolder } from './files';
 import * as history from './history';
 import * as imports from './imports';
+import { migrateDocumentsFromV1, removeV1Files } from './migrate-layout';
+
+/** What a sync needs of an open workspace (see services/sync). */
+export interface SyncTarget {
+  readonly root: string;
+  readonly annotator: string;
+  /** Runs `task` while no workspace write is under way. */
+  exclusive<T>(task: () => Promise<T>): Promise<T>;
+  /** Re-reads files git changed (paths relative to the workspace folder, with /). Call it inside `exclusive`. */
+  reload(changedPaths: readonly string[]): Promise<void>;
+  titleOf(docId: string): string | null;
+}
+
+export type OpenOptions = {
+  /** A folder whose articles are imported when the workspace is new. */
+  seedDir?: string;
+  now?: () => Date;
+  /** The analyst opening it: a version-1 workspace's unsigned annotations go to their layer. */
+  annotator?: string;
+};
 
 export class Workspace {
   private readonly watcher: ExternalChangeWatcher;
@@ -36,24 +58,32 @@ export class Workspace {
   }
 
   /**
-   * Opens (or creates) a workspace folder.
-   * @param dir the folder; created if missing
-   * @param options.seedDir a folder whose articles are imported when the workspace is new
+   * Opens (or creates) a workspace folder; one of an older format is brought up to date (the
+   * originals are kept in .backups/before-migration-from-v<N>/).
    * @throws ApiError IO/CONFLICT when the folder or claimdesk.json cannot be used (it is left untouched)
    */
-  static async open(dir: string, options: { seedDir?: string; now?: () => Date } = {}): Promise<Workspace> {
+  static async open(dir: string, options: OpenOptions = {}): Promise<Workspace> {
     const path = await workspaceFolder(dir);
     const lock = await acquireWorkspaceLock(path);
     try {
       const original = lock.isReadOnly ? null : (fromVersion: number) => join(path, originalsDir(fromVersion), INDEX_FILE);
-      const { db, isNew, migrated } = await openJsonFile<WorkspaceFile>(
+      const { db, isNew, migrated, fromVersion } = await openJsonFile<WorkspaceFile>(
         join(path, INDEX_FILE),
         migrateWorkspaceFile,
         () => ({ version: STORE_VERSION, schema: DEFAULT_SCHEMA, documents: [], settings: {} }),
         original,
       );
-      const workspace = new Workspace(new DocumentStore(path, db, options.now ?? (() => new Date()), lock), lock);
+      if (migrated && lock.isReadOnly)
+        throw new ApiError(
+          'CONFLICT',
+          `${path} was made by an older Claimdesk and must be brought up to date, which the Claimdesk that holds it can do; close it there first`,
+        );
+      if (fromVersion === 1)
+        db.data = { ...db.data, documents: await migrateDocumentsFromV1(path, db.data.documents, options.annotator ?? 'unknown') };
       if ((isNew || migrated) && !lock.isReadOnly) await db.write();
+      if (!lock.isReadOnly && existsSync(join(path, originalsDir(1)))) await removeV1Files(path, db.data.documents);
+      const store = new DocumentStore(path, db, options.now ?? (() => new Date()), lock);
+      const workspace = new Workspace(store, lock);
       if (!lock.isReadOnly) await sweepTempFiles(path);
       if (isNew && options.seedDir) await workspace.importPaths([options.seedDir]);
       return workspace;
@@ -69,7 +99,7 @@ export class Workspace {
   }
 
   /** The workspace's name, path, schema and change counter. */
-  info(): WorkspaceInfo {
+  info(): Omit<WorkspaceInfo, 'annotator'> {
     return {
       path: this.path,
       name: basename(this.path),
@@ -81,10 +111,11 @@ export class Workspace {
     };
   }
 
-  /** Stops watching, waits for the writes under way, and releases the workspace lock (the workspace must not be used afterwards). */
+  /** Stops watching, waits for the writes under way, writes the summaries cache, and releases the workspace lock. */
   async close(): Promise<void> {
     this.watcher.close();
     await this.store.run(async () => undefined);
+    if (!this.lock.isReadOnly) await this.store.summaries.persist();
     await this.lock.release();
   }
 
@@ -98,80 +129,109 @@ export class Workspace {
     return this.store.readOnlyReason();
   }
 
-  /** Every document's index row, in import order. */
-  listDocuments(): readonly DocumentRow[] {
-    return this.store.rows();
+  /** Every document's row as `viewer`'s list shows it (their layer's status and counts, every layer's summary), in import order. */
+  listDocuments(viewer: string): DocumentRow[] {
+    return this.store.rowsFor(viewer);
+  }
+
+  /** Every layer's summary of a document, by layer name. @throws ApiError NOT_FOUND */
+  layers(docId: DocId): Readonly<Record<string, LayerSummary>> {
+    this.store.rowFor(docId);
+    return this.store.layerSummaries(docId);
   }
 
   /**
-   * Opens a document for the analyst: its file is read once and kept open, so that changes apply
-   * to memory first and a file another program deletes meanwhile is written back.
-   * @throws ApiError NOT_FOUND for an unknown id; IO/CONFLICT when its file cannot be used, saying why
+   * Opens one layer of a document for the analyst: its files are read once and kept open, so
+   * that changes apply to memory first and a file another program deletes meanwhile is written
+   * back. A layer nobody has written yet is empty.
+   * @throws ApiError NOT_FOUND for an unknown id; IO/CONFLICT when a file cannot be used, saying why
    */
-  async openDocument(docId: DocId): Promise<DocumentData> {
-    return (await this.store.handle(docId)).data;
+  async openDocument(docId: DocId, layer: string): Promise<DocumentData> {
+    checkLayerName(layer);
+    const article = await this.store.article(docId);
+    return composeDocument(article, (await this.store.layerHandle(docId, layer)).data);
   }
 
   /**
-   * Reads a document for export or checking: the open copy when there is one, else as read from
-   * its file, not kept open (going through thousands keeps memory flat).
-   * @throws ApiError NOT_FOUND for an unknown id; IO/CONFLICT when its file cannot be used, saying why
+   * Reads one layer of a document for export or checking, not kept open (going through
+   * thousands keeps memory flat). `null`: the article with no annotations.
+   * @throws ApiError NOT_FOUND for an unknown id; IO/CONFLICT when a file cannot be used, saying why
    */
-  readDocument(docId: DocId): Promise<DocumentData> {
-    return this.store.read(docId);
+  async readDocument(docId: DocId, layer: string | null): Promise<DocumentData> {
+    const article = await this.store.readArticle(docId);
+    const content =
+      layer === null
+        ? { docId, layer: '', status: 'new' as const, attributes: {}, annotations: [], relations: [], version: STORE_VERSION }
+        : await this.store.readLayer(article, layer);
+    return composeDocument(article, content);
   }
 
   /**
-   * Renames a document and/or sets its status, in its file and in the index.
+   * Sets one layer's status of a document (the CLI and tests; the window sends an operation).
    * @throws ApiError NOT_FOUND
    */
-  updateDocument(docId: DocId, change: { title?: string; status?: DocStatus }): Promise<DocumentRow> {
-    return this.store.run(async () => {
-      const db = await this.store.handle(docId);
-      return this.store.update(docId, { ...db.data, ...change });
-    });
+  updateStatus(docId: DocId, layer: string, status: DocStatus): Promise<DocumentRow> {
+    return this.applyChanges(docId, layer, [{ op: 'updateDocument', before: {}, after: { status } }]);
   }
 
   /**
-   * Applies operations to one document (all or nothing), checked against the text and the
-   * schema, and saves it. The index is rewritten only when the document's row changed.
-   * @returns the document's index row
+   * Applies operations to one layer of a document (all or nothing), checked against the text and
+   * the schema, and saves that layer's file only (a rename also writes the article and the index).
+   * @returns the document's row as seen from that layer
    * @throws ApiError INVALID_INPUT when an operation does not fit; CONFLICT when it reuses an id for other content; NOT_FOUND; IO
    */
-  applyChanges(docId: DocId, ops: readonly Operation[]): Promise<DocumentRow> {
+  applyChanges(docId: DocId, layer: string, ops: readonly Operation[]): Promise<DocumentRow> {
+    checkLayerName(layer);
     return this.store.run(async () => {
-      const db = await this.store.handle(docId);
+      this.store.assertWritable();
+      const db = await this.store.layerHandle(docId, layer);
+      const before = composeDocument(await this.store.article(docId), db.data);
       const schema = this.store.schema;
       let next: DocumentData;
       try {
-        next = applyOperations(db.data, ops, (op, labelOf) => checkOperation(schema, op, labelOf));
+        next = applyOperations(before, ops, (op, labelOf) => checkOperation(schema, op, labelOf));
       } catch (err) {
         if (err instanceof OperationConflict) throw new ApiError('CONFLICT', err.message);
         if (err instanceof OperationError) throw new ApiError('INVALID_INPUT', err.message);
         throw err;
       }
-      // A retry of a change that reached the document but not the index still writes the index.
-      if (next === db.data) return this.store.indexIsBehind ? this.store.putRow(this.store.rowFor(docId)) : this.store.rowFor(docId);
-      return this.store.update(docId, next);
+      if (next.title !== before.title) await this.store.renameDocument(docId, next.title);
+      const layerChanged =
+        next.status !== before.status ||
+        next.attributes !== before.attributes ||
+        next.annotations !== before.annotations ||
+        next.relations !== before.relations;
+      if (layerChanged) await this.store.saveLayer(db, layerOf(next, layer, db.data.conflicts));
+      // A retry of a change whose index write failed still writes the index.
+      if (this.store.indexIsBehind) await this.store.writeIndex();
+      return this.store.rowViewFor(docId, layer);
     });
   }
 
   /**
-   * Replaces the tag schema and carries label renames and removals over to the documents
-   * that use those labels (found from the index's per-label counts, so others are not opened).
-   * @throws ApiError IO when a document that needs changing cannot be read (nothing is changed then)
+   * Replaces the tag schema and carries label renames and removals over to every layer that uses
+   * those labels (found from the layer summaries, so others are not opened).
+   * @throws ApiError IO when a layer that needs changing cannot be read (nothing is changed then)
    */
   updateSchema(schema: Schema, change: SchemaMigration): Promise<void> {
     return this.store.run(async () => {
       this.store.assertWritable();
       const affected = new Set([...Object.keys(change.renamedLabels), ...change.removedLabels]);
-      const rows = this.store.rows().filter((row) => Object.keys(row.labelCounts ?? {}).some((l) => affected.has(l)));
-      const dbs = await Promise.all(rows.map((row) => this.store.handle(row.id)));
-      for (const db of dbs) {
-        const next = migrateDocumentLabels(db.data, change);
-        if (next === db.data) continue;
-        await this.store.save(db, canonicalDocument(next));
-        this.store.setRow(rowOf(db.data));
+      const targets: { docId: DocId; layer: string }[] = [];
+      for (const row of this.store.rows())
+        for (const [layer, summary] of Object.entries(this.store.layerSummaries(row.id)))
+          if (Object.keys(summary.labelCounts).some((l) => affected.has(l))) targets.push({ docId: row.id, layer });
+      const opened = await Promise.all(
+        targets.map(async ({ docId, layer }) => ({
+          db: await this.store.layerHandle(docId, layer),
+          article: await this.store.article(docId),
+          layer,
+        })),
+      );
+      for (const { db, article, layer } of opened) {
+        const doc = composeDocument(article, db.data);
+        const next = migrateDocumentLabels(doc, change);
+        if (next !== doc) await this.store.saveLayer(db, layerOf(next, layer, db.data.conflicts));
       }
       await this.store.setSchema(schema);
     });
@@ -187,33 +247,67 @@ export class Workspace {
     return imports.importSources(this.store, sources);
   }
 
-  /** Stores documents that come with their annotations (JSONL and brat corpora). */
-  importAnnotatedDocuments(entries: readonly Readonly<{ name: string; doc: DocumentData }>[]): Promise<ImportReport> {
-    return imports.importAnnotatedDocuments(this.store, entries);
+  /**
+   * Stores documents that come with their annotations (JSONL, W3C and brat corpora) into layers:
+   * `annotator`'s, or each annotation's author's when none is given (see imports.ts).
+   */
+  importAnnotatedDocuments(
+    entries: readonly Readonly<{ name: string; doc: DocumentData }>[],
+    options: imports.AnnotatedImportOptions,
+  ): Promise<ImportReport> {
+    return imports.importAnnotatedDocuments(this.store, entries, options);
   }
 
-  /** Earlier versions of a document, newest first. */
-  listBackups(docId: DocId): Promise<BackupEntry[]> {
-    return history.listBackups(this.store, docId);
+  /** Earlier versions of one layer of a document, newest first. */
+  listBackups(docId: DocId, layer: string): Promise<BackupEntry[]> {
+    checkLayerName(layer);
+    return history.listBackups(this.store, docId, layer);
   }
 
-  /** Brings back an earlier version of a document. */
-  restoreBackup(docId: DocId, backupId: string): Promise<DocumentRow> {
-    return history.restoreBackup(this.store, docId, backupId);
+  /** Brings back an earlier version of one layer of a document. */
+  restoreBackup(docId: DocId, layer: string, backupId: string): Promise<DocumentRow> {
+    checkLayerName(layer);
+    return history.restoreBackup(this.store, docId, layer, backupId);
   }
 
-  /** Moves a document to the trash. */
+  /** Moves a document (with every layer) to the trash. */
   deleteDocument(docId: DocId): Promise<void> {
     return history.deleteDocument(this.store, docId);
   }
 
   /** Documents in the trash. */
-  listTrash(): Promise<DocumentRow[]> {
-    return history.listTrash(this.store);
+  listTrash(viewer: string): Promise<DocumentRow[]> {
+    return history.listTrash(this.store, viewer);
   }
 
   /** Moves a document back from the trash. */
-  restoreDocument(docId: DocId): Promise<DocumentRow> {
-    return history.restoreDocument(this.store, docId);
+  restoreDocument(docId: DocId, viewer: string): Promise<DocumentRow> {
+    return history.restoreDocument(this.store, docId, viewer);
   }
+
+  /** The folder of a document's files. */
+  documentFolder(docId: DocId): string {
+    this.store.rowFor(docId);
+    return documentDir(this.path, docId);
+  }
+
+  /** What a git sync by `annotator` needs of this workspace: its queue, a reload of what git changed, titles for the commit message. */
+  syncTarget(annotator: string): SyncTarget {
+    return {
+      root: this.path,
+      annotator,
+      exclusive: (task) => this.store.run(task),
+      reload: (paths) => this.watcher.reload(paths),
+      titleOf: (docId) => (this.store.hasRow(docId) ? this.store.rowFor(docId).title : null),
+    };
+  }
+}
+
+/** @throws ApiError INVALID_INPUT for a name that cannot be a layer's */
+function checkLayerName(layer: string): void {
+  if (!isLayerName(layer))
+    throw new ApiError(
+      'INVALID_INPUT',
+      `${JSON.stringify(layer)} cannot name a layer: give an annotator's name (not "all" or "default") or "${CURATED_LAYER}"`,
+    );
 }

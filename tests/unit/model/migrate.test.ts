@@ -1,10 +1,10 @@
 /**
- * The migration step registry on its own. No earlier on-disk format has shipped (MIGRATIONS is
- * empty), so the steps here are defined by the test: a made-up version 2 that renames a field.
+ * The migration step registry on its own: the shipped step from version 1 to 2, and made-up
+ * steps (a field renamed) for the registry's mechanics.
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEMA } from '../../../shared/model/default-schema';
-import { MIGRATIONS, migrateDocumentFile, migrateWorkspaceFile, STORE_VERSION, upgrade, type MigrationStep } from '../../../shared/model/migrate';
+import { MIGRATIONS, migrateV1Document, migrateWorkspaceFile, STORE_VERSION, upgrade, type MigrationStep } from '../../../shared/model/migrate';
 
 const renameNote: MigrationStep = {
   from: 1,
@@ -45,32 +45,50 @@ describe('upgrade', () => {
 
 describe('the file migrators', () => {
   it('report migrated only when a step ran', () => {
-    const workspace = { version: 1, schema: DEFAULT_SCHEMA, documents: [], settings: {} };
-    expect(migrateWorkspaceFile(workspace)).toMatchObject({ ok: true, migrated: false, fromVersion: 1 });
-    expect(migrateWorkspaceFile(workspace, [renameNote], 2)).toMatchObject({
+    const workspace = { version: 2, schema: DEFAULT_SCHEMA, documents: [], settings: {} };
+    expect(migrateWorkspaceFile(workspace)).toMatchObject({ ok: true, migrated: false, fromVersion: 2 });
+    const fromTwo: MigrationStep = { from: 2, workspace: (raw) => ({ ...raw, settings: { upgraded: true } }) };
+    expect(migrateWorkspaceFile(workspace, [fromTwo], 3)).toMatchObject({
       ok: true,
       migrated: true,
-      fromVersion: 1,
-      value: { version: 2, settings: { upgraded: true } },
+      fromVersion: 2,
+      value: { version: 3, settings: { upgraded: true } },
     });
-    const doc = {
-      version: 1,
-      id: 'abc123',
-      title: 't',
-      text: 't',
-      blocks: [],
-      meta: {},
-      status: 'new',
-      attributes: {},
-      annotations: [],
-      relations: [],
-      notes: 'n',
-    };
-    expect(migrateDocumentFile(doc, [renameNote], 2)).toMatchObject({ ok: true, migrated: true, value: { version: 2, remarks: 'n' } });
   });
 
-  it('ship no step yet: version 1 is the first format and the current one', () => {
-    expect(STORE_VERSION).toBe(1);
-    expect(MIGRATIONS).toEqual([]);
+  it('ship the step from version 1 (one file per document) to 2 (an article and one layer per annotator)', () => {
+    expect(STORE_VERSION).toBe(2);
+    expect(MIGRATIONS.map((s) => s.from)).toEqual([1]);
+    const stamp = { createdAt: 't', updatedAt: 't', attributes: {} };
+    const v1 = {
+      version: 1,
+      id: 'abc123',
+      title: 'T',
+      text: 'Ann said hi. Bob said no.',
+      blocks: [{ type: 'paragraph', start: 0, end: 25 }],
+      meta: { sourceName: 'a.txt' },
+      status: 'done',
+      attributes: {},
+      annotations: [
+        { id: 'a1', label: 'Claim', start: 9, end: 11, quote: 'hi', author: 'ann', ...stamp },
+        { id: 's1', label: 'Source', start: 0, end: 3, quote: 'Ann', author: 'bob', ...stamp },
+        { id: 'b1', label: 'Claim', start: 22, end: 24, quote: 'no', author: '', ...stamp },
+      ],
+      relations: [{ id: 'r1', type: 'attributed_to', from: 'a1', to: 's1', author: 'ann', createdAt: 't' }],
+    };
+    const result = migrateV1Document(v1, { annotator: 'me' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { article, layers } = result.value;
+    expect(article).toMatchObject({ id: 'abc123', title: 'T', text: v1.text });
+    expect(article).not.toHaveProperty('annotations');
+    const byName = Object.fromEntries(layers.map((l) => [l.layer, l]));
+    expect(Object.keys(byName).sort()).toEqual(['ann', 'bob', 'me']);
+    // The relation goes with its claim; the source it points to is copied into ann's layer so the link is kept.
+    expect(byName.ann!.annotations.map((a) => a.id).sort()).toEqual(['a1', 's1']);
+    expect(byName.ann!.relations.map((r) => r.id)).toEqual(['r1']);
+    expect(byName.bob!.annotations.map((a) => a.id)).toEqual(['s1']);
+    expect(byName.me!.annotations.map((a) => a.id)).toEqual(['b1']);
+    expect(layers.every((l) => l.status === 'done')).toBe(true);
   });
 });
