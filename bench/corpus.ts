@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { defaultAuthor } from '../electron/services/app-paths';
 import { Workspace } from '../electron/services/workspace';
 import { seededRandom } from '../shared/formats/split';
 import { syntheticAnnotation } from '../tests/fixtures/export/generate';
@@ -41,7 +42,7 @@ export async function loadSamples(): Promise<Sample[]> {
     const ws = await Workspace.open(dir);
     try {
       const report = await ws.importPaths([join(ROOT, 'samples')]);
-      const docs = await Promise.all(report.imported.map((e) => ws.openDocument(e.row.id)));
+      const docs = await Promise.all(report.imported.map((e) => ws.openDocument(e.row.id, defaultAuthor())));
       return docs.sort((a, b) => a.meta.sourceName.localeCompare(b.meta.sourceName)).map((d) => ({ title: d.title, text: d.text, blocks: d.blocks }));
     } finally {
       await ws.close();

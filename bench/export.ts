@@ -45,7 +45,7 @@ async function buildWorkspace(dir: string): Promise<void> {
       name: `g${i + k}`,
       doc: generateDocument(i + k, { seed: 1, annotations: ANNOTATIONS_PER_DOCUMENT, words: 700 }),
     }));
-    await ws.importAnnotatedDocuments(batch);
+    await ws.importAnnotatedDocuments(batch, { annotator: 'bench', fallback: 'bench' });
   }
 }
 

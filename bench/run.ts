@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: runs every benchmark, prints its tables and writes them to
  * bench/results/latest.md (not committed). Exits non-zero when a budget is missed or a sanity
- * check fails. `BENCH_ONLY=export|workbench` runs one of them; `BENCH_RUNS=n` sets the runs per
+ * check fails. `BENCH_ONLY=export|workbench|agreement` runs one of them; `BENCH_RUNS=n` sets the runs per
  * workbench figure (default 5).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatBenchTable, runExportBench } from './export';
 import { formatWorkbenchTable, runWorkbenchBench } from './workbench';
+import { benchAgreement } from './agreement';
 
 const only = process.env.BENCH_ONLY;
 const sections: string[] = [`# Claimdesk benchmark\n\n${new Date().toISOString()}`];
@@ -27,6 +28,19 @@ if (only === undefined || only === 'workbench') {
   console.log(table);
   sections.push(`## Workbench\n\n${table}`);
   failed ||= result.failures.length > 0 || result.rows.some((r) => r.ok === false);
+}
+
+if (only === undefined || only === 'agreement') {
+  const rows = await benchAgreement();
+  const lines = [
+    '| figure | measured | budget | |',
+    '|---|---|---|---|',
+    ...rows.map((r) => `| ${r.name} | ${r.ms.toFixed(0)} ms | ${r.budgetMs} ms | ${r.ms <= r.budgetMs ? 'ok' : 'MISSED'} |`),
+  ];
+  const table = lines.join('\n');
+  console.log(`\n${table}`);
+  sections.push(`## Agreement\n\n${table}`);
+  failed ||= rows.some((r) => r.ms > r.budgetMs);
 }
 
 const out = join(import.meta.dirname, 'results', 'latest.md');

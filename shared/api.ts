@@ -10,7 +10,7 @@ import type { ExportFormat } from './formats/serializer';
 import type { ExportReport } from './formats/report';
 import type { Operation } from './model/operations';
 import type { SchemaMigration } from './model/schema-rules';
-import type { DocId, DocumentData, DocumentRow, IndexRow, LayerSummary, Schema } from './model/types';
+import type { DocId, DocumentData, DocumentRow, FieldConflict, IndexRow, LayerSummary, Schema } from './model/types';
 
 /** Facts about the open workspace; `revision` grows with every change, so clients can poll cheaply. */
 export type WorkspaceInfo = Readonly<{
@@ -29,6 +29,8 @@ export type WorkspaceInfo = Readonly<{
   externalChanges: readonly Readonly<{ docId: DocId; revision: number; kind: 'changed' | 'restored'; layer?: string }>[];
   /** The layer this analyst works in: their author name from Preferences. */
   annotator: string;
+  /** Schema fields a git merge found changed differently on two machines (the workspace's value kept): edit the schema to settle them. */
+  schemaConflicts: readonly FieldConflict[];
 }>;
 
 /** Where a git sync of the workspace is: idle (none yet), running (with its step), done or failed (with what to do). */

@@ -2,7 +2,7 @@
  * On-disk format versions and their migrations. A file of an older version is brought up to
  * date on open; a newer one is refused (it was written by a newer Claimdesk). Pure.
  */
-import type { DocumentData, IndexRow, Schema } from './types';
+import type { DocumentData, FieldConflict, IndexRow, Schema } from './types';
 import { schemaProblem } from '../api-validate';
 import { DEFAULT_SCHEMA } from './default-schema';
 import { articleFileProblem, documentFileProblem, documentRowsProblem, layerFileProblem } from './file-checks';
@@ -16,6 +16,8 @@ export type WorkspaceFile = {
   schema: Schema;
   documents: IndexRow[];
   settings: Record<string, unknown>;
+  /** Schema fields a git merge found changed differently on two machines (ours kept; see shared/merge). */
+  conflicts?: FieldConflict[];
 };
 
 /** A version-1 document file (`documents/<id>.json`): the article and the one set of annotations it had. */
@@ -130,6 +132,7 @@ export function migrateWorkspaceFile(
       schema: isRecord(r.schema) ? (r.schema as unknown as Schema) : DEFAULT_SCHEMA,
       documents: r.documents as IndexRow[],
       settings: isRecord(r.settings) ? r.settings : {},
+      ...(Array.isArray(r.conflicts) && r.conflicts.length > 0 ? { conflicts: r.conflicts as FieldConflict[] } : {}),
     },
   };
 }

@@ -12,7 +12,7 @@ import type { Low } from 'lowdb';
 import { ApiError } from '../../../shared/api';
 import { articleOf, documentRowOf, emptyLayer, type ArticleFile, type LayerFile } from '../../../shared/model/layers';
 import type { WorkspaceFile } from '../../../shared/model/migrate';
-import type { DocId, DocumentRow, IndexRow, LayerSummary, Schema } from '../../../shared/model/types';
+import type { DocId, DocumentRow, FieldConflict, IndexRow, LayerSummary, Schema } from '../../../shared/model/types';
 import { openJsonFile, writeError } from '../store/json-store';
 import { SerialQueue } from '../store/serial';
 import { describeHolder, type WorkspaceLock } from '../store/workspace-lock';
@@ -157,9 +157,15 @@ export class DocumentStore {
     for (const key of [...this.layers.keys()]) if (key.startsWith(`${docId}\u0000`)) this.layers.delete(key);
   }
 
-  /** Replaces the schema and writes claimdesk.json. */
+  /** Schema fields a git merge left with two values (see WorkspaceFile.conflicts). */
+  get schemaConflicts(): readonly FieldConflict[] {
+    return this.index.data.conflicts ?? [];
+  }
+
+  /** Replaces the schema (settling any merge conflicts in it) and writes claimdesk.json. */
   async setSchema(schema: Schema): Promise<void> {
-    this.index.data = { ...this.index.data, schema };
+    const { conflicts: _settled, ...rest } = this.index.data;
+    this.index.data = { ...rest, schema };
     await this.commitIndex();
   }
 

@@ -27,6 +27,7 @@ import { documentDir, INDEX_FILE, originalsDir, sweepTempFiles, workspaceFolder 
 import * as history from './history';
 import * as imports from './imports';
 import { migrateDocumentsFromV1, removeV1Files } from './migrate-layout';
+import { defaultMergeDriverCommand, prepareRepository } from '../sync/repository';
 
 /** What a sync needs of an open workspace (see services/sync). */
 export interface SyncTarget {
@@ -45,6 +46,11 @@ export type OpenOptions = {
   now?: () => Date;
   /** The analyst opening it: a version-1 workspace's unsigned annotations go to their layer. */
   annotator?: string;
+  /**
+   * The git merge driver's command line to register when the workspace is in a git repository
+   * (default: this program's, see sync/repository.ts); null: leave the repository alone.
+   */
+  mergeDriver?: string | null;
 };
 
 export class Workspace {
@@ -85,6 +91,10 @@ export class Workspace {
       const store = new DocumentStore(path, db, options.now ?? (() => new Date()), lock);
       const workspace = new Workspace(store, lock);
       if (!lock.isReadOnly) await sweepTempFiles(path);
+      // A workspace in a git repository gets its .gitignore, .gitattributes and merge driver (a no-op elsewhere).
+      const driver = options.mergeDriver === undefined ? defaultMergeDriverCommand() : options.mergeDriver;
+      if (!lock.isReadOnly && driver !== null)
+        await prepareRepository(path, driver).catch((err: unknown) => console.error(`claimdesk: ${(err as Error).message}`));
       if (isNew && options.seedDir) await workspace.importPaths([options.seedDir]);
       return workspace;
     } catch (err) {
@@ -108,6 +118,7 @@ export class Workspace {
       schema: this.store.schema,
       readOnlyReason: this.store.readOnlyReason(),
       externalChanges: [...this.store.externalChanges].map(([docId, change]) => ({ docId, ...change })),
+      schemaConflicts: this.store.schemaConflicts,
     };
   }
 
@@ -214,6 +225,7 @@ export class Workspace {
    * @throws ApiError IO when a layer that needs changing cannot be read (nothing is changed then)
    */
   updateSchema(schema: Schema, change: SchemaMigration): Promise<void> {
+    // Saving the schema is the analyst's decision on every conflict a merge left in it.
     return this.store.run(async () => {
       this.store.assertWritable();
       const affected = new Set([...Object.keys(change.renamedLabels), ...change.removedLabels]);
