@@ -73,6 +73,11 @@ export function createServiceApi(session: WorkspaceSession, settings: SettingsSt
           'IO',
           'the settings file could not be read, so Claimdesk will not overwrite it; fix or remove settings.json in the Claimdesk data folder',
         );
+      if (!isAnnotatorName(author))
+        throw new ApiError(
+          'INVALID_INPUT',
+          `"${author}" cannot be an author name: it names your layer, so it may not be "curated", "all" or "default"`,
+        );
       settings.db.data.author = author;
       await settings.db.write();
       return preferences();
