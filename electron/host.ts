@@ -14,7 +14,7 @@ import { failure, MAX_IMPORT_BYTES, type Envelope } from '../shared/api';
 import { dispatch } from '../shared/api-validate';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { createServiceApi, type SettingsStore } from './services/api';
-import { appRoot, defaultWorkspaceDir, openAppSettings, samplesDir } from './services/app-paths';
+import { appRoot, defaultAuthor, defaultWorkspaceDir, openAppSettings, samplesDir } from './services/app-paths';
 import { parseShellArgs } from './services/cli-args';
 import { browserShell } from './services/export/jobs';
 import { Workspace } from './services/workspace';
@@ -158,7 +158,9 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, root: stri
 async function main(): Promise<void> {
   const options = parseShellArgs(process.argv.slice(2));
   const dir = options.workspace ?? defaultWorkspaceDir();
-  const workspace = await Workspace.open(dir, options.workspace ? {} : { seedDir: samplesDir() });
+  const settings = await openAppSettings();
+  const annotator = settings.db.data.author ?? defaultAuthor();
+  const workspace = await Workspace.open(dir, options.workspace ? { annotator } : { seedDir: samplesDir(), annotator });
   let host: RunningHost | null = null;
   const stop = (): void => {
     for (const signal of STOP_SIGNALS) process.off(signal, stop); // a second signal stops at once
@@ -178,7 +180,7 @@ async function main(): Promise<void> {
     workspace.watch();
     const reason = workspace.readOnlyReason();
     if (reason) console.log(reason);
-    host = await startHost({ workspace, settings: await openAppSettings(), ...(options.port !== undefined ? { port: options.port } : {}) });
+    host = await startHost({ workspace, settings, ...(options.port !== undefined ? { port: options.port } : {}) });
   } catch (err) {
     await workspace.close();
     throw err;

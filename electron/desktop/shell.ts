@@ -80,9 +80,11 @@ export class DesktopShell {
   private markLaunched: () => void = () => undefined;
   private closing: Promise<void> | null = null;
   private isClosed_ = false;
+  /** The analyst (Preferences' author): an older workspace's unsigned annotations go to their layer when it is migrated. */
+  annotator: string | undefined = undefined;
 
   constructor(options: DesktopShellOptions = {}) {
-    this.open = options.open ?? ((dir, openOptions) => Workspace.open(dir, openOptions));
+    this.open = options.open ?? ((dir, openOptions) => Workspace.open(dir, { ...openOptions, annotator: this.annotator }));
     this.hasAppPath = options.hasAppPath ?? false;
     this.launched = new Promise((done) => (this.markLaunched = done));
   }
