@@ -32,6 +32,8 @@ import { failStartup } from './main/dialogs';
 import { hardenApp, hardenSession, registerAppScheme } from './main/hardening';
 import { registerIpc } from './main/ipc';
 import { createWindow, focusWindow } from './main/window';
+import { runMergeDriver } from './services/sync/merge-driver';
+import { MERGE_FILE_FLAG } from './services/sync/repository';
 
 // The bundle's folder: this file is bundled, with electron/main/*, into dist/electron/main.mjs
 // (inside app.asar when packaged), so the preload and the renderer are found from here.
@@ -132,4 +134,10 @@ function main(): void {
   });
 }
 
-main();
+// Run by git as the workspace merge driver (services/sync/repository.ts): merge one file and exit, no window.
+const mergeFileAt = process.argv.indexOf(MERGE_FILE_FLAG);
+if (mergeFileAt < 0) main();
+else {
+  const [base = '', ours = '', theirs = '', path = ''] = process.argv.slice(mergeFileAt + 1);
+  void runMergeDriver(base, ours, theirs, path).then((code) => app.exit(code));
+}
