@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BACKUPS_PER_DOCUMENT, Workspace } from '../../electron/services/workspace';
+import { ANALYST, articleFile, layerBackups, layerFile } from './support/layout';
 import { SAMPLES, tempDir } from './support/temp';
 
 const ENVOY = join(SAMPLES, 'us-envoy-arrives-in-japan.txt');
@@ -17,54 +18,68 @@ async function withEnvoy() {
 }
 
 describe('backups', () => {
-  it('keeps the previous version on every save, the newest few, and restores one', async () => {
+  it('keeps the previous version of a layer on every save, the newest few, and restores one', async () => {
     const { dir, ws, docId } = await withEnvoy();
-    for (const status of ['in_progress', 'done', 'new'] as const) await ws.updateDocument(docId, { status });
-    const backups = await ws.listBackups(docId);
+    const topic = (value: string) => ws.applyChanges(docId, ANALYST, [{ op: 'updateDocument', before: {}, after: { attributes: { topic: value } } }]);
+    await topic('diplomacy'); // the layer's first save: there is no earlier version to keep
+    expect(await ws.listBackups(docId, ANALYST)).toEqual([]);
+    for (const status of ['in_progress', 'done', 'new'] as const) await ws.updateStatus(docId, ANALYST, status);
+    const backups = await ws.listBackups(docId, ANALYST);
     expect(backups).toHaveLength(3);
     const stored = await Promise.all(
-      backups.map(async (b) => JSON.parse(await readFile(join(dir, '.backups', docId, `${b.id}.json`), 'utf8')) as { status: string }),
+      backups.map(
+        async (b) => JSON.parse(await readFile(join(layerBackups(dir, docId), `${b.id}.json`), 'utf8')) as { status: string; layer: string },
+      ),
     );
     expect(stored.map((d) => d.status)).toEqual(['done', 'in_progress', 'new']); // newest first
+    expect(stored.every((d) => d.layer === ANALYST)).toBe(true);
+    expect(await ws.listBackups(docId, 'bob')).toEqual([]); // another analyst's layer has its own history
 
-    const row = await ws.restoreBackup(docId, backups[0]!.id);
+    const row = await ws.restoreBackup(docId, ANALYST, backups[0]!.id);
     expect(row.status).toBe('done');
-    expect((await Workspace.open(dir)).listDocuments()[0]!.status).toBe('done');
+    expect((await Workspace.open(dir)).listDocuments(ANALYST)[0]!.status).toBe('done');
 
-    for (let i = 0; i < BACKUPS_PER_DOCUMENT + 5; i++) await ws.updateDocument(docId, { title: `Title ${i}` });
-    expect(await readdir(join(dir, '.backups', docId))).toHaveLength(BACKUPS_PER_DOCUMENT);
+    for (let i = 0; i < BACKUPS_PER_DOCUMENT + 5; i++) await topic(`Topic ${i}`);
+    expect(await readdir(layerBackups(dir, docId))).toHaveLength(BACKUPS_PER_DOCUMENT);
   });
 });
 
 describe('trash', () => {
-  it('moves a deleted document to the trash and restores it intact', async () => {
+  it('moves a deleted document to the trash and restores it intact, with its layers', async () => {
     const { dir, ws, docId } = await withEnvoy();
-    const before = await readFile(join(dir, 'documents', `${docId}.json`), 'utf8');
+    await ws.updateStatus(docId, ANALYST, 'in_progress');
+    await ws.updateStatus(docId, 'bob', 'done');
+    const files = [articleFile(dir, docId), layerFile(dir, docId), layerFile(dir, docId, 'bob')];
+    const before = await Promise.all(files.map((f) => readFile(f, 'utf8')));
     await ws.deleteDocument(docId);
-    expect(ws.listDocuments()).toEqual([]);
-    expect((await ws.listTrash()).map((r) => r.id)).toEqual([docId]);
-    await expect(ws.openDocument(docId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await ws.restoreDocument(docId);
-    expect(ws.listDocuments().map((r) => r.id)).toEqual([docId]);
-    expect(await readFile(join(dir, 'documents', `${docId}.json`), 'utf8')).toBe(before);
-    expect(await ws.listTrash()).toEqual([]);
+    expect(ws.listDocuments(ANALYST)).toEqual([]);
+    expect((await ws.listTrash(ANALYST)).map((r) => r.id)).toEqual([docId]);
+    await expect(ws.openDocument(docId, ANALYST)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const row = await ws.restoreDocument(docId, ANALYST);
+    expect(row).toMatchObject({ id: docId, status: 'in_progress' });
+    expect(ws.listDocuments(ANALYST).map((r) => r.id)).toEqual([docId]);
+    expect(ws.listDocuments('bob')[0]!.status).toBe('done');
+    expect(await Promise.all(files.map((f) => readFile(f, 'utf8')))).toEqual(before);
+    expect(await ws.listTrash(ANALYST)).toEqual([]);
   });
 });
 
 describe('a second Claimdesk on the same workspace', () => {
   it('opens it read-only, refuses writes with who holds it, and changes nothing', async () => {
-    const { dir, docId } = await withEnvoy();
+    const { dir, ws, docId } = await withEnvoy();
+    await ws.updateStatus(docId, ANALYST, 'in_progress');
     const script = `import { Workspace } from ${JSON.stringify(join(ROOT, 'electron/services/workspace/index.ts'))};
 const ws = await Workspace.open(${JSON.stringify(dir)});
-const result = { reason: ws.readOnlyReason(), docs: ws.listDocuments().length };
-try { await ws.updateDocument(${JSON.stringify(docId)}, { status: 'done' }); result.write = 'ok'; } catch (e) { result.write = e.code + ': ' + e.message; }
+const result = { reason: ws.readOnlyReason(), docs: ws.listDocuments(${JSON.stringify(ANALYST)}).length };
+try { await ws.updateStatus(${JSON.stringify(docId)}, ${JSON.stringify(ANALYST)}, 'done'); result.write = 'ok'; } catch (e) { result.write = e.code + ': ' + e.message; }
 console.log(JSON.stringify(result));`;
-    const before = await readFile(join(dir, 'documents', `${docId}.json`), 'utf8');
+    const files = [join(dir, 'claimdesk.json'), articleFile(dir, docId), layerFile(dir, docId)];
+    const before = await Promise.all(files.map((f) => readFile(f, 'utf8')));
     const res = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
     const out = JSON.parse(res.stdout.trim().split('\n').at(-1)!) as { reason: string; docs: number; write: string };
     expect(out.docs).toBe(1);
     expect(out.reason).toMatch(/open in another Claimdesk by .* \(process \d+/);
     expect(out.write).toMatch(/^CONFLICT: This workspace is open in another Claimdesk/);
-    expect(await readFile(join(dir, 'documents', `${docId}.json`), 'utf8')).toBe(before);
+    expect(await Promise.all(files.map((f) => readFile(f, 'utf8')))).toEqual(before);
   });
 });

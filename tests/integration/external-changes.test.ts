@@ -3,65 +3,72 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../electron/services/workspace';
+import { ANALYST, articleFile, layerFile } from './support/layout';
 import { SAMPLES, tempDir } from './support/temp';
 import { until } from './support/wait';
 
 /**
- * A workspace with two articles, watched: `docId` for the test, `witness` for a later change by
- * another program that the test waits to see. Checks run in the order the changes were made, so
- * once the later change is seen the earlier one has been looked at: a positive signal, where a
- * sleep would pass whenever the watcher had not looked yet.
+ * A workspace with two articles, each with the analyst's layer on disk, watched: `docId` for the
+ * test, `witness` for a later change by another program that the test waits to see. Checks run
+ * in the order the changes were made, so once the later change is seen the earlier one has been
+ * looked at: a positive signal, where a sleep would pass whenever the watcher had not looked yet.
  */
 async function watchedWorkspace() {
   const dir = await tempDir();
   const ws = await Workspace.open(dir);
   const report = await ws.importPaths([join(SAMPLES, 'us-envoy-arrives-in-japan.txt'), join(SAMPLES, 'multilingual-summit-report.txt')]);
   const [docId, witness] = report.imported.map((i) => i.row.id) as [string, string];
-  const title = (await ws.openDocument(docId)).title;
+  for (const id of [docId, witness]) await ws.updateStatus(id, ANALYST, 'in_progress');
+  const title = (await ws.openDocument(docId, ANALYST)).title;
   ws.watch();
-  const fileOf = (id: string) => join(dir, 'documents', `${id}.json`);
-  /** Retitles the witness document as another program would, and waits until the workspace has seen it. */
-  const seeLaterChange = async (newTitle: string) => {
-    const edited = JSON.parse(await readFile(fileOf(witness), 'utf8')) as { title: string };
-    edited.title = newTitle;
-    await writeFile(fileOf(witness), JSON.stringify(edited, null, 2));
+  /** Sets the witness document's topic in the analyst's layer as another program would, and waits until the workspace has seen it. */
+  const seeLaterChange = async (topic: string) => {
+    const path = layerFile(dir, witness);
+    const edited = JSON.parse(await readFile(path, 'utf8')) as { attributes: Record<string, unknown> };
+    edited.attributes = { ...edited.attributes, topic };
+    await writeFile(path, JSON.stringify(edited, null, 2));
     await until(
-      () => ws.listDocuments().find((row) => row.id === witness)!.title,
-      (t) => t === newTitle,
+      async () => (await ws.openDocument(witness, ANALYST)).attributes.topic,
+      (t) => t === topic,
     );
   };
-  return { dir, ws, docId, witness, title, fileOf, seeLaterChange };
+  return { dir, ws, docId, witness, title, seeLaterChange };
 }
 
 describe('files changed outside Claimdesk', () => {
   it('reloads a document another program changed and lists it, but not our own saves', async () => {
-    const { ws, docId, witness, fileOf, seeLaterChange } = await watchedWorkspace();
-    await ws.updateDocument(docId, { status: 'in_progress' });
+    const { dir, ws, docId, witness, seeLaterChange } = await watchedWorkspace();
+    await ws.updateStatus(docId, ANALYST, 'done');
     await seeLaterChange('Seen after our own save');
     expect(ws.info().externalChanges.map((c) => c.docId)).toEqual([witness]);
 
-    const path = fileOf(docId);
-    const edited = JSON.parse(await readFile(path, 'utf8')) as { title: string; status: string };
-    edited.title = 'Retitled in a text editor';
-    edited.status = 'done';
-    await writeFile(path, JSON.stringify(edited, null, 2));
+    const article = JSON.parse(await readFile(articleFile(dir, docId), 'utf8')) as { title: string };
+    article.title = 'Retitled in a text editor';
+    await writeFile(articleFile(dir, docId), JSON.stringify(article, null, 2));
+    const layer = JSON.parse(await readFile(layerFile(dir, docId), 'utf8')) as { status: string };
+    layer.status = 'in_progress';
+    await writeFile(layerFile(dir, docId), JSON.stringify(layer, null, 2));
     const info = await until(
       () => ws.info(),
-      (i) => i.externalChanges.some((c) => c.docId === docId),
+      (i) => i.externalChanges.some((c) => c.docId === docId && c.layer === ANALYST),
     );
     expect(info.externalChanges.map((c) => c.docId).sort()).toEqual([docId, witness].sort());
-    expect((await ws.openDocument(docId)).title).toBe('Retitled in a text editor');
-    expect(ws.listDocuments().find((row) => row.id === docId)).toMatchObject({ title: 'Retitled in a text editor', status: 'done' });
+    expect(await ws.openDocument(docId, ANALYST)).toMatchObject({ title: 'Retitled in a text editor', status: 'in_progress' });
+    expect(ws.listDocuments(ANALYST).find((row) => row.id === docId)).toMatchObject({ title: 'Retitled in a text editor', status: 'in_progress' });
     await ws.close();
   });
 
   it('ignores a half-written change and never overwrites it', async () => {
-    const { ws, docId, title, fileOf, seeLaterChange } = await watchedWorkspace();
-    await writeFile(fileOf(docId), '{"version": 1, "id": "');
+    const { dir, ws, docId, title, seeLaterChange } = await watchedWorkspace();
+    const halfWritten = [
+      [articleFile(dir, docId), '{"version": 2, "id": "'],
+      [layerFile(dir, docId), '{"version": 2, "docId": "'],
+    ] as const;
+    for (const [path, text] of halfWritten) await writeFile(path, text);
     await seeLaterChange('Seen after the half-written change');
-    expect((await ws.openDocument(docId)).title).toBe(title);
+    expect(await ws.openDocument(docId, ANALYST)).toMatchObject({ title, status: 'in_progress' });
     expect(ws.info().externalChanges.map((c) => c.docId)).not.toContain(docId);
-    expect(await readFile(fileOf(docId), 'utf8')).toBe('{"version": 1, "id": "');
+    for (const [path, text] of halfWritten) expect(await readFile(path, 'utf8')).toBe(text);
     await ws.close();
   });
 
@@ -78,7 +85,7 @@ describe('files changed outside Claimdesk', () => {
       () => ws.info().revision,
       (r) => r > before,
     );
-    expect(ws.listDocuments()[0]!.title).toBe('Changed by a pull');
+    expect(ws.listDocuments(ANALYST)[0]!.title).toBe('Changed by a pull');
     await ws.close();
   });
 });

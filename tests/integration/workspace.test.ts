@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api';
 import { Workspace } from '../../electron/services/workspace';
+import { ANALYST, articleFile, layerFile, readArticleFile, readLayerFile } from './support/layout';
 import { SAMPLES, tempDir } from './support/temp';
 
 const ENVOY = join(SAMPLES, 'us-envoy-arrives-in-japan.txt');
@@ -13,7 +14,7 @@ const WRITE_ONLY_FILE = '/proc/sys/vm/compact_memory';
 const readJson = async (path: string) => JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
 
 describe('workspace layout', () => {
-  it('creates claimdesk.json and one pretty-printed, versioned file per document', async () => {
+  it('creates claimdesk.json, one pretty-printed, versioned article file per document, and a layer file once an analyst saves', async () => {
     const dir = await tempDir();
     const ws = await Workspace.open(dir);
     const report = await ws.importPaths([ENVOY]);
@@ -22,49 +23,67 @@ describe('workspace layout', () => {
     const id = report.imported[0]!.row.id;
 
     const index = await readJson(join(dir, 'claimdesk.json'));
-    expect(index.version).toBe(1);
+    expect(index.version).toBe(2);
     expect(Object.keys(index)).toEqual(['version', 'schema', 'documents', 'settings']);
-    expect((index.documents as { id: string }[]).map((d) => d.id)).toEqual([id]);
+    const rows = index.documents as Record<string, unknown>[];
+    expect(rows.map((d) => d.id)).toEqual([id]);
+    // The index holds what changes only at import or rename: annotating never rewrites it.
+    expect(Object.keys(rows[0]!).sort()).toEqual(['id', 'importedAt', 'length', 'sha256', 'sourceName', 'textSha256', 'title']);
 
-    const raw = await readFile(join(dir, 'documents', `${id}.json`), 'utf8');
-    expect(raw).toContain('\n  "version": 1,');
+    const raw = await readFile(articleFile(dir, id), 'utf8');
+    expect(raw).toContain('\n  "version": 2,');
     const doc = JSON.parse(raw) as Record<string, unknown>;
-    expect(Object.keys(doc)).toEqual(['version', 'id', 'title', 'status', 'attributes', 'meta', 'text', 'blocks', 'annotations', 'relations']);
+    expect(Object.keys(doc)).toEqual(['version', 'id', 'title', 'meta', 'text', 'blocks']);
     expect(doc.title).toBe('U.S. Envoy Arrives in Japan to Talk North Korea');
     const meta = doc.meta as Record<string, unknown>;
     expect(meta.sourcePath).toBe(ENVOY);
     expect(meta.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(Date.parse(meta.importedAt as string)).not.toBeNaN();
+    expect(existsSync(layerFile(dir, id))).toBe(false); // nobody has annotated yet
+
+    const indexBefore = await readFile(join(dir, 'claimdesk.json'), 'utf8');
+    await ws.updateStatus(id, ANALYST, 'in_progress');
+    const layerRaw = await readFile(layerFile(dir, id), 'utf8');
+    expect(layerRaw).toContain('\n  "version": 2,');
+    const layer = JSON.parse(layerRaw) as Record<string, unknown>;
+    expect(Object.keys(layer)).toEqual(['version', 'docId', 'layer', 'status', 'attributes', 'annotations', 'relations']);
+    expect(layer).toMatchObject({ docId: id, layer: ANALYST, status: 'in_progress', annotations: [], relations: [] });
+    expect(await readFile(articleFile(dir, id), 'utf8')).toBe(raw);
+    expect(await readFile(join(dir, 'claimdesk.json'), 'utf8')).toBe(indexBefore);
   });
 
   it('reopens a workspace with the same documents and text', async () => {
     const dir = await tempDir();
     const first = await Workspace.open(dir);
     await first.importPaths([SAMPLES]);
-    const rows = first.listDocuments();
+    const rows = first.listDocuments(ANALYST);
     const again = await Workspace.open(dir);
-    expect(again.listDocuments()).toEqual(rows);
-    const doc = await again.openDocument(rows[0]!.id);
+    expect(again.listDocuments(ANALYST)).toEqual(rows);
+    const doc = await again.openDocument(rows[0]!.id, ANALYST);
     expect(doc.text).toContain(doc.title);
   });
 
   it('seeds a new workspace with the samples, once', async () => {
     const dir = await tempDir();
     const ws = await Workspace.open(dir, { seedDir: SAMPLES });
-    const n = ws.listDocuments().length;
+    const n = ws.listDocuments(ANALYST).length;
     expect(n).toBeGreaterThanOrEqual(4);
     const reopened = await Workspace.open(dir, { seedDir: SAMPLES });
-    expect(reopened.listDocuments()).toHaveLength(n);
+    expect(reopened.listDocuments(ANALYST)).toHaveLength(n);
   });
 
-  it('renames a document and sets its status in the file and the index', async () => {
+  it('renames a document and sets its status in the files and the index', async () => {
     const dir = await tempDir();
     const ws = await Workspace.open(dir);
     const { row } = (await ws.importPaths([ENVOY])).imported[0]!;
-    await ws.updateDocument(row.id, { title: 'Envoy in Tokyo', status: 'done' });
+    await ws.applyChanges(row.id, ANALYST, [{ op: 'updateDocument', before: {}, after: { title: 'Envoy in Tokyo', status: 'done' } }]);
     const reopened = await Workspace.open(dir);
-    expect(reopened.listDocuments()[0]).toMatchObject({ title: 'Envoy in Tokyo', status: 'done' });
-    expect((await reopened.openDocument(row.id)).title).toBe('Envoy in Tokyo');
+    expect(reopened.listDocuments(ANALYST)[0]).toMatchObject({ title: 'Envoy in Tokyo', status: 'done' });
+    // The status is the analyst's own: another analyst's list shows the new title, and the document as new to them.
+    expect(reopened.listDocuments('bob')[0]).toMatchObject({ title: 'Envoy in Tokyo', status: 'new' });
+    expect((await reopened.openDocument(row.id, ANALYST)).title).toBe('Envoy in Tokyo');
+    expect((await readArticleFile(dir, row.id)).title).toBe('Envoy in Tokyo');
+    expect((await readLayerFile(dir, row.id)).status).toBe('done');
   });
 });
 
@@ -80,7 +99,7 @@ describe('import', () => {
     expect(again.imported).toEqual([]);
     expect(again.duplicates.map((d) => d.name)).toEqual(['us-envoy-arrives-in-japan.txt', 'renamed-copy.txt']);
     expect(again.duplicates[0]!.existing.title).toBe('U.S. Envoy Arrives in Japan to Talk North Korea');
-    expect(ws.listDocuments()).toHaveLength(1);
+    expect(ws.listDocuments(ANALYST)).toHaveLength(1);
     expect(await readdir(join(dir, 'documents'))).toHaveLength(1);
   });
 
@@ -125,7 +144,7 @@ describe('import', () => {
     expect(report.imported.map((i) => i.name)).toEqual(expect.arrayContaining(['good.md', 'latin1.txt']));
     const latin1 = report.imported.find((i) => i.name === 'latin1.txt')!;
     expect(latin1.warnings.join(' ')).toMatch(/UTF-8/);
-    expect((await ws.openDocument(latin1.row.id)).text).toContain('\uFFFD');
+    expect((await ws.openDocument(latin1.row.id, ANALYST)).text).toContain('\uFFFD');
 
     const after = JSON.parse(await readFile(join(dir, 'claimdesk.json'), 'utf8')) as { documents: unknown[] };
     expect(after.documents.slice(0, 1)).toEqual((JSON.parse(before) as { documents: unknown[] }).documents);
@@ -165,23 +184,28 @@ describe('stores that cannot be read are never overwritten', () => {
     expect(await readFile(join(dir, 'claimdesk.json'), 'utf8')).toBe(newer);
   });
 
-  it('reports a damaged document file, keeps it, and still serves the others', async () => {
+  it('reports a damaged article or layer file, keeps it, and still serves the others', async () => {
     const dir = await tempDir();
     const ws = await Workspace.open(dir);
     const report = await ws.importPaths([SAMPLES]);
-    const [damaged, healthy] = report.imported.map((i) => i.row.id);
-    const path = join(dir, 'documents', `${damaged!}.json`);
-    await writeFile(path, '{"version": 1, "id": ');
+    const [damagedArticle, damagedLayer, healthy] = report.imported.map((i) => i.row.id);
+    for (const id of [damagedLayer!, healthy!]) await ws.updateStatus(id, ANALYST, 'in_progress');
+    const broken = '{"version": 2, "docId": ';
+    const paths = [articleFile(dir, damagedArticle!), layerFile(dir, damagedLayer!)];
+    for (const path of paths) await writeFile(path, broken);
     const reopened = await Workspace.open(dir);
-    await expect(reopened.openDocument(damaged!)).rejects.toMatchObject({ code: 'IO' });
-    await expect(reopened.updateDocument(damaged!, { status: 'done' })).rejects.toMatchObject({ code: 'IO' });
-    expect(await readFile(path, 'utf8')).toBe('{"version": 1, "id": ');
-    expect((await reopened.openDocument(healthy!)).id).toBe(healthy);
+    for (const id of [damagedArticle!, damagedLayer!]) {
+      await expect(reopened.openDocument(id, ANALYST)).rejects.toMatchObject({ code: 'IO' });
+      await expect(reopened.updateStatus(id, ANALYST, 'done')).rejects.toMatchObject({ code: 'IO' });
+    }
+    for (const path of paths) expect(await readFile(path, 'utf8')).toBe(broken);
+    expect((await reopened.openDocument(healthy!, ANALYST)).id).toBe(healthy);
+    expect((await reopened.updateStatus(healthy!, ANALYST, 'done')).status).toBe('done');
   });
 
   it('answers NOT_FOUND for an unknown document id', async () => {
     const ws = await Workspace.open(await tempDir());
-    await expect(ws.openDocument('abcdef123456')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(ws.openDocument('abcdef123456', ANALYST)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 
@@ -191,8 +215,10 @@ describe('readDocument (export, validate)', () => {
     const dir = await tempDir();
     const ws = await Workspace.open(dir);
     const ids = (await ws.importPaths([SAMPLES])).imported.map((i) => i.row.id);
+    for (const id of ids) await ws.updateStatus(id, ANALYST, 'in_progress');
+    await ws.updateStatus(ids[3]!, 'bob', 'done');
     const retitle = async (id: string, title: string) => {
-      const path = join(dir, 'documents', `${id}.json`);
+      const path = articleFile(dir, id);
       await writeFile(path, JSON.stringify({ ...(await readJson(path)), title }, null, 2));
     };
     // Import keeps what it imported open: a fresh handle on the folder has nothing open.
@@ -200,43 +226,56 @@ describe('readDocument (export, validate)', () => {
   }
 
   it('reads a document that is not open from its file each time, and leaves it not open', async () => {
-    const { ids, reopened, retitle } = await withSamples();
+    const { dir, ids, reopened, retitle } = await withSamples();
     const id = ids[0]!;
-    expect((await reopened.readDocument(id)).id).toBe(id);
+    expect((await reopened.readDocument(id, ANALYST)).id).toBe(id);
     await retitle(id, 'Changed on disk');
-    expect((await reopened.readDocument(id)).title).toBe('Changed on disk');
+    expect((await reopened.readDocument(id, ANALYST)).title).toBe('Changed on disk');
+    await writeFile(layerFile(dir, id), JSON.stringify({ ...(await readLayerFile(dir, id)), status: 'done' }, null, 2));
+    expect((await reopened.readDocument(id, ANALYST)).status).toBe('done');
     await retitle(id, 'Changed again');
-    expect((await reopened.openDocument(id)).title).toBe('Changed again');
+    expect((await reopened.openDocument(id, ANALYST)).title).toBe('Changed again');
   });
 
   it('returns an open document from memory', async () => {
-    const { ids, reopened, retitle } = await withSamples();
+    const { dir, ids, reopened, retitle } = await withSamples();
     const id = ids[1]!;
-    const open = await reopened.openDocument(id);
+    const open = await reopened.openDocument(id, ANALYST);
     await retitle(id, 'Changed on disk');
-    expect(await reopened.readDocument(id)).toBe(open);
+    await writeFile(layerFile(dir, id), JSON.stringify({ ...(await readLayerFile(dir, id)), status: 'done' }, null, 2));
+    expect(await reopened.readDocument(id, ANALYST)).toEqual(open);
+    expect(open).toMatchObject({ status: 'in_progress' });
+    expect(open.title).not.toBe('Changed on disk');
   });
 
   it('says what is wrong with a file it cannot use, and finds rows after the index changed', async () => {
     const { dir, ids, reopened } = await withSamples();
     const [damaged, newer, deleted, trashed] = ids;
-    await writeFile(join(dir, 'documents', `${damaged!}.json`), '{"version": 1, "id": ');
-    await writeFile(join(dir, 'documents', `${newer!}.json`), JSON.stringify({ version: 99, id: newer, text: '', blocks: [] }));
-    await rm(join(dir, 'documents', `${deleted!}.json`));
-    await expect(reopened.readDocument(damaged!)).rejects.toMatchObject({ code: 'IO', message: expect.stringMatching(/is not valid JSON/) });
-    await expect(reopened.readDocument(newer!)).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/newer Claimdesk/) });
-    await expect(reopened.readDocument(deleted!)).rejects.toMatchObject({
+    await writeFile(articleFile(dir, damaged!), '{"version": 2, "id": ');
+    await writeFile(articleFile(dir, newer!), JSON.stringify({ version: 99, id: newer, text: '', blocks: [] }));
+    await rm(articleFile(dir, deleted!));
+    await writeFile(layerFile(dir, trashed!, 'bob'), '{"version": 2, "docId": ');
+    await expect(reopened.readDocument(damaged!, ANALYST)).rejects.toMatchObject({ code: 'IO', message: expect.stringMatching(/is not valid JSON/) });
+    await expect(reopened.readDocument(newer!, ANALYST)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/newer Claimdesk/),
+    });
+    await expect(reopened.readDocument(deleted!, ANALYST)).rejects.toMatchObject({
       code: 'NOT_FOUND',
       message: expect.stringMatching(/was deleted outside Claimdesk/),
     });
-    await expect(reopened.readDocument('abcdef123456')).rejects.toMatchObject({
+    await expect(reopened.readDocument(trashed!, 'bob')).rejects.toMatchObject({ code: 'IO', message: expect.stringMatching(/is not valid JSON/) });
+    await expect(reopened.readDocument('abcdef123456', ANALYST)).rejects.toMatchObject({
       code: 'NOT_FOUND',
       message: expect.stringMatching(/no document with id/),
     });
-    expect((await reopened.readDocument(trashed!)).id).toBe(trashed);
+    expect((await reopened.readDocument(trashed!, ANALYST)).id).toBe(trashed);
     await reopened.deleteDocument(trashed!);
-    await expect(reopened.readDocument(trashed!)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/no document with id/) });
-    await reopened.restoreDocument(trashed!);
-    expect((await reopened.readDocument(trashed!)).id).toBe(trashed);
+    await expect(reopened.readDocument(trashed!, ANALYST)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/no document with id/),
+    });
+    await reopened.restoreDocument(trashed!, ANALYST);
+    expect(await reopened.readDocument(trashed!, ANALYST)).toMatchObject({ id: trashed, status: 'in_progress' });
   });
 });
