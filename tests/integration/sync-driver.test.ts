@@ -6,6 +6,7 @@ import { runMergeDriver } from '../../electron/services/sync/merge-driver';
 import { defaultMergeDriverCommand, prepareRepository, shellQuote } from '../../electron/services/sync/repository';
 import { syncWorkspace } from '../../electron/services/sync/sync';
 import { SyncError } from '../../electron/services/sync/git';
+import { buildNodeIfStale } from './support/built';
 import { tempDir } from './support/temp';
 import {
   DOC,
@@ -64,6 +65,16 @@ describe('the merge driver', () => {
     } finally {
       delete process.env.CLAIMDESK_TEST_DRIVER_LOG;
     }
+  });
+
+  it('is the built CLI’s merge-file under Node (the command a workspace registers by default), and git pull runs it', async () => {
+    buildNodeIfStale();
+    const { laptop } = await layerEditedTwice(defaultMergeDriverCommand());
+    git(laptop, 'add', '-A');
+    git(laptop, 'commit', '-q', '-m', 'laptop');
+    git(laptop, 'pull', '-q', '--no-rebase', '--no-edit');
+    expect(mergedIds(laptop)).toEqual(['c1', 'c2', 'c3']);
+    expect(git(laptop, 'status', '--porcelain')).toBe('');
   });
 
   it('is what a sync merges with, and the sync counts the conflicts it recorded', async () => {

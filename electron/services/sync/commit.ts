@@ -5,11 +5,10 @@
  * write is under way. Plain Node.
  */
 import { DOC_ID_PATTERN } from '../../../shared/model/keys';
+import { DOCUMENTS_DIR, INDEX_FILE } from '../workspace/files';
 import { gitIn, type Repo } from './repo-state';
 
-/** claimdesk.json, relative to the workspace folder. */
-const INDEX_PATH = 'claimdesk.json';
-const DOCUMENT_PATH = new RegExp(`^documents/(${DOC_ID_PATTERN.source.slice(1, -1)})/`);
+const DOCUMENT_PATH = new RegExp(`^${DOCUMENTS_DIR}/(${DOC_ID_PATTERN.source.slice(1, -1)})/`);
 
 /** The document a workspace path belongs to (`documents/<id>/...`), or null. */
 export const documentOfPath = (path: string): string | null => DOCUMENT_PATH.exec(path)?.[1] ?? null;
@@ -27,7 +26,7 @@ export type CommitOutcome = Readonly<{ message: string; paths: readonly string[]
 export function commitMessage(annotator: string, paths: readonly string[], titleOf: (docId: string) => string | null): string {
   const docIds = [...new Set(paths.map(documentOfPath).filter((id): id is string => id !== null))];
   const lines = docIds.map((id) => `- ${titleOf(id) ?? 'a removed document'} (${id})`);
-  if (paths.includes(INDEX_PATH)) lines.push('- schema/index');
+  if (paths.includes(INDEX_FILE)) lines.push('- schema/index');
   const subject = `Claimdesk sync by ${annotator}: ${docIds.length} ${docIds.length === 1 ? 'document' : 'documents'}`;
   return lines.length === 0 ? subject : `${subject}\n\n${lines.join('\n')}`;
 }

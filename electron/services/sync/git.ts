@@ -26,9 +26,10 @@ export class SyncError extends ApiError {
   }
 }
 
-/** How long a local git command may take, and one that talks to the remote (a first push of a large workspace). */
+/** How long a quick local git command may take. */
 export const LOCAL_TIMEOUT_MS = 60_000;
-export const NETWORK_TIMEOUT_MS = 600_000;
+/** How long a long one may take: talking to the remote (a first push of a large workspace), or a merge running the driver once per file. */
+export const LONG_TIMEOUT_MS = 600_000;
 /** The longest output read from git (a diff or a file of a large workspace). */
 const MAX_OUTPUT = 512 * 1024 * 1024;
 
@@ -125,7 +126,11 @@ export function gitSays(stderr: string): string {
 
 /** The SyncError for a failed git command: a known kind with what to do, or the git message itself. */
 export function classifyFailure(outcome: GitOutcome, what: string): SyncError {
-  if (outcome.timedOut) return new SyncError('offline', `git did not finish ${what} in time: ${OFFLINE_HINT}`);
+  if (outcome.timedOut)
+    return new SyncError(
+      'offline',
+      `git did not finish ${what} in time (a slow connection, or a credential helper or hook waiting for input): ${OFFLINE_HINT}`,
+    );
   for (const [kind, pattern, advice] of FAILURES)
     if (pattern.test(outcome.stderr)) return new SyncError(kind, `Sync failed while ${what}: ${advice}`);
   const says = gitSays(outcome.stderr);

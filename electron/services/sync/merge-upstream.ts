@@ -9,7 +9,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { conflictsIn, mergeWorkspaceJson, UnmergeableFileError, workspaceFileKind } from '../../../shared/merge/workspace-json';
-import { classifyFailure, readBlobs, runGit, SyncError, type GitOutcome } from './git';
+import { classifyFailure, LONG_TIMEOUT_MS, readBlobs, runGit, SyncError, type GitOutcome } from './git';
 import { splitPaths } from './commit';
 import { commitOf, gitIn, type Repo } from './repo-state';
 
@@ -33,9 +33,15 @@ export type MergeOutcome = Readonly<{
 export async function mergeUpstream(repo: Repo): Promise<MergeOutcome> {
   const before = await commitOf(repo, 'HEAD');
   if ((await commitOf(repo, repo.trackingRef)) === null) return { changedPaths: [], conflicts: 0 };
-  const outcome = await runGit(repo.root, [...repo.identity, 'merge', '--no-edit', '--allow-unrelated-histories', repo.trackingRef], {
-    env: repo.env,
-  });
+  const args = [...repo.identity, 'merge', '--no-edit', '--allow-unrelated-histories', repo.trackingRef];
+  const outcome = await runGit(repo.root, args, { env: repo.env, timeoutMs: LONG_TIMEOUT_MS });
+  if (outcome.timedOut) {
+    await abortMerge(repo);
+    throw new SyncError(
+      'git',
+      `git took too long merging ${repo.remote}/${repo.remoteBranch}; nothing was lost (the merge was undone): sync again, or merge with git in a terminal`,
+    );
+  }
   if (outcome.code !== 0) await settleUnmerged(repo, outcome);
   const after = await commitOf(repo, 'HEAD');
   if (after === before) return { changedPaths: [], conflicts: 0 };

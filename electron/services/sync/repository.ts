@@ -9,6 +9,9 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EXPORTS_DIR } from '../export/jobs';
+import { LOCK_FILE } from '../store/workspace-lock';
+import { BACKUPS_DIR, CACHE_DIR, DOCUMENTS_DIR, INDEX_FILE, TRASH_DIR } from '../workspace/files';
 import { runGit, SyncError } from './git';
 
 /** The name of the merge driver in .gitattributes and the git config. */
@@ -19,10 +22,10 @@ export const MERGE_DRIVER = 'claimdesk';
  * lock of the Claimdesk that has it open, and a write's temporary file (`.<name>.tmp`, see
  * services/store/json-store.ts).
  */
-export const LOCAL_ONLY: readonly string[] = ['.cache/', '.backups/', '.trash/', 'exports/', '.claimdesk.lock', '.*.json.tmp'];
+export const LOCAL_ONLY: readonly string[] = [`${CACHE_DIR}/`, `${BACKUPS_DIR}/`, `${TRASH_DIR}/`, `${EXPORTS_DIR}/`, LOCK_FILE, '.*.json.tmp'];
 
 /** The workspace files merged by content rather than by line (see shared/merge). */
-export const MERGED_BY_DRIVER: readonly string[] = [`claimdesk.json merge=${MERGE_DRIVER}`, `documents/**/*.json merge=${MERGE_DRIVER}`];
+export const MERGED_BY_DRIVER: readonly string[] = [`${INDEX_FILE} merge=${MERGE_DRIVER}`, `${DOCUMENTS_DIR}/**/*.json merge=${MERGE_DRIVER}`];
 
 const IGNORE_HEADER = '# Claimdesk: files that stay on this computer';
 const ATTRIBUTES_HEADER = '# Claimdesk: workspace files are merged by content (git config merge.claimdesk.driver)';

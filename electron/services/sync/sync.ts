@@ -7,10 +7,11 @@
  * Every failure is a SyncError that says what to do; progress is reported step by step. Plain Node.
  */
 import { documentOfPath, commitWorkspace, type CommitOutcome } from './commit';
-import { classifyFailure, NETWORK_TIMEOUT_MS, runGit, SyncError } from './git';
+import { classifyFailure, LONG_TIMEOUT_MS, runGit, SyncError } from './git';
 import { mergeUpstream } from './merge-upstream';
 import { commitOf, gitIn, inspectRepository, type Repo } from './repo-state';
 import { defaultMergeDriverCommand, prepareRepository } from './repository';
+import { INDEX_FILE } from '../workspace/files';
 
 /** What a sync needs of an open workspace. */
 export interface SyncTarget {
@@ -72,7 +73,7 @@ export async function syncWorkspace(target: SyncTarget, options: SyncOptions = {
   let pushed = false;
   for (let attempt = 0; ; attempt++) {
     progress('fetching', attempt === 0 ? `Fetching from ${repo.remote}…` : `${repo.remote} moved on meanwhile: fetching again…`);
-    await gitIn(repo, ['fetch', '-q', repo.remote], `fetching from ${repo.remote}`, { timeoutMs: NETWORK_TIMEOUT_MS });
+    await gitIn(repo, ['fetch', '-q', repo.remote], `fetching from ${repo.remote}`, { timeoutMs: LONG_TIMEOUT_MS });
     progress('merging', `Merging ${repo.remote}/${repo.remoteBranch}…`);
     const merge = await target.exclusive(async () => {
       // Saves made while fetching are committed first: git merges only into a clean workspace.
@@ -109,7 +110,7 @@ async function hasSomethingToPush(repo: Repo): Promise<boolean> {
  */
 async function push(repo: Repo, attempt: number): Promise<boolean> {
   const args = ['push', '-q', ...(repo.hasUpstream ? [] : ['-u']), repo.remote, `${repo.branch}:refs/heads/${repo.remoteBranch}`];
-  const outcome = await runGit(repo.root, args, { env: repo.env, timeoutMs: NETWORK_TIMEOUT_MS });
+  const outcome = await runGit(repo.root, args, { env: repo.env, timeoutMs: LONG_TIMEOUT_MS });
   if (outcome.code === 0) return true;
   const error = classifyFailure(outcome, `pushing to ${repo.remote}`);
   if (error.kind !== 'remote-ahead') throw error;
@@ -124,7 +125,7 @@ async function push(repo: Repo, attempt: number): Promise<boolean> {
 function summarize(repo: Repo, result: Omit<SyncResult, 'summary'>, commits: readonly CommitOutcome[]): string {
   const committedPaths = commits.flatMap((c) => c.paths);
   const documents = new Set(committedPaths.map(documentOfPath).filter((id) => id !== null)).size;
-  const what = [documents > 0 ? plural(documents, 'document') : '', committedPaths.includes('claimdesk.json') ? 'the schema/index' : ''].filter(
+  const what = [documents > 0 ? plural(documents, 'document') : '', committedPaths.includes(INDEX_FILE) ? 'the schema/index' : ''].filter(
     (w) => w !== '',
   );
   const parts = [
