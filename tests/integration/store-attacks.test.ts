@@ -18,6 +18,7 @@ import { startHost, type RunningHost } from '../../electron/host';
 import { openAppSettings } from '../../electron/services/app-paths';
 import { exportDocuments } from '../../electron/services/export/export';
 import { Workspace } from '../../electron/services/workspace';
+import { ANALYST, articleFile, layerFile, readLayerFile } from './support/layout';
 import { SAMPLES, tempDir } from './support/temp';
 
 process.env.CLAIMDESK_DATA_DIR = await tempDir('claimdesk-data-');
@@ -43,20 +44,14 @@ async function failure(call: Promise<unknown>): Promise<{ code: string; message:
   throw new Error('the call succeeded');
 }
 
-async function onDisk(dir: string, docId: string): Promise<{ annotations: Annotation[]; relations: Relation[]; status: string }> {
-  return JSON.parse(await readFile(join(dir, 'documents', `${docId}.json`), 'utf8')) as {
-    annotations: Annotation[];
-    relations: Relation[];
-    status: string;
-  };
-}
-
 describe('concurrent calls through the host', () => {
   let dir: string;
   let host: RunningHost;
   let clients: ClaimdeskApi[];
   let docId: string;
   let text: string;
+  /** The analyst the host's API saves as (Preferences' author): the layer every call below writes. */
+  let me: string;
 
   beforeAll(async () => {
     dir = await tempDir();
@@ -66,6 +61,7 @@ describe('concurrent calls through the host', () => {
     // Three clients, as two windows and the CLI would be: each its own connection pool.
     clients = [0, 1, 2].map(() => createClient(httpSend(`http://127.0.0.1:${host.port}`, host.token)));
     text = (await clients[0]!.getDocument({ docId })).text;
+    me = (await clients[0]!.getWorkspace()).annotator;
   });
   afterAll(() => host.close());
 
@@ -80,7 +76,7 @@ describe('concurrent calls through the host', () => {
     const ids = annotations.map((a) => a.id).sort();
     const inMemory = (await clients[1]!.getDocument({ docId })).annotations.map((a) => a.id).filter((id) => id.startsWith('par-'));
     expect(inMemory.sort()).toEqual(ids);
-    const stored = (await onDisk(dir, docId)).annotations.map((a) => a.id).filter((id) => id.startsWith('par-'));
+    const stored = (await readLayerFile(dir, docId, me)).annotations.map((a) => a.id).filter((id) => id.startsWith('par-'));
     expect(stored.sort()).toEqual(ids);
   });
 
@@ -93,7 +89,7 @@ describe('concurrent calls through the host', () => {
         clients[0]!.applyChanges({ docId, ops: [{ op: 'addAnnotation', annotation }] }),
         clients[1]!.applyChanges({ docId, ops: [{ op: 'updateDocument', before: {}, after: { status } }] }),
       ]);
-      const stored = await onDisk(dir, docId);
+      const stored = await readLayerFile(dir, docId, me);
       expect(
         stored.annotations.some((a) => a.id === annotation.id),
         `round ${round}`,
@@ -111,15 +107,15 @@ describe('offsets inside a surrogate pair', () => {
     await writeFile(join(dir, 'emoji.txt'), TEXT);
     const ws = await Workspace.open(join(dir, 'ws'));
     const docId = (await ws.importPaths([join(dir, 'emoji.txt')])).imported[0]!.row.id;
-    const doc = await ws.openDocument(docId);
+    const doc = await ws.openDocument(docId, ANALYST);
     const at = doc.text.indexOf('😀');
     const split: Annotation = { ...spanOf(doc.text, 'in', 's1'), start: at + 1, end: at + 5, quote: doc.text.slice(at + 1, at + 5) };
-    const refused = await failure(ws.applyChanges(docId, [{ op: 'addAnnotation', annotation: split }]));
+    const refused = await failure(ws.applyChanges(docId, ANALYST, [{ op: 'addAnnotation', annotation: split }]));
     expect(refused.code).toBe('INVALID_INPUT');
     expect(refused.message).toMatch(/inside a character/);
-    expect((await ws.openDocument(docId)).annotations).toEqual([]);
+    expect((await ws.openDocument(docId, ANALYST)).annotations).toEqual([]);
     // The whole character is fine.
-    await ws.applyChanges(docId, [{ op: 'addAnnotation', annotation: { ...split, start: at, quote: doc.text.slice(at, at + 5) } }]);
+    await ws.applyChanges(docId, ANALYST, [{ op: 'addAnnotation', annotation: { ...split, start: at, quote: doc.text.slice(at, at + 5) } }]);
     await ws.close();
   });
 
@@ -137,10 +133,13 @@ describe('offsets inside a surrogate pair', () => {
       annotations: [{ ...spanOf(text, 'Emoji', 'a1'), start, end: at + 5, quote: text.slice(start, at + 5) }],
       relations: [],
     });
-    const report = await ws.importAnnotatedDocuments([
-      { name: 'split.jsonl:2', doc: docOf(TEXT, at + 1) },
-      { name: 'whole.jsonl:2', doc: docOf(`${TEXT} `, at) },
-    ]);
+    const report = await ws.importAnnotatedDocuments(
+      [
+        { name: 'split.jsonl:2', doc: docOf(TEXT, at + 1) },
+        { name: 'whole.jsonl:2', doc: docOf(`${TEXT} `, at) },
+      ],
+      { fallback: ANALYST },
+    );
     expect(report.failed.map((f) => f.name)).toEqual(['split.jsonl:2']);
     expect(report.failed[0]!.reason).toMatch(/inside a character/);
     expect(report.imported.map((i) => i.name)).toEqual(['whole.jsonl:2']);
@@ -149,45 +148,56 @@ describe('offsets inside a surrogate pair', () => {
 });
 
 describe('files changed outside Claimdesk are checked before use', () => {
-  /** A workspace with the envoy article, closed; returns its folder and the document id. */
+  /** A workspace with the envoy article and the analyst's layer of it, closed; returns its folder and the document id. */
   async function workspaceWithEnvoy(): Promise<{ dir: string; docId: string }> {
     const dir = await tempDir();
     const ws = await Workspace.open(join(dir, 'ws'));
     const docId = (await ws.importPaths([ENVOY])).imported[0]!.row.id;
+    await ws.updateStatus(docId, ANALYST, 'in_progress');
     await ws.close();
     return { dir, docId };
   }
 
-  it('a document file whose id names a path outside the workspace is refused: no export writes outside, no save deletes outside', async () => {
-    const { dir, docId } = await workspaceWithEnvoy();
-    const file = join(dir, 'ws', 'documents', `${docId}.json`);
-    const tampered = { ...JSON.parse(await readFile(file, 'utf8')), id: '../../x/evil' };
-    await writeFile(file, JSON.stringify(tampered));
-    // What a backup pruning of x/evil/ would delete, if the id were trusted.
-    await mkdir(join(dir, 'x', 'evil'), { recursive: true });
-    const victims = Array.from({ length: 12 }, (_, i) => `keep-${String(i).padStart(2, '0')}.json`);
-    for (const v of victims) await writeFile(join(dir, 'x', 'evil', v), '{}');
+  it.each([
+    ['an article file', 'id', articleFile],
+    ['a layer file', 'docId', (root: string, docId: string) => layerFile(root, docId)],
+  ] as const)(
+    '%s whose id names a path outside the workspace is refused: no export writes outside, no save deletes outside',
+    async (_what, field, fileOf) => {
+      const { dir, docId } = await workspaceWithEnvoy();
+      const file = fileOf(join(dir, 'ws'), docId);
+      const tampered = { ...JSON.parse(await readFile(file, 'utf8')), [field]: '../../x/evil' };
+      await writeFile(file, JSON.stringify(tampered));
+      // What a backup pruning of x/evil/ would delete, if the id were trusted.
+      for (const victimDir of [join(dir, 'x', 'evil'), join(dir, 'x', 'evil', 'layers', ANALYST)]) await mkdir(victimDir, { recursive: true });
+      const victims = Array.from({ length: 12 }, (_, i) => `keep-${String(i).padStart(2, '0')}.json`);
+      for (const v of victims) {
+        await writeFile(join(dir, 'x', 'evil', v), '{}');
+        await writeFile(join(dir, 'x', 'evil', 'layers', ANALYST, v), '{}');
+      }
 
-    const ws = await Workspace.open(join(dir, 'ws'));
-    const refused = await failure(ws.updateDocument(docId, { status: 'done' }));
-    expect(refused.code).toBe('CONFLICT');
-    expect(refused.message).toContain('left it untouched');
-    const out = join(dir, 'out', 'brat');
-    await expect(
-      exportDocuments(ws, {
-        format: 'brat',
-        out,
-        force: false,
-        scope: { documentIds: null, status: null, labels: null, relationTypes: null },
-        split: null,
-      }),
-    ).rejects.toThrow(/not a document id/);
-    expect((await readdir(join(dir, 'x', 'evil'))).sort()).toEqual(victims);
-    expect(await readdir(dir)).not.toContain('evil.txt');
-    expect(ws.listDocuments().map((r) => r.id)).toEqual([docId]);
-    expect(JSON.parse(await readFile(file, 'utf8')).id).toBe('../../x/evil'); // never overwritten
-    await ws.close();
-  });
+      const ws = await Workspace.open(join(dir, 'ws'));
+      const refused = await failure(ws.updateStatus(docId, ANALYST, 'done'));
+      expect(refused.code).toBe('CONFLICT');
+      expect(refused.message).toContain('left it untouched');
+      const out = join(dir, 'out', 'brat');
+      await expect(
+        exportDocuments(ws, {
+          format: 'brat',
+          out,
+          force: false,
+          scope: { documentIds: null, status: null, labels: null, relationTypes: null, layer: ANALYST },
+          split: null,
+        }),
+      ).rejects.toThrow(/cannot be opened: .*(not a document id|no valid|not .* as its place says)/);
+      expect((await readdir(join(dir, 'x', 'evil'))).sort()).toEqual([...victims, 'layers'].sort());
+      expect((await readdir(join(dir, 'x', 'evil', 'layers', ANALYST))).sort()).toEqual(victims);
+      expect(await readdir(dir)).not.toContain('evil.txt');
+      expect(ws.listDocuments(ANALYST).map((r) => r.id)).toEqual([docId]);
+      expect(JSON.parse(await readFile(file, 'utf8'))[field]).toBe('../../x/evil'); // never overwritten
+      await ws.close();
+    },
+  );
 
   it('a claimdesk.json whose index lists a path-like id is refused and left untouched', async () => {
     const { dir } = await workspaceWithEnvoy();
@@ -200,15 +210,17 @@ describe('files changed outside Claimdesk are checked before use', () => {
     expect(await readFile(index, 'utf8')).toBe(text);
   });
 
-  it('a document file with a span inside a surrogate pair is refused with the reason', async () => {
+  it('a layer file with a span inside a surrogate pair of its article is refused with the reason', async () => {
     const { dir, docId } = await workspaceWithEnvoy();
-    const file = join(dir, 'ws', 'documents', `${docId}.json`);
-    const doc = JSON.parse(await readFile(file, 'utf8'));
-    doc.text = `😀${doc.text.slice(2)}`;
-    doc.annotations = [{ ...spanOf(doc.text, 'Hill', 'x1'), start: 1, end: 6, quote: doc.text.slice(1, 6) }];
-    await writeFile(file, JSON.stringify(doc));
-    const ws = await Workspace.open(join(dir, 'ws'));
-    await expect(ws.openDocument(docId)).rejects.toThrow(/inside a character/);
+    const root = join(dir, 'ws');
+    const article = JSON.parse(await readFile(articleFile(root, docId), 'utf8'));
+    article.text = `😀${article.text.slice(2)}`;
+    await writeFile(articleFile(root, docId), JSON.stringify(article));
+    const layer = await readLayerFile(root, docId);
+    const annotations = [{ ...spanOf(article.text, 'Hill', 'x1'), start: 1, end: 6, quote: article.text.slice(1, 6) }];
+    await writeFile(layerFile(root, docId), JSON.stringify({ ...layer, annotations }));
+    const ws = await Workspace.open(root);
+    await expect(ws.openDocument(docId, ANALYST)).rejects.toThrow(/inside a character/);
     await ws.close();
   });
 });
@@ -217,24 +229,24 @@ describe('ids reused for other content', () => {
   it('an identical replay is a no-op, another annotation or relation with a taken id is a CONFLICT', async () => {
     const ws = await Workspace.open(await tempDir());
     const docId = (await ws.importPaths([ENVOY])).imported[0]!.row.id;
-    const text = (await ws.openDocument(docId)).text;
+    const text = (await ws.openDocument(docId, ANALYST)).text;
     const claim = spanOf(text, 'Hill', 'c1', 'Claim');
     const source = spanOf(text, 'Japan', 's1', 'Source');
     const link: Relation = { id: 'r1', type: 'attributed_to', from: 'c1', to: 's1', author: 'tester', createdAt: stamp };
-    await ws.applyChanges(docId, [
+    await ws.applyChanges(docId, ANALYST, [
       { op: 'addAnnotation', annotation: claim },
       { op: 'addAnnotation', annotation: source },
       { op: 'addRelation', relation: link },
     ]);
-    await ws.applyChanges(docId, [
+    await ws.applyChanges(docId, ANALYST, [
       { op: 'addAnnotation', annotation: claim },
       { op: 'addRelation', relation: link },
     ]); // replay
-    const other = await failure(ws.applyChanges(docId, [{ op: 'addAnnotation', annotation: { ...spanOf(text, 'Japan', 'c1', 'Source') } }]));
+    const other = await failure(ws.applyChanges(docId, ANALYST, [{ op: 'addAnnotation', annotation: { ...spanOf(text, 'Japan', 'c1', 'Source') } }]));
     expect(other.code).toBe('CONFLICT');
-    const otherLink = await failure(ws.applyChanges(docId, [{ op: 'addRelation', relation: { ...link, author: 'someone else' } }]));
+    const otherLink = await failure(ws.applyChanges(docId, ANALYST, [{ op: 'addRelation', relation: { ...link, author: 'someone else' } }]));
     expect(otherLink.code).toBe('CONFLICT');
-    const doc = await ws.openDocument(docId);
+    const doc = await ws.openDocument(docId, ANALYST);
     expect(doc.annotations.find((a) => a.id === 'c1')).toEqual(claim);
     expect(doc.relations).toEqual([link]);
     await ws.close();
@@ -242,14 +254,14 @@ describe('ids reused for other content', () => {
 });
 
 describe('labels named like object properties', () => {
-  it('are counted like any other label, in the index, claimdesk.json and export previews', async () => {
+  it('are counted like any other label, in the list, the summaries cache (after a reopen) and export previews', async () => {
     const dir = await tempDir();
     const ws = await Workspace.open(dir);
     const docId = (await ws.importPaths([ENVOY])).imported[0]!.row.id;
     const names = ['constructor', 'toString', 'hasOwnProperty', '__proto__'];
     const labels = [...DEFAULT_SCHEMA.labels, ...names.map((name) => ({ name, color: '#123456', hotkey: '', attributes: [] }))];
     await ws.updateSchema({ ...DEFAULT_SCHEMA, labels }, { renamedLabels: {}, removedLabels: [] });
-    const text = (await ws.openDocument(docId)).text;
+    const text = (await ws.openDocument(docId, ANALYST)).text;
     const words = [...text.matchAll(/\b[A-Za-z]{5,}\b/g)];
     const ops = names.flatMap((label, i) =>
       [0, 1].map((k) => ({
@@ -257,16 +269,21 @@ describe('labels named like object properties', () => {
         annotation: { ...spanOf(text, words[i * 2 + k]![0], `${label}-${k}`, label, words[i * 2 + k]!.index), start: words[i * 2 + k]!.index },
       })),
     );
-    const row = await ws.applyChanges(docId, ops);
+    const row = await ws.applyChanges(docId, ANALYST, ops);
     for (const name of names) expect(Object.getOwnPropertyDescriptor(row.labelCounts, name)?.value, name).toBe(2);
-    const onDiskRow = JSON.parse(await readFile(join(dir, 'claimdesk.json'), 'utf8')).documents[0];
-    expect(Object.keys(onDiskRow.labelCounts).sort()).toEqual([...names].sort());
-    for (const name of names) expect(Object.getOwnPropertyDescriptor(onDiskRow.labelCounts, name)?.value, name).toBe(2);
+    await ws.close();
+    const cached = JSON.parse(await readFile(join(dir, '.cache', 'layers.json'), 'utf8')).documents[docId][ANALYST].summary;
+    expect(Object.keys(cached.labelCounts).sort()).toEqual([...names].sort());
+    for (const name of names) expect(Object.getOwnPropertyDescriptor(cached.labelCounts, name)?.value, name).toBe(2);
+    const reopened = await Workspace.open(dir);
+    const listed = reopened.listDocuments(ANALYST)[0]!;
+    expect(Object.keys(listed.labelCounts).sort()).toEqual([...names].sort());
+    for (const name of names) expect(Object.getOwnPropertyDescriptor(listed.labelCounts, name)?.value, name).toBe(2);
     const scope = { documentIds: null, status: null, labels: null, relationTypes: null };
     for (const format of ['jsonl', 'brat'] as const) {
       let preview: ExportReport | null = null;
       await exportDocuments(
-        ws,
+        reopened,
         { format, out: join(dir, 'never'), force: false, scope, split: null },
         {
           onPlan: (before) => {
@@ -278,7 +295,7 @@ describe('labels named like object properties', () => {
       expect(preview).not.toBeNull();
       for (const name of names) expect(Object.getOwnPropertyDescriptor(preview!.spansPerLabel, name)?.value, `${format} ${name}`).toBe(2);
     }
-    await ws.close();
+    await reopened.close();
   });
 });
 
@@ -286,12 +303,12 @@ describe('a large batch', () => {
   it('applies 30,000 operations in one call without stalling (linear, not quadratic)', async () => {
     const ws = await Workspace.open(await tempDir());
     const docId = (await ws.importPaths([ENVOY])).imported[0]!.row.id;
-    const text = (await ws.openDocument(docId)).text;
+    const text = (await ws.openDocument(docId, ANALYST)).text;
     const ops = Array.from({ length: 30_000 }, (_, i) => ({
       op: 'addAnnotation' as const,
       annotation: { ...spanOf(text, 'Hill', `bulk-${i}`, 'Source') },
     }));
-    const row = await ws.applyChanges(docId, ops);
+    const row = await ws.applyChanges(docId, ANALYST, ops);
     expect(row.annotationCount).toBe(30_000);
     await ws.close();
   }, 10_000); // quadratic, this took 13 s here
