@@ -2,9 +2,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LabelDef, Schema } from '../../shared/model/types';
+import { syncWorkspace } from '../../electron/services/sync/sync';
 import {
   DOC,
   DOC2,
+  TEST_DRIVER,
   ann,
   cloneOf,
   git,
@@ -69,19 +71,13 @@ describe('sync: first push', () => {
     writeWorkspace(ws);
     writeFileSync(join(repo, 'README.md'), 'not the workspace\n');
     git(repo, 'add', 'README.md');
-    const result = await syncWorkspaceKeepingReadme(ws);
+    // Not syncOk: README.md stays staged on purpose, so the tree is not clean.
+    const result = await syncWorkspace(targetFor(ws, 'alice'), { mergeDriver: TEST_DRIVER });
     expect(result.committed).toBe(true);
     expect(git(remote, 'ls-tree', '-r', '--name-only', 'main')).not.toContain('README.md');
     expect(git(repo, 'diff', '--cached', '--name-only').trim()).toBe('README.md');
   });
 });
-
-/** Syncs `ws` without the clean-tree check (README.md stays staged on purpose). */
-async function syncWorkspaceKeepingReadme(ws: string) {
-  const { syncWorkspace } = await import('../../electron/services/sync/sync');
-  const { TEST_DRIVER } = await import('./support/merge-driver-repos');
-  return syncWorkspace(targetFor(ws, 'alice'), { mergeDriver: TEST_DRIVER });
-}
 
 describe('sync: two analysts', () => {
   it('merges different annotators’ layers of the same document without conflict, and reloads what changed', async () => {
