@@ -11,13 +11,14 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createServiceApi } from '../../electron/services/api';
-import { openAppSettings } from '../../electron/services/app-paths';
+import { defaultAuthor, openAppSettings } from '../../electron/services/app-paths';
 import { browserShell } from '../../electron/services/export/jobs';
 import { Workspace } from '../../electron/services/workspace';
 import { DocumentSession } from '../../renderer/state/document-session';
 import { addSpan } from '../../shared/model/commands';
 import type { Operation } from '../../shared/model/operations';
 import { expectAllParse, expectNothingBroken, filesUnder } from './support/disk';
+import { ANALYST, articleFile, layerFile } from './support/layout';
 import { SAMPLES, tempDir } from './support/temp';
 import { untilSaveState } from './support/wait';
 
@@ -56,6 +57,8 @@ describe('a full disk (tmpfs)', () => {
     const api = createServiceApi({ current: ws }, await openAppSettings(), browserShell(dir));
     const session = new DocumentSession(await api.getDocument({ docId }), api, () => undefined, null);
     const schema = ws.info().schema;
+    /** The layer the window saves into: the analyst's own (Preferences' author). */
+    const me = (await api.getWorkspace()).annotator;
 
     // Fill the disk: write until the kernel says no.
     const filler = join(mountPoint, 'filler.bin');
@@ -74,48 +77,52 @@ describe('a full disk (tmpfs)', () => {
     expect(session.doc.annotations.map((a) => a.quote)).toEqual(['Tokyo']); // still on screen
 
     // The service says the same to a direct call, and its memory still matches the disk, so a retry really writes.
-    await expect(ws.applyChanges(docId, change)).rejects.toMatchObject({ code: 'IO', message: expect.stringMatching(/^The disk is full/) });
-    expect((await ws.openDocument(docId)).annotations).toEqual([]);
+    await expect(ws.applyChanges(docId, me, change)).rejects.toMatchObject({ code: 'IO', message: expect.stringMatching(/^The disk is full/) });
+    expect((await ws.openDocument(docId, me)).annotations).toEqual([]);
     // So does an import.
     await expect(ws.importPaths([join(SAMPLES, 'multilingual-summit-report.txt')])).rejects.toMatchObject({
       code: 'IO',
       message: expect.stringMatching(/^The disk is full/),
     });
-    expect(ws.listDocuments()).toHaveLength(1);
+    expect(ws.listDocuments(me)).toHaveLength(1);
     await expectNothingBroken(dir, before);
 
     await rm(filler);
     session.retryNow();
     await untilSaveState(session, (s) => s.status === 'saved');
     session.dispose();
-    const stored = await readJson<{ annotations: { quote: string }[] }>(join(dir, 'documents', `${docId}.json`));
+    const stored = await readJson<{ annotations: { quote: string }[] }>(layerFile(dir, docId, me));
     expect(stored.annotations.map((a) => a.quote)).toEqual(['Tokyo']);
-    const index = await readJson<{ documents: { annotationCount: number }[] }>(join(dir, 'claimdesk.json'));
-    expect(index.documents.map((row) => row.annotationCount)).toEqual([1]);
+    expect(ws.listDocuments(me).map((row) => row.annotationCount)).toEqual([1]);
     await expectAllParse(dir);
     expect((await ws.importPaths([join(SAMPLES, 'multilingual-summit-report.txt')])).imported).toHaveLength(1);
     await ws.close();
   });
 });
 
-describe('an index write that fails after its document was saved', () => {
+describe('an index write that fails after its article was saved (a rename)', () => {
   it('keeps the index ahead in memory and writes it on the retry, though the retried change is then a no-op', async () => {
     const dir = await tempDir();
     const ws = await Workspace.open(dir);
     const docId = (await ws.importPaths([ENVOY])).imported[0]!.row.id;
-    const doc = await ws.openDocument(docId);
+    const doc = await ws.openDocument(docId, ANALYST);
     const at = doc.text.indexOf('Tokyo');
-    const change = must(addSpan(doc, ws.info().schema, 'Entity', at, at + 5, stamp()));
-    // A folder where the atomic writer puts claimdesk.json's temporary file: the document saves, the index does not.
+    const tag = must(addSpan(doc, ws.info().schema, 'Entity', at, at + 5, stamp()));
+    const rename: Operation[] = [{ op: 'updateDocument', before: { title: doc.title }, after: { title: 'Envoy in Tokyo' } }];
+    // A folder where the atomic writer puts claimdesk.json's temporary file: the index cannot be written.
     const blocker = join(dir, '.claimdesk.json.tmp');
     await mkdir(blocker);
-    await expect(ws.applyChanges(docId, change)).rejects.toMatchObject({ code: 'IO' });
-    expect((await readJson<{ annotations: unknown[] }>(join(dir, 'documents', `${docId}.json`))).annotations).toHaveLength(1);
-    expect((await readJson<{ documents: { annotationCount: number }[] }>(join(dir, 'claimdesk.json'))).documents[0]!.annotationCount).toBe(0);
+    // Annotating never writes the index, so it is saved all the same.
+    expect((await ws.applyChanges(docId, ANALYST, tag)).annotationCount).toBe(1);
+    // A rename writes the article, then the index, which fails.
+    await expect(ws.applyChanges(docId, ANALYST, rename)).rejects.toMatchObject({ code: 'IO' });
+    expect((await readJson<{ title: string }>(articleFile(dir, docId))).title).toBe('Envoy in Tokyo');
+    expect((await readJson<{ documents: { title: string }[] }>(join(dir, 'claimdesk.json'))).documents[0]!.title).toBe(doc.title);
 
     await rm(blocker, { recursive: true });
-    expect((await ws.applyChanges(docId, change)).annotationCount).toBe(1);
-    expect((await readJson<{ documents: { annotationCount: number }[] }>(join(dir, 'claimdesk.json'))).documents[0]!.annotationCount).toBe(1);
+    expect((await ws.applyChanges(docId, ANALYST, rename)).title).toBe('Envoy in Tokyo');
+    expect((await readJson<{ documents: { title: string }[] }>(join(dir, 'claimdesk.json'))).documents[0]!.title).toBe('Envoy in Tokyo');
+    expect((await readJson<{ annotations: unknown[] }>(layerFile(dir, docId))).annotations).toHaveLength(1);
     await ws.close();
   });
 });
@@ -126,20 +133,23 @@ describe('a file-size limit (ulimit -f, EFBIG)', () => {
     const source = join(await tempDir(), 'long-report.txt');
     const sentences = Array.from({ length: 4000 }, (_, i) => `Sentence ${i} says the minister met the envoy in Tokyo on day ${i % 28}.`);
     await writeFile(source, `A long report\n\n${sentences.join(' ')}\n`);
+    /** The layer the child's API saves into: the analyst's own (Preferences' author, the OS user's name in a fresh data folder). */
+    const me = defaultAuthor();
     const setup = await Workspace.open(dir);
     const docId = (await setup.importPaths([source])).imported[0]!.row.id;
-    const doc = await setup.openDocument(docId);
+    const doc = await setup.openDocument(docId, me);
+    await setup.updateStatus(docId, me, 'in_progress');
     const schema = setup.info().schema;
     await setup.close();
-    // Twenty spans make the file about 6 KB larger than the limit allows.
+    // Twenty spans make the analyst's layer file about 6 KB larger than the limit allows.
     const ops = Array.from({ length: 20 }, (_, i) => {
       const at = doc.text.indexOf(`Sentence ${i} `);
       return must(addSpan(doc, schema, 'Claim', at, at + 40, stamp()))[0]!;
     });
     const opsFile = join(await tempDir(), 'ops.json');
     await writeFile(opsFile, JSON.stringify(ops));
-    const docPath = join(dir, 'documents', `${docId}.json`);
-    const limitKb = Math.ceil((await stat(docPath)).size / 1024) + 1;
+    const layerPath = layerFile(dir, docId, me);
+    const limitKb = Math.ceil((await stat(layerPath)).size / 1024) + 1;
     const before = await filesUnder(dir);
 
     // `ulimit -S` sets only the soft limit, so prlimit can raise it again without privileges.
@@ -173,8 +183,10 @@ describe('a file-size limit (ulimit -f, EFBIG)', () => {
     expect(await next()).toEqual({ ok: true, annotationsInMemory: 20 });
     await new Promise((resolve) => child.once('close', resolve));
     expect(child.exitCode).toBe(0);
-    expect((await readJson<{ annotations: unknown[] }>(docPath)).annotations).toHaveLength(20);
-    expect((await readJson<{ documents: { annotationCount: number }[] }>(join(dir, 'claimdesk.json'))).documents[0]!.annotationCount).toBe(20);
+    expect((await readJson<{ annotations: unknown[] }>(layerPath)).annotations).toHaveLength(20);
+    const reopened = await Workspace.open(dir);
+    expect(reopened.listDocuments(me)[0]!.annotationCount).toBe(20);
+    await reopened.close();
     await expectAllParse(dir);
   });
 });
