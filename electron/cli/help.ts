@@ -114,8 +114,9 @@ The workspace folder is (inside) a git repository with a remote. Commits the wor
 (message with the annotator and the documents), fetches, merges (workspace files merge by annotation
 id; a field changed differently on both sides keeps both values and is listed for the analyst to
 settle), and pushes, retrying when the remote moved meanwhile. Uses your own git, credentials and SSH
-keys. Every failure says what to do: git missing, not a repository, no remote, authentication refused,
-offline (your work stays committed locally and is pushed on the next sync).
+keys. Every failure says what to do and exits with 3: git missing, not a repository, no remote,
+authentication refused, offline (your work stays committed locally and is pushed on the next sync), a
+merge already under way, a conflict in a file that is not the workspace's (the merge is undone).
 
 ${WORKSPACE_RULES}
 
@@ -133,5 +134,8 @@ ${EXIT_CODES}`,
   'merge-file': `Usage: claimdesk merge-file BASE OURS THEIRS PATH
 
 The git merge driver of workspace files (registered in the repository's local config when a workspace
-is opened): merges BASE, OURS and THEIRS three ways by id into OURS, with no conflict markers.`,
+is opened): merges BASE, OURS and THEIRS three ways by id into OURS, with no conflict markers. Exit
+codes: 0 merged (fields changed differently on both sides are kept inside the file, both values, for the
+analyst to settle), 1 a version cannot be read as JSON (git then marks the file as conflicted; Claimdesk's
+sync reports it), 2 bad arguments.`,
 };

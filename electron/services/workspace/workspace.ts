@@ -28,17 +28,7 @@ import * as history from './history';
 import * as imports from './imports';
 import { migrateDocumentsFromV1, removeV1Files } from './migrate-layout';
 import { defaultMergeDriverCommand, prepareRepository } from '../sync/repository';
-
-/** What a sync needs of an open workspace (see services/sync). */
-export interface SyncTarget {
-  readonly root: string;
-  readonly annotator: string;
-  /** Runs `task` while no workspace write is under way. */
-  exclusive<T>(task: () => Promise<T>): Promise<T>;
-  /** Re-reads files git changed (paths relative to the workspace folder, with /). Call it inside `exclusive`. */
-  reload(changedPaths: readonly string[]): Promise<void>;
-  titleOf(docId: string): string | null;
-}
+import type { SyncTarget } from '../sync/sync';
 
 export type OpenOptions = {
   /** A folder whose articles are imported when the workspace is new. */
