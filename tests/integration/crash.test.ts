@@ -11,12 +11,15 @@
  * sets the number of kills of each victim (npm test: a few; npm run soak: hundreds).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultAuthor } from '../../electron/services/app-paths';
 import { Workspace } from '../../electron/services/workspace';
 import type { Annotation, DocStatus } from '../../shared/model/types';
+import { filesUnder } from './support/disk';
+import { readArticleFile } from './support/layout';
 import { crashSeed, seededRandom, type Random } from './support/prng';
 import { SAMPLES, tempDir } from './support/temp';
 
@@ -30,6 +33,10 @@ const BUNDLES = join(ROOT, 'node_modules', '.cache', 'claimdesk-crash-test', Str
 const CRASH_CHILD = join(BUNDLES, 'crash-child.mjs');
 const HOST_CHILD = join(BUNDLES, 'host-child.mjs');
 const SEED = crashSeed();
+/** The layer the one-writer child saves into. */
+const CRASH_LAYER = 'crash';
+/** The layer the host child's API saves into: the analyst's own (Preferences' author, the OS user's name in a fresh data folder). */
+const HOST_LAYER = defaultAuthor();
 const replay = `seed ${SEED} (replay: CLAIMDESK_CRASH_SEED=${SEED})`;
 
 beforeAll(async () => {
@@ -77,11 +84,34 @@ function killed(child: ChildProcessWithoutNullStreams): Promise<void> {
   });
 }
 
-/** A workspace with one article, closed again. @returns its folder and the article's id */
-async function workspaceWith(article: string): Promise<{ dir: string; docId: string }> {
+/**
+ * A workspace with one article, closed again; with `seeded`, that layer already holds that many
+ * annotations. @returns its folder and the article's id
+ */
+async function workspaceWith(article: string, seeded?: { layer: string; annotations: number }): Promise<{ dir: string; docId: string }> {
   const dir = await tempDir();
   const setup = await Workspace.open(dir);
   const docId = (await setup.importPaths([article])).imported[0]!.row.id;
+  if (seeded) {
+    const { text } = await setup.openDocument(docId, seeded.layer);
+    const ops = Array.from({ length: seeded.annotations }, (_, i) => {
+      const start = (i * 997) % (text.length - 40);
+      const end = start + 1 + (i % 30);
+      const annotation = {
+        id: `seed-${i}`,
+        label: 'Claim',
+        start,
+        end,
+        quote: text.slice(start, end),
+        attributes: {},
+        author: seeded.layer,
+        createdAt: 't',
+        updatedAt: 't',
+      };
+      return { op: 'addAnnotation' as const, annotation };
+    });
+    await setup.applyChanges(docId, seeded.layer, ops);
+  }
   await setup.close();
   return { dir, docId };
 }
@@ -89,9 +119,10 @@ async function workspaceWith(article: string): Promise<{ dir: string; docId: str
 const ENVOY = join(SAMPLES, 'us-envoy-arrives-in-japan.txt');
 
 /**
- * An article of about 1 MB: writing its file takes far longer than writing the index, so a save
- * that acknowledged before its document write finished is caught by a kill at the acknowledgement
- * nearly every time (with the envoy article the write is often done by then).
+ * An article of about 1 MB, whose layer is seeded with a few thousand annotations (about 1 MB of
+ * layer file): writing that file takes long, so a save that acknowledged before its layer write
+ * finished is caught by a kill at the acknowledgement nearly every time (with a small layer the
+ * write is often done by then).
  */
 async function largeArticle(): Promise<string> {
   const path = join(await tempDir(), 'large-article.txt');
@@ -105,8 +136,13 @@ async function largeArticle(): Promise<string> {
  * What is on disk after a kill, checked and read as the next start reads it: every file
  * parses, the dead process's lock is taken over and its temporary files are swept.
  */
-async function afterKill(dir: string, docId: string, where: string): Promise<{ annotations: Map<string, Annotation>; status: DocStatus }> {
-  const documents = (await readdir(join(dir, 'documents'))).filter((f) => !f.startsWith('.'));
+async function afterKill(
+  dir: string,
+  docId: string,
+  layer: string,
+  where: string,
+): Promise<{ annotations: Map<string, Annotation>; status: DocStatus }> {
+  const documents = [...(await filesUnder(join(dir, 'documents'))).keys()].filter((f) => !f.split('/').some((part) => part.startsWith('.')));
   for (const file of ['claimdesk.json', ...documents.map((f) => `documents/${f}`)]) {
     const raw = await readFile(join(dir, file), 'utf8');
     expect(() => JSON.parse(raw), `${file} after ${where}`).not.toThrow();
@@ -115,10 +151,10 @@ async function afterKill(dir: string, docId: string, where: string): Promise<{ a
   try {
     expect(ws.readOnlyReason(), where).toBeNull(); // the killed child's lock was recovered
     expect(
-      (await readdir(join(dir, 'documents'))).filter((f) => f.endsWith('.tmp')),
+      [...(await filesUnder(join(dir, 'documents'))).keys()].filter((f) => f.endsWith('.tmp')),
       where,
-    ).toEqual([]); // its temp files were swept
-    const doc = await ws.openDocument(docId);
+    ).toEqual([]); // its temp files were swept, in the document's folder and its layers/ too
+    const doc = await ws.openDocument(docId, layer);
     return { annotations: new Map(doc.annotations.map((a) => [a.id, a])), status: doc.status };
   } finally {
     await ws.close();
@@ -151,7 +187,7 @@ describe('crash safety', () => {
     childSeed: number,
     plan: KillPlan,
   ): Promise<{ added: string[]; noted: string[] }> {
-    const child = spawnChild(CRASH_CHILD, [dir, docId, String(first), String(childSeed)]);
+    const child = spawnChild(CRASH_CHILD, [dir, docId, CRASH_LAYER, String(first), String(childSeed)]);
     const exit = killed(child);
     const added: string[] = [];
     const noted: string[] = [];
@@ -174,7 +210,7 @@ describe('crash safety', () => {
     `one writer: loses no acknowledged operation across ${KILLS} SIGKILLs`,
     async () => {
       const random = seededRandom(SEED);
-      const { dir, docId } = await workspaceWith(await largeArticle());
+      const { dir, docId } = await workspaceWith(await largeArticle(), { layer: CRASH_LAYER, annotations: 3_000 });
       const added = new Set<string>();
       const noted = new Set<string>();
       for (let kill = 0; kill < KILLS; kill++) {
@@ -183,7 +219,7 @@ describe('crash safety', () => {
         acked.added.forEach((id) => added.add(id));
         acked.noted.forEach((id) => noted.add(id));
         const where = `kill ${kill} (${describePlan(plan)}), ${replay}`;
-        const { annotations } = await afterKill(dir, docId, where);
+        const { annotations } = await afterKill(dir, docId, CRASH_LAYER, where);
         expect(
           [...added].filter((id) => !annotations.has(id)),
           `annotations lost after ${where}`,
@@ -205,7 +241,7 @@ describe('crash safety', () => {
       const random = seededRandom(SEED ^ 0x5bd1e995);
       const { dir, docId } = await workspaceWith(ENVOY);
       const rendererDir = await tempDir();
-      const text = (JSON.parse(await readFile(join(dir, 'documents', `${docId}.json`), 'utf8')) as { text: string }).text;
+      const { text } = await readArticleFile(dir, docId);
       const acknowledged = new Set<string>();
       const lost = new Set<string>();
       let statusChanges = 0;
@@ -314,7 +350,7 @@ describe('crash safety', () => {
           for (const o of outcomes) if (o.status === 'rejected') throw o.reason;
 
           const where = `kill ${kill} (${describePlan(plan)}), ${replay}`;
-          const { annotations, status } = await afterKill(dir, docId, where);
+          const { annotations, status } = await afterKill(dir, docId, HOST_LAYER, where);
           for (const id of acknowledged) if (!annotations.has(id)) lost.add(id);
           if (status !== ackedStatus && status !== inFlightStatus) {
             lostStatus += 1;
