@@ -4,7 +4,7 @@
  * and stashed, are retried, and land once it is back.
  */
 import { mkdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createClient, httpSend } from '../../renderer/api/client';
 import { DocumentSession, type Stash } from '../../renderer/state/document-session';
@@ -13,6 +13,7 @@ import { openAppSettings } from '../../electron/services/app-paths';
 import { Workspace } from '../../electron/services/workspace';
 import { addSpan, setAttribute } from '../../shared/model/commands';
 import type { Operation } from '../../shared/model/operations';
+import { layerFile } from './support/layout';
 import { SAMPLES, tempDir } from './support/temp';
 import { untilSaveState } from './support/wait';
 
@@ -42,12 +43,16 @@ async function setup() {
   const host = await startHost({ workspace, settings, rendererDir: dir });
   hosts.push(host);
   const api = createClient(httpSend(`http://127.0.0.1:${host.port}`, host.token));
-  return { dir, workspace, settings, host, api, docId: row.id };
+  /** The layer the window saves into: the analyst's own (Preferences' author). */
+  const me = (await api.getWorkspace()).annotator;
+  /** The analyst's layer of the document as a fresh open of the workspace reads it. */
+  const stored = async () => (await (await Workspace.open(dir)).openDocument(row.id, me)).annotations;
+  return { dir, workspace, settings, host, api, docId: row.id, me, stored };
 }
 
 describe('DocumentSession', () => {
   it('saves each change, and undo/redo are saved too', async () => {
-    const { dir, api, docId } = await setup();
+    const { api, docId, stored: storedNow } = await setup();
     const stash = new MemoryStash();
     const rows: number[] = [];
     const session = new DocumentSession(await api.getDocument({ docId }), api, (row) => rows.push(row.annotationCount), stash);
@@ -63,20 +68,20 @@ describe('DocumentSession', () => {
     session.undo();
     session.undo();
     await untilSaveState(session, (s) => s.status === 'saved');
-    expect((await (await Workspace.open(dir)).openDocument(docId)).annotations).toEqual([]);
+    expect(await storedNow()).toEqual([]);
     session.redo();
     await untilSaveState(session, (s) => s.status === 'saved');
-    const stored = (await (await Workspace.open(dir)).openDocument(docId)).annotations;
+    const stored = await storedNow();
     expect(stored.map((a) => a.quote)).toEqual(['Hill']);
     expect(stored[0]!.attributes.identification).toBe('named');
     session.redo();
     await untilSaveState(session, (s) => s.status === 'saved');
-    expect((await (await Workspace.open(dir)).openDocument(docId)).annotations[0]!.attributes.identification).toBe('described');
+    expect((await storedNow())[0]!.attributes.identification).toBe('described');
     expect(session.canRedo).toBe(false);
   });
 
   it('keeps changes while the host is down, shows the failure, and saves them when it is back', async () => {
-    const { dir, workspace, settings, host, api, docId } = await setup();
+    const { dir, workspace, settings, host, api, docId, me, stored } = await setup();
     const stash = new MemoryStash();
     const session = new DocumentSession(await api.getDocument({ docId }), api, () => undefined, stash);
     const schema = (await api.getWorkspace()).schema;
@@ -91,7 +96,7 @@ describe('DocumentSession', () => {
     expect([...stash.items.values()][0]).toContain('splintering');
 
     // A reloaded window would pick the change up from the stash.
-    const reloaded = new DocumentSession(await workspace.openDocument(docId), api, () => undefined, stash);
+    const reloaded = new DocumentSession(await workspace.openDocument(docId, me), api, () => undefined, stash);
     expect(reloaded.doc.annotations.map((a) => a.quote)).toEqual(['splintering']);
     reloaded.dispose();
 
@@ -99,17 +104,18 @@ describe('DocumentSession', () => {
     hosts.push(back);
     session.retryNow();
     await untilSaveState(session, (s) => s.status === 'saved');
-    expect((await (await Workspace.open(dir)).openDocument(docId)).annotations.map((a) => a.quote)).toEqual(['splintering']);
+    expect((await stored()).map((a) => a.quote)).toEqual(['splintering']);
     expect(stash.items.size).toBe(0);
   });
 
   it('keeps changes through a failing disk write, says why, and saves them once the disk is fixed', async () => {
-    const { dir, api, docId } = await setup();
+    const { dir, api, docId, me, stored } = await setup();
     const session = new DocumentSession(await api.getDocument({ docId }), api, () => undefined, null);
     const schema = (await api.getWorkspace()).schema;
-    // A folder where the atomic writer puts its temporary file makes every save fail, even as root.
-    const blocker = join(dir, 'documents', `.${docId}.json.tmp`);
-    await mkdir(blocker);
+    // A folder where the atomic writer puts the layer file's temporary file makes every save fail, even as root.
+    const layer = layerFile(dir, docId, me);
+    const blocker = join(dirname(layer), `.${basename(layer)}.tmp`);
+    await mkdir(blocker, { recursive: true });
     const at = session.doc.text.indexOf('Tokyo');
     session.apply(must(addSpan(session.doc, schema, 'Entity', at, at + 5, stamp())));
     const failed = await untilSaveState(session, (s) => s.status === 'failed');
@@ -117,24 +123,24 @@ describe('DocumentSession', () => {
     expect(failed.error).toMatch(/Could not save .* Your changes are kept/);
     expect(session.doc.annotations.map((a) => a.quote)).toEqual(['Tokyo']);
     // Nothing half-done on disk: the retry below must really write.
-    expect((await (await Workspace.open(dir)).openDocument(docId)).annotations).toEqual([]);
+    expect(await stored()).toEqual([]);
 
     await rm(blocker, { recursive: true });
     session.retryNow();
     await untilSaveState(session, (s) => s.status === 'saved');
-    expect((await (await Workspace.open(dir)).openDocument(docId)).annotations.map((a) => a.quote)).toEqual(['Tokyo']);
+    expect((await stored()).map((a) => a.quote)).toEqual(['Tokyo']);
   });
 
   it('replays a stash whose changes were all stored (an add, then an update of it) without a conflict', async () => {
-    const { dir, workspace, api, docId } = await setup();
+    const { workspace, api, docId, me, stored: storedNow } = await setup();
     const schema = (await api.getWorkspace()).schema;
     const fresh = await api.getDocument({ docId });
     const at = fresh.text.indexOf('Tokyo');
     const add = must(addSpan(fresh, schema, 'Source', at, at + 5, stamp()));
     const id = (add[0] as Extract<Operation, { op: 'addAnnotation' }>).annotation.id;
-    const afterAdd = await workspace.applyChanges(docId, add).then(() => workspace.openDocument(docId));
+    const afterAdd = await workspace.applyChanges(docId, me, add).then(() => workspace.openDocument(docId, me));
     const update = must(setAttribute(afterAdd, id, 'kb_id', 'Q1490', new Date().toISOString()));
-    await workspace.applyChanges(docId, update);
+    await workspace.applyChanges(docId, me, update);
     // The window closed before either acknowledgement arrived: both batches are still stashed.
     const stash = new MemoryStash();
     stash.setItem(`claimdesk.pending.${docId}`, JSON.stringify([add, update]));
@@ -142,12 +148,12 @@ describe('DocumentSession', () => {
     const state = await untilSaveState(session, (s) => s.status !== 'saving');
     expect(state).toMatchObject({ status: 'saved', pending: 0 });
     expect(stash.items.size).toBe(0);
-    const stored = (await (await Workspace.open(dir)).openDocument(docId)).annotations;
+    const stored = await storedNow();
     expect(stored.map((a) => [a.quote, a.attributes.kb_id])).toEqual([['Tokyo', 'Q1490']]);
   });
 
   it('rolls back a change that reuses a stored id for other content (CONFLICT), instead of retrying it forever', async () => {
-    const { workspace, api, docId } = await setup();
+    const { workspace, api, docId, me } = await setup();
     const doc = await api.getDocument({ docId });
     const taken: Operation = {
       op: 'addAnnotation',
@@ -163,7 +169,7 @@ describe('DocumentSession', () => {
         updatedAt: 't',
       },
     };
-    await workspace.applyChanges(docId, [taken]);
+    await workspace.applyChanges(docId, me, [taken]);
     const session = new DocumentSession(doc, api, () => undefined, null);
     session.apply([{ ...taken, annotation: { ...taken.annotation, author: 'someone else' } }]);
     const state = await untilSaveState(session, (s) => s.status === 'failed' && s.pending === 0);

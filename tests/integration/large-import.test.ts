@@ -16,6 +16,7 @@ import { layoutInSlices } from '../../electron/services/importers/article';
 import { decodeSource } from '../../electron/services/importers/decode';
 import { prettyJsonInSlices } from '../../electron/services/store/pretty-json';
 import { timeSlicer, type Pause } from '../../electron/services/store/time-slice';
+import { ANALYST, articleFile } from './support/layout';
 
 /** No pauses: the slicing is exercised, not the event loop. */
 const noPause: Pause = async () => undefined;
@@ -54,7 +55,7 @@ describe('a 50 MB file', () => {
     expect(handedOver.failed[0]!.reason).toMatch(
       /^pasted\.txt is 51\.0 MB, over the 50 MB limit \(an article must be smaller\); split it into smaller files$/,
     );
-    expect(ws.listDocuments()).toEqual([]);
+    expect(ws.listDocuments(ANALYST)).toEqual([]);
     await ws.close();
   });
 });
@@ -85,7 +86,7 @@ describe('a 20 MB text file', () => {
     const row = report.imported[0]!.row;
     // A relation, not a time: done in one piece, parsing and writing held the loop for most of the import.
     expect(longest).toBeLessThan((ended - started) / 3);
-    const stored = await readFile(join(dir, 'workspace', 'documents', `${row.id}.json`), 'utf8');
+    const stored = await readFile(articleFile(join(dir, 'workspace'), row.id), 'utf8');
     const doc = JSON.parse(stored) as { title: string; text: string; blocks: unknown[] };
     expect(stored).toBe(JSON.stringify(doc, null, 2)); // written in pieces, byte for byte the same
     expect(doc.title).toBe('A very long report');
