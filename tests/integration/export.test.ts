@@ -16,7 +16,7 @@ import { Workspace } from '../../electron/services/workspace';
 import { ApiError } from '../../shared/api';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/formats/serializer';
 import { WHOLE_WORKSPACE } from '../../shared/formats/scope';
-import { ARTICLES, buildFixtureWorkspace, FIXED_TIME, FIXTURE_SCHEMA } from '../fixtures/export/fixture';
+import { ARTICLES, buildFixtureWorkspace, FIXED_TIME, FIXTURE_LAYER, FIXTURE_SCHEMA } from '../fixtures/export/fixture';
 import { generateDocument } from '../fixtures/export/generate';
 import { tempDir } from './support/temp';
 
@@ -47,6 +47,9 @@ async function readTree(dir: string, prefix = ''): Promise<Record<string, string
   }
   return out;
 }
+
+/** A corpus import into the fixture's one layer (its annotations have two authors; a default export takes one layer). */
+const intoFixtureLayer = { annotator: FIXTURE_LAYER, fallback: FIXTURE_LAYER };
 
 /** A fresh workspace with the fixture's articles imported but not annotated. */
 async function articlesOnly(): Promise<Workspace> {
@@ -95,20 +98,20 @@ describe('round trips', () => {
     const dir = await tempDir();
     await exportDocuments(fixture.workspace, options('jsonl', join(dir, 'a.jsonl')));
     const ws = await Workspace.open(join(dir, 'ws'));
-    const report = await importCorpusPaths(ws, [join(dir, 'a.jsonl')]);
+    const report = await importCorpusPaths(ws, [join(dir, 'a.jsonl')], intoFixtureLayer);
     expect(report.problems).toEqual([]);
     expect(report.imported).toHaveLength(3);
     await exportDocuments(ws, options('jsonl', join(dir, 'b.jsonl')));
     expect(await readFile(join(dir, 'b.jsonl'), 'utf8')).toBe(await readFile(join(dir, 'a.jsonl'), 'utf8'));
-    // Importing it again changes nothing: every document is already there.
-    expect((await importCorpusPaths(ws, [join(dir, 'a.jsonl')])).duplicates).toHaveLength(3);
+    // Importing it again changes nothing: every document is already there, with that layer.
+    expect((await importCorpusPaths(ws, [join(dir, 'a.jsonl')], intoFixtureLayer)).duplicates).toHaveLength(3);
   });
 
   it('W3C -> import (onto the same articles) -> W3C is byte-identical', async () => {
     const dir = await tempDir();
     await exportDocuments(fixture.workspace, options('w3c', join(dir, 'a.jsonld')));
     const ws = await articlesOnly();
-    const report = await importCorpusPaths(ws, [join(dir, 'a.jsonld')]);
+    const report = await importCorpusPaths(ws, [join(dir, 'a.jsonld')], intoFixtureLayer);
     expect(report.problems).toEqual([]);
     expect(report.annotationsAdded).toBe(29);
     expect(report.relationsAdded).toBe(17);
@@ -122,7 +125,7 @@ describe('round trips', () => {
     // The same project schema: attribute kinds (multi, boolean, number) come from it.
     const ws = await Workspace.open(join(dir, 'ws'));
     await ws.updateSchema(FIXTURE_SCHEMA, { renamedLabels: {}, removedLabels: [] });
-    const report = await importCorpusPaths(ws, [join(dir, 'a')]);
+    const report = await importCorpusPaths(ws, [join(dir, 'a')], intoFixtureLayer);
     expect(report.failed).toEqual([]);
     expect(report.problems).toEqual([]);
     expect(report.imported).toHaveLength(3);
@@ -155,7 +158,7 @@ describe('splits', () => {
       name: `g${i}`,
       doc: generateDocument(i, { seed: 5, annotations: 8, words: 60, claimlessEvery: 3 }),
     }));
-    expect((await ws.importAnnotatedDocuments(docs)).imported).toHaveLength(40);
+    expect((await ws.importAnnotatedDocuments(docs, { fallback: FIXTURE_LAYER })).imported).toHaveLength(40);
     // The same article twice, as different bytes (CRLF and LF): two documents, one text.
     const src = join(dir, 'src');
     await mkdir(src);
@@ -183,7 +186,7 @@ describe('splits', () => {
     expect(new Set(all).size).toBe(all.length);
     expect(all).toHaveLength(42);
     const twins = ws
-      .listDocuments()
+      .listDocuments(FIXTURE_LAYER)
       .filter((r) => r.title === 'Twin story')
       .map((r) => r.id);
     expect(twins).toHaveLength(2);
