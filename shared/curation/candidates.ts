@@ -128,8 +128,12 @@ function markRivals(ordered: readonly Variant[]): void {
   }
 }
 
-/** Two overlapping spans compete when they have the same label or the same bounds. */
-const competes = (a: Annotation, b: Annotation): boolean => a.label === b.label || (a.start === b.start && a.end === b.end);
+/** What competing needs of a span. */
+type LabelledSpan = Pick<Annotation, 'label' | 'start' | 'end'>;
+
+/** Two spans compete when they overlap and have the same label or the same bounds (see the module comment). */
+export const competes = (a: LabelledSpan, b: LabelledSpan): boolean =>
+  a.start < b.end && b.start < a.end && (a.label === b.label || (a.start === b.start && a.end === b.end));
 
 /** Adds one annotator's relations, as links between the keys of their ends, to both ends' variants. */
 function addLinks(variants: Map<string, Variant>, layer: LayerContent, annotator: string, keys: ReadonlyMap<string, string>): void {
