@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../renderer/api/client';
 import { createServiceApi } from '../../electron/services/api';
 import { openAppSettings } from '../../electron/services/app-paths';
@@ -63,8 +63,10 @@ beforeAll(async () => {
     name: `g${i}`,
     doc: generateDocument(i, { seed: 11, annotations: 12, words: 400, claimlessEvery: 5 }),
   }));
-  expect((await big.importAnnotatedDocuments(docs)).imported).toHaveLength(300);
+  expect((await big.importAnnotatedDocuments(docs, { fallback: 'bench' })).imported).toHaveLength(300);
 }, 60_000);
+// Closed before the temporary folders are removed: an open workspace may still write its summaries cache.
+afterAll(() => Promise.all([fixture.close(), big.close()]));
 
 describe('destinations', () => {
   it('refuses destinations it did not hand out, and handed-out ones for another format or layout', async () => {

@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCorpusPaths } from '../../electron/services/importers/corpus';
 import { exportDocuments, type ExportOptions } from '../../electron/services/export/export';
 import { Workspace } from '../../electron/services/workspace';
@@ -28,6 +28,8 @@ let fixture: { workspace: Workspace; sources: string };
 beforeAll(async () => {
   fixture = await buildFixtureWorkspace(await tempDir());
 });
+// Closed before the temporary folders are removed: an open workspace may still write its summaries cache.
+afterAll(() => fixture.workspace.close());
 
 const options = (format: ExportFormat, out: string, extra: Partial<ExportOptions> = {}): ExportOptions => ({
   format,
