@@ -90,6 +90,20 @@ describe.each(transports)('API contract over $name', ({ setup }) => {
     expect((await api.getWorkspace()).revision).toBe(before + 1);
   });
 
+  it("works in the analyst's own layer unless told otherwise, and lists it with every layer's summary", async () => {
+    const { annotator } = await api.getWorkspace();
+    const [row] = await api.listDocuments();
+    expect(row).toMatchObject({ layer: annotator, status: 'in_progress', layers: { [annotator]: { status: 'in_progress' } } });
+    expect((await api.getDocument({ docId: row!.id })).status).toBe('in_progress');
+    expect((await api.getDocument({ docId: row!.id, layer: annotator })).status).toBe('in_progress');
+    // Another analyst's layer that does not exist yet reads as empty and new; it cannot be written from here.
+    expect(await api.getDocument({ docId: row!.id, layer: 'someone-else' })).toMatchObject({ status: 'new', annotations: [] });
+    await expect(
+      api.applyChanges({ docId: row!.id, layer: 'someone-else', ops: [{ op: 'updateDocument', before: {}, after: { status: 'done' } }] }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await api.listDocuments())[0]!.layers).not.toHaveProperty('someone-else');
+  });
+
   it('rejects bad arguments with INVALID_INPUT and unknown ids with NOT_FOUND', async () => {
     const call = api as unknown as Record<string, (arg: unknown) => Promise<unknown>>;
     await expect(call.getDocument!({ docId: '../../etc/passwd' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
@@ -100,6 +114,9 @@ describe.each(transports)('API contract over $name', ({ setup }) => {
     ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(api.getDocument({ docId: 'abcdef123456' })).rejects.toBeInstanceOf(ApiError);
     await expect(api.getDocument({ docId: 'abcdef123456' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const [row] = await api.listDocuments();
+    for (const layer of ['all', 'default', '', ' ', 'a\nb', 42])
+      await expect(call.getDocument!({ docId: row!.id, layer }), String(layer)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });
 

@@ -3,7 +3,7 @@
  * transports take): the answer is always an envelope, failures are INVALID_INPUT or NOT_FOUND
  * (never INTERNAL, never a stack trace), and the workspace on disk is unchanged byte for byte.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,14 +13,15 @@ import { createServiceApi } from '../../electron/services/api';
 import { browserShell } from '../../electron/services/export/jobs';
 import { openAppSettings } from '../../electron/services/app-paths';
 import { Workspace } from '../../electron/services/workspace';
+import { filesUnder } from './support/disk';
 import { SAMPLES, tempDir } from './support/temp';
 
 process.env.CLAIMDESK_DATA_DIR = await tempDir('claimdesk-data-');
 
+/** claimdesk.json and every file below documents/ (articles and layers), by path. */
 async function snapshot(dir: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  for (const rel of ['claimdesk.json', ...(await readdir(join(dir, 'documents'))).map((f) => `documents/${f}`)])
-    files[rel] = await readFile(join(dir, rel), 'utf8');
+  const files: Record<string, string> = { 'claimdesk.json': await readFile(join(dir, 'claimdesk.json'), 'utf8') };
+  for (const [rel, bytes] of await filesUnder(join(dir, 'documents'))) files[`documents/${rel}`] = bytes.toString('utf8');
   return files;
 }
 
@@ -43,7 +44,23 @@ const arg = fc.oneof(
   anyValue,
   fc.array(anyValue, { maxLength: 3 }),
   fc.dictionary(
-    fc.constantFrom('docId', 'files', 'ops', 'title', 'status', 'schema', 'author', 'renamedLabels', 'removedLabels', '__proto__', 'constructor'),
+    fc.constantFrom(
+      'docId',
+      'layer',
+      'files',
+      'ops',
+      'title',
+      'status',
+      'schema',
+      'author',
+      'renamedLabels',
+      'removedLabels',
+      'policy',
+      'annotators',
+      'labels',
+      '__proto__',
+      'constructor',
+    ),
     fc.oneof(anyValue, fc.array(fc.dictionary(fc.string(), anyValue), { maxLength: 2 })),
   ),
 );
