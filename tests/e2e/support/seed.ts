@@ -1,11 +1,14 @@
 /**
  * Test set-up through the host's API: import an article and give it annotations and links at
- * the places their quotes occur, the way a previous session would have left them. Used before
- * the UI is looked at; what a test checks is on screen or on disk.
+ * the places their quotes occur, the way a previous session would have left them (saved, as
+ * every change through the API is, in the layer of the analyst the host's Preferences name). Used
+ * before the UI is looked at; what a test checks is on screen or on disk, where a document is an
+ * article file and one layer file per annotator (format 2, see shared/model/layers.ts).
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
+import { annotatorOfFileName, composeDocument, emptyLayer, layerFileName, type ArticleFile, type LayerFile } from '../../../shared/model/layers';
 import type { DocumentData, DocumentRow } from '../../../shared/model/types';
 import { callApi, type HostProcess } from './host';
 
@@ -17,8 +20,9 @@ export type LinkSeed = Readonly<{ id: string; type: string; from: string; to: st
 const STAMP = { author: 'setup', createdAt: '2026-11-27T10:00:00Z', updatedAt: '2026-11-27T10:00:00Z' };
 
 /**
- * Imports `file` into the host's workspace and adds `spans` and `links` in one change.
- * @returns the stored document (after the change)
+ * Imports `file` into the host's workspace and adds `spans` and `links` in one change, in the
+ * layer of the analyst the host works as.
+ * @returns the stored document as that analyst sees it (after the change)
  * @throws Error when a quote is not in the text or the API refuses the change
  */
 export async function seedDocument(
@@ -47,7 +51,26 @@ export async function seedDocument(
   return callApi<DocumentData>(request, host, 'getDocument', { docId });
 }
 
-/** The document's file as it is on disk now (documents/<id>.json in the workspace). */
-export async function documentOnDisk(host: HostProcess, docId: string): Promise<DocumentData> {
-  return JSON.parse(await readFile(join(host.workspace, 'documents', `${docId}.json`), 'utf8')) as DocumentData;
+/** `documents/<id>/layers/<annotator>.json` in a workspace: the file of one annotator's layer of a document. */
+export const layerFileOnDisk = (workspace: string, docId: string, annotator: string): string =>
+  join(workspace, 'documents', docId, 'layers', layerFileName(annotator));
+
+/**
+ * A document as it is on disk now: its article (`documents/<id>/article.json`) seen through one
+ * annotator's layer file, by default the only one it has (the host's analyst's, when a test
+ * annotates as one analyst); a document nobody has saved a layer of yet has no annotations.
+ * @throws Error when the document has layers of several annotators and none is named
+ */
+export async function documentOnDisk(host: HostProcess, docId: string, annotator?: string): Promise<DocumentData> {
+  const folder = join(host.workspace, 'documents', docId);
+  const article = JSON.parse(await readFile(join(folder, 'article.json'), 'utf8')) as ArticleFile;
+  const annotators = (await readdir(join(folder, 'layers')).catch(() => [] as string[])).flatMap((f) => annotatorOfFileName(f) ?? []);
+  if (annotator === undefined && annotators.length > 1)
+    throw new Error(`document ${docId} has layers of ${annotators.join(', ')}: name the one to read`);
+  const name = annotator ?? annotators[0];
+  const layer =
+    name === undefined || !annotators.includes(name)
+      ? emptyLayer(docId, name ?? '')
+      : (JSON.parse(await readFile(layerFileOnDisk(host.workspace, docId, name), 'utf8')) as LayerFile);
+  return composeDocument(article, layer);
 }
