@@ -120,7 +120,10 @@ export class LayerSummaries {
     const dir = join(this.root, CACHE_DIR);
     const tmp = join(dir, `.${CACHE_FILE}.${process.pid}.tmp`);
     try {
-      await mkdir(dir, { recursive: true });
+      // Not recursive: a workspace folder removed meanwhile must not be made anew for a cache.
+      await mkdir(dir).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'EEXIST') throw err;
+      });
       await writeFile(tmp, JSON.stringify(file));
       await rename(tmp, join(dir, CACHE_FILE));
     } catch {
