@@ -12,7 +12,12 @@ import { bump, counter } from '../shared/model/keys';
 import type { SchemaMigration } from '../shared/model/schema-rules';
 import type { Schema } from '../shared/model/types';
 import type { DocId, DocStatus, DocumentRow } from '../shared/model/types';
+import { AgreementDialog } from './components/AgreementDialog';
 import { AnnotationDetails } from './components/AnnotationDetails';
+import { LayerSwitcher } from './components/LayerSwitcher';
+import { SyncButton } from './components/SyncButton';
+import { useLayerView } from './hooks/use-layer-view';
+import { layerEntries } from './state/layer-access';
 import { AnnotationSidebar } from './components/AnnotationSidebar';
 import { ClaimsTable } from './components/ClaimsTable';
 import { DocumentHistory } from './components/DocumentHistory';
@@ -70,7 +75,10 @@ export function App({ api }: AppProps) {
 
   const [openId, setOpenId] = useState<DocId | null>(() => window.sessionStorage.getItem(OPEN_KEY));
   const [generation, setGeneration] = useState(0);
-  const opened = useDocumentSession(registry, openId, showError, generation);
+  // The layer of the open document shown (#11): the analyst's own unless they switch.
+  const layerView = useLayerView(openId, workspace.info, rows, workspace.patches);
+  const isReadOnlyLayer = layerView.readOnlyReason !== null;
+  const opened = useDocumentSession(registry, layerView.ref, showError, generation);
   const session = opened.session;
   const doc = useSessionDoc(session);
   const [selection, setSelectionNow] = useState<TextSelectionSnapshot | null>(null);
@@ -130,7 +138,7 @@ export function App({ api }: AppProps) {
   const selectFromPanel = useCallback((id: string | null) => annotator.select(id, true), [annotator]);
   const hovered = hover && doc ? doc.annotations.find((a) => a.id === hover.id) : undefined;
 
-  const [dialog, setDialog] = useState<'schema' | 'preferences' | 'export' | 'trash' | null>(null);
+  const [dialog, setDialog] = useState<'schema' | 'preferences' | 'export' | 'trash' | 'agreement' | null>(null);
   const closeDialog = useCallback(() => setDialog(null), []);
   const [leftTab, setLeftTab] = useState<'documents' | 'annotations'>('documents');
   const [view, setView] = useState<'article' | 'claims'>('article');
@@ -159,16 +167,17 @@ export function App({ api }: AppProps) {
     showInfo('Moved to the trash (Trash… brings it back).');
   }, [refresh, showInfo]);
 
-  // Documents another program changed: read them afresh, unless this window has unsaved changes in them.
+  // Documents (and layers, #11) another program or a sync changed: read them afresh, unless this window has unsaved changes in them.
   const seenRevision = useRef<number | null>(null);
   const info = workspace.info;
   useEffect(() => {
     if (!info) return;
     const since = seenRevision.current ?? info.revision;
     seenRevision.current = info.revision;
-    const changed = info.externalChanges.filter((c) => c.revision > since).map((c) => c.docId);
+    const fresh = info.externalChanges.filter((c) => c.revision > since);
+    const changed = fresh.map((c) => c.docId);
     if (changed.length === 0) return;
-    const kept = registry.drop(changed);
+    const kept = registry.dropChanged(fresh);
     setGeneration((g) => g + 1);
     if (info.externalChanges.some((c) => c.revision > since && c.kind === 'restored'))
       showError(
@@ -192,11 +201,15 @@ export function App({ api }: AppProps) {
         onUndo={undo}
         onRedo={redo}
       >
+        <SyncButton api={api} onSynced={refresh} />
         <button type="button" className="cd-button cd-button--quiet" onClick={() => setDialog('schema')} disabled={!schema}>
           Schema…
         </button>
         <button type="button" className="cd-button cd-button--quiet" onClick={() => setDialog('export')} disabled={!schema || !rows?.length}>
           Export…
+        </button>
+        <button type="button" className="cd-button cd-button--quiet" onClick={() => setDialog('agreement')} disabled={!schema || !rows?.length}>
+          Agreement…
         </button>
         <button type="button" className="cd-button cd-button--quiet" onClick={() => setDialog('trash')}>
           Trash…
@@ -238,6 +251,14 @@ export function App({ api }: AppProps) {
               </button>
             ))}
           </div>
+          {layerView.ref && layerView.annotator && (
+            <LayerSwitcher
+              entries={layerEntries(layerView.row?.layers ?? {}, layerView.annotator)}
+              layer={layerView.ref.layer}
+              readOnlyReason={layerView.readOnlyReason}
+              onChange={layerView.setLayer}
+            />
+          )}
           {view === 'claims' && doc && schema ? (
             <ClaimsTable
               doc={doc}
@@ -282,10 +303,18 @@ export function App({ api }: AppProps) {
             onSelect={selectFromPanel}
             onStartLink={startLink}
             onDelete={annotator.deleteSelected}
+            isReadOnly={isReadOnlyLayer}
           />
         ) : (
-          <DetailsPanel doc={doc} onStatusChange={onStatusChange}>
-            {doc && schema && <DocumentPanel doc={doc} schema={schema} onChange={(name, value) => apply(setDocumentAttribute(doc, name, value))} />}
+          <DetailsPanel doc={doc} onStatusChange={onStatusChange} isReadOnly={isReadOnlyLayer}>
+            {doc && schema && (
+              <DocumentPanel
+                doc={doc}
+                schema={schema}
+                isReadOnly={isReadOnlyLayer}
+                onChange={(name, value) => apply(setDocumentAttribute(doc, name, value))}
+              />
+            )}
             {doc && session && (
               <DocumentHistory api={api} doc={doc} session={session} onRestored={reloadOpen} onDeleted={onDeleted} onError={showError} />
             )}
@@ -307,6 +336,10 @@ export function App({ api }: AppProps) {
       {dialog === 'schema' && schema && <SchemaEditor schema={schema} labelCounts={labelCounts} onSave={saveSchema} onClose={closeDialog} />}
       {dialog === 'export' && schema && (
         <ExportDialog api={api} schema={schema} currentDocId={openId} selectedDocIds={openId ? [openId] : []} onClose={closeDialog} />
+      )}
+      {dialog === 'agreement' && schema && (
+        // TODO(curation): open the curation view here once App has its entry (openCuration) #11
+        <AgreementDialog api={api} schema={schema} onOpenInCuration={openDocument} onClose={closeDialog} />
       )}
       {dialog === 'trash' && (
         <TrashDialog

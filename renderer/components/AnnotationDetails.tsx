@@ -6,6 +6,8 @@
  * and who made it when. Every edit is handed to `onApply` as the operations of
  * shared/model/commands, so it is saved and undoable like any other change. Inputs show the
  * stored value and reset when it changes (undo, another edit), so they never show stale text.
+ * Merge conflicts (#11) are listed under the quote with a button per value. In a read-only layer
+ * (another annotator's) every control that would change the annotation is disabled.
  */
 import type { CSSProperties, KeyboardEvent } from 'react';
 import { relabel, setAttribute, setNote, unlink } from '../../shared/model/commands';
@@ -15,6 +17,7 @@ import type { Annotation, AttributeDef, AttributeValue, DocumentData, Relation, 
 import { excerpt, formatAttributeValue } from '../editor/annotation-text';
 import { labelColor } from '../editor/annotation-views';
 import { formatDateTime } from '../util/format';
+import { ConflictList } from './ConflictList';
 import { Fact } from './Fact';
 import './AnnotationDetails.css';
 
@@ -28,12 +31,15 @@ export type AnnotationDetailsProps = Readonly<{
   onSelect: (id: string | null) => void;
   onStartLink: () => void;
   onDelete: () => void;
+  /** True in another annotator's layer: shown, not changeable. */
+  isReadOnly?: boolean;
 }>;
 
 const now = () => new Date().toISOString();
 
 /** Renders the panel for `annotation`. */
-export function AnnotationDetails({ annotation: a, doc, schema, linkTypes, onApply, onSelect, onStartLink, onDelete }: AnnotationDetailsProps) {
+export function AnnotationDetails(props: AnnotationDetailsProps) {
+  const { annotation: a, doc, schema, linkTypes, onApply, onSelect, onStartLink, onDelete, isReadOnly = false } = props;
   const def = schema.labels.find((l) => l.name === a.label);
   const defined = new Set(def?.attributes.map((d) => d.name));
   // Attributes the schema no longer defines are still shown (read-only), never hidden.
@@ -65,7 +71,7 @@ export function AnnotationDetails({ annotation: a, doc, schema, linkTypes, onApp
         <span className="cd-field-label">Label</span>
         <span className="cd-label-select">
           <span className="cd-swatch" aria-hidden="true" />
-          <select className="cd-input" value={a.label} onChange={(e) => onApply(relabel(doc, a.id, e.target.value, now()))}>
+          <select className="cd-input" value={a.label} disabled={isReadOnly} onChange={(e) => onApply(relabel(doc, a.id, e.target.value, now()))}>
             {!def && <option value={a.label}>{a.label} (not in the schema)</option>}
             {schema.labels.map((l) => (
               <option key={l.name} value={l.name}>
@@ -81,17 +87,19 @@ export function AnnotationDetails({ annotation: a, doc, schema, linkTypes, onApp
         <blockquote aria-label="Quote">{excerpt(a.quote, 600)}</blockquote>
       </figure>
 
+      <ConflictList annotation={a} doc={doc} isReadOnly={isReadOnly} onApply={onApply} />
+
       {unsourced && (
         <p className="cd-flag" role="note">
           No source linked yet.{' '}
-          <button type="button" className="cd-link-button" onClick={onStartLink}>
+          <button type="button" className="cd-link-button" onClick={onStartLink} disabled={isReadOnly}>
             Link a source…
           </button>
         </p>
       )}
 
       {(def?.attributes.length ?? 0) + orphans.length > 0 && (
-        <fieldset className="cd-attributes">
+        <fieldset className="cd-attributes" disabled={isReadOnly}>
           <legend className="cd-field-label">Attributes</legend>
           {def?.attributes.map((attr) => attributeField(a, attr, a.attributes[attr.name] ?? null, setValue))}
           {orphans.map((name) => (
@@ -109,6 +117,7 @@ export function AnnotationDetails({ annotation: a, doc, schema, linkTypes, onApp
           key={`${a.id}:${a.note ?? ''}`}
           className="cd-input cd-textarea"
           defaultValue={a.note ?? ''}
+          readOnly={isReadOnly}
           rows={3}
           placeholder="Why this matters, what to check…"
           onBlur={(e) => onApply(setNote(doc, a.id, e.target.value.trim() === '' ? '' : e.target.value, now()))}
@@ -123,16 +132,16 @@ export function AnnotationDetails({ annotation: a, doc, schema, linkTypes, onApp
           <p className="cd-muted cd-links-none">No links.</p>
         ) : (
           <ul className="cd-links" aria-label="Links">
-            {relations.map((r) => linkItem(doc, schema, a, r, onSelect, () => onApply(unlink(doc, r.id))))}
+            {relations.map((r) => linkItem(doc, schema, a, r, onSelect, () => onApply(unlink(doc, r.id)), isReadOnly))}
           </ul>
         )}
       </section>
 
       <div className="cd-annotation-actions">
-        <button type="button" className="cd-button" onClick={onStartLink} disabled={linkTypes.length === 0} title="Link (L)">
+        <button type="button" className="cd-button" onClick={onStartLink} disabled={isReadOnly || linkTypes.length === 0} title="Link (L)">
           Link…
         </button>
-        <button type="button" className="cd-button cd-button--danger" onClick={onDelete} title="Delete (Del)">
+        <button type="button" className="cd-button cd-button--danger" onClick={onDelete} disabled={isReadOnly} title="Delete (Del)">
           Delete
         </button>
       </div>
@@ -233,7 +242,15 @@ function attributeField(a: Annotation, attr: AttributeDef, value: AttributeValue
 }
 
 /** One link: its type and direction, the other end (click to select it), and a remove button. */
-function linkItem(doc: DocumentData, schema: Schema, a: Annotation, r: Relation, onSelect: (id: string) => void, onRemove: () => void) {
+function linkItem(
+  doc: DocumentData,
+  schema: Schema,
+  a: Annotation,
+  r: Relation,
+  onSelect: (id: string) => void,
+  onRemove: () => void,
+  isReadOnly: boolean,
+) {
   const outgoing = r.from === a.id;
   const otherId = outgoing ? r.to : r.from;
   const other = doc.annotations.find((x) => x.id === otherId);
@@ -260,6 +277,7 @@ function linkItem(doc: DocumentData, schema: Schema, a: Annotation, r: Relation,
         type="button"
         className="cd-icon-button cd-icon-button--small"
         aria-label={`Remove link ${r.type} ${outgoing ? 'to' : 'from'} “${text}”`}
+        disabled={isReadOnly}
         onClick={onRemove}
       >
         ×

@@ -331,6 +331,16 @@ export function AnnotationSidebar({ doc, schema, selectedId, onSelect }: Annotat
                         !
                       </span>
                     )}
+                    {a.conflicts && a.conflicts.length > 0 && (
+                      <span
+                        className="cd-warn-mark cd-conflict-mark"
+                        role="img"
+                        aria-label="Merge conflict"
+                        title="Changed on two machines: select it to settle"
+                      >
+                        ⇄
+                      </span>
+                    )}
                   </div>
                   <div className="cd-annrow-meta">
                     <span className="cd-annrow-label">{a.label}</span>

@@ -14,6 +14,8 @@ import './DetailsPanel.css';
 export type DetailsPanelProps = Readonly<{
   doc: DocumentData | null;
   onStatusChange: (status: DocStatus) => void;
+  /** True in another annotator's layer (#11): the status is shown, not changeable. */
+  isReadOnly?: boolean;
   /** Shown after the facts. */
   children?: ReactNode;
 }>;
@@ -26,7 +28,7 @@ function wordsIn(text: string): number {
 }
 
 /** Renders the details of `doc`, or a hint when none is open. */
-export function DetailsPanel({ doc, onStatusChange, children }: DetailsPanelProps) {
+export function DetailsPanel({ doc, onStatusChange, isReadOnly = false, children }: DetailsPanelProps) {
   const words = doc ? wordsIn(doc.text) : 0;
   return (
     <aside className="cd-details" aria-label="Document details">
@@ -39,7 +41,7 @@ export function DetailsPanel({ doc, onStatusChange, children }: DetailsPanelProp
             <span className="cd-field-label" aria-hidden="true">
               Status
             </span>
-            <StatusPicker value={doc.status} onChange={onStatusChange} />
+            <StatusPicker value={doc.status} onChange={onStatusChange} disabled={isReadOnly} />
           </div>
           <dl className="cd-facts">
             <Fact label="Source file">

@@ -1,9 +1,10 @@
 /**
  * A document's history in the details panel: its earlier saved versions (restorable; the
  * current version becomes a backup in turn) and moving it to the workspace's trash (asked
- * once more before it happens). Reads and writes only through the API.
+ * once more before it happens). Reads and writes only through the API. The versions are those of
+ * the layer the session shows (#11); another annotator's layer lists them but cannot restore them.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { BackupEntry, ClaimdeskApi } from '../../shared/api';
 import type { DocumentData } from '../../shared/model/types';
 import { useSaveState } from '../hooks/use-document-session';
@@ -30,19 +31,21 @@ export function DocumentHistory({ api, doc, session, onRestored, onDeleted, onEr
   const [backups, setBackups] = useState<readonly BackupEntry[] | null>(null);
   const [isConfirming, setConfirming] = useState(false);
   const [isBusy, setBusy] = useState(false);
+  const layer = session.layer;
+  const layerArg = useMemo(() => (layer === undefined ? {} : { layer }), [layer]);
 
   // Re-read the list once each change is saved (each save adds a version).
   useEffect(() => {
     if (!isSaved) return;
     let wanted = true;
-    api.listBackups({ docId: doc.id }).then(
+    api.listBackups({ docId: doc.id, ...layerArg }).then(
       (list) => wanted && setBackups(list),
       () => wanted && setBackups([]),
     );
     return () => {
       wanted = false;
     };
-  }, [api, doc, isSaved]);
+  }, [api, doc, isSaved, layerArg]);
 
   const run = (action: () => Promise<unknown>, done: () => void, what: string) => {
     setBusy(true);
@@ -64,9 +67,11 @@ export function DocumentHistory({ api, doc, session, onRestored, onDeleted, onEr
               <button
                 type="button"
                 className="cd-button cd-button--small"
-                disabled={isBusy}
+                disabled={isBusy || session.readOnlyReason !== null}
                 aria-label={`Restore the version saved ${new Date(b.savedAt).toLocaleString()}`}
-                onClick={() => run(() => api.restoreBackup({ docId: doc.id, backupId: b.id }), onRestored, 'Could not restore that version')}
+                onClick={() =>
+                  run(() => api.restoreBackup({ docId: doc.id, backupId: b.id, ...layerArg }), onRestored, 'Could not restore that version')
+                }
               >
                 Restore
               </button>

@@ -1,12 +1,13 @@
 /**
  * One row of the document list (role="option"): title, source file and date, length,
- * annotation count and status. Fixed height, absolutely placed by the windowed list. Its
+ * annotation count and status (of the analyst's own layer; with the other annotators' and the
+ * curated layer's as chips once there are any, #11). Fixed height, absolutely placed by the windowed list. Its
  * accessible name is the title alone, so tests and screen readers find it by title.
  */
 import { memo } from 'react';
 import type { DocumentRow } from '../../shared/model/types';
 import { formatDate, formatQuantity } from '../util/format';
-import { StatusBadge } from './StatusBadge';
+import { LayerChips } from './LayerChips';
 
 export type DocumentListItemProps = Readonly<{
   row: DocumentRow;
@@ -56,7 +57,7 @@ export const DocumentListItem = memo(function DocumentListItem(props: DocumentLi
       <div className="cd-docrow-foot" id={`${id}-foot`}>
         <span>{formatQuantity(row.length, 'char')}</span>
         <span className={row.annotationCount === 0 ? 'cd-muted' : ''}>{formatQuantity(row.annotationCount, 'annotation')}</span>
-        <StatusBadge status={row.status} />
+        <LayerChips row={row} />
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 /**
- * The export dialog: format, which documents (the current one, the selected ones or the whole
+ * The export dialog: format, which layer of each document (#11: the default, the curated one, every
+ * annotator's or one annotator's), which documents (the current one, the selected ones or the whole
  * workspace; all or only those marked done, the default for the training-data formats), which
  * labels and relation types, an optional train/dev/test split, and the destination, which only
  * the shell can choose (a native dialog in Electron, a fresh folder under the workspace in a
@@ -16,6 +17,7 @@
  */
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import type { ClaimdeskApi } from '../../shared/api';
+import { annotatorsOf } from '../../shared/model/layers';
 import type { Schema } from '../../shared/model/types';
 import { useExportJob } from '../hooks/use-export-job';
 import { describeError } from '../util/format';
@@ -45,9 +47,16 @@ export function ExportDialog({ api, schema, currentDocId, selectedDocIds, onClos
   const dialogRef = useRef<HTMLDialogElement>(null);
   const baseId = useId();
   const idOf = (field: string) => `${baseId}-${field}`;
+  const [annotators, setAnnotators] = useState<readonly string[]>([]);
   const context: ExportContext = useMemo(
-    () => ({ labelNames: schema.labels.map((l) => l.name), typeNames: schema.relationTypes.map((t) => t.name), currentDocId, selectedDocIds }),
-    [schema, currentDocId, selectedDocIds],
+    () => ({
+      labelNames: schema.labels.map((l) => l.name),
+      typeNames: schema.relationTypes.map((t) => t.name),
+      currentDocId,
+      selectedDocIds,
+      annotators,
+    }),
+    [schema, currentDocId, selectedDocIds, annotators],
   );
   const [options, setOptions] = useState<ExportOptions>(() => initialExportOptions(schema));
   const [titles, setTitles] = useState<ReadonlyMap<string, string>>(() => new Map());
@@ -68,11 +77,15 @@ export function ExportDialog({ api, schema, currentDocId, selectedDocIds, onClos
     };
   }, [baseId]);
 
-  // Titles locate problems and count the workspace.
+  // Titles locate problems and count the workspace; the layers name the annotators to choose from.
   useEffect(() => {
     let isCurrent = true;
     api.listDocuments().then(
-      (rows) => isCurrent && setTitles(new Map(rows.map((r) => [r.id, r.title]))),
+      (rows) => {
+        if (!isCurrent) return;
+        setTitles(new Map(rows.map((r) => [r.id, r.title])));
+        setAnnotators([...new Set(rows.flatMap((r) => annotatorsOf(r.layers)))].sort());
+      },
       (err: unknown) => isCurrent && showError(describeError('Could not list the documents', err)),
     );
     return () => {

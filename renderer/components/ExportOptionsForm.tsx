@@ -1,6 +1,6 @@
 /**
- * The export dialog's options column: format, which documents, which status, labels and relation
- * types, the split, and the destination (shown once chosen; Choose… asks the shell).
+ * The export dialog's options column: format, which layer (#11), which documents, which status,
+ * labels and relation types, the split, and the destination (shown once chosen; Choose… asks the shell).
  */
 import type { ExportDestination } from '../../shared/api';
 import type { ExportFormat } from '../../shared/formats/serializer';
@@ -8,7 +8,9 @@ import type { Schema } from '../../shared/model/types';
 import { formatCount } from '../util/format';
 import {
   EXPORT_FORMATS,
+  LAYER_CHOICES,
   effectiveScope,
+  layerChoiceHint,
   isOnlyDone,
   type ExportContext,
   type ExportOptions,
@@ -73,6 +75,37 @@ export function ExportOptionsForm(props: ExportOptionsFormProps) {
             </option>
           ))}
         </select>
+      </div>
+
+      <div className="cd-field">
+        <label className="cd-field-label" htmlFor={idOf('layer')}>
+          Layer
+        </label>
+        <select
+          id={idOf('layer')}
+          className="cd-input cd-export-select"
+          value={options.layer}
+          aria-describedby={idOf('layer-hint')}
+          onChange={(e) => onChange({ layer: e.target.value })}
+        >
+          {LAYER_CHOICES.map(({ value, name }) => (
+            <option key={value} value={value}>
+              {name}
+            </option>
+          ))}
+          {context.annotators.length > 0 && (
+            <optgroup label="One annotator">
+              {context.annotators.map((name) => (
+                <option key={`annotator:${name}`} value={name}>
+                  {name}
+                </option>
+              ))}
+            </optgroup>
+          )}
+        </select>
+        <p className="cd-field-hint" id={idOf('layer-hint')}>
+          {layerChoiceHint(options.layer)}
+        </p>
       </div>
 
       <fieldset className="cd-export-fieldset">

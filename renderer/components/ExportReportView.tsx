@@ -1,6 +1,6 @@
 /**
  * An export report as the export dialog shows it, before writing (the preview) and after: what the
- * format does not keep, documents, spans per label and relations per type as bar charts, the
+ * format does not keep, documents, the layers used and the documents skipped (#11), spans per label and relations per type as bar charts, the
  * documents and spans of each split, attribute value counts, the spans the format cannot express
  * (the first PROBLEMS_SHOWN, located by document title and code point offsets), and the files
  * written. Display only: the counting is the export core's.
@@ -11,6 +11,7 @@ import type { Schema } from '../../shared/model/types';
 import { labelColor } from '../editor/annotation-views';
 import { formatCount, formatQuantity } from '../util/format';
 import { BarChart } from './BarChart';
+import { ExportLayersView } from './ExportLayersView';
 import './ExportReportView.css';
 
 /** How many problems are listed; the rest are counted. */
@@ -68,6 +69,8 @@ export function ExportReportView({ report, schema, titles, files }: ExportReport
       </p>
       {report.drops.length > 0 && <p className="cd-field-hint">Not kept in this format: {report.drops.join('; ')}.</p>}
       {report.tokenizer && <p className="cd-field-hint">Tokenizer: {report.tokenizer}. Offsets in Unicode code points.</p>}
+
+      <ExportLayersView report={report} />
 
       {files && files.length > 0 && (
         <section className="cd-export-section" aria-label="Files written">

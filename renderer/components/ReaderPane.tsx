@@ -3,6 +3,7 @@
  * label menu at a selection, link arcs, and the link-mode bar while a link is being made), or
  * what to do when there is nothing to show (empty workspace, no selection, loading, failed to
  * open). Each document gets a fresh pane (keyed by id) so the scroll position starts at the top.
+ * A read-only layer (another annotator's) gets no label menu.
  */
 import type { Ref, RefObject } from 'react';
 import type { DocumentData, Schema } from '../../shared/model/types';
@@ -66,7 +67,7 @@ export function ReaderPane(props: ReaderPaneProps) {
               onHover={props.onHover}
             />
             <LinkOverlay editorRef={editorRef} doc={doc} schema={schema} selectedId={props.ui.selectedId} linking={linking} />
-            {anchor && !linking && <LabelMenu labels={schema.labels} anchor={anchor} onTag={props.onTag} />}
+            {anchor && !linking && session.readOnlyReason === null && <LabelMenu labels={schema.labels} anchor={anchor} onTag={props.onTag} />}
           </div>
         </div>
       </>

@@ -1,12 +1,13 @@
 /**
  * The export dialog's options as plain data, and the pure rules between them and the API:
- * the formats offered, the defaults, what is wrong with the split fields, which documents a scope
- * means when its choice is not available, and the ExportRequest the options stand for. No state
- * and no rendering; the counting is the service's.
+ * the formats offered, the defaults, the choices of layers (#11), what is wrong with the split
+ * fields, which documents a scope means when its choice is not available, and the ExportRequest
+ * the options stand for. No state and no rendering; the counting is the service's.
  */
 import type { ExportRequest } from '../../shared/api';
 import type { ExportFormat } from '../../shared/formats/serializer';
 import { SPLIT_NAMES, type SplitName } from '../../shared/formats/report';
+import { CURATED_LAYER } from '../../shared/model/layers';
 import type { Schema } from '../../shared/model/types';
 import { formatCount } from '../util/format';
 
@@ -25,6 +26,20 @@ export const EXPORT_FORMATS: readonly (readonly [ExportFormat, string])[] = [
 const TRAINING_FORMATS: ReadonlySet<ExportFormat> = new Set(['conll', 'hf', 'spacy']);
 const MAX_SEED = 0xffffffff;
 
+/** The layer choices every workspace offers (each annotator's name follows them): the value sent, its name, and what it means. */
+export const LAYER_CHOICES: readonly Readonly<{ value: string; name: string; hint: string }>[] = [
+  { value: 'default', name: 'Default', hint: 'The curated layer where there is one, else the only annotator’s.' },
+  { value: CURATED_LAYER, name: 'Curated', hint: 'Only documents with a curated layer.' },
+  { value: 'all', name: 'All annotators', hint: 'One record per annotator’s layer.' },
+];
+
+/** What a layer choice means, for the hint under the choice. */
+export const layerChoiceHint = (layer: string): string =>
+  LAYER_CHOICES.find((c) => c.value === layer)?.hint ?? `Only ${layer}’s layer; documents without one are skipped.`;
+
+/** The name of a layer choice as a report says it ("Default", "All annotators", or the annotator's name). */
+export const layerChoiceName = (layer: string): string => LAYER_CHOICES.find((c) => c.value === layer)?.name ?? layer;
+
 /** Which documents: the open one, those selected in the list, or all. */
 export type ExportScope = 'current' | 'selected' | 'workspace';
 /** The split ratios as typed (checked by `splitIssue`). */
@@ -33,6 +48,8 @@ export type SplitRatios = Readonly<Record<SplitName, string>>;
 /** Everything the user sets in the options column (the destination is the export job's). */
 export type ExportOptions = Readonly<{
   format: ExportFormat;
+  /** Which layer of each document: 'default', 'curated', 'all' or an annotator's name. */
+  layer: string;
   scope: ExportScope;
   /** null until the user picks: then the format decides (only done for training data). */
   statusChoice: 'all' | 'done' | null;
@@ -50,12 +67,15 @@ export type ExportContext = Readonly<{
   typeNames: readonly string[];
   currentDocId: string | null;
   selectedDocIds: readonly string[];
+  /** The annotators with a layer in any document, by name (each is a layer choice). */
+  annotators: readonly string[];
 }>;
 
 /** @returns the options as the dialog opens: JSONL of the whole workspace, every label and relation type */
 export function initialExportOptions(schema: Schema): ExportOptions {
   return {
     format: 'jsonl',
+    layer: 'default',
     scope: 'workspace',
     statusChoice: null,
     labels: new Set(schema.labels.map((l) => l.name)),
@@ -105,6 +125,7 @@ export function requestFromOptions(options: ExportOptions, context: ExportContex
   const docIds = scope === 'current' && currentDocId ? [currentDocId] : scope === 'selected' ? [...selectedDocIds] : null;
   return {
     format,
+    layer: options.layer,
     ...(docIds ? { docIds } : {}),
     ...(isOnlyDone(options) ? { status: 'done' as const } : {}),
     // Everything checked sends no filter, so labels found only in the data are exported too.

@@ -5,6 +5,8 @@
  * through the document's session (so it shows at once, is saved, and can be undone). Also the
  * meaning of keys pressed in the article and of clicks on highlights. No DOM here beyond the
  * key and mouse events it is handed; the article is reached through the editor handle.
+ * In a read-only layer (another annotator's, #11) every change is refused with the session's
+ * sentence, and a label key says so even without a selection.
  */
 import { startTransition, useCallback, useMemo, useState, type RefObject } from 'react';
 import { adjacentSpan } from '../../shared/anchoring/span-order';
@@ -92,6 +94,10 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
     (change: readonly Operation[] | string | null) => {
       const { session: target, onInfo, onError } = opts.current;
       if (change === null || !target) return false;
+      if (target.readOnlyReason !== null) {
+        onInfo(target.readOnlyReason);
+        return false;
+      }
       if (typeof change === 'string') {
         onInfo(change);
         return false;
@@ -110,7 +116,8 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
   const tag = useCallback(
     (label: string, exact: boolean) => {
       const { doc: d, schema: s } = latest.current;
-      const { editorRef, author, onInfo } = opts.current;
+      const { editorRef, author, onInfo, session: target } = opts.current;
+      if (target?.readOnlyReason) return onInfo(target.readOnlyReason);
       const editor = editorRef.current;
       const sel = editor?.getSelection();
       if (!d || !s || !editor || !sel || sel.end <= sel.start) return onInfo('Select some text first, then press a label key.');
@@ -143,6 +150,8 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
     (type: string | undefined) => {
       const { doc: d, schema: s, selected: from, linkTypes: types } = latest.current;
       if (!d || !s || !from) return;
+      const readOnly = opts.current.session?.readOnlyReason;
+      if (readOnly) return opts.current.onInfo(readOnly);
       const chosen = type ?? types[0];
       const def = s.relationTypes.find((t) => t.name === chosen);
       if (!def) return opts.current.onInfo(`No kind of link starts at a ${from.label}.`);
@@ -228,6 +237,8 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
         return false;
       }
       const label = s?.labels.find((l) => l.hotkey !== '' && matchesHotkey(event, l.hotkey));
+      const readOnly = opts.current.session?.readOnlyReason;
+      if (label && !back && readOnly) return handled(() => opts.current.onInfo(readOnly));
       if (label && !back) {
         const sel = opts.current.editorRef.current?.getSelection();
         if (sel && sel.end > sel.start) return handled(() => tag(label.name, event.altKey));

@@ -1,12 +1,13 @@
 /**
- * The editing session of the open document, from the window's SessionRegistry (loaded the
- * first time a document is opened, kept afterwards), and the document and save state it
- * holds, re-rendered on every change. Answers for a document that is no longer wanted are
- * dropped, so quick clicks through the list never show a stale article.
+ * The editing session of the open document's shown layer, from the window's SessionRegistry
+ * (loaded the first time that layer is opened, kept afterwards), and the document and save state
+ * it holds, re-rendered on every change. Answers for a document or layer that is no longer
+ * wanted are dropped, so quick clicks through the list never show a stale article.
  */
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import type { DocId, DocumentData } from '../../shared/model/types';
+import type { DocumentData } from '../../shared/model/types';
 import type { DocumentSession, SaveState } from '../state/document-session';
+import type { LayerRef } from '../state/layer-access';
 import type { SessionRegistry } from '../state/session-registry';
 import { describeError } from '../util/format';
 import { useLatest } from './use-latest';
@@ -21,37 +22,44 @@ export type OpenSession = Readonly<{
 }>;
 
 /**
- * @param docId the document to open, or null for none
+ * @param ref the document and layer to open (and the analyst looking), or null for none
  * @param onError told about every failure, for the status bar
  * @param generation bump it after SessionRegistry.drop to read a dropped document afresh
  */
-export function useDocumentSession(registry: SessionRegistry, docId: DocId | null, onError: (message: string) => void, generation = 0): OpenSession {
+export function useDocumentSession(registry: SessionRegistry, ref: LayerRef | null, onError: (message: string) => void, generation = 0): OpenSession {
   const onErrorRef = useLatest(onError);
-  const [loaded, setLoaded] = useState<{ id: DocId; session: DocumentSession | null; error: string | null } | null>(null);
+  const [loaded, setLoaded] = useState<{ key: string; session: DocumentSession | null; error: string | null } | null>(null);
+  const docId = ref?.docId ?? null;
+  const layer = ref?.layer ?? null;
+  const annotator = ref?.annotator ?? null;
+  const key = ref === null ? null : `${ref.docId}\u0000${ref.layer}`;
 
   useEffect(() => {
-    if (docId === null || registry.get(docId)) return;
+    if (docId === null || layer === null || annotator === null) return;
+    const wantedRef = { docId, layer, annotator };
+    if (registry.get(wantedRef)) return;
+    const wantedKey = `${docId}\u0000${layer}`;
     let wanted = true;
-    registry.open(docId).then(
+    registry.open(wantedRef).then(
       (session) => {
-        if (wanted) setLoaded({ id: docId, session, error: null });
+        if (wanted) setLoaded({ key: wantedKey, session, error: null });
       },
       (err: unknown) => {
         if (!wanted) return;
         const message = describeError('Could not open the document', err);
-        setLoaded({ id: docId, session: null, error: message });
+        setLoaded({ key: wantedKey, session: null, error: message });
         onErrorRef.current(message);
       },
     );
     return () => {
       wanted = false;
     };
-  }, [registry, docId, onErrorRef, generation]);
+  }, [registry, docId, layer, annotator, onErrorRef, generation]);
 
-  if (docId === null) return { session: null, isLoading: false, error: null };
-  const session = registry.get(docId) ?? null;
+  if (ref === null) return { session: null, isLoading: false, error: null };
+  const session = registry.get(ref) ?? null;
   if (session) return { session, isLoading: false, error: null };
-  const error = loaded?.id === docId ? loaded.error : null;
+  const error = loaded?.key === key ? loaded.error : null;
   return { session: null, isLoading: error === null, error };
 }
 

@@ -7,14 +7,23 @@
  * Saves in this window change their document's row: `applyRow` patches that one row locally
  * (consumers read `patches` over `rows`), and the revision bumps those saves cause are
  * expected, so they do not make the next poll reload the whole list. Any other change does.
+ * Every acknowledged save may bump the revision once (a layer file is written even when the row
+ * stays the same, #11), and a replayed save none: a poll that finds at most the expected bumps
+ * takes them as this window's own.
  *
  * The first load is the one the renderer's entry started (renderer/api/workspace-preload.ts)
  * when there is one: the hook begins with its result when it has arrived, else awaits it.
+ *
+ * Rows carry the status and counts of the analyst's own layer (#11): a change of author name in
+ * Preferences changes that layer, so it reloads the list too, and a save in another layer (the
+ * curated one) is acknowledged with that layer's view of the row, which is turned back into the
+ * analyst's own view before it patches the list.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClaimdeskApi, WorkspaceInfo } from '../../shared/api';
 import type { DocId, DocumentRow } from '../../shared/model/types';
 import { workspacePreload, type WorkspacePreload } from '../api/workspace-preload';
+import { ownRowOf } from '../state/layer-access';
 import { describeError } from '../util/format';
 
 /** How often the workspace is polled. */
@@ -43,6 +52,13 @@ function startOf(preload: WorkspacePreload | undefined) {
   return { loaded, pending: loaded ? null : (preload?.promise ?? null), known: new Map(loaded?.rows.map((row) => [row.id, row])) };
 }
 
+/** What a poll compares to tell whether the list must be reloaded. */
+type Seen = Readonly<{ path: string; revision: number; annotator: string }>;
+
+function seenOf(info: WorkspaceInfo): Seen {
+  return { path: info.path, revision: info.revision, annotator: info.annotator };
+}
+
 /** Polls `api` for the workspace and its documents while mounted. */
 export function useWorkspace(api: ClaimdeskApi): WorkspaceState {
   const [start] = useState(() => startOf(workspacePreload(api)));
@@ -50,7 +66,7 @@ export function useWorkspace(api: ClaimdeskApi): WorkspaceState {
   const [rows, setRows] = useState(start.loaded?.rows ?? null);
   const [error, setError] = useState<string | null>(null);
   const [patches, setPatches] = useState(NO_PATCHES);
-  const seen = useRef(start.loaded && { path: start.loaded.info.path, revision: start.loaded.info.revision });
+  const seen = useRef<Seen | null>(start.loaded && seenOf(start.loaded.info));
   const latestLoad = useRef(0);
   // The rows as the service holds them, as far as this window knows, and how many index
   // rewrites (revision bumps) this window's saves have caused since the last poll.
@@ -68,17 +84,17 @@ export function useWorkspace(api: ClaimdeskApi): WorkspaceState {
       if (id !== latestLoad.current) return; // a newer load is under way; it decides
       setInfo((prev) => (prev && sameInfo(prev, next) ? prev : keepSchema(prev, next)));
       const last = seen.current;
-      if (!force && last && last.path === next.path) {
+      if (!force && last && last.path === next.path && last.annotator === next.annotator) {
         if (last.revision === next.revision) return;
-        if (next.revision === last.revision + expectedBumps.current) {
-          seen.current = { path: next.path, revision: next.revision };
+        if (next.revision > last.revision && next.revision <= last.revision + expectedBumps.current) {
+          seen.current = seenOf(next);
           expectedBumps.current = 0;
           return;
         }
       }
       const list = preloaded?.rows ?? (await api.listDocuments());
       if (id !== latestLoad.current) return;
-      seen.current = { path: next.path, revision: next.revision };
+      seen.current = seenOf(next);
       expectedBumps.current = 0;
       known.current = new Map(list.map((row) => [row.id, row]));
       setPatches(NO_PATCHES);
@@ -108,10 +124,12 @@ export function useWorkspace(api: ClaimdeskApi): WorkspaceState {
 
   const refresh = useCallback(() => load(true), [load]);
 
-  const applyRow = useCallback((row: DocumentRow) => {
+  const applyRow = useCallback((acked: DocumentRow) => {
+    const row = ownRowOf(acked, seen.current?.annotator ?? null);
     const before = known.current.get(row.id);
-    if (!before || JSON.stringify(before) === JSON.stringify(row)) return; // unchanged rows are not rewritten
+    if (!before) return;
     expectedBumps.current += 1;
+    if (JSON.stringify(before) === JSON.stringify(row)) return; // an unchanged row is not patched
     known.current.set(row.id, row);
     setPatches((prev) => new Map(prev).set(row.id, row));
   }, []);
@@ -125,5 +143,5 @@ function keepSchema(prev: WorkspaceInfo | null, next: WorkspaceInfo): WorkspaceI
 }
 
 function sameInfo(a: WorkspaceInfo, b: WorkspaceInfo): boolean {
-  return a.path === b.path && a.revision === b.revision && a.name === b.name && a.documentCount === b.documentCount;
+  return a.path === b.path && a.revision === b.revision && a.name === b.name && a.documentCount === b.documentCount && a.annotator === b.annotator;
 }

@@ -1,11 +1,12 @@
 /**
- * The editing session of one document: the local copy every change is applied to at once,
+ * The editing session of one layer of one document (#11: the analyst's own, the curated one, or
+ * another annotator's, read-only): the local copy every change is applied to at once,
  * the queue of changes on their way to the store, and the undo/redo stacks. A change is a
  * list of operations; undo applies its inverse. Saves go out one batch at a time, in order;
  * a save that fails for a transient reason (I/O, host unreachable) is retried with back-off
  * and its changes stay queued, visible and stashed in localStorage until acknowledged. A
  * change the service refuses (INVALID_INPUT, NOT_FOUND, CONFLICT) is rolled back and reported,
- * never dropped silently. No React here: components subscribe.
+ * never dropped silently. Every save names the session's layer. No React here: components subscribe.
  */
 import { ApiError, type ClaimdeskApi } from '../../shared/api';
 import { applyOperations, invertAll, type Operation } from '../../shared/model/operations';
@@ -40,6 +41,14 @@ function nextTask(fn: () => void): void {
 /** A minimal key-value store (window.localStorage in the app). */
 export type Stash = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
+/** Which layer a session edits (#11). */
+export type SessionLayer = Readonly<{
+  /** The layer's name, sent with every read and save; absent: the service's default (the analyst's own). */
+  layer?: string;
+  /** Also replay changes stashed before layers existed (under the document's id alone): set for the analyst's own layer. */
+  readsLegacyStash?: boolean;
+}>;
+
 export class DocumentSession {
   private current: DocumentData;
   private readonly undoStack: Operation[][] = [];
@@ -51,21 +60,33 @@ export class DocumentSession {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<(event: SessionEvent) => void>();
   private readonly stateListeners = new Set<(state: SaveState) => void>();
+  /**
+   * Why this window must not change the layer (another annotator's), or null. Set by the
+   * registry; the annotating hooks refuse changes with this sentence before they reach the session.
+   */
+  readOnlyReason: string | null = null;
 
   /**
    * @param doc the document as loaded from the store
    * @param api the client to save through
    * @param onSaved called with the document's index row after each acknowledged save
    * @param stash where unacknowledged changes are kept across a window reload
+   * @param where which layer this session edits (absent: the service's default layer)
    */
   constructor(
     doc: DocumentData,
     private readonly api: ClaimdeskApi,
     private readonly onSaved: (row: DocumentRow) => void,
     private readonly stash: Stash | null,
+    private readonly where: SessionLayer = {},
   ) {
     this.current = doc;
     this.restoreStash();
+  }
+
+  /** The layer this session edits, or undefined for the service's default. */
+  get layer(): string | undefined {
+    return this.where.layer;
   }
 
   /** The document with every local change applied. */
@@ -103,6 +124,7 @@ export class DocumentSession {
    */
   apply(change: readonly Operation[]): void {
     if (change.length === 0) return;
+    if (this.readOnlyReason !== null) throw new RangeError(this.readOnlyReason);
     this.commit([...change]);
     this.undoStack.push([...change]);
     this.redoStack.length = 0;
@@ -158,7 +180,8 @@ export class DocumentSession {
         const batch = this.queue[0]!;
         this.setState({ ...this.saveState, status: 'saving', pending: this.pendingCount() });
         try {
-          const ack = await this.api.applyChanges({ docId: this.current.id, ops: batch });
+          const layer = this.where.layer;
+          const ack = await this.api.applyChanges({ docId: this.current.id, ops: batch, ...(layer === undefined ? {} : { layer }) });
           this.queue.shift();
           this.failures = 0;
           this.writeStash();
@@ -218,7 +241,8 @@ export class DocumentSession {
   }
 
   private stashKey(): string {
-    return `claimdesk.pending.${this.current.id}`;
+    const layer = this.where.layer;
+    return layer === undefined ? legacyStashKey(this.current.id) : `${legacyStashKey(this.current.id)}@${encodeURIComponent(layer)}`;
   }
 
   private writeStash(): void {
@@ -229,6 +253,13 @@ export class DocumentSession {
 
   /** Re-applies changes a previous window applied but never saw acknowledged (operations are idempotent). */
   private restoreStash(): void {
+    const legacy = legacyStashKey(this.current.id);
+    if (this.where.layer !== undefined && this.where.readsLegacyStash && this.stash) {
+      // Changes stashed by a window from before layers were saved to the analyst's own layer: move them to this layer's key.
+      const old = this.stash.getItem(legacy);
+      if (old && !this.stash.getItem(this.stashKey())) this.stash.setItem(this.stashKey(), old);
+      if (old) this.stash.removeItem(legacy);
+    }
     const raw = this.stash?.getItem(this.stashKey());
     if (!raw) return;
     try {
@@ -248,3 +279,6 @@ export class DocumentSession {
     }
   }
 }
+
+/** Where a document's unsaved changes were stashed before layers: its id alone. */
+const legacyStashKey = (docId: string) => `claimdesk.pending.${docId}`;
