@@ -21,17 +21,22 @@ describe('backups', () => {
   it('keeps the previous version of a layer on every save, the newest few, and restores one', async () => {
     const { dir, ws, docId } = await withEnvoy();
     const topic = (value: string) => ws.applyChanges(docId, ANALYST, [{ op: 'updateDocument', before: {}, after: { attributes: { topic: value } } }]);
-    await topic('diplomacy'); // the layer's first save: there is no earlier version to keep
-    expect(await ws.listBackups(docId, ANALYST)).toEqual([]);
+    await topic('diplomacy'); // the layer's first save keeps the empty layer it replaces, so even that change can be undone
+    const [empty] = await ws.listBackups(docId, ANALYST);
+    expect(JSON.parse(await readFile(join(layerBackups(dir, docId), `${empty!.id}.json`), 'utf8'))).toMatchObject({
+      status: 'new',
+      attributes: {},
+      annotations: [],
+    });
     for (const status of ['in_progress', 'done', 'new'] as const) await ws.updateStatus(docId, ANALYST, status);
     const backups = await ws.listBackups(docId, ANALYST);
-    expect(backups).toHaveLength(3);
+    expect(backups).toHaveLength(4);
     const stored = await Promise.all(
       backups.map(
         async (b) => JSON.parse(await readFile(join(layerBackups(dir, docId), `${b.id}.json`), 'utf8')) as { status: string; layer: string },
       ),
     );
-    expect(stored.map((d) => d.status)).toEqual(['done', 'in_progress', 'new']); // newest first
+    expect(stored.map((d) => d.status)).toEqual(['done', 'in_progress', 'new', 'new']); // newest first, the empty layer last
     expect(stored.every((d) => d.layer === ANALYST)).toBe(true);
     expect(await ws.listBackups(docId, 'bob')).toEqual([]); // another analyst's layer has its own history
 

@@ -17,7 +17,7 @@ import { openJsonFile, writeError } from '../store/json-store';
 import { SerialQueue } from '../store/serial';
 import { describeHolder, type WorkspaceLock } from '../store/workspace-lock';
 import { articlePath, BACKUPS_DIR, layerPath, migrateArticleOf, migrateLayerOf, readArticleSync, readLayerSync } from './files';
-import { keepBackup } from './history';
+import { keepBackup, keepFirstBackup } from './history';
 import { LayerSummaries } from './layer-cache';
 
 /** A change to a document that another program (or a sync) made, as the window is told of it. */
@@ -300,10 +300,11 @@ export class DocumentStore {
   }
 
   /**
-   * Saves `next` as a layer's content, first keeping the version on disk in the history. A file
-   * that another program deleted is written anew (and noted as 'restored' when it existed).
+   * Saves `next` as a layer's content, first keeping the version on disk in the history (on the
+   * layer's first save, the empty layer it replaces, unless `keepEmpty` is false). A file that
+   * another program deleted is written anew (and noted as 'restored' when it existed).
    */
-  async saveLayer(db: Low<LayerFile>, next: LayerFile): Promise<void> {
+  async saveLayer(db: Low<LayerFile>, next: LayerFile, options: { keepEmpty?: boolean } = {}): Promise<void> {
     this.assertWritable();
     const path = this.layerPath(next.docId, next.layer);
     const wasOnDisk = await keepBackup(this.root, path, next.docId, next.layer, this.now()).catch((err: unknown) => {
@@ -311,6 +312,10 @@ export class DocumentStore {
     });
     const before = db.data;
     const existed = this.summaries.names(next.docId).includes(next.layer);
+    if (!wasOnDisk && !existed && options.keepEmpty !== false)
+      await keepFirstBackup(this.root, before, this.now()).catch((err: unknown) => {
+        throw writeError(join(this.root, BACKUPS_DIR, next.docId), err);
+      });
     db.data = next;
     try {
       if (!wasOnDisk) await mkdir(dirname(path), { recursive: true });
@@ -353,7 +358,8 @@ export class DocumentStore {
     await db.write();
     this.articles.set(article.id, db);
     this.setRow(row);
-    for (const layer of layers) await this.saveLayer(await this.layerHandle(article.id, layer.layer), layer);
+    // A document that comes with its layers (a corpus import) has no earlier, empty version worth keeping.
+    for (const layer of layers) await this.saveLayer(await this.layerHandle(article.id, layer.layer), layer, { keepEmpty: false });
     return row;
   }
 

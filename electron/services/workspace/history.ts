@@ -4,7 +4,7 @@
  * deleted documents with all their layers, restorable). Paths are built from checked document ids
  * and encoded layer names only, so nothing outside the workspace is read or pruned.
  */
-import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError, type BackupEntry } from '../../../shared/api';
 import { CURATED_LAYER, layerFileName, type ArticleFile, type LayerFile } from '../../../shared/model/layers';
@@ -55,6 +55,16 @@ export async function keepBackup(root: string, path: string, docId: DocId, layer
   const entries = (await readdir(dir)).sort();
   await Promise.all(entries.slice(0, Math.max(0, entries.length - BACKUPS_PER_DOCUMENT)).map((f) => rm(join(dir, f), { force: true })));
   return true;
+}
+
+/**
+ * Keeps what a layer held before its first save (no file yet: empty, or what an import put in
+ * memory) as its first backup, so that even the first change can be undone from the history.
+ */
+export async function keepFirstBackup(root: string, before: LayerFile, now: Date): Promise<void> {
+  const dir = backupDir(root, before.docId, before.layer);
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, `${now.toISOString().replace(/[:.]/g, '-')}-${process.pid}-${++backupSeq}.json`), JSON.stringify(before, null, 2));
 }
 
 /** Earlier versions of one layer of a document, newest first. @throws ApiError NOT_FOUND */
