@@ -1,7 +1,7 @@
 /**
  * "Never lose a mark" as the status bar tells it, in Chromium through the browser host, with
- * saves that really fail: a folder is put where the store writes the document's temporary
- * file (documents/.<id>.json.tmp), so the write fails with EISDIR even as root. The change
+ * saves that really fail: a folder is put where the store writes the temporary file of the
+ * analyst's layer (documents/<id>/layers/.<name>.json.tmp), so the write fails with EISDIR even as root. The change
  * stays on screen and across a reload, the status bar says "Not saved" with the reason and a
  * countdown, retries back off (1 s, 2 s, 5 s, then 10 s), "Retry now" retries at once, and once
  * the way is clear the change reaches the file. The window's clock is Playwright's fake one,
@@ -10,6 +10,8 @@
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { layerFileName } from '../../shared/model/layers';
+import { callApi } from './support/host';
 import { documentOnDisk, seedDocument } from './support/seed';
 import { placeCaret } from './support/text-point';
 import { ENVOY, ENVOY_SENTENCE, ENVOY_TITLE, expect, test } from './support/fixtures';
@@ -33,8 +35,9 @@ test('a failing save says "Not saved", keeps the change, backs off, and "Retry n
   const retryNow = page.getByRole('button', { name: 'Retry now' });
   const source = article.locator('[data-label="Source"]');
   const notSaved = (seconds: number) => `Not saved — ${IN_THE_WAY} 1 change kept, retrying in ${seconds}s`;
-  const blocker = join(host.workspace, 'documents', `.${docId}.json.tmp`);
-  await mkdir(blocker);
+  const { author } = await callApi<{ author: string }>(request, host, 'getPreferences', {});
+  const blocker = join(host.workspace, 'documents', docId, 'layers', `.${layerFileName(author)}.tmp`);
+  await mkdir(blocker, { recursive: true });
 
   await test.step('the failed save is shown, and the change stays on screen', async () => {
     await placeCaret(page, article, ENVOY_SENTENCE, 'Hill', 'before');

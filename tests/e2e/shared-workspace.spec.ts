@@ -1,18 +1,19 @@
 /**
  * A workspace shared with other programs, in Chromium through the browser host: a second
  * Claimdesk on a folder whose lock a live process holds opens it read-only, says who holds it,
- * takes back a change it cannot store (saying why) and writes nothing; a document file changed on disk by another program (an editor, a git
+ * takes back a change it cannot store (saying why) and writes nothing; a layer file changed on disk by another program (an editor, a git
  * pull) is reloaded in the open window.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import type { DocumentData } from '../../shared/model/types';
-import { startHostProcess, type HostProcess } from './support/host';
-import { documentOnDisk, seedDocument } from './support/seed';
+import { emptyLayer } from '../../shared/model/layers';
+import { callApi, startHostProcess, type HostProcess } from './support/host';
+import { documentOnDisk, layerFileOnDisk, seedDocument } from './support/seed';
 import { placeCaret } from './support/text-point';
 
 const ENVOY = join(import.meta.dirname, '..', '..', 'samples', 'us-envoy-arrives-in-japan.txt');
@@ -27,14 +28,14 @@ test('a workspace locked by another live Claimdesk opens read-only, names the ho
   // The article goes in with the CLI, which has exited before a live process takes the lock.
   const workspace = await mkdtemp(join(tmpdir(), 'claimdesk-e2e-shared-'));
   await run(process.execPath, [CLI, 'import', '--workspace', workspace, ENVOY]);
-  const [docFile] = (await readdir(join(workspace, 'documents'))).filter((f) => f.endsWith('.json'));
-  const docId = docFile!.replace(/\.json$/, '');
+  const [docId] = await readdir(join(workspace, 'documents'));
   const holder: ChildProcess = spawn('sleep', ['600'], { stdio: 'ignore' });
   let host: HostProcess | undefined;
   try {
     const since = '2026-11-27T09:30:00.000Z';
     await writeFile(join(workspace, LOCK_FILE), JSON.stringify({ pid: holder.pid, host: hostname(), user: 'Dana Analyst', since }, null, 2) + '\n');
-    const before = await readFile(join(workspace, 'documents', `${docId}.json`), 'utf8');
+    const articleFile = join(workspace, 'documents', docId!, 'article.json');
+    const before = await readFile(articleFile, 'utf8');
     host = await startHostProcess({ workspace });
     await page.goto(host.url);
 
@@ -55,7 +56,8 @@ test('a workspace locked by another live Claimdesk opens read-only, names the ho
       'This workspace is open in another Claimdesk by Dana Analyst',
     );
     await expect(article.locator('[data-label="Source"]')).toHaveCount(0);
-    expect(await readFile(join(workspace, 'documents', `${docId}.json`), 'utf8')).toBe(before);
+    expect(await readFile(articleFile, 'utf8')).toBe(before);
+    expect(await readdir(join(workspace, 'documents', docId!))).toEqual(['article.json']); // no layer was written
     expect(JSON.parse(await readFile(join(workspace, LOCK_FILE), 'utf8'))).toMatchObject({ pid: holder.pid, user: 'Dana Analyst' });
   } finally {
     holder.kill();
@@ -74,13 +76,17 @@ test('a document changed on disk by another program is reloaded in the window', 
     await expect(article).toContainText(SENTENCE);
     await expect(article.locator('[data-annotation-id]')).toHaveCount(0);
 
-    // Another program (an editor, a git pull) adds a source and marks the document done.
-    const file = join(host.workspace, 'documents', `${docId}.json`);
-    const doc = JSON.parse(await readFile(file, 'utf8')) as DocumentData;
-    const start = doc.text.indexOf(SENTENCE) + SENTENCE.indexOf('Hill');
+    // Another program (an editor, a git pull of the analyst's work from another machine) writes the
+    // analyst's layer of the document: a source, and the document marked done.
+    const { author } = await callApi<{ author: string }>(request, host, 'getPreferences', {});
+    const file = layerFileOnDisk(host.workspace, docId, author);
+    const { text } = JSON.parse(await readFile(join(host.workspace, 'documents', docId, 'article.json'), 'utf8')) as DocumentData;
+    const start = text.indexOf(SENTENCE) + SENTENCE.indexOf('Hill');
     const stamp = { author: 'colleague', createdAt: '2026-11-27T11:00:00Z', updatedAt: '2026-11-27T11:00:00Z' };
     const source = { id: 'ext1', label: 'Source', start, end: start + 4, quote: 'Hill', attributes: {}, ...stamp };
-    await writeFile(file, JSON.stringify({ ...doc, status: 'done', annotations: [...doc.annotations, source] }, null, 2) + '\n');
+    const layer = { ...emptyLayer(docId, author), status: 'done', annotations: [source] };
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, JSON.stringify(layer, null, 2) + '\n');
 
     await expect(article.locator('[data-annotation-id="ext1"]')).toHaveText('Hill');
     await expect(page.getByRole('status', { name: 'Status', exact: true })).toHaveText(

@@ -118,15 +118,14 @@ export class ExternalChangeWatcher {
       store.rescanLayers(docId);
       return;
     }
-    if (!store.layerSummaries(docId)[layer]) {
-      store.rescanLayers(docId); // a layer new to this workspace: another annotator's, brought by git
-      return;
-    }
-    if (!(await isChangedElsewhere(path))) return;
+    // A layer new to this workspace (another annotator's, brought by git) is read like a changed one:
+    // a window may have it open, empty, already.
+    const isNew = !store.layerSummaries(docId)[layer];
+    if (!isNew && !(await isChangedElsewhere(path))) return;
     const article = await store.article(docId).catch(() => null);
-    if (!article) return;
-    const fresh = await openJsonFile<LayerFile>(path, migrateLayerOf(article, layer), null).catch(() => null);
+    const fresh = article ? await openJsonFile<LayerFile>(path, migrateLayerOf(article, layer), null).catch(() => null) : null;
     if (fresh) store.takeExternalLayer(fresh.db.data);
+    else if (isNew) store.rescanLayers(docId);
   }
 
   /**
