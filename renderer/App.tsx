@@ -13,6 +13,10 @@ import type { SchemaMigration } from '../shared/model/schema-rules';
 import type { Schema } from '../shared/model/types';
 import type { DocId, DocStatus, DocumentRow } from '../shared/model/types';
 import { AgreementDialog } from './components/AgreementDialog';
+import { CurationButton } from './components/CurationButton';
+import { CurationPanel } from './components/CurationPanel';
+import { CurationStartDialog } from './components/CurationStartDialog';
+import { useCuration } from './hooks/use-curation';
 import { AnnotationDetails } from './components/AnnotationDetails';
 import { LayerSwitcher } from './components/LayerSwitcher';
 import { SyncButton } from './components/SyncButton';
@@ -96,6 +100,32 @@ export function App({ api }: AppProps) {
     setSelection(null);
     setHover(null);
   }, []);
+
+  // Curation mode (#11): the curated layer shown with every annotator's candidates beside it.
+  const curation = useCuration({
+    api,
+    registry,
+    generation,
+    workspacePath: workspace.info?.path ?? null,
+    viewer: layerView.annotator,
+    openId,
+    layer: layerView.ref?.layer ?? null,
+    setLayer: layerView.setLayer,
+    openDocument,
+    row: layerView.row,
+    rowOf: (id) => workspace.patches.get(id) ?? rows?.find((r) => r.id === id) ?? null,
+    doc,
+    author: preferences.author,
+    apply,
+    editorRef,
+    isLinking: annotator.ui.linking !== null,
+    fallbackArticleKey: annotator.onArticleKey,
+    onStarted: applyRow,
+    onInfo: showInfo,
+    onError: showError,
+  });
+  /** Opens a document in curation mode: the Curate button, and the Agreement view's documents. */
+  const openInCuration = curation.openInCuration;
 
   useEffect(() => {
     if (openId === null) window.sessionStorage.removeItem(OPEN_KEY);
@@ -211,6 +241,12 @@ export function App({ api }: AppProps) {
         <button type="button" className="cd-button cd-button--quiet" onClick={() => setDialog('agreement')} disabled={!schema || !rows?.length}>
           Agreement…
         </button>
+        <CurationButton
+          hasDocument={openId !== null}
+          isActive={curation.isActive}
+          isStarting={curation.isStarting}
+          onToggle={() => (curation.isActive ? curation.exit() : openId !== null && openInCuration(openId))}
+        />
         <button type="button" className="cd-button cd-button--quiet" onClick={() => setDialog('trash')}>
           Trash…
         </button>
@@ -222,17 +258,23 @@ export function App({ api }: AppProps) {
       <ImportInput ref={fileInputRef} onFiles={onFiles} />
       <div className="cd-body">
         <div className="cd-left">
-          <div className="cd-tabs" role="tablist" aria-label="Left panel">
-            {(['documents', 'annotations'] as const).map((tab) => (
-              <button key={tab} type="button" role="tab" aria-selected={leftTab === tab} className="cd-tab" onClick={() => setLeftTab(tab)}>
-                {tab === 'documents' ? 'Documents' : 'Annotations'}
-              </button>
-            ))}
-          </div>
-          {leftTab === 'documents' || !doc || !schema ? (
-            <DocumentList rows={rows} patches={workspace.patches} openId={openId} onOpen={openDocument} />
+          {curation.isActive && doc && schema ? (
+            <CurationPanel curation={curation} title={doc.title} schema={schema} />
           ) : (
-            <AnnotationSidebar doc={doc} schema={schema} selectedId={annotator.ui.selectedId} onSelect={(id) => annotator.select(id, true)} />
+            <>
+              <div className="cd-tabs" role="tablist" aria-label="Left panel">
+                {(['documents', 'annotations'] as const).map((tab) => (
+                  <button key={tab} type="button" role="tab" aria-selected={leftTab === tab} className="cd-tab" onClick={() => setLeftTab(tab)}>
+                    {tab === 'documents' ? 'Documents' : 'Annotations'}
+                  </button>
+                ))}
+              </div>
+              {leftTab === 'documents' || !doc || !schema ? (
+                <DocumentList rows={rows} patches={workspace.patches} openId={openId} onOpen={openDocument} />
+              ) : (
+                <AnnotationSidebar doc={doc} schema={schema} selectedId={annotator.ui.selectedId} onSelect={(id) => annotator.select(id, true)} />
+              )}
+            </>
           )}
         </div>
         <div className="cd-center">
@@ -282,7 +324,7 @@ export function App({ api }: AppProps) {
               selection={selection}
               ui={annotator.ui}
               onSelectionChange={setSelection}
-              onArticleKey={annotator.onArticleKey}
+              onArticleKey={curation.isActive ? curation.onArticleKey : annotator.onArticleKey}
               onAnnotationClick={annotator.onAnnotationClick}
               onHover={setHover}
               onTag={annotator.tag}
@@ -337,10 +379,7 @@ export function App({ api }: AppProps) {
       {dialog === 'export' && schema && (
         <ExportDialog api={api} schema={schema} currentDocId={openId} selectedDocIds={openId ? [openId] : []} onClose={closeDialog} />
       )}
-      {dialog === 'agreement' && schema && (
-        // TODO(curation): open the curation view here once App has its entry (openCuration) #11
-        <AgreementDialog api={api} schema={schema} onOpenInCuration={openDocument} onClose={closeDialog} />
-      )}
+      {dialog === 'agreement' && schema && <AgreementDialog api={api} schema={schema} onOpenInCuration={openInCuration} onClose={closeDialog} />}
       {dialog === 'trash' && (
         <TrashDialog
           api={api}
@@ -353,6 +392,9 @@ export function App({ api }: AppProps) {
       )}
       {dialog === 'preferences' && (
         <PreferencesDialog author={preferences.author} onSave={(author) => preferences.saveAuthor(author)} onClose={closeDialog} />
+      )}
+      {curation.pending && (
+        <CurationStartDialog pending={curation.pending} isStarting={curation.isStarting} onStart={curation.confirm} onClose={curation.cancel} />
       )}
     </div>
   );
