@@ -140,6 +140,8 @@ export type LayerSummary = Readonly<{
   labelCounts: Readonly<Record<string, number>>;
   /** Annotations with a merge conflict to settle. */
   conflictCount: number;
+  /** Why the layer's file cannot be used (it is left untouched; opening or exporting the layer says so), when it cannot. */
+  problem?: string;
 }>;
 
 /**

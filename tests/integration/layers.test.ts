@@ -82,7 +82,7 @@ describe('layers', () => {
 
   it('are read-only to other analysts through the API: only your own layer and the curated one can be written', async () => {
     const { ws, docId, span } = await envoy();
-    const settings = { db: new Low<AppSettings>(new Memory(), { author: 'ann' }), isWritable: true };
+    const settings = { db: new Low<AppSettings>(new Memory(), { version: 1, recentWorkspaces: [], author: 'ann' }), isWritable: true };
     const api = createServiceApi({ current: ws }, settings, browserShell(ws.path));
     await api.applyChanges({ docId, ops: [add(span('a1', 'Source', 'Christopher Hill', 'ann'))] });
     expect((await api.getDocument({ docId })).annotations.map((a) => a.id)).toEqual(['a1']);

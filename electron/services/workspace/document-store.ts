@@ -16,7 +16,7 @@ import type { DocId, DocumentRow, FieldConflict, IndexRow, LayerSummary, Schema 
 import { openJsonFile, writeError } from '../store/json-store';
 import { SerialQueue } from '../store/serial';
 import { describeHolder, type WorkspaceLock } from '../store/workspace-lock';
-import { articlePath, BACKUPS_DIR, layerPath, migrateArticleOf, migrateLayerOf, readArticleSync, readLayerSync } from './files';
+import { articlePath, BACKUPS_DIR, isMissing, layerPath, migrateArticleOf, migrateLayerOf, readArticleSync, readLayerSync } from './files';
 import { keepBackup, keepFirstBackup } from './history';
 import { LayerSummaries } from './layer-cache';
 
@@ -37,6 +37,8 @@ export class DocumentStore {
   /** Documents changed or deleted on disk by another program, with the revision at which that was noticed. */
   readonly externalChanges = new Map<DocId, ExternalChange>();
   readonly summaries: LayerSummaries;
+  /** Told of each document whose files are opened (the watcher watches its folder). */
+  onDocumentOpened: ((docId: DocId) => void) | null = null;
 
   /**
    * @param root the workspace folder
@@ -251,6 +253,7 @@ export class DocumentStore {
       const meanwhile = this.articles.get(docId);
       if (meanwhile) return meanwhile;
       this.articles.set(docId, db);
+      this.onDocumentOpened?.(docId);
       return db;
     });
   }
@@ -260,17 +263,36 @@ export class DocumentStore {
    * has no file yet gets an empty one in memory (written on its first save).
    * @throws ApiError NOT_FOUND for an unknown document; IO/CONFLICT when a file cannot be used
    */
-  async layerHandle(docId: DocId, layer: string): Promise<Low<LayerFile>> {
+  async layerHandle(docId: DocId, layer: string, options: { mayBeMissing?: boolean } = {}): Promise<Low<LayerFile>> {
     const key = layerKey(docId, layer);
     const open = this.layers.get(key);
     if (open) return open;
     const article = await this.article(docId);
     return this.once(key, async () => {
-      const { db } = await openJsonFile<LayerFile>(this.layerPath(docId, layer), migrateLayerOf(article, layer), () => emptyLayer(docId, layer));
+      const { db } = await this.openLayerFile(article, layer, options.mayBeMissing === true);
       const meanwhile = this.layers.get(key);
       if (meanwhile) return meanwhile;
       this.layers.set(key, db);
       return db;
+    });
+  }
+
+  /**
+   * Reads a layer's file; a layer with no file yet is empty. A layer the summaries list whose file
+   * is gone was deleted by another program: that is said (with where its history is) rather than
+   * shown as an empty layer, which the next save would make permanent, unless `mayBeMissing`
+   * (a restore from the history writes it anew).
+   * @throws ApiError NOT_FOUND saying what to do; IO/CONFLICT when the file cannot be used
+   */
+  private async openLayerFile(article: ArticleFile, layer: string, mayBeMissing = false): Promise<{ db: Low<LayerFile> }> {
+    const known = !mayBeMissing && this.summaries.names(article.id).includes(layer);
+    const path = this.layerPath(article.id, layer);
+    return openJsonFile<LayerFile>(path, migrateLayerOf(article, layer), known ? null : () => emptyLayer(article.id, layer)).catch((err: unknown) => {
+      if (!(err instanceof ApiError && err.code === 'NOT_FOUND')) throw err;
+      throw new ApiError(
+        'NOT_FOUND',
+        `The file of ${layer}'s layer of "${article.title}" (${path}) was deleted outside Claimdesk. Put it back (from git, or restore an earlier version: they are in ${join(this.root, BACKUPS_DIR, article.id)}) and open it again`,
+      );
     });
   }
 
@@ -283,10 +305,7 @@ export class DocumentStore {
     if (open) return open.data;
     const result = readLayerSync(this.root, article, layer);
     if (result?.ok) return result.value;
-    const { db } = await openJsonFile<LayerFile>(this.layerPath(article.id, layer), migrateLayerOf(article, layer), () =>
-      emptyLayer(article.id, layer),
-    );
-    return db.data;
+    return (await this.openLayerFile(article, layer)).db.data;
   }
 
   /** A document's article without keeping it open (see readLayer). */
@@ -318,7 +337,10 @@ export class DocumentStore {
       });
     db.data = next;
     try {
-      if (!wasOnDisk) await mkdir(dirname(path), { recursive: true });
+      if (!wasOnDisk) {
+        await mkdir(dirname(path), { recursive: true });
+        await this.restoreArticle(next.docId);
+      }
       await db.write();
     } catch (err) {
       // Memory must keep matching the disk: a retried (idempotent) change would otherwise be acknowledged as a no-op without ever having been written.
@@ -328,6 +350,24 @@ export class DocumentStore {
     this.summaries.set(next.docId, next);
     this.bumpRevision();
     if (!wasOnDisk && existed) this.noteExternalChange(next.docId, 'restored', next.layer);
+  }
+
+  /**
+   * Writes an open document's article back when another program deleted its file (or the whole
+   * documents folder): what the analyst has open is never lost.
+   */
+  async restoreArticle(docId: DocId): Promise<void> {
+    const db = this.articles.get(docId);
+    const path = articlePath(this.root, docId);
+    if (!db || !(await isMissing(path))) return;
+    await mkdir(dirname(path), { recursive: true });
+    await db.write();
+    this.noteExternalChange(docId, 'restored');
+  }
+
+  /** The documents whose article is open in memory. */
+  openArticles(): DocId[] {
+    return [...this.articles.keys()];
   }
 
   /** Renames a document: its article file and its index row. */
@@ -372,10 +412,12 @@ export class DocumentStore {
   }
 
   /** Takes an article that another program (or a git merge) changed on disk, already read and checked. */
-  takeExternalArticle(article: ArticleFile): void {
+  async takeExternalArticle(article: ArticleFile): Promise<void> {
     const open = this.articles.get(article.id);
     if (open) open.data = article;
     this.noteExternalChange(article.id, 'changed');
+    // The list follows a title changed in the file (the index row is written when it can be).
+    if (this.hasRow(article.id) && this.setRow({ ...this.rowFor(article.id), title: article.title }) && !this.isReadOnly) await this.writeIndex();
   }
 
   /** Re-reads every layer of a document from disk into the summaries (new layers brought by git). */

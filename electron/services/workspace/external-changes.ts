@@ -8,53 +8,86 @@
  * file is written back from memory: an open layer (listed as 'restored') and claimdesk.json.
  * Every check runs in the store's queue; `reload` runs one at once (a sync calls it).
  */
-import { watch as watchFolder, type FSWatcher } from 'node:fs';
+import { existsSync, watch as watchFolder, type FSWatcher } from 'node:fs';
 import { join, sep } from 'node:path';
 import { migrateWorkspaceFile, type WorkspaceFile } from '../../../shared/model/migrate';
 import type { ArticleFile, LayerFile } from '../../../shared/model/layers';
 import type { DocId } from '../../../shared/model/types';
 import { isChangedElsewhere, openJsonFile } from '../store/json-store';
 import type { DocumentStore } from './document-store';
-import { ARTICLE_FILE, DOCUMENTS_DIR, INDEX_FILE, isMissing, layerOfPath, migrateArticleOf, migrateLayerOf } from './files';
+import { ARTICLE_FILE, DOCUMENTS_DIR, INDEX_FILE, isMissing, LAYERS_DIR, layerOfPath, migrateArticleOf, migrateLayerOf } from './files';
 
 /** How long to wait for a file to settle: editors and git write in several steps. */
 const SETTLE_MS = 150;
 
 export class ExternalChangeWatcher {
   private rootWatcher: FSWatcher | null = null;
-  private documentsWatcher: FSWatcher | null = null;
+  /**
+   * One watcher per folder, not one recursive watcher: on Linux, Node's recursive watch follows
+   * each file it saw, so a file replaced by a rename (every save, every git checkout) goes unheard.
+   * A folder's own watcher hears every name written into it. Watched: documents/, and the folder
+   * and layers/ folder of each open document.
+   */
+  private readonly folderWatchers = new Map<string, FSWatcher>();
   private readonly pendingChecks = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly store: DocumentStore) {}
 
-  /** Starts watching claimdesk.json and everything below documents/. */
+  /** Starts watching claimdesk.json, documents/ and the folders of the open documents (and of each one opened later). */
   watch(): void {
     this.rootWatcher = watchFolder(this.store.root, (_event, name) => {
       if (name === INDEX_FILE || name === DOCUMENTS_DIR) this.scheduleCheck(name);
     });
-    this.watchDocumentsFolder();
+    this.watchFolders();
+    this.store.onDocumentOpened = (docId) => this.watchDocument(docId);
   }
 
   /** Stops watching; checks not yet run are dropped. */
   close(): void {
     this.rootWatcher?.close();
-    this.documentsWatcher?.close();
-    this.rootWatcher = this.documentsWatcher = null;
+    this.rootWatcher = null;
+    this.store.onDocumentOpened = null;
+    for (const watcher of this.folderWatchers.values()) watcher.close();
+    this.folderWatchers.clear();
     for (const timer of this.pendingChecks.values()) clearTimeout(timer);
     this.pendingChecks.clear();
   }
 
-  /** Watches documents/ and below, again after it was deleted and made anew (a new folder to the OS). */
-  private watchDocumentsFolder(): void {
-    this.documentsWatcher?.close();
-    this.documentsWatcher = null;
-    const documents = join(this.store.root, DOCUMENTS_DIR);
+  /** Watches documents/ and the open documents' folders, again after they were deleted and made anew (new folders to the OS). */
+  private watchFolders(): void {
+    for (const watcher of this.folderWatchers.values()) watcher.close();
+    this.folderWatchers.clear();
+    // An open document's folder removed (by hand, by a checkout): write back what is open.
+    this.watchFolder(DOCUMENTS_DIR, (name) => {
+      if (this.store.openArticles().includes(name) && !existsSync(join(this.store.root, DOCUMENTS_DIR, name))) this.scheduleCheck(DOCUMENTS_DIR);
+    });
+    for (const docId of this.store.openArticles()) this.watchDocument(docId);
+  }
+
+  /** Watches a document's folder (article, curated layer, layers/) and its layers/ folder. */
+  private watchDocument(docId: DocId): void {
+    const folder = join(DOCUMENTS_DIR, docId);
+    const layers = join(folder, LAYERS_DIR);
+    this.watchFolder(folder, (name) => {
+      if (name === LAYERS_DIR) this.watchFolder(layers, (file) => file.endsWith('.json') && this.scheduleCheck(join(layers, file)));
+      else if (name.endsWith('.json')) this.scheduleCheck(join(folder, name));
+    });
+    this.watchFolder(layers, (file) => file.endsWith('.json') && this.scheduleCheck(join(layers, file)));
+  }
+
+  /** Watches one folder (relative to the workspace) unless it is watched already or missing (then whoever makes it is heard by the folder above). */
+  private watchFolder(relative: string, onName: (name: string) => unknown): void {
+    if (this.folderWatchers.has(relative) || !this.rootWatcher) return;
     try {
-      this.documentsWatcher = watchFolder(documents, { recursive: true }, (_event, name) => {
-        if (name?.endsWith('.json')) this.scheduleCheck(join(DOCUMENTS_DIR, name));
+      const watcher = watchFolder(join(this.store.root, relative), (_event, name) => {
+        if (name) onName(name);
       });
+      watcher.on('error', () => {
+        watcher.close();
+        this.folderWatchers.delete(relative);
+      });
+      this.folderWatchers.set(relative, watcher);
     } catch (err) {
-      // Gone for now: the root watcher hears it come back.
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
   }
@@ -80,8 +113,8 @@ export class ExternalChangeWatcher {
   private async check(path: string): Promise<void> {
     const { store } = this;
     if (path === DOCUMENTS_DIR) {
-      if (this.rootWatcher) this.watchDocumentsFolder();
       await this.restoreRemovedLayers();
+      if (this.rootWatcher) this.watchFolders();
       return;
     }
     if (path === INDEX_FILE) return this.checkIndex(join(store.root, INDEX_FILE));
@@ -108,16 +141,13 @@ export class ExternalChangeWatcher {
     const { store } = this;
     if (!store.hasRow(docId) || !(await isChangedElsewhere(path))) return;
     const fresh = await openJsonFile<ArticleFile>(path, migrateArticleOf(docId), null).catch(() => null);
-    if (fresh) store.takeExternalArticle(fresh.db.data);
+    if (fresh) await store.takeExternalArticle(fresh.db.data);
   }
 
   private async checkLayer(docId: DocId, layer: string, path: string): Promise<void> {
     const { store } = this;
-    if (await isMissing(path)) {
-      await this.restoreRemovedLayers();
-      store.rescanLayers(docId);
-      return;
-    }
+    // A deleted layer stays listed: an open one is written back, another says it was deleted when opened.
+    if (await isMissing(path)) return this.restoreRemovedLayers();
     // A layer new to this workspace (another annotator's, brought by git) is read like a changed one:
     // a window may have it open, empty, already.
     const isNew = !store.layerSummaries(docId)[layer];
@@ -138,6 +168,7 @@ export class ExternalChangeWatcher {
     const { store } = this;
     if (store.isReadOnly) return;
     await this.checkIndex(join(store.root, INDEX_FILE));
+    for (const docId of store.openArticles()) if (store.hasRow(docId)) await store.restoreArticle(docId);
     for (const { docId, layer } of store.openLayers()) {
       const db = store.openLayer(docId, layer);
       if (db && store.hasRow(docId) && store.layerSummaries(docId)[layer] && (await isMissing(store.layerPath(docId, layer))))

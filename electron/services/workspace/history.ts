@@ -52,7 +52,7 @@ export async function keepBackup(root: string, path: string, docId: DocId, layer
     // File systems without hard links (FAT, some network shares): copy instead.
     await copyFile(path, target);
   }
-  const entries = (await readdir(dir)).sort();
+  const entries = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
   await Promise.all(entries.slice(0, Math.max(0, entries.length - BACKUPS_PER_DOCUMENT)).map((f) => rm(join(dir, f), { force: true })));
   return true;
 }
@@ -64,14 +64,23 @@ export async function keepBackup(root: string, path: string, docId: DocId, layer
 export async function keepFirstBackup(root: string, before: LayerFile, now: Date): Promise<void> {
   const dir = backupDir(root, before.docId, before.layer);
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, `${now.toISOString().replace(/[:.]/g, '-')}-${process.pid}-${++backupSeq}.json`), JSON.stringify(before, null, 2));
+  const name = `${now.toISOString().replace(/[:.]/g, '-')}-${process.pid}-${++backupSeq}.json`;
+  // Written aside and renamed, so a full disk leaves no half-written backup behind.
+  const temp = join(dir, `.${name}.tmp`);
+  try {
+    await writeFile(temp, JSON.stringify(before, null, 2));
+    await rename(temp, join(dir, name));
+  } catch (err) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw err;
+  }
 }
 
 /** Earlier versions of one layer of a document, newest first. @throws ApiError NOT_FOUND */
 export async function listBackups(store: DocumentStore, docId: DocId, layer: string): Promise<BackupEntry[]> {
   store.rowFor(docId);
   const dir = backupDir(store.root, docId, layer);
-  const names = await readdir(dir).catch(() => [] as string[]);
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
   const entries = await Promise.all(
     names.map(async (name) => {
       const info = await stat(join(dir, name));
@@ -88,7 +97,7 @@ export async function listBackups(store: DocumentStore, docId: DocId, layer: str
 export function restoreBackup(store: DocumentStore, docId: DocId, layer: string, backupId: string): Promise<DocumentRow> {
   if (!/^[\w-]+$/.test(backupId)) return Promise.reject(new ApiError('INVALID_INPUT', 'not a backup id'));
   return store.run(async () => {
-    const db = await store.layerHandle(docId, layer);
+    const db = await store.layerHandle(docId, layer, { mayBeMissing: true });
     const article = await store.article(docId);
     const path = join(backupDir(store.root, docId, layer), `${backupId}.json`);
     const { db: backup } = await openJsonFile<LayerFile>(path, migrateLayerOf(article, layer), null);

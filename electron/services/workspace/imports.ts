@@ -11,7 +11,7 @@ import { basename, extname, join } from 'node:path';
 import { MAX_IMPORT_BYTES, type ImportReport } from '../../../shared/api';
 import { documentFileProblem } from '../../../shared/model/file-checks';
 import { isDocId } from '../../../shared/model/keys';
-import { articleOf, splitIntoLayers } from '../../../shared/model/layers';
+import { articleOf, splitIntoLayers, type LayerFile } from '../../../shared/model/layers';
 import type { DocumentData, IndexRow } from '../../../shared/model/types';
 import { importArticle } from '../importers';
 import { ImportError, SUPPORTED_EXTENSIONS } from '../importers/types';
@@ -180,7 +180,17 @@ export function importAnnotatedDocuments(
       const layers = splitIntoLayers(stored, options.fallback, options.annotator);
       if (existing) {
         const taken = store.layerSummaries(existing.id);
-        const fresh = layers.filter((l) => (taken[l.layer]?.annotationCount ?? 0) === 0);
+        let present: Set<string>;
+        try {
+          present = await annotationIdsOf(store, existing.id, Object.keys(taken));
+        } catch (err) {
+          failed.push({ name, reason: `${name}: the document it annotates cannot be read (${(err as Error).message}); the record is not imported` });
+          continue;
+        }
+        // A layer goes in when the document has none of that name and, unless the analyst named the
+        // layer, its annotations are not already there (re-importing the workspace's own export adds nothing).
+        const isCopy = (l: LayerFile) => options.annotator === undefined && l.annotations.length > 0 && l.annotations.every((a) => present.has(a.id));
+        const fresh = layers.filter((l) => (taken[l.layer]?.annotationCount ?? 0) === 0 && !isCopy(l));
         if (existing.textSha256 !== hash || fresh.length === 0 || layers.length === 0) {
           duplicates.push({ name, existing });
           continue;
@@ -200,6 +210,14 @@ export function importAnnotatedDocuments(
     if (imported.length > 0) await store.commitIndex();
     return { imported, duplicates, failed };
   });
+}
+
+/** The ids of every annotation in the given layers of a document. */
+async function annotationIdsOf(store: DocumentStore, docId: string, layers: readonly string[]): Promise<Set<string>> {
+  const ids = new Set<string>();
+  const article = await store.readArticle(docId);
+  for (const layer of layers) for (const a of (await store.readLayer(article, layer)).annotations) ids.add(a.id);
+  return ids;
 }
 
 /** The SHA-256 of `bytes` in hex, hashed a megabyte at a time with pauses between. */

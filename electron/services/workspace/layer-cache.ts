@@ -9,7 +9,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { summaryOf, type LayerFile } from '../../../shared/model/layers';
+import { EMPTY_SUMMARY, summaryOf, type LayerFile } from '../../../shared/model/layers';
 import type { DocId, IndexRow, LayerSummary } from '../../../shared/model/types';
 import { CACHE_DIR, layerPath, layersOnDisk, readArticleSync, readLayerSync } from './files';
 
@@ -34,9 +34,6 @@ export function fileSignature(path: string): string | null {
 export class LayerSummaries {
   private readonly byDoc = new Map<DocId, Map<string, Entry>>();
   private timer: ReturnType<typeof setTimeout> | null = null;
-  /** Layer files that could not be read when the summaries were built, with why. */
-  readonly unreadable: { docId: DocId; layer: string }[] = [];
-
   private constructor(private readonly root: string) {}
 
   /**
@@ -70,8 +67,15 @@ export class LayerSummaries {
       }
       article ??= readArticleSync(this.root, docId);
       const file = article?.ok ? readLayerSync(this.root, article.value, layer) : null;
-      if (file?.ok) entries.set(layer, { sig, summary: summaryOf(file.value) });
-      else this.unreadable.push({ docId, layer });
+      // A layer whose file cannot be used stays listed, with why: dropping it would pass for "nobody annotated".
+      const problem = !article?.ok
+        ? 'its article file cannot be used'
+        : file === null
+          ? 'it cannot be read or is not JSON'
+          : file.ok
+            ? null
+            : file.reason;
+      entries.set(layer, { sig, summary: file?.ok ? summaryOf(file.value) : { ...EMPTY_SUMMARY, problem: problem ?? 'it cannot be used' } });
     }
     this.byDoc.set(docId, entries);
   }

@@ -1,20 +1,20 @@
 /**
  * Moving a version-1 workspace (one file per document, every annotation in it) to the layered
  * layout of version 2 (an article file and one file per annotator's layer; see
- * shared/model/layers.ts), with the step registered in shared/model/migrate.ts. Each document's
- * file is first copied as it was to `.backups/before-migration-from-v1/documents/`, then its new
- * files are written beside it; claimdesk.json (copied as it was by the caller) is written last,
- * which is the moment the workspace becomes version 2. Only then are the old files removed. A
+ * shared/model/layers.ts), with the step registered in shared/model/migrate.ts. Every document
+ * file is read and checked first; then each is copied as it was to
+ * `.backups/before-migration-from-v1/documents/` and its new files are written beside it;
+ * claimdesk.json (copied as it was by the caller) is written last, which is the moment the
+ * workspace becomes version 2. Only then are the old files removed. A
  * crash before that leaves a version-1 workspace that migrates again on the next open; one after
  * it leaves old files that the next open removes (their copies are in the backups). A document
  * file that cannot be read or fails the checks stops the migration with what to do, and nothing
  * of the old workspace is changed.
  */
-import { constants } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ApiError } from '../../../shared/api';
-import { migrateV1Document } from '../../../shared/model/migrate';
+import { migrateV1Document, type DocumentBundle } from '../../../shared/model/migrate';
 import type { IndexRow } from '../../../shared/model/types';
 import { articlePath, DOCUMENTS_DIR, layerPath, originalsDir, textHash, v1DocumentPath } from './files';
 
@@ -34,48 +34,60 @@ async function writeJson(path: string, value: unknown): Promise<void> {
  * @throws ApiError CONFLICT/IO naming the document file that stopped it
  */
 export async function migrateDocumentsFromV1(root: string, rows: readonly IndexRow[], annotator: string): Promise<IndexRow[]> {
+  // First every file is read and checked, and nothing is written: one that cannot be migrated
+  // leaves the whole workspace as it was (no document half-way in the new layout).
+  for (const row of rows) await readV1(root, row, annotator);
   const out: IndexRow[] = [];
   for (const row of rows) {
-    const source = v1DocumentPath(root, row.id);
-    let text: string;
-    try {
-      text = await readFile(source, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-        out.push(row); // deleted before the migration: its row stays, and opening it says the file is missing
-        continue;
-      }
-      throw new ApiError(
-        'IO',
-        `${source} cannot be read (${(err as Error).message}); the workspace is left as it was: check its permissions and open it again`,
-      );
+    const read = await readV1(root, row, annotator);
+    if (read === null) {
+      out.push(row); // deleted before the migration: its row stays, and opening it says the file is missing
+      continue;
     }
+    // The original as it is now, the version that is migrated (a copy left by an earlier, refused attempt is replaced).
     const original = join(root, originalsDir(1), DOCUMENTS_DIR, `${row.id}.json`);
     await mkdir(dirname(original), { recursive: true });
-    await copyFile(source, original, constants.COPYFILE_EXCL).catch((err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EEXIST') throw err;
-    });
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (err) {
-      throw new ApiError(
-        'CONFLICT',
-        `${source} is not valid JSON (${(err as Error).message}), so this workspace cannot be brought up to date; restore the file from a backup or git, or move it away, and open the workspace again`,
-      );
-    }
-    const result = migrateV1Document(parsed, { annotator });
-    if (!result.ok)
-      throw new ApiError(
-        'CONFLICT',
-        `${source} cannot be brought up to date: ${result.reason}. The workspace is left as it was; fix or move the file away and open it again`,
-      );
-    const { article, layers } = result.value;
+    await copyFile(v1DocumentPath(root, row.id), original);
+    const { article, layers } = read;
     await writeJson(articlePath(root, row.id), article);
     for (const layer of layers) await writeJson(layerPath(root, row.id, layer.layer), layer);
     out.push({ ...row, textSha256: textHash(article.text) });
   }
   return out;
+}
+
+/**
+ * A version-1 document file read, checked and split into the new files, or null when it is missing.
+ * @throws ApiError CONFLICT/IO naming the file and what to do
+ */
+async function readV1(root: string, row: IndexRow, annotator: string): Promise<DocumentBundle | null> {
+  const source = v1DocumentPath(root, row.id);
+  let text: string;
+  try {
+    text = await readFile(source, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new ApiError(
+      'IO',
+      `${source} cannot be read (${(err as Error).message}); the workspace is left as it was: check its permissions and open it again`,
+    );
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new ApiError(
+      'CONFLICT',
+      `${source} is not valid JSON (${(err as Error).message}), so this workspace cannot be brought up to date; the workspace is left as it was: restore the file from a backup or git, or move it away, and open the workspace again`,
+    );
+  }
+  const result = migrateV1Document(parsed, { annotator });
+  if (!result.ok)
+    throw new ApiError(
+      'CONFLICT',
+      `${source} cannot be brought up to date: ${result.reason}. The workspace is left as it was; fix or move the file away and open it again`,
+    );
+  return result.value;
 }
 
 /** Removes the version-1 document files once claimdesk.json is version 2 (their originals are in the backups). */

@@ -23,7 +23,7 @@ import { openJsonFile } from '../store/json-store';
 import { acquireWorkspaceLock, type WorkspaceLock } from '../store/workspace-lock';
 import { DocumentStore } from './document-store';
 import { ExternalChangeWatcher } from './external-changes';
-import { documentDir, INDEX_FILE, originalsDir, sweepTempFiles, workspaceFolder } from './files';
+import { documentDir, INDEX_FILE, LAYERS_DIR, originalsDir, sweepTempFiles, workspaceFolder } from './files';
 import * as history from './history';
 import * as imports from './imports';
 import { migrateDocumentsFromV1, removeV1Files } from './migrate-layout';
@@ -80,7 +80,12 @@ export class Workspace {
       if (!lock.isReadOnly && existsSync(join(path, originalsDir(1)))) await removeV1Files(path, db.data.documents);
       const store = new DocumentStore(path, db, options.now ?? (() => new Date()), lock);
       const workspace = new Workspace(store, lock);
-      if (!lock.isReadOnly) await sweepTempFiles(path);
+      // A save killed half-way leaves its temporary file beside the intact one, in any document's folder.
+      if (!lock.isReadOnly)
+        await sweepTempFiles(
+          path,
+          db.data.documents.flatMap((row) => [documentDir(path, row.id), join(documentDir(path, row.id), LAYERS_DIR)]),
+        );
       // A workspace in a git repository gets its .gitignore, .gitattributes and merge driver (a no-op elsewhere).
       const driver = options.mergeDriver === undefined ? defaultMergeDriverCommand() : options.mergeDriver;
       if (!lock.isReadOnly && driver !== null)
