@@ -90,6 +90,6 @@ export function createServiceApi(session: WorkspaceSession, settings: SettingsSt
     startSync: async () => sync.start(),
     getSyncStatus: async () => sync.get(),
     getAgreement: (request) => workspaceAgreement(ws(), request),
-    startCuration: ({ docId, policy }) => startCuration(ws(), docId, policy),
+    startCuration: ({ docId, policy }) => startCuration(ws(), docId, policy, me()),
   };
 }
