@@ -10,7 +10,7 @@ import type { ExportFormat } from './formats/serializer';
 import type { ExportReport } from './formats/report';
 import type { Operation } from './model/operations';
 import type { SchemaMigration } from './model/schema-rules';
-import type { DocId, DocumentData, DocumentRow, FieldConflict, IndexRow, LayerSummary, Schema } from './model/types';
+import type { DocId, DocumentData, DocumentRow, FieldConflict, IndexRow, Schema } from './model/types';
 
 /** Facts about the open workspace; `revision` grows with every change, so clients can poll cheaply. */
 export type WorkspaceInfo = Readonly<{
