@@ -35,7 +35,10 @@ test('files dropped anywhere on the window are imported; a dropped folder is rep
     await expect(failed).toContainText(folder.split('/').pop()!);
     await expect(list.getByRole('option')).toHaveCount(2);
     await expect(page.getByRole('article', { name: ENVOY_TITLE })).toContainText("I don't see any splintering");
-    expect((await readdir(join(host.workspace, 'documents'))).filter((f) => f.endsWith('.json'))).toHaveLength(2);
+    // One folder per document, each with its article file.
+    const folders = await readdir(join(host.workspace, 'documents'));
+    expect(folders).toHaveLength(2);
+    for (const id of folders) expect(await readdir(join(host.workspace, 'documents', id))).toContain('article.json');
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

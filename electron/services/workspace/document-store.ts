@@ -37,7 +37,7 @@ export class DocumentStore {
   /** Documents changed or deleted on disk by another program, with the revision at which that was noticed. */
   readonly externalChanges = new Map<DocId, ExternalChange>();
   readonly summaries: LayerSummaries;
-  /** Told of each document whose files are opened (the watcher watches its folder). */
+  /** Told of each document an analyst opens (the watcher watches its folders). */
   onDocumentOpened: ((docId: DocId) => void) | null = null;
 
   /**
@@ -253,7 +253,6 @@ export class DocumentStore {
       const meanwhile = this.articles.get(docId);
       if (meanwhile) return meanwhile;
       this.articles.set(docId, db);
-      this.onDocumentOpened?.(docId);
       return db;
     });
   }

@@ -8,7 +8,7 @@
  * file is written back from memory: an open layer (listed as 'restored') and claimdesk.json.
  * Every check runs in the store's queue; `reload` runs one at once (a sync calls it).
  */
-import { existsSync, watch as watchFolder, type FSWatcher } from 'node:fs';
+import { existsSync, readdirSync, watch as watchFolder, type FSWatcher } from 'node:fs';
 import { join, sep } from 'node:path';
 import { migrateWorkspaceFile, type WorkspaceFile } from '../../../shared/model/migrate';
 import type { ArticleFile, LayerFile } from '../../../shared/model/layers';
@@ -61,18 +61,22 @@ export class ExternalChangeWatcher {
     this.watchFolder(DOCUMENTS_DIR, (name) => {
       if (this.store.openArticles().includes(name) && !existsSync(join(this.store.root, DOCUMENTS_DIR, name))) this.scheduleCheck(DOCUMENTS_DIR);
     });
-    for (const docId of this.store.openArticles()) this.watchDocument(docId);
+    for (const { docId } of this.store.openLayers()) this.watchDocument(docId);
   }
 
   /** Watches a document's folder (article, curated layer, layers/) and its layers/ folder. */
   private watchDocument(docId: DocId): void {
     const folder = join(DOCUMENTS_DIR, docId);
     const layers = join(folder, LAYERS_DIR);
+    const onLayer = (file: string) => file.endsWith('.json') && this.scheduleCheck(join(layers, file));
     this.watchFolder(folder, (name) => {
-      if (name === LAYERS_DIR) this.watchFolder(layers, (file) => file.endsWith('.json') && this.scheduleCheck(join(layers, file)));
-      else if (name.endsWith('.json')) this.scheduleCheck(join(folder, name));
+      if (name === LAYERS_DIR && !this.folderWatchers.has(layers)) {
+        this.watchFolder(layers, onLayer);
+        // Files written into the new folder before its watcher started are checked now.
+        for (const file of safeReaddir(join(this.store.root, layers))) onLayer(file);
+      } else if (name.endsWith('.json')) this.scheduleCheck(join(folder, name));
     });
-    this.watchFolder(layers, (file) => file.endsWith('.json') && this.scheduleCheck(join(layers, file)));
+    this.watchFolder(layers, onLayer);
   }
 
   /** Watches one folder (relative to the workspace) unless it is watched already or missing (then whoever makes it is heard by the folder above). */
@@ -174,5 +178,14 @@ export class ExternalChangeWatcher {
       if (db && store.hasRow(docId) && store.layerSummaries(docId)[layer] && (await isMissing(store.layerPath(docId, layer))))
         await store.saveLayer(db, db.data);
     }
+  }
+}
+
+/** A folder's entries, or none when it cannot be read. */
+function safeReaddir(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch {
+    return [];
   }
 }

@@ -155,7 +155,9 @@ export class Workspace {
   async openDocument(docId: DocId, layer: string): Promise<DocumentData> {
     checkLayerName(layer);
     const article = await this.store.article(docId);
-    return composeDocument(article, (await this.store.layerHandle(docId, layer)).data);
+    const content = (await this.store.layerHandle(docId, layer)).data;
+    this.store.onDocumentOpened?.(docId);
+    return composeDocument(article, content);
   }
 
   /**
