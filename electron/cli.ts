@@ -13,6 +13,7 @@ import { checkExportPaths, runAgreement, runExport, runImport, runStats, runSync
 import { runMergeFileCommand } from './cli/sync';
 import { CliFailure, EXIT, type ExitCode } from './cli/exit';
 import { parseInvocation, type Invocation } from './cli/options';
+import { analystName } from './services/app-paths';
 import { Workspace } from './services/workspace';
 
 export { EXIT } from './cli/exit';
@@ -105,7 +106,8 @@ function runCommand(workspace: Workspace, invocation: WorkspaceCommand, io: Io, 
  */
 async function openWorkspace(dir: string, annotator?: string): Promise<Workspace> {
   try {
-    return await Workspace.open(dir, { annotator });
+    // Every command opens as an analyst: an older workspace migrated now puts unsigned work in their layer.
+    return await Workspace.open(dir, { annotator: annotator ?? analystName({ author: process.env.CLAIMDESK_ANNOTATOR }) });
   } catch (err) {
     const why =
       err instanceof ApiError

@@ -14,7 +14,7 @@ import { failure, MAX_IMPORT_BYTES, type Envelope } from '../shared/api';
 import { dispatch } from '../shared/api-validate';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { createServiceApi, type SettingsStore } from './services/api';
-import { appRoot, defaultAuthor, defaultWorkspaceDir, openAppSettings, samplesDir } from './services/app-paths';
+import { appRoot, analystName, defaultWorkspaceDir, openAppSettings, samplesDir } from './services/app-paths';
 import { parseShellArgs } from './services/cli-args';
 import { browserShell } from './services/export/jobs';
 import { Workspace } from './services/workspace';
@@ -159,7 +159,7 @@ async function main(): Promise<void> {
   const options = parseShellArgs(process.argv.slice(2));
   const dir = options.workspace ?? defaultWorkspaceDir();
   const settings = await openAppSettings();
-  const annotator = settings.db.data.author ?? defaultAuthor();
+  const annotator = analystName(settings.db.data);
   const workspace = await Workspace.open(dir, options.workspace ? { annotator } : { seedDir: samplesDir(), annotator });
   let host: RunningHost | null = null;
   const stop = (): void => {

@@ -25,7 +25,7 @@ import { launchData, requestedWorkspace, userArgs } from './desktop/command-line
 import { DesktopShell } from './desktop/shell';
 import { electronProfileDir } from './desktop/user-data';
 import { APP_NAME } from './desktop/window-title';
-import { defaultAuthor, defaultWorkspaceDir, openAppSettings, samplesDir, userDataDir } from './services/app-paths';
+import { analystName, defaultWorkspaceDir, openAppSettings, samplesDir, userDataDir } from './services/app-paths';
 import { rememberCurrent, type AppState } from './main/app-state';
 import { refreshChrome, showSecondInstance } from './main/commands';
 import { failStartup } from './main/dialogs';
@@ -55,7 +55,7 @@ async function start(shell: DesktopShell, requested: string | undefined): Promis
   hardenSession(RENDERER_DIR);
   const { db: settings, isWritable } = await openAppSettings();
   if (!isWritable) console.error(`Claimdesk's settings file in ${userDataDir()} cannot be read; it is left untouched and defaults are used`);
-  shell.annotator = settings.data.author ?? defaultAuthor();
+  shell.annotator = analystName(settings.data);
   try {
     const plan = { recent: settings.data.recentWorkspaces, fallback: { dir: defaultWorkspaceDir(), seedDir: samplesDir() } };
     if ((await shell.launch(requested === undefined ? plan : { ...plan, requested })) === null) return null; // quit during startup

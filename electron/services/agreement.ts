@@ -15,6 +15,7 @@ import type { Workspace } from './workspace';
 export async function workspaceAgreement(workspace: Workspace, request: AgreementRequest): Promise<AgreementReport> {
   const wanted = request.docIds ? new Set(request.docIds) : null;
   const docs: AgreementDocument[] = [];
+  workspace.refreshLayers();
   for (const row of workspace.listDocuments('')) {
     if (wanted && !wanted.has(row.id)) continue;
     const annotators = annotatorsOf(row.layers).filter((a) => !request.annotators || request.annotators.includes(a));

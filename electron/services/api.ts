@@ -5,8 +5,8 @@
  */
 import { ApiError, type ClaimdeskApi } from '../../shared/api';
 import type { Low } from 'lowdb';
-import { defaultAuthor, type AppSettings } from './app-paths';
-import { CURATED_LAYER, isAnnotatorName } from '../../shared/model/layers';
+import { analystName, defaultAuthor, type AppSettings } from './app-paths';
+import { canWriteLayer, isAnnotatorName } from '../../shared/model/layers';
 import { ExportJobs, type ExportShell } from './export/jobs';
 import { workspaceAgreement } from './agreement';
 import { startCuration } from './curation';
@@ -32,9 +32,16 @@ export function createServiceApi(session: WorkspaceSession, settings: SettingsSt
   const exportJobs = new ExportJobs(ws, shell);
   const preferences = () => ({ author: settings.db.data.author ?? defaultAuthor() });
   /** The analyst's own layer: their author name (the OS user name when the saved one cannot name a layer). */
-  const me = () => {
-    const { author } = preferences();
-    return isAnnotatorName(author) ? author : defaultAuthor();
+  const me = () => analystName(settings.db.data);
+  /** The layer a change goes to (default: your own). @throws ApiError CONFLICT for another annotator's, which is read-only */
+  const writableLayer = (layer: string | undefined): string => {
+    const target = layer ?? me();
+    if (!canWriteLayer(target, me()))
+      throw new ApiError(
+        'CONFLICT',
+        `${target}'s layer is read-only for you (${me()}): annotate in your own layer, or in the curated layer when adjudicating`,
+      );
+    return target;
   };
   const sync = new SyncRunner(ws, me);
   return {
@@ -48,21 +55,13 @@ export function createServiceApi(session: WorkspaceSession, settings: SettingsSt
           return { name: file.name, sourcePath: file.name, size: bytes.byteLength, read: async () => new Uint8Array(bytes) };
         }),
       ),
-    applyChanges: async ({ docId, ops, layer }) => {
-      const target = layer ?? me();
-      if (target !== me() && target !== CURATED_LAYER)
-        throw new ApiError(
-          'CONFLICT',
-          `${target}'s layer is read-only for you (${me()}): annotate in your own layer, or in the curated layer when adjudicating`,
-        );
-      return { row: await ws().applyChanges(docId, target, ops) };
-    },
+    applyChanges: async ({ docId, ops, layer }) => ({ row: await ws().applyChanges(docId, writableLayer(layer), ops) }),
     updateSchema: async ({ schema, renamedLabels, removedLabels }) => {
       await ws().updateSchema(schema, { renamedLabels, removedLabels });
       return { ...ws().info(), annotator: me() };
     },
     listBackups: ({ docId, layer }) => ws().listBackups(docId, layer ?? me()),
-    restoreBackup: ({ docId, backupId, layer }) => ws().restoreBackup(docId, layer ?? me(), backupId),
+    restoreBackup: async ({ docId, backupId, layer }) => ws().restoreBackup(docId, writableLayer(layer), backupId),
     deleteDocument: ({ docId }) => ws().deleteDocument(docId),
     listTrash: () => ws().listTrash(me()),
     restoreDocument: ({ docId }) => ws().restoreDocument(docId, me()),

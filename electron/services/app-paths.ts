@@ -3,6 +3,7 @@
  * convention), the default workspace inside it, app settings (recent workspaces, window
  * bounds), and the bundled sample articles. Plain Node; shared by Electron, host and CLI.
  */
+import { isAnnotatorName } from '../../shared/model/layers';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
@@ -72,6 +73,17 @@ export async function openAppSettings(): Promise<{ db: Low<AppSettings>; isWrita
   } catch (err) {
     return { db, isWritable: (err as NodeJS.ErrnoException).code === 'ENOENT' };
   }
+}
+
+/**
+ * The analyst the app works as: the author name from Preferences, which names their layer; the
+ * OS user name when none is set or the saved one cannot name a layer (a Claimdesk before layers
+ * allowed "Default", or longer names).
+ */
+export function analystName(settings: Pick<AppSettings, 'author'>): string {
+  if (settings.author !== undefined && isAnnotatorName(settings.author)) return settings.author;
+  const user = defaultAuthor();
+  return isAnnotatorName(user) ? user : 'analyst';
 }
 
 /** The author name recorded on annotations when the user has not set one: the OS user name. */

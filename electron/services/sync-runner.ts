@@ -44,22 +44,21 @@ export class SyncRunner {
         };
       })
       .catch((err: unknown) => {
-        const message = err instanceof ApiError ? err.message : `The sync failed: ${(err as Error).message ?? String(err)}`;
+        const message =
+          err instanceof ApiError
+            ? err.message
+            : `The sync failed: ${(err as Error).message ?? String(err)}; check that the workspace folder and its .git folder are writable, then sync again (your work is saved)`;
         this.status = { state: 'failed', step: null, message, finishedAt: new Date().toISOString() };
       })
       .finally(() => {
         this.running = null;
       });
+    ws.keepOpenUntil(this.running);
     return this.status;
   }
 
   /** The running or last sync. */
   get(): SyncStatus {
     return this.status;
-  }
-
-  /** Waits for the sync under way, if any (closing a workspace). */
-  async settle(): Promise<void> {
-    await this.running;
   }
 }

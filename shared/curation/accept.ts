@@ -13,10 +13,10 @@ import { curatedKeys } from './candidates';
 import type { Candidate, LayerContent } from './types';
 
 /**
- * The change that accepts a candidate into the curated layer: a new annotation (fresh id; the
- * candidate's label, bounds, quote and attributes; the curator as author), then one relation per
- * link of the candidate whose other end the curated layer already holds, unless it holds that
- * relation already.
+ * The change that accepts a candidate into the curated layer: a new annotation (an id derived
+ * from the candidate, see stableId; the candidate's label, bounds, quote and attributes; the
+ * curator as author), then one relation per link of the candidate whose other end the curated
+ * layer already holds, unless it holds that relation already.
  * @param curated the curated layer as it is now
  * @param stamp the curator, the time and fresh ids
  * @returns the operations, or [] when the curated layer holds the candidate already
@@ -24,8 +24,9 @@ import type { Candidate, LayerContent } from './types';
 export function acceptOps(candidate: Candidate, curated: LayerContent, stamp: Stamp): Operation[] {
   const keys = curatedKeys(curated);
   if (keys.has(candidate.key)) return [];
+  const taken = new Set([...curated.annotations.map((a) => a.id), ...curated.relations.map((r) => r.id)]);
   const annotation: Annotation = {
-    id: stamp.newId(),
+    id: stableId('c', candidate.key, taken, stamp),
     label: candidate.label,
     start: candidate.start,
     end: candidate.end,
@@ -43,13 +44,40 @@ export function acceptOps(candidate: Candidate, curated: LayerContent, stamp: St
     const to = idOf(link.to);
     if (from === undefined || to === undefined || made.has(relationId(link.type, from, to))) continue;
     made.add(relationId(link.type, from, to));
-    const relation: Relation = { id: stamp.newId(), type: link.type, from, to, author: stamp.author, createdAt: stamp.now };
+    const relation: Relation = {
+      id: stableId('r', relationId(link.type, from, to), taken, stamp),
+      type: link.type,
+      from,
+      to,
+      author: stamp.author,
+      createdAt: stamp.now,
+    };
     ops.push({ op: 'addRelation', relation });
   }
   return ops;
 }
 
 const relationId = (type: string, from: string, to: string) => JSON.stringify([type, from, to]);
+
+/**
+ * The id of what accepting a candidate adds: derived from the candidate (its key, or a link's
+ * type and ends), so that two curators, or one on two machines, who accept the same candidate
+ * add the same annotation, which a git merge by id keeps once. A fresh id when it is taken (the
+ * curator edited an accepted span and accepts the candidate again).
+ */
+function stableId(prefix: string, key: string, taken: Set<string>, stamp: Stamp): string {
+  const id = `${prefix}-${fnv1a(key)}${fnv1a(`~${key}`)}`;
+  const chosen = taken.has(id) ? stamp.newId() : id;
+  taken.add(chosen);
+  return chosen;
+}
+
+/** The 32-bit FNV-1a hash of a string's UTF-16 code units, as 8 hex digits. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+}
 
 /**
  * The change that accepts several candidates in turn (each sees those before it as accepted, so

@@ -66,6 +66,8 @@ export type FormatSpec = Readonly<{
   needsTokenizer: boolean;
   /** Export -> import -> export gives the same bytes; such formats need no dry run for problems. */
   lossless: boolean;
+  /** Each record can say whose layer it is (an `annotator` field, column or file name), so every annotator's layer can be exported at once. */
+  carriesAnnotator: boolean;
   /** What the format cannot hold at all, said in every report. */
   drops: readonly string[];
   create: (ctx: SerializerContext) => DocumentSerializer;

@@ -43,8 +43,18 @@ export type LayerFile = {
   conflicts?: readonly FieldConflict[];
 };
 
-/** True when `name` may name an annotator's layer: a name (see keys.ts) that is not reserved. */
-export const isAnnotatorName = (name: unknown): name is string => isName(name) && !RESERVED_LAYER_NAMES.includes(name.trim().toLowerCase());
+/** The longest layer file name (file systems allow 255 bytes; a name's non-ASCII characters take up to 12 each when encoded). */
+const MAX_FILE_NAME = 200;
+
+/**
+ * True when `name` may name an annotator's layer: a name (see keys.ts) that is not reserved and
+ * whose file name (see layerFileName) fits every file system.
+ */
+export const isAnnotatorName = (name: unknown): name is string =>
+  isName(name) && !RESERVED_LAYER_NAMES.includes(name.trim().toLowerCase()) && layerFileName(name).length <= MAX_FILE_NAME;
+
+/** True when `analyst` may write `layer`: their own, and the curated one (adjudicating); another annotator's is read-only. */
+export const canWriteLayer = (layer: string, analyst: string): boolean => layer === analyst || layer === CURATED_LAYER;
 
 /** True when `name` names a layer: an annotator's or the curated one. */
 export const isLayerName = (name: unknown): name is string => name === CURATED_LAYER || isAnnotatorName(name);
@@ -80,8 +90,24 @@ export function articleOf(doc: Pick<DocumentData, 'id' | 'title' | 'meta' | 'tex
   return { version: LAYERED_STORE_VERSION, id: doc.id, title: doc.title, meta: doc.meta, text: doc.text, blocks: doc.blocks };
 }
 
+/**
+ * The stable form of each annotation and relation already made, by identity (they are never
+ * changed in place): a save of a large layer then hands the writer the same objects as the save
+ * before, whose text it keeps (see electron/services/store/pretty-json.ts).
+ */
+const canonicalForms = new WeakMap<object, Annotation | Relation>();
+
 /** An annotation with its fields in the order they are written (absent optional fields stay absent). */
 function canonicalAnnotation(a: Annotation): Annotation {
+  const known = canonicalForms.get(a) as Annotation | undefined;
+  if (known) return known;
+  const made = makeCanonicalAnnotation(a);
+  canonicalForms.set(a, made);
+  canonicalForms.set(made, made);
+  return made;
+}
+
+function makeCanonicalAnnotation(a: Annotation): Annotation {
   const out: { -readonly [K in keyof Annotation]: Annotation[K] } = {
     id: a.id,
     label: a.label,
@@ -98,7 +124,14 @@ function canonicalAnnotation(a: Annotation): Annotation {
   return out;
 }
 
-const canonicalRelation = (r: Relation): Relation => ({ id: r.id, type: r.type, from: r.from, to: r.to, author: r.author, createdAt: r.createdAt });
+function canonicalRelation(r: Relation): Relation {
+  const known = canonicalForms.get(r) as Relation | undefined;
+  if (known) return known;
+  const made: Relation = { id: r.id, type: r.type, from: r.from, to: r.to, author: r.author, createdAt: r.createdAt };
+  canonicalForms.set(r, made);
+  canonicalForms.set(made, made);
+  return made;
+}
 
 /** A record with its keys in code-unit order (null prototype kept out: a plain object is written). */
 function sortedKeys<T>(record: Readonly<Record<string, T>>): Record<string, T> {
@@ -110,6 +143,12 @@ function sortedKeys<T>(record: Readonly<Record<string, T>>): Record<string, T> {
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** `items` sorted by `compare`, as they are when they already are (one pass instead of a sort of thousands on every save). */
+function inOrder<T>(items: readonly T[], compare: (a: T, b: T) => number): readonly T[] {
+  for (let i = 1; i < items.length; i++) if (compare(items[i - 1]!, items[i]!) > 0) return [...items].sort(compare);
+  return items;
+}
+
 /** A layer in its stable form: fields in a fixed order, annotations in text order, relations by id. */
 export function canonicalLayer(layer: Omit<LayerFile, 'version'>): LayerFile {
   const out: LayerFile = {
@@ -118,8 +157,8 @@ export function canonicalLayer(layer: Omit<LayerFile, 'version'>): LayerFile {
     layer: layer.layer,
     status: layer.status,
     attributes: sortedKeys(layer.attributes),
-    annotations: [...layer.annotations].sort(compareSpans).map(canonicalAnnotation),
-    relations: [...layer.relations].sort(byId).map(canonicalRelation),
+    annotations: inOrder(layer.annotations, compareSpans).map(canonicalAnnotation),
+    relations: inOrder(layer.relations, byId).map(canonicalRelation),
   };
   if (layer.conflicts !== undefined && layer.conflicts.length > 0) out.conflicts = layer.conflicts;
   return out;

@@ -105,7 +105,7 @@ describe('startCuration', () => {
   it('leaves an existing curated layer as it is', async () => {
     const { ws, docId } = await twoAnnotators();
     await startCuration(ws, docId, 'none');
-    const file = join(ws.documentFolder(docId), 'curated.json');
+    const file = join(ws.path, 'documents', docId, 'curated.json');
     const before = await readFile(file, 'utf8');
     const again = await startCuration(ws, docId, 'all');
     expect(again.accepted).toBe(0);

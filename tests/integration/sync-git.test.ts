@@ -64,11 +64,20 @@ describe('sync: first push', () => {
     expect(result.summary).toBe('Synced with origin/main: nothing new to commit; nothing new from the remote; nothing to push.');
   });
 
-  it('syncs a workspace in a subfolder of the repository, committing only the workspace', async () => {
+  it('syncs a workspace in a subfolder of the repository that holds it, committing only the workspace', async () => {
     const remote = await makeRemote();
     const repo = await cloneOf(remote);
     const ws = join(repo, 'team', 'claims');
     writeWorkspace(ws);
+    // Not held by the repository yet: refused, so a workspace in some other repository (a home
+    // folder kept in git) never goes to that repository's remote.
+    await expect(syncWorkspace(targetFor(ws, 'alice'), { mergeDriver: TEST_DRIVER })).rejects.toMatchObject({
+      kind: 'not-a-repository',
+      message: expect.stringContaining('does not hold this workspace yet'),
+    });
+    // The team's repository takes it in once; from then on it syncs.
+    git(ws, 'add', 'claimdesk.json');
+    git(ws, 'commit', '-m', 'the claims workspace');
     writeFileSync(join(repo, 'README.md'), 'not the workspace\n');
     git(repo, 'add', 'README.md');
     // Not syncOk: README.md stays staged on purpose, so the tree is not clean.

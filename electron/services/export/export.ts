@@ -110,6 +110,12 @@ export async function exportDocuments(workspace: Workspace, options: ExportOptio
   const spec = FORMAT_SPECS[options.format];
   const schema = workspace.info().schema;
   const tokenizer = spec.needsTokenizer ? (options.tokenizer ?? icuTokenizer(process.versions.icu ?? 'unknown')) : null;
+  if (options.scope.layer === 'all' && !spec.carriesAnnotator)
+    throw new ApiError(
+      'INVALID_INPUT',
+      `${options.format} cannot say whose layer a record is, so it cannot hold every annotator's layer at once: export one layer (--layer NAME or curated), or use jsonl, claims-csv, claims-tsv, hf, spacy or brat for all`,
+    );
+  workspace.refreshLayers();
   const everyRow = workspace.listDocuments('');
   const rows = everyRow.filter((row) => isRowInScope(row, options.scope));
   if (options.scope.documentIds) {

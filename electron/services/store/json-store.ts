@@ -127,6 +127,9 @@ export async function openJsonFile<T>(
   backupTo: ((fromVersion: number) => string) | null = null,
 ): Promise<{ db: Low<T>; isNew: boolean; migrated: boolean; fromVersion: number | null }> {
   let raw: string | null = null;
+  // The signature before the read: a file replaced during the read then looks changed (and is
+  // read again by the watcher), never unchanged.
+  const before = await signature(path);
   try {
     raw = await readFile(path, 'utf8');
   } catch (err) {
@@ -152,8 +155,7 @@ export async function openJsonFile<T>(
   if (!result.ok) throw new ApiError('CONFLICT', `${path} cannot be opened: ${result.reason}. Claimdesk has left it untouched`);
   if (result.migrated && backupTo) await keepOriginal(path, backupTo(result.fromVersion));
   const db = new Low<T>(new TrackedJsonFile<T>(path), result.value);
-  const sig = await signature(path);
-  if (sig) ownWrites.set(path, sig);
+  if (before) ownWrites.set(path, before);
   return { db, isNew: false, migrated: result.migrated, fromVersion: result.fromVersion };
 }
 

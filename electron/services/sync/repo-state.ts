@@ -49,6 +49,13 @@ export async function inspectRepository(root: string, annotator: string): Promis
       `${root} is not in a git repository, so there is nothing to sync with: make it one (git init, then git remote add origin <url>), or clone the team's repository and open that folder`,
     );
   const [top = root, prefix = ''] = where.stdout.split('\n');
+  // A workspace in a folder of some other repository (a home folder kept in git, say) is not
+  // synced until that repository holds it: its articles must not go to that repository's remote.
+  if (prefix !== '' && (await runGit(root, ['ls-files', '--error-unmatch', '--', 'claimdesk.json'], { env })).code !== 0)
+    throw new SyncError(
+      'not-a-repository',
+      `${root} is inside the git repository at ${top}, which does not hold this workspace yet: if that repository is where your team shares it, commit the workspace there once (git add . && git commit, in ${root}); otherwise make the workspace its own repository (git init in ${root}, then git remote add origin <url>)`,
+    );
   if (
     (await runGit(root, ['rev-parse', '-q', '--verify', 'MERGE_HEAD'], { env })).code === 0 ||
     (await git(root, ['ls-files', '-u'], 'checking for conflicts', { env })) !== ''

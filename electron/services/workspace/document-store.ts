@@ -176,7 +176,12 @@ export class DocumentStore {
     const before = new Set(this.index.data.documents.map((r) => r.id));
     this.index.data = data;
     for (const row of data.documents) if (!before.has(row.id)) this.summaries.rescan(row.id);
-    for (const id of before) if (!data.documents.some((row) => row.id === id)) this.forget(id);
+    const kept = new Set(data.documents.map((row) => row.id));
+    for (const id of before)
+      if (!kept.has(id)) {
+        this.forget(id);
+        this.summaries.delete(id);
+      }
     this.bumpRevision();
   }
 

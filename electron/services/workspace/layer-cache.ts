@@ -9,6 +9,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
+import { keyedRecord } from '../../../shared/model/keys';
 import { EMPTY_SUMMARY, summaryOf, type LayerFile } from '../../../shared/model/layers';
 import type { DocId, IndexRow, LayerSummary } from '../../../shared/model/types';
 import { CACHE_DIR, layerPath, layersOnDisk, readArticleSync, readLayerSync } from './files';
@@ -47,6 +48,15 @@ export class LayerSummaries {
     return cache;
   }
 
+  /**
+   * Checks every document's layers against their files (a stat each; a file read only where one
+   * changed): a plain `git pull` may have brought layers into documents nobody has open.
+   */
+  refresh(docIds: readonly DocId[]): void {
+    for (const docId of docIds) this.scan(docId, Object.fromEntries(this.byDoc.get(docId) ?? []));
+    this.persistSoon();
+  }
+
   /** Re-reads the layers of one document from disk (after a git merge or another program's change). */
   rescan(docId: DocId): void {
     const known = Object.fromEntries(this.byDoc.get(docId) ?? []);
@@ -82,7 +92,7 @@ export class LayerSummaries {
 
   /** Every layer's summary of a document, by layer name. */
   of(docId: DocId): Readonly<Record<string, LayerSummary>> {
-    const out: Record<string, LayerSummary> = {};
+    const out = keyedRecord<LayerSummary>(); // annotators' names are keys: `__proto__` is a name like any other
     for (const [layer, entry] of this.byDoc.get(docId) ?? []) out[layer] = entry.summary;
     return out;
   }
@@ -120,7 +130,9 @@ export class LayerSummaries {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const file: CacheFile = { version: CACHE_VERSION, documents: {} };
-    for (const [docId, entries] of this.byDoc) file.documents[docId] = Object.fromEntries(entries);
+    // A layer that could not be used is not cached: it is looked at again on the next open.
+    for (const [docId, entries] of this.byDoc)
+      file.documents[docId] = Object.fromEntries([...entries].filter(([, e]) => e.summary.problem === undefined));
     const dir = join(this.root, CACHE_DIR);
     const tmp = join(dir, `.${CACHE_FILE}.${process.pid}.tmp`);
     try {

@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ApiError, type BackupEntry, type ImportReport, type WorkspaceInfo } from '../../../shared/api';
 import { DEFAULT_SCHEMA } from '../../../shared/model/default-schema';
-import { composeDocument, CURATED_LAYER, isLayerName, layerOf } from '../../../shared/model/layers';
+import { composeDocument, CURATED_LAYER, emptyLayer, isLayerName, layerOf } from '../../../shared/model/layers';
 import { migrateWorkspaceFile, STORE_VERSION, type WorkspaceFile } from '../../../shared/model/migrate';
 import { applyOperations, OperationConflict, OperationError, type Operation } from '../../../shared/model/operations';
 import { checkOperation, migrateDocumentLabels, type SchemaMigration } from '../../../shared/model/schema-rules';
@@ -45,6 +45,8 @@ export type OpenOptions = {
 
 export class Workspace {
   private readonly watcher: ExternalChangeWatcher;
+  /** Work that must end before the workspace is closed (a sync: its merge writes files after the network step). */
+  private readonly busy = new Set<Promise<unknown>>();
 
   private constructor(
     private readonly store: DocumentStore,
@@ -117,8 +119,12 @@ export class Workspace {
     };
   }
 
-  /** Stops watching, waits for the writes under way, writes the summaries cache, and releases the workspace lock. */
+  /**
+   * Stops watching, waits for the work under way (writes, a sync), writes the summaries cache,
+   * and releases the workspace lock.
+   */
   async close(): Promise<void> {
+    await Promise.allSettled([...this.busy]);
     this.watcher.close();
     await this.store.run(async () => undefined);
     if (!this.lock.isReadOnly) await this.store.summaries.persist();
@@ -140,6 +146,15 @@ export class Workspace {
     return this.store.rowsFor(viewer);
   }
 
+  /**
+   * Brings every document's layer summaries up to date with the files (see LayerSummaries.refresh);
+   * exports, agreement and schema changes call it first, so that layers a plain `git pull`
+   * brought into documents nobody has open are counted.
+   */
+  refreshLayers(): void {
+    this.store.summaries.refresh(this.store.rows().map((row) => row.id));
+  }
+
   /** Every layer's summary of a document, by layer name. @throws ApiError NOT_FOUND */
   layers(docId: DocId): Readonly<Record<string, LayerSummary>> {
     this.store.rowFor(docId);
@@ -154,8 +169,11 @@ export class Workspace {
    */
   async openDocument(docId: DocId, layer: string): Promise<DocumentData> {
     checkLayerName(layer);
-    const article = await this.store.article(docId);
-    const content = (await this.store.layerHandle(docId, layer)).data;
+    // In the queue: a first open must not read a file while a sync's merge is writing it.
+    const { article, content } = await this.store.run(async () => ({
+      article: await this.store.article(docId),
+      content: (await this.store.layerHandle(docId, layer)).data,
+    }));
     this.store.onDocumentOpened?.(docId);
     return composeDocument(article, content);
   }
@@ -167,10 +185,7 @@ export class Workspace {
    */
   async readDocument(docId: DocId, layer: string | null): Promise<DocumentData> {
     const article = await this.store.readArticle(docId);
-    const content =
-      layer === null
-        ? { docId, layer: '', status: 'new' as const, attributes: {}, annotations: [], relations: [], version: STORE_VERSION }
-        : await this.store.readLayer(article, layer);
+    const content = layer === null ? emptyLayer(docId, '') : await this.store.readLayer(article, layer);
     return composeDocument(article, content);
   }
 
@@ -225,6 +240,7 @@ export class Workspace {
     // Saving the schema is the analyst's decision on every conflict a merge left in it.
     return this.store.run(async () => {
       this.store.assertWritable();
+      this.refreshLayers();
       const affected = new Set([...Object.keys(change.renamedLabels), ...change.removedLabels]);
       const targets: { docId: DocId; layer: string }[] = [];
       for (const row of this.store.rows())
@@ -294,10 +310,14 @@ export class Workspace {
     return history.restoreDocument(this.store, docId, viewer);
   }
 
-  /** The folder of a document's files. */
-  documentFolder(docId: DocId): string {
-    this.store.rowFor(docId);
-    return documentDir(this.path, docId);
+  /** Keeps the workspace open (close waits) until `work` ends. */
+  keepOpenUntil(work: Promise<unknown>): void {
+    const settled = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.busy.add(settled);
+    void settled.then(() => this.busy.delete(settled));
   }
 
   /** What a git sync by `annotator` needs of this workspace: its queue, a reload of what git changed, titles for the commit message. */

@@ -27,14 +27,18 @@ const candidatesOf = (curated: LayerContent) => curationCandidates(layers, curat
 const find = (candidates: readonly Candidate[], quote: string) => candidates.find((c) => c.quote === quote)!;
 
 describe('acceptOps', () => {
-  it('adds the candidate with a fresh id, its label, bounds, quote and attributes, the curator as author', () => {
+  it('adds the candidate with an id derived from it, its label, bounds, quote and attributes, the curator as author', () => {
     const claim = find(candidatesOf(article), 'Grid fails');
     const ops = acceptOps(claim, article, countingStamp('cur'));
+    const id = (ops[0] as { annotation: { id: string } }).annotation.id;
+    expect(id).toMatch(/^c-[0-9a-f]{16}$/);
+    // Two curators (or one on two machines) accepting the same candidate add the same annotation, which a merge by id keeps once.
+    expect(acceptOps(claim, article, countingStamp('other'))[0]).toMatchObject({ annotation: { id } });
     expect(ops).toEqual([
       {
         op: 'addAnnotation',
         annotation: {
-          id: 'c1',
+          id,
           label: 'Claim',
           start: claim.start,
           end: claim.end,
@@ -47,7 +51,7 @@ describe('acceptOps', () => {
       },
     ]);
     const doc = curatedAfter(article, ops);
-    expect(find(candidatesOf(doc), 'Grid fails')).toMatchObject({ state: 'accepted', curatedId: 'c1' });
+    expect(find(candidatesOf(doc), 'Grid fails')).toMatchObject({ state: 'accepted', curatedId: id });
   });
 
   it('links to an end already accepted, whichever end is accepted second', () => {
@@ -62,9 +66,28 @@ describe('acceptOps', () => {
       const claimId = doc.annotations.find((a) => a.label === 'Claim')!.id;
       const sourceId = doc.annotations.find((a) => a.label === 'Source')!.id;
       expect(doc.relations).toEqual([
-        { id: 'c3', type: 'attributed_to', from: claimId, to: sourceId, author: 'cur', createdAt: '2026-02-01T00:00:00Z' },
+        {
+          id: expect.stringMatching(/^r-[0-9a-f]{16}$/),
+          type: 'attributed_to',
+          from: claimId,
+          to: sourceId,
+          author: 'cur',
+          createdAt: '2026-02-01T00:00:00Z',
+        },
       ]);
     }
+  });
+
+  it('takes a fresh id when the derived one is taken (an accepted span the curator edited, accepted again)', () => {
+    const claim = find(candidatesOf(article), 'Grid fails');
+    const stamp = countingStamp('cur');
+    const accepted = curatedAfter(article, acceptOps(claim, article, stamp));
+    const id = accepted.annotations[0]!.id;
+    const edited = curatedAfter(accepted, [{ op: 'updateAnnotation', id, before: { label: 'Claim' }, after: { label: 'Evidence' } }]);
+    const again = acceptOps(find(candidatesOf(edited), 'Grid fails'), edited, stamp);
+    expect(again[0]).toMatchObject({ op: 'addAnnotation', annotation: { label: 'Claim' } });
+    expect((again[0] as { annotation: { id: string } }).annotation.id).not.toBe(id);
+    expect(curatedAfter(edited, again).annotations).toHaveLength(2);
   });
 
   it('adds nothing for a candidate the curated layer holds already, and no relation it has already', () => {
