@@ -3,7 +3,6 @@
  * return. A documented failure is thrown as a CliFailure; the caller (cli.ts) owns opening and
  * closing the workspace, the signal and the mapping of every other error to an exit code.
  */
-import { writeFile } from 'node:fs/promises';
 import { basename, sep } from 'node:path';
 import { formatAgreement } from '../../shared/agreement';
 import { workspaceAgreement } from '../services/agreement';
@@ -226,10 +225,26 @@ export async function runAgreement(workspace: Workspace, plan: AgreementPlan, io
     labels: plan.labels ?? undefined,
   });
   const text = formatAgreement(report, plan.format);
-  if (plan.out === null) io.out(text.replace(/\n$/, ''));
-  else {
-    await writeFile(plan.out, text.endsWith('\n') ? text : `${text}\n`);
-    io.out(`agreement    ${report.annotators.length} annotators, ${report.pairs.length} pairs, ${report.documents} documents -> ${plan.out}`);
+  if (plan.out === null) {
+    io.out(text.replace(/\n$/, ''));
+    return EXIT.OK;
   }
+  // --out follows export's rules: never inside the workspace's own files, never replaced without --force, written whole or not at all.
+  const problem = await workspaceOutputProblem(plan.out, workspace.path);
+  if (problem) throw new CliFailure(EXIT.OUTPUT, `claimdesk agreement: --out ${problem}`);
+  try {
+    const output = await ExportOutput.create(plan.out, 'file', plan.force);
+    try {
+      await output.writeFile('', text.endsWith('\n') ? text : `${text}\n`);
+      await output.commit();
+    } catch (err) {
+      await output.discard();
+      throw err;
+    }
+  } catch (err) {
+    if (err instanceof ApiError) throw new CliFailure(EXIT.OUTPUT, `claimdesk agreement: ${err.message}`);
+    throw err;
+  }
+  io.out(`agreement    ${report.annotators.length} annotators, ${report.pairs.length} pairs, ${report.documents} documents -> ${plan.out}`);
   return EXIT.OK;
 }

@@ -122,13 +122,14 @@ ${WORKSPACE_RULES}
 
 ${EXIT_CODES}`,
   agreement: `Usage: claimdesk agreement --workspace DIR [--annotators A,B] [--labels L,M] [--documents ID,ID]
-                           [--format md|csv|json] [--out FILE]
+                           [--format md|csv|json] [--out FILE [--force]]
 
 Inter-annotator agreement for every pair of annotators and the mean over pairs, per label and overall:
 span F1 with exact boundaries and with overlap, Krippendorff's alpha for unitizing (alpha_u, over
 characters), Cohen's kappa on each attribute of matched spans, and relation F1. Documents are listed
 from least to most agreement. Undefined values are null, with a note saying why. --out writes the
-report to FILE instead of printing it.
+report to FILE instead of printing it (as export's --out: atomically, never inside the workspace's own
+files, an existing FILE only with --force).
 
 ${EXIT_CODES}`,
   'merge-file': `Usage: claimdesk merge-file BASE OURS THEIRS PATH

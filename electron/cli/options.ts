@@ -61,7 +61,7 @@ const ALLOWED: Readonly<Record<Command, readonly OptionName[]>> = {
   stats: ['workspace', 'help'],
   validate: ['workspace', 'help', 'status', 'documents'],
   sync: ['workspace', 'help', 'annotator'],
-  agreement: ['workspace', 'help', 'annotators', 'labels', 'documents', 'format', 'out'],
+  agreement: ['workspace', 'help', 'annotators', 'labels', 'documents', 'format', 'out', 'force'],
   'merge-file': ['help'],
 };
 
@@ -103,6 +103,8 @@ export type AgreementPlan = Readonly<{
   documentIds: readonly string[] | null;
   format: AgreementFormat;
   out: string | null;
+  /** Replace --out when it exists. */
+  force: boolean;
 }>;
 
 const usage = (command: Command, message: string) => new CliFailure(EXIT.USAGE, `claimdesk ${command}: ${message}; run claimdesk ${command} --help`);
@@ -182,6 +184,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
           labels: list(values.labels),
           documentIds: list(values.documents),
           format: format as AgreementFormat,
+          force: values.force === true,
           out,
         },
       };

@@ -168,5 +168,20 @@ describe('annotated imports and exports choose layers', () => {
     // ann has 2 sources, bob 1, one identical: F1 = 2·1/(2+1).
     expect(report.pairs[0].labels.Source.f1_exact).toBeCloseTo(2 / 3, 10);
     expect(report.mean.overall.f1_exact).toBeCloseTo(2 / 3, 10);
+    // --out follows export's rules: never into the workspace's own files, an existing file only with --force.
+    const inside = spawnSync('node', [BIN, 'agreement', '--workspace', root, '--out', join(root, 'claimdesk.json')], { encoding: 'utf8', cwd: ROOT });
+    expect(inside.status).toBe(4);
+    expect(inside.stderr).toContain("inside the workspace's own files");
+    const out = join(await tempDir(), 'agreement.csv');
+    await writeFile(out, 'keep me');
+    const refused = spawnSync('node', [BIN, 'agreement', '--workspace', root, '--format', 'csv', '--out', out], { encoding: 'utf8', cwd: ROOT });
+    expect(refused.status).toBe(4);
+    expect(await readFile(out, 'utf8')).toBe('keep me');
+    const forced = spawnSync('node', [BIN, 'agreement', '--workspace', root, '--format', 'csv', '--out', out, '--force'], {
+      encoding: 'utf8',
+      cwd: ROOT,
+    });
+    expect(forced.status).toBe(0);
+    expect(await readFile(out, 'utf8')).toContain('f1_exact');
   });
 });
