@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LabelDef, Schema } from '../../shared/model/types';
@@ -176,5 +176,32 @@ describe('sync: two analysts', () => {
     expect(result).toMatchObject({ pushed: true, conflicts: 0 });
     expect(readJson<{ documents: { id: string }[] }>(join(bob, 'claimdesk.json')).documents.map((d) => d.id)).toEqual([DOC2, DOC]);
     expect(existsSync(join(bob, 'documents', DOC, 'article.json'))).toBe(true);
+  });
+});
+
+describe('sync: a document trashed on one machine and annotated on another', () => {
+  it('keeps the document with the annotations, in both orders, and records the conflict', async () => {
+    for (const trashedFirst of [true, false]) {
+      const { remote, alice } = await sharedWorkspace();
+      writeLayer(alice, DOC, 'alice', [ann('c1', 'Claim', 'the budget')]);
+      await syncOk(targetFor(alice, 'alice'));
+      const bob = await cloneOf(remote);
+      // bob moves the document to the trash (its folder and its row go) while alice goes on annotating it.
+      rmSync(join(bob, 'documents', DOC), { recursive: true });
+      writeIndex(bob, []);
+      writeLayer(alice, DOC, 'alice', [ann('c1', 'Claim', 'the budget'), ann('c2', 'Claim', 'ten percent')]);
+      const [first, second] = trashedFirst ? [bob, alice] : [alice, bob];
+      await syncOk(targetFor(first, first === bob ? 'bob' : 'alice'));
+      await syncOk(targetFor(second, second === bob ? 'bob' : 'alice'));
+      await syncOk(targetFor(first, first === bob ? 'bob' : 'alice'));
+      for (const clone of [alice, bob]) {
+        expect(readLayer(clone, DOC, 'alice').annotations.map((a) => a.id)).toEqual(['c1', 'c2']);
+        expect(existsSync(join(clone, 'documents', DOC, 'article.json'))).toBe(true);
+        const index = readJson<{ documents: { id: string }[]; conflicts?: { field: string }[] }>(join(clone, 'claimdesk.json'));
+        expect(index.documents.map((r) => r.id)).toEqual([DOC]);
+        expect(index.conflicts?.map((c) => c.field)).toEqual([`documents.${DOC}.deleted`]);
+        expect(git(clone, 'status', '--porcelain')).toBe('');
+      }
+    }
   });
 });

@@ -6,15 +6,19 @@
  * other file left unmerged undoes the whole merge (nothing is lost) and is named in the error.
  * Call it while no workspace write is under way. Plain Node.
  */
-import { writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { conflictsIn, mergeWorkspaceJson, UnmergeableFileError, workspaceFileKind } from '../../../shared/merge/workspace-json';
 import { classifyFailure, LONG_TIMEOUT_MS, readBlobs, runGit, SyncError, type GitOutcome } from './git';
-import { splitPaths } from './commit';
+import { documentOfPath, splitPaths } from './commit';
 import { commitOf, gitIn, type Repo } from './repo-state';
 
 /** git's empty tree: what an unborn branch is compared from. */
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+
+/** claimdesk.json as the revival of a trashed document reads and writes it. */
+type IndexJson = { documents?: { id: string }[]; conflicts?: unknown[] };
 
 /** What a merge brought in. */
 export type MergeOutcome = Readonly<{
@@ -70,17 +74,23 @@ async function settleUnmerged(repo: Repo, failed: GitOutcome): Promise<void> {
       `${others.join(', ')} changed on both sides and git could not merge ${them}: nothing was lost (the merge was undone). Merge ${them} with git (git merge ${repo.remote}/${repo.remoteBranch}, settle the file, git commit), then sync again`,
     );
   }
-  for (const path of ours) await resolveFromStages(repo, path);
-  await gitIn(repo, ['add', '--', ...ours], 'recording the merged files', { cwd: repo.top });
+  const kept: string[] = [];
+  for (const path of ours) if ((await resolveFromStages(repo, path)) === 'kept') kept.push(path);
+  const revived = await reviveDocuments(repo, kept);
+  await gitIn(repo, ['add', '--', ...ours, ...revived], 'recording the merged files', { cwd: repo.top });
   await gitIn(repo, [...repo.identity, 'commit', '-q', '--no-edit'], 'committing the merge');
 }
 
-/** Merges one workspace JSON file from the index's stages (1 ancestor, 2 ours, 3 theirs) into the work tree. */
-async function resolveFromStages(repo: Repo, path: string): Promise<void> {
+/**
+ * Merges one workspace JSON file from the index's stages (1 ancestor, 2 ours, 3 theirs) into the work tree.
+ * @returns 'kept' when one side deleted it and the other changed it (the changed file is kept)
+ */
+async function resolveFromStages(repo: Repo, path: string): Promise<'merged' | 'kept'> {
   const [base, ours, theirs] = await readBlobs(repo.top, [`:1:${path}`, `:2:${path}`, `:3:${path}`], { env: repo.env });
   let text: string;
   if (ours == null || theirs == null) {
-    text = (ours ?? theirs)!; // deleted on one side, changed on the other: the changed file is kept
+    await writeFile(join(repo.top, path), (ours ?? theirs)!); // deleted on one side, changed on the other: the changed file is kept
+    return 'kept';
   } else {
     try {
       text = mergeWorkspaceJson(path, base ?? null, ours, theirs).text;
@@ -91,6 +101,48 @@ async function resolveFromStages(repo: Repo, path: string): Promise<void> {
     }
   }
   await writeFile(join(repo.top, path), text);
+  return 'merged';
+}
+
+/**
+ * A document one side moved to the trash while the other annotated it: git keeps the changed
+ * layer but takes the article and the index row away, which would leave that work where no list
+ * shows it. Its article and row are put back from the side that still had them, and the index
+ * records the conflict (`documents.<id>.deleted`) for the analyst: the document stays, and
+ * whoever wants it gone moves it to the trash again.
+ * @param kept repository paths of layer files kept over a deletion
+ * @returns the repository paths written (to record in the merge)
+ */
+async function reviveDocuments(repo: Repo, kept: readonly string[]): Promise<string[]> {
+  const docIds = [...new Set(kept.map((p) => documentOfPath(p.slice(repo.prefix.length))).filter((id): id is string => id !== null))];
+  const written: string[] = [];
+  const indexPath = `${repo.prefix}claimdesk.json`;
+  const indexFile = join(repo.top, indexPath);
+  const index: { json: IndexJson | null } = { json: null };
+  for (const docId of docIds) {
+    const articlePath = `${repo.prefix}documents/${docId}/article.json`;
+    if (existsSync(join(repo.top, articlePath))) continue;
+    const [oursArticle, theirsArticle, oursIndex, theirsIndex] = await readBlobs(
+      repo.top,
+      [`HEAD:${articlePath}`, `MERGE_HEAD:${articlePath}`, `HEAD:${indexPath}`, `MERGE_HEAD:${indexPath}`],
+      { env: repo.env },
+    );
+    const article = oursArticle ?? theirsArticle;
+    if (article == null) continue;
+    await writeFile(join(repo.top, articlePath), article);
+    written.push(articlePath);
+    const json = (index.json ??= JSON.parse(await readFile(indexFile, 'utf8')) as IndexJson);
+    const rows = json.documents ?? [];
+    const sides = [oursIndex, theirsIndex].flatMap((text) => (text == null ? [] : ((JSON.parse(text) as IndexJson).documents ?? [])));
+    const row = sides.find((r) => r.id === docId);
+    if (row && !rows.some((r) => r.id === docId)) json.documents = [...rows, row];
+    json.conflicts = [...(json.conflicts ?? []), { field: `documents.${docId}.deleted`, values: [oursArticle == null, theirsArticle == null] }];
+  }
+  if (index.json !== null) {
+    await writeFile(indexFile, JSON.stringify(index.json, null, 2));
+    written.push(indexPath);
+  }
+  return written;
 }
 
 async function abortMerge(repo: Repo): Promise<void> {
