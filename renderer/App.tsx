@@ -30,6 +30,7 @@ import { TrashDialog } from './components/TrashDialog';
 import { ExportDialog } from './components/ExportDialog';
 import { PreferencesDialog } from './components/PreferencesDialog';
 import { SchemaEditor } from './components/SchemaEditor';
+import { MergeNotice } from './components/MergeNotice';
 import { WorkspaceNotice } from './components/WorkspaceNotice';
 import { DetailsPanel } from './components/DetailsPanel';
 import { DocumentList } from './components/DocumentList';
@@ -255,6 +256,11 @@ export function App({ api }: AppProps) {
         </button>
       </TopBar>
       <WorkspaceNotice reason={info?.readOnlyReason ?? null} />
+      <MergeNotice
+        conflicts={info?.schemaConflicts ?? []}
+        titleOf={(docId) => rows?.find((r) => r.id === docId)?.title}
+        onOpenSchema={() => setDialog('schema')}
+      />
       <ImportInput ref={fileInputRef} onFiles={onFiles} />
       <div className="cd-body">
         <div className="cd-left">
@@ -375,7 +381,15 @@ export function App({ api }: AppProps) {
       {hovered && schema && doc && hover && <HoverCard annotation={hovered} doc={doc} schema={schema} rect={hover.rect} />}
       {importer.report && <ImportReportPanel report={importer.report} onOpen={openDocument} onDismiss={importer.dismissReport} />}
       {isDragging && <DropOverlay />}
-      {dialog === 'schema' && schema && <SchemaEditor schema={schema} labelCounts={labelCounts} onSave={saveSchema} onClose={closeDialog} />}
+      {dialog === 'schema' && schema && (
+        <SchemaEditor
+          schema={schema}
+          labelCounts={labelCounts}
+          onSave={saveSchema}
+          onClose={closeDialog}
+          hasMergeConflicts={(info?.schemaConflicts.length ?? 0) > 0}
+        />
+      )}
       {dialog === 'export' && schema && (
         <ExportDialog api={api} schema={schema} currentDocId={openId} selectedDocIds={openId ? [openId] : []} onClose={closeDialog} />
       )}

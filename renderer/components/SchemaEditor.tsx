@@ -50,6 +50,8 @@ export type SchemaEditorProps = Readonly<{
   /** Stores the edited schema; the editor closes (via onClose) when it resolves and shows the error when it rejects. */
   onSave: (schema: Schema, migration: SchemaMigration) => Promise<void>;
   onClose: () => void;
+  /** True when a sync left conflicts in the workspace's settings: Save then stores the schema even unchanged, which settles them. */
+  hasMergeConflicts?: boolean;
 }>;
 
 /** Colours offered to new labels, in order, skipping those in use. */
@@ -57,7 +59,7 @@ const NEW_LABEL_COLORS = ['#e4572e', '#0f9d9a', '#c2410c', '#4f7cac', '#b5179e',
 const HOTKEYS = '1234567890qwertyuiopasdfghjklzxcvbnm';
 
 /** Renders the editor, open, for as long as it is mounted. */
-export function SchemaEditor({ schema, labelCounts, onSave, onClose }: SchemaEditorProps) {
+export function SchemaEditor({ schema, labelCounts, onSave, onClose, hasMergeConflicts = false }: SchemaEditorProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const ids = schemaEditorIds(useId());
   const [draft, setDraft] = useState<SchemaDraft>(() => draftFromSchema(schema));
@@ -211,7 +213,7 @@ export function SchemaEditor({ schema, labelCounts, onSave, onClose }: SchemaEdi
       goToIssue(first.field);
       return;
     }
-    if (!isChanged) {
+    if (!isChanged && !hasMergeConflicts) {
       onClose();
       return;
     }
