@@ -8,7 +8,7 @@
  * here, that openJsonFile copies an original before any migrated content can be written.
  */
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api';
@@ -293,5 +293,30 @@ describe('openJsonFile with a migration (a step defined by this test)', () => {
       code: 'IO',
       message: expect.stringMatching(/^Could not keep a copy of .* before bringing it up to date, so Claimdesk has left it untouched/),
     });
+  });
+});
+
+describe('the trash of a version-1 workspace', () => {
+  it('is brought to the new layout, so its documents can still be restored with their annotations', async () => {
+    const dir = await v1Workspace();
+    const { index, documents } = await readFixture();
+    const trashed = documents.map((d) => d.doc).find((d) => d.annotations.length > 0)!;
+    // As the format-1 Claimdesk left a deleted document: its file in .trash/, its row gone from the index.
+    await mkdir(join(dir, '.trash'), { recursive: true });
+    await rename(join(dir, 'documents', `${trashed.id}.json`), join(dir, '.trash', `${trashed.id}.json`));
+    await writeFile(
+      join(dir, 'claimdesk.json'),
+      JSON.stringify({ ...index, documents: index.documents.filter((r) => r.id !== trashed.id) }, null, 2),
+    );
+
+    const ws = await Workspace.open(dir, { annotator: MIGRATOR, mergeDriver: null });
+    expect((await ws.listTrash(MIGRATOR)).map((r) => r.id)).toEqual([trashed.id]);
+    expect(existsSync(join(dir, ORIGINALS, '.trash', `${trashed.id}.json`))).toBe(true);
+    await ws.restoreDocument(trashed.id, MIGRATOR);
+    const restored = new Set<string>();
+    for (const layer of Object.keys(ws.layers(trashed.id)))
+      for (const a of (await ws.openDocument(trashed.id, layer)).annotations) restored.add(a.id);
+    expect([...restored].sort()).toEqual(trashed.annotations.map((a) => a.id).sort());
+    await ws.close();
   });
 });

@@ -11,17 +11,19 @@
  * file that cannot be read or fails the checks stops the migration with what to do, and nothing
  * of the old workspace is changed.
  */
-import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
 import { ApiError } from '../../../shared/api';
 import { migrateV1Document, type DocumentBundle } from '../../../shared/model/migrate';
 import type { IndexRow } from '../../../shared/model/types';
-import { articlePath, DOCUMENTS_DIR, layerPath, originalsDir, textHash, v1DocumentPath } from './files';
+import { ARTICLE_FILE, articlePath, documentDir, DOCUMENTS_DIR, layerPath, originalsDir, textHash, TRASH_DIR, v1DocumentPath } from './files';
+import { isDocId } from '../../../shared/model/keys';
 
 /** Writes a JSON file as the store does (two-space JSON), atomically. */
 async function writeJson(path: string, value: unknown): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.migrating-${process.pid}.tmp`);
+  // Named as the store's temporary files are (`.<name>.json.tmp`), so the sweep on open removes one a crash left.
+  const tmp = join(dirname(path), `.${basename(path)}.tmp`);
   await writeFile(tmp, JSON.stringify(value, null, 2));
   await rename(tmp, path);
 }
@@ -90,7 +92,41 @@ async function readV1(root: string, row: IndexRow, annotator: string): Promise<D
   return result.value;
 }
 
-/** Removes the version-1 document files once claimdesk.json is version 2 (their originals are in the backups). */
+/**
+ * Removes the version-1 document files left once claimdesk.json is version 2 (a migration
+ * interrupted after its last step; their originals are in the backups). One listing of documents/
+ * when there are none.
+ */
 export async function removeV1Files(root: string, rows: readonly IndexRow[]): Promise<void> {
-  for (const row of rows) await rm(v1DocumentPath(root, row.id), { force: true });
+  const left = new Set((await readdir(join(root, DOCUMENTS_DIR)).catch(() => [] as string[])).filter((f) => f.endsWith('.json')));
+  for (const row of rows) if (left.has(`${row.id}.json`)) await rm(v1DocumentPath(root, row.id), { force: true });
+}
+
+/**
+ * Brings the trash of a version-1 workspace (`.trash/<id>.json`) to the version-2 layout
+ * (`.trash/<id>/` with the article and its layers), so that those documents can still be
+ * restored; each original goes to `.backups/before-migration-from-v1/trash/` first. A file that
+ * cannot be migrated is left as it is (the trash never offered it either).
+ */
+export async function migrateTrashFromV1(root: string, annotator: string): Promise<void> {
+  const trash = join(root, TRASH_DIR);
+  const names = (await readdir(trash).catch(() => [] as string[])).filter((n) => isDocId(n.replace(/\.json$/, '')) && n.endsWith('.json'));
+  for (const name of names) {
+    const docId = name.replace(/\.json$/, '');
+    let result: ReturnType<typeof migrateV1Document>;
+    try {
+      result = migrateV1Document(JSON.parse(await readFile(join(trash, name), 'utf8')), { annotator });
+    } catch {
+      continue;
+    }
+    if (!result.ok || result.value.article.id !== docId) continue;
+    const original = join(root, originalsDir(1), TRASH_DIR, name);
+    await mkdir(dirname(original), { recursive: true });
+    await copyFile(join(trash, name), original);
+    const folder = join(trash, docId);
+    await writeJson(join(folder, ARTICLE_FILE), result.value.article);
+    for (const layer of result.value.layers)
+      await writeJson(join(folder, relative(documentDir(root, docId), layerPath(root, docId, layer.layer))), layer);
+    await rm(join(trash, name), { force: true });
+  }
 }

@@ -26,7 +26,7 @@ import { ExternalChangeWatcher } from './external-changes';
 import { documentDir, INDEX_FILE, LAYERS_DIR, originalsDir, sweepTempFiles, workspaceFolder } from './files';
 import * as history from './history';
 import * as imports from './imports';
-import { migrateDocumentsFromV1, removeV1Files } from './migrate-layout';
+import { migrateDocumentsFromV1, migrateTrashFromV1, removeV1Files } from './migrate-layout';
 import { defaultMergeDriverCommand, prepareRepository } from '../sync/repository';
 import type { SyncTarget } from '../sync/sync';
 
@@ -79,6 +79,7 @@ export class Workspace {
       if (fromVersion === 1)
         db.data = { ...db.data, documents: await migrateDocumentsFromV1(path, db.data.documents, options.annotator ?? 'unknown') };
       if ((isNew || migrated) && !lock.isReadOnly) await db.write();
+      if (fromVersion === 1) await migrateTrashFromV1(path, options.annotator ?? 'unknown');
       if (!lock.isReadOnly && existsSync(join(path, originalsDir(1)))) await removeV1Files(path, db.data.documents);
       const store = new DocumentStore(path, db, options.now ?? (() => new Date()), lock);
       const workspace = new Workspace(store, lock);
@@ -224,7 +225,10 @@ export class Workspace {
         next.attributes !== before.attributes ||
         next.annotations !== before.annotations ||
         next.relations !== before.relations;
-      if (layerChanged) await this.store.saveLayer(db, layerOf(next, layer, db.data.conflicts));
+      // The document-level conflicts a merge left (status, attributes, links it had to drop) are
+      // settled by the analyst's next choice of status or attributes: the document was looked at.
+      const isSettled = next.status !== before.status || next.attributes !== before.attributes;
+      if (layerChanged) await this.store.saveLayer(db, layerOf(next, layer, isSettled ? undefined : db.data.conflicts));
       // A retry of a change whose index write failed still writes the index.
       if (this.store.indexIsBehind) await this.store.writeIndex();
       return this.store.rowViewFor(docId, layer);
