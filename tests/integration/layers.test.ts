@@ -13,6 +13,7 @@ import { createServiceApi } from '../../electron/services/api';
 import type { AppSettings } from '../../electron/services/app-paths';
 import { exportDocuments } from '../../electron/services/export/export';
 import { browserShell } from '../../electron/services/export/jobs';
+import { importCorpusPaths } from '../../electron/services/importers/corpus';
 import { Workspace } from '../../electron/services/workspace';
 import { WHOLE_WORKSPACE } from '../../shared/formats/scope';
 import type { Annotation } from '../../shared/model/types';
@@ -152,6 +153,30 @@ describe('annotated imports and exports choose layers', () => {
     expect(line.spans.map((s: { id: string }) => s.id)).toEqual(['k1']);
     expect(line).not.toHaveProperty('annotator');
     await ws.close();
+  });
+
+  it("a W3C file puts each annotation into its author's layer, and importing it again adds nothing", async () => {
+    const { ws, docId, span } = await envoy();
+    await ws.applyChanges(docId, 'ann', [add(span('a1', 'Source', 'Christopher Hill', 'ann'))]);
+    await ws.applyChanges(docId, 'bob', [add(span('b1', 'Source', 'Aso', 'bob'))]);
+    const dir = await tempDir();
+    for (const layer of ['ann', 'bob'])
+      await exportDocuments(ws, {
+        format: 'w3c',
+        out: join(dir, `${layer}.jsonld`),
+        scope: { ...WHOLE_WORKSPACE, layer },
+        split: null,
+        force: false,
+      });
+    await ws.close();
+    const fresh = await envoy();
+    for (const _ of [1, 2]) {
+      const report = await importCorpusPaths(fresh.ws, [join(dir, 'ann.jsonld'), join(dir, 'bob.jsonld')], { fallback: 'me' });
+      expect(report.problems).toEqual([]);
+    }
+    expect(Object.keys(fresh.ws.layers(fresh.docId)).sort()).toEqual(['ann', 'bob']);
+    expect((await fresh.ws.openDocument(fresh.docId, 'bob')).annotations.map((a) => a.id)).toEqual(['b1']);
+    await fresh.ws.close();
   });
 
   it('claimdesk agreement prints the JSON form for the workspace', async () => {

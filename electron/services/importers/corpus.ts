@@ -22,6 +22,7 @@ import type { Annotation, DocumentData, Relation, Schema } from '../../../shared
 import { SUPPORTED_EXTENSIONS } from './types';
 import type { Workspace } from '../workspace';
 import type { AnnotatedImportOptions } from '../workspace/imports';
+import { splitIntoLayers } from '../../../shared/model/layers';
 
 /** A problem with one record of an imported file; `line` is 1-based, null when it concerns the whole file. */
 export type ImportProblem = Readonly<{ file: string; line: number | null; reason: string }>;
@@ -228,14 +229,15 @@ async function importW3c(workspace: Workspace, path: string, report: Mutable, no
     group.links.push(l);
   }
   for (const [docId, group] of byDoc) {
-    const layer = layers.annotator ?? layers.fallback;
-    const doc = await workspace.openDocument(docId, layer);
+    const article = await workspace.readDocument(docId, null);
     const schema = workspace.info().schema;
-    const existing = new Set(doc.annotations.map((a) => a.id));
+    // What is already there: in the named layer, or (each to its author's layer) in any layer, so
+    // that importing a file twice, or the workspace's own W3C export, changes nothing.
+    const present = await itemIdsIn(workspace, docId, layers.annotator !== undefined ? [layers.annotator] : Object.keys(workspace.layers(docId)));
     const iriToId = new Map<string, string>();
     const annotations: Annotation[] = [];
     for (const s of group.spans) {
-      const place = anchorW3cSpan(doc.text, s);
+      const place = anchorW3cSpan(article.text, s);
       if (!place) {
         report.problems.push({ file: name, line: s.line, reason: `annotation ${s.item + 1}: its quote is not in the text of ${docId}` });
         continue;
@@ -249,23 +251,22 @@ async function importW3c(workspace: Workspace, path: string, report: Mutable, no
         continue;
       }
       iriToId.set(itemIri(docId, 'span', s.spanId), s.spanId);
-      if (existing.has(s.spanId)) continue; // already there: importing the same file twice changes nothing
+      if (present.spans.has(s.spanId)) continue;
       const created = s.created ?? now;
       annotations.push({
         id: s.spanId,
         label: s.label,
         start: place.start,
         end: place.end,
-        quote: doc.text.slice(place.start, place.end),
+        quote: article.text.slice(place.start, place.end),
         attributes: typed.attributes,
         ...(s.note === undefined ? {} : { note: s.note }),
         author: s.author,
         createdAt: created,
         updatedAt: s.modified ?? created,
       });
-      existing.add(s.spanId);
+      present.spans.add(s.spanId);
     }
-    const existingRelations = new Set(doc.relations.map((r) => r.id));
     const relations: Relation[] = [];
     for (const l of group.links) {
       const from = iriToId.get(l.from);
@@ -278,24 +279,44 @@ async function importW3c(workspace: Workspace, path: string, report: Mutable, no
         });
         continue;
       }
-      if (!existingRelations.has(l.relationId))
+      if (!present.links.has(l.relationId))
         relations.push({ id: l.relationId, type: l.type, from, to, author: l.author, createdAt: l.created ?? now });
     }
     if (annotations.length === 0 && relations.length === 0) continue;
-    await coverSchema(workspace, [{ ...doc, annotations: [...doc.annotations, ...annotations], relations }], report, null);
-    const ops: Operation[] = [
-      ...annotations.map((annotation) => ({ op: 'addAnnotation' as const, annotation })),
-      ...relations.map((relation) => ({ op: 'addRelation' as const, relation })),
-    ];
-    try {
-      await workspace.applyChanges(docId, layer, ops);
-      report.annotationsAdded += annotations.length;
-      report.relationsAdded += relations.length;
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      report.problems.push({ file: name, line: null, reason: `the annotations for ${docId} were not added: ${err.message}` });
+    const incoming: DocumentData = { ...article, annotations, relations };
+    await coverSchema(workspace, [incoming], report, null);
+    // Into the named layer, or each annotation into its author's (its links with it).
+    for (const part of splitIntoLayers(incoming, layers.fallback, layers.annotator)) {
+      const ops: Operation[] = [
+        ...part.annotations.map((annotation) => ({ op: 'addAnnotation' as const, annotation })),
+        ...part.relations.map((relation) => ({ op: 'addRelation' as const, relation })),
+      ];
+      try {
+        await workspace.applyChanges(docId, part.layer, ops);
+        report.annotationsAdded += part.annotations.length;
+        report.relationsAdded += part.relations.length;
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        report.problems.push({
+          file: name,
+          line: null,
+          reason: `the annotations for ${docId} in ${part.layer}'s layer were not added: ${err.message}`,
+        });
+      }
     }
   }
+}
+
+/** The ids of the annotations and of the relations in some layers of a document. */
+async function itemIdsIn(workspace: Workspace, docId: string, layerNames: readonly string[]): Promise<{ spans: Set<string>; links: Set<string> }> {
+  const spans = new Set<string>();
+  const links = new Set<string>();
+  for (const layer of layerNames) {
+    const doc = await workspace.readDocument(docId, layer);
+    for (const a of doc.annotations) spans.add(a.id);
+    for (const r of doc.relations) links.add(r.id);
+  }
+  return { spans, links };
 }
 
 /**
