@@ -405,7 +405,21 @@ export function App({ api }: AppProps) {
         />
       )}
       {dialog === 'preferences' && (
-        <PreferencesDialog author={preferences.author} onSave={(author) => preferences.saveAuthor(author)} onClose={closeDialog} />
+        <PreferencesDialog
+          author={preferences.author}
+          onSave={(author) => {
+            // Your name names your layer: changes still on their way to it would go to another one.
+            const unsaved = registry.unsavedCount();
+            if (unsaved > 0)
+              return Promise.reject(
+                new Error(
+                  `${unsaved} change${unsaved === 1 ? ' is' : 's are'} still being saved to your layer; wait until the status bar says Saved, then change your name`,
+                ),
+              );
+            return preferences.saveAuthor(author);
+          }}
+          onClose={closeDialog}
+        />
       )}
       {curation.pending && (
         <CurationStartDialog pending={curation.pending} isStarting={curation.isStarting} onStart={curation.confirm} onClose={curation.cancel} />

@@ -36,6 +36,13 @@ export class SessionRegistry {
     private readonly events: RegistryEvents,
   ) {}
 
+  /** How many changes of every open session the service has not acknowledged yet. */
+  unsavedCount(): number {
+    let n = 0;
+    for (const session of this.sessions.values()) n += session.state.pending;
+    return n;
+  }
+
   /** The session of `ref`'s layer if it is open already (its read-only reason brought up to date for `ref.annotator`). */
   get(ref: LayerRef): DocumentSession | undefined {
     const session = this.sessions.get(keyOf(ref.docId, ref.layer));

@@ -74,6 +74,16 @@ test('a failing save says "Not saved", keeps the change, backs off, and "Retry n
     expect((await documentOnDisk(host, docId)).annotations).toEqual([]);
   });
 
+  await test.step('while a change is unsaved, the author name (which names the layer it goes to) cannot change', async () => {
+    await page.getByRole('button', { name: 'Preferences…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Preferences' });
+    await dialog.getByRole('textbox').fill('someone else');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('1 change is still being saved to your layer');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toHaveCount(0);
+  });
+
   await test.step('once the way is clear, "Retry now" saves the change to the file', async () => {
     await rm(blocker, { recursive: true });
     await retryNow.click();
