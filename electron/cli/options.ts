@@ -81,8 +81,6 @@ export type ExportPlan = Readonly<{
   split: SplitOptions | null;
   force: boolean;
   reportFile: string | null;
-  /** Which layer of each document (see ExportScope.layer). */
-  layer: string;
 }>;
 
 /** What the command line asks for: a help text to print, or a command on a workspace. */
@@ -216,7 +214,6 @@ function exportPlan(values: Values, scope: ExportScope): ExportPlan {
     split,
     force: values.force === true,
     reportFile,
-    layer: layerChoiceOf(values.layer),
   };
 }
 

@@ -4,6 +4,7 @@
  * it holds, re-rendered on every change. Answers for a document or layer that is no longer
  * wanted are dropped, so quick clicks through the list never show a stale article.
  */
+import { layerKey } from '../../shared/model/layers';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { DocumentData } from '../../shared/model/types';
 import type { DocumentSession, SaveState } from '../state/document-session';
@@ -32,13 +33,13 @@ export function useDocumentSession(registry: SessionRegistry, ref: LayerRef | nu
   const docId = ref?.docId ?? null;
   const layer = ref?.layer ?? null;
   const annotator = ref?.annotator ?? null;
-  const key = ref === null ? null : `${ref.docId}\u0000${ref.layer}`;
+  const key = ref === null ? null : layerKey(ref.docId, ref.layer);
 
   useEffect(() => {
     if (docId === null || layer === null || annotator === null) return;
     const wantedRef = { docId, layer, annotator };
     if (registry.get(wantedRef)) return;
-    const wantedKey = `${docId}\u0000${layer}`;
+    const wantedKey = layerKey(docId, layer);
     let wanted = true;
     registry.open(wantedRef).then(
       (session) => {

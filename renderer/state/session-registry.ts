@@ -5,6 +5,7 @@
  * retried. A session of a layer the analyst may not write (another annotator's) is read-only: it
  * carries the reason, and the annotating hooks refuse changes with it.
  */
+import { layerKey } from '../../shared/model/layers';
 import type { ClaimdeskApi } from '../../shared/api';
 import type { DocId, DocumentRow } from '../../shared/model/types';
 import { DocumentSession, type Stash } from './document-session';
@@ -20,8 +21,6 @@ export type RegistryEvents = Readonly<{
 /** An external change the workspace reported: a document, and the layer that changed (absent: the article, so every layer). */
 export type ChangedLayer = Readonly<{ docId: DocId; layer?: string }>;
 
-/** The map key of a document's layer (a NUL cannot be in an id or a layer name). */
-const keyOf = (docId: DocId, layer: string) => `${docId}\u0000${layer}`;
 
 export class SessionRegistry {
   private readonly sessions = new Map<string, DocumentSession>();
@@ -45,7 +44,7 @@ export class SessionRegistry {
 
   /** The session of `ref`'s layer if it is open already (its read-only reason brought up to date for `ref.annotator`). */
   get(ref: LayerRef): DocumentSession | undefined {
-    const session = this.sessions.get(keyOf(ref.docId, ref.layer));
+    const session = this.sessions.get(layerKey(ref.docId, ref.layer));
     if (session) session.readOnlyReason = readOnlyReasonFor(ref.layer, ref.annotator);
     return session;
   }
@@ -55,7 +54,7 @@ export class SessionRegistry {
    * @throws what getDocument throws (the next call tries again)
    */
   open(ref: LayerRef): Promise<DocumentSession> {
-    const key = keyOf(ref.docId, ref.layer);
+    const key = layerKey(ref.docId, ref.layer);
     const open = this.get(ref);
     if (open) return Promise.resolve(open);
     const pending = this.loading.get(key);

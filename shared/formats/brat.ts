@@ -6,7 +6,7 @@
  * a space, as brat does. brat cannot hold free-text or number attributes, multi-line notes,
  * authors, times, or document status; what a document has of these is reported. Pure.
  */
-import { layerFileName } from '../model/layers';
+import { layerFileBase } from '../model/layers';
 import { offsetMap } from '../anchoring/code-points';
 import { isItemId, isName, MAX_ITEM_ID_LENGTH, MAX_NAME_LENGTH } from '../model/keys';
 import type { Annotation, AttributeDef, Block, DocumentData, LabelDef, Relation, Schema } from '../model/types';
@@ -278,5 +278,4 @@ export function parseBratAnn(text: string, ann: string, schema: Schema, now: str
 }
 
 /** A document's file name in a brat folder: its id, and the annotator's (encoded) name when every layer is exported. */
-const bratFileBase = (doc: DocumentData): string =>
-  doc.annotator === undefined ? doc.id : `${doc.id}.${layerFileName(doc.annotator).slice(0, -'.json'.length)}`;
+const bratFileBase = (doc: DocumentData): string => (doc.annotator === undefined ? doc.id : `${doc.id}.${layerFileBase(doc.annotator)}`);

@@ -23,8 +23,6 @@ export type SerializedDocument = Readonly<{
   problems: readonly ExportProblem[];
   /** Tag layers the document needs (CoNLL writes one tag column per layer); 0 elsewhere. */
   layerCount: number;
-  /** True when every annotator's layer is exported as its own record (each document then carries `annotator`). */
-  allLayers?: boolean;
 }>;
 
 /** Turns documents into one output's text; stateful only in the order it is called in. */

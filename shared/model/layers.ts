@@ -74,6 +74,12 @@ export function layerFileName(annotator: string): string {
   return `${out}.json`;
 }
 
+/** A layer's file name without `.json` (its backups' folder, a brat file's suffix). */
+export const layerFileBase = (annotator: string): string => layerFileName(annotator).slice(0, -'.json'.length);
+
+/** The key of one layer of one document in a map (a NUL is in no document id or layer name). */
+export const layerKey = (docId: string, layer: string): string => `${docId}\u0000${layer}`;
+
 /** The annotator a layer file name stands for, or null when it is not one layerFileName makes. */
 export function annotatorOfFileName(fileName: string): string | null {
   if (!fileName.endsWith('.json')) return null;
@@ -228,9 +234,6 @@ export const annotatorsOf = (layers: Readonly<Record<string, unknown>>): string[
     .filter((n) => n !== CURATED_LAYER)
     .sort();
 
-/** Which layers an export takes: `default` (the curated layer, else the only annotator's), `curated`, `all` annotators', or one annotator's. */
-export type LayerChoice = string;
-
 /**
  * The layers of one document an export writes, or why the document is skipped.
  * @param layers the names of the document's layers
@@ -238,7 +241,7 @@ export type LayerChoice = string;
  * @returns the layer names to write (one record each), possibly [] for a document nobody
  *   annotated yet under 'default' (written with no annotations), or the reason it is skipped
  */
-export function exportLayersOf(layers: readonly string[], choice: LayerChoice): { layers: readonly (string | null)[] } | { skip: string } {
+export function exportLayersOf(layers: readonly string[], choice: string): { layers: readonly (string | null)[] } | { skip: string } {
   const annotators = layers.filter((n) => n !== CURATED_LAYER).sort();
   const hasCurated = layers.includes(CURATED_LAYER);
   if (choice === 'all') return annotators.length > 0 ? { layers: annotators } : { skip: 'no annotator has a layer in it' };

@@ -10,7 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Low } from 'lowdb';
 import { ApiError } from '../../../shared/api';
-import { articleOf, documentRowOf, emptyLayer, type ArticleFile, type LayerFile } from '../../../shared/model/layers';
+import { articleOf, documentRowOf, emptyLayer, layerKey, type ArticleFile, type LayerFile } from '../../../shared/model/layers';
 import type { WorkspaceFile } from '../../../shared/model/migrate';
 import type { DocId, DocumentRow, FieldConflict, IndexRow, LayerSummary, Schema } from '../../../shared/model/types';
 import { openJsonFile, writeError } from '../store/json-store';
@@ -22,8 +22,6 @@ import { LayerSummaries } from './layer-cache';
 
 /** A change to a document that another program (or a sync) made, as the window is told of it. */
 export type ExternalChange = Readonly<{ revision: number; kind: 'changed' | 'restored'; layer?: string }>;
-
-const layerKey = (docId: DocId, layer: string) => `${docId}\u0000${layer}`;
 
 export class DocumentStore {
   private readonly articles = new Map<DocId, Low<ArticleFile>>();
@@ -156,7 +154,7 @@ export class DocumentStore {
 
   private forget(docId: DocId): void {
     this.articles.delete(docId);
-    for (const key of [...this.layers.keys()]) if (key.startsWith(`${docId}\u0000`)) this.layers.delete(key);
+    for (const [key, db] of [...this.layers]) if (db.data.docId === docId) this.layers.delete(key);
   }
 
   /** Schema fields a git merge left with two values (see WorkspaceFile.conflicts). */

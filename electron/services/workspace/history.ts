@@ -7,7 +7,7 @@
 import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError, type BackupEntry } from '../../../shared/api';
-import { CURATED_LAYER, layerFileName, type ArticleFile, type LayerFile } from '../../../shared/model/layers';
+import { CURATED_LAYER, layerFileBase, type ArticleFile, type LayerFile } from '../../../shared/model/layers';
 import { isDocId } from '../../../shared/model/keys';
 import type { DocId, DocumentRow } from '../../../shared/model/types';
 import { documentRowOf, canonicalLayer } from '../../../shared/model/layers';
@@ -23,9 +23,7 @@ let backupSeq = 0;
 
 /** The folder of a layer's backups. */
 const backupDir = (root: string, docId: DocId, layer: string): string =>
-  layer === CURATED_LAYER
-    ? join(root, BACKUPS_DIR, docId, CURATED_LAYER)
-    : join(root, BACKUPS_DIR, docId, 'layers', layerFileName(layer).slice(0, -'.json'.length));
+  layer === CURATED_LAYER ? join(root, BACKUPS_DIR, docId, CURATED_LAYER) : join(root, BACKUPS_DIR, docId, 'layers', layerFileBase(layer));
 
 /**
  * Keeps a layer's file as a backup before it is replaced: a hard link to the old file, which the
