@@ -3,7 +3,8 @@
  * CLI) and the services see it. This class is the one entry: it opens the folder and takes its
  * lock, and hands each call to the part that owns it:
  *   files.ts             the layout on disk and the rules its files follow
- *   document-store.ts    claimdesk.json and the document files, one queue for every write
+ *   index-store.ts       claimdesk.json (schema, rows, layer summaries), one queue for every write
+ *   document-store.ts    the article and layer files of each document, on top of it
  *   history.ts           backups of every save, and the trash
  *   external-changes.ts  changes made by other programs while it is open
  *   imports.ts           article files and annotated corpora coming in
