@@ -21,7 +21,6 @@ export type RegistryEvents = Readonly<{
 /** An external change the workspace reported: a document, and the layer that changed (absent: the article, so every layer). */
 export type ChangedLayer = Readonly<{ docId: DocId; layer?: string }>;
 
-
 export class SessionRegistry {
   private readonly sessions = new Map<string, DocumentSession>();
   private readonly loading = new Map<string, Promise<DocumentSession>>();
