@@ -27,6 +27,9 @@ function wordsIn(text: string): number {
   return counted.words;
 }
 
+/** A merged value as it is shown: text as it is, anything else as JSON. */
+const shown = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
+
 /** Renders the details of `doc`, or a hint when none is open. */
 export function DetailsPanel({ doc, onStatusChange, isReadOnly = false, children }: DetailsPanelProps) {
   const words = doc ? wordsIn(doc.text) : 0;
@@ -43,6 +46,19 @@ export function DetailsPanel({ doc, onStatusChange, isReadOnly = false, children
             </span>
             <StatusPicker value={doc.status} onChange={onStatusChange} disabled={isReadOnly} />
           </div>
+          {doc.conflicts && doc.conflicts.length > 0 && (
+            <div className="cd-details-conflicts" role="note" aria-label="Changed on two machines">
+              <strong>Changed on two machines:</strong>
+              <ul>
+                {doc.conflicts.map((c, i) => (
+                  <li key={`${c.field}-${i}`}>
+                    {c.field}: {shown(c.values[0])} here, {shown(c.values[1])} on the other
+                  </li>
+                ))}
+              </ul>
+              Choose the status (or an attribute) to settle {doc.conflicts.length === 1 ? 'it' : 'them'}.
+            </div>
+          )}
           <dl className="cd-facts">
             <Fact label="Source file">
               <span title={doc.meta.sourcePath}>{doc.meta.sourceName}</span>

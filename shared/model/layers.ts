@@ -199,6 +199,7 @@ export function composeDocument(article: ArticleFile, layer: LayerFile): Documen
     attributes: layer.attributes,
     annotations: layer.annotations,
     relations: layer.relations,
+    ...(layer.conflicts !== undefined && layer.conflicts.length > 0 ? { conflicts: layer.conflicts } : {}),
   };
 }
 

@@ -198,6 +198,8 @@ class Draft {
   private linkScans = 0;
   private fields: DocumentPatch = {};
   private changedFields = false;
+  /** True once the batch sets the status or document attributes: the analyst's choice settles the document-level conflicts a merge left. */
+  private settlesConflicts = false;
   /** Where each annotation is updated in the batch (built on the first replayed add that needs it). */
   private updatesById: Map<string, number[]> | null = null;
 
@@ -259,6 +261,7 @@ class Draft {
       case 'updateDocument':
         this.fields = { ...this.fields, ...op.after };
         this.changedFields = true;
+        if (op.after.status !== undefined || op.after.attributes !== undefined) this.settlesConflicts = true;
         return;
       default:
         return assertNever(op);
@@ -286,8 +289,10 @@ class Draft {
 
   result(): DocumentData {
     if (!this.annotations.changed && !this.relations.changed && !this.changedFields) return this.doc;
+    const { conflicts, ...doc } = this.doc;
     return {
-      ...this.doc,
+      ...doc,
+      ...(conflicts && !this.settlesConflicts ? { conflicts } : {}),
       ...this.fields,
       annotations: this.annotations.values(),
       relations: this.relations.values(),

@@ -113,6 +113,12 @@ export type DocumentData = Readonly<{
   relations: readonly Relation[];
   /** The annotator whose layer this is, set only in exports of every layer (one record per layer). */
   annotator?: string;
+  /**
+   * Document-level fields of the layer a git merge found changed differently on two machines
+   * (status, attributes.<name>, a link it had to drop): settled by the analyst's next choice of
+   * status or attributes. Absent when there is none.
+   */
+  conflicts?: readonly FieldConflict[];
 }>;
 
 /**

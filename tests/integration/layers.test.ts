@@ -81,6 +81,31 @@ describe('layers', () => {
     await again.close();
   });
 
+  it('show the document-level conflicts a merge left until the analyst chooses a status', async () => {
+    const { root, ws, docId, span } = await envoy();
+    await ws.applyChanges(docId, 'ann', [add(span('a1', 'Source', 'Christopher Hill', 'ann'))]);
+    await ws.close();
+    // As a git merge leaves ann's layer when she set the status differently on two machines.
+    const path = join(root, 'documents', docId, 'layers', 'ann.json');
+    const merged = {
+      ...JSON.parse(await readFile(path, 'utf8')),
+      status: 'in_progress',
+      conflicts: [{ field: 'status', values: ['in_progress', 'done'] }],
+    };
+    await writeFile(path, JSON.stringify(merged, null, 2));
+    const again = await Workspace.open(root, { mergeDriver: null });
+    expect((await again.openDocument(docId, 'ann')).conflicts).toEqual([{ field: 'status', values: ['in_progress', 'done'] }]);
+    expect(again.listDocuments('ann')[0]!.layers.ann).toMatchObject({ conflictCount: 1 });
+    // Annotating leaves them; choosing the status (even the one it has) settles them.
+    await again.applyChanges(docId, 'ann', [add(span('a2', 'Source', 'Aso', 'ann'))]);
+    expect(JSON.parse(await readFile(path, 'utf8')).conflicts).toHaveLength(1);
+    await again.updateStatus(docId, 'ann', 'in_progress');
+    expect(JSON.parse(await readFile(path, 'utf8'))).not.toHaveProperty('conflicts');
+    expect((await again.openDocument(docId, 'ann')).conflicts).toBeUndefined();
+    expect(again.listDocuments('ann')[0]!.layers.ann).toMatchObject({ conflictCount: 0 });
+    await again.close();
+  });
+
   it('are read-only to other analysts through the API: only your own layer and the curated one can be written', async () => {
     const { ws, docId, span } = await envoy();
     const settings = { db: new Low<AppSettings>(new Memory(), { version: 1, recentWorkspaces: [], author: 'ann' }), isWritable: true };

@@ -210,6 +210,7 @@ export class Workspace {
     return this.store.run(async () => {
       this.store.assertWritable();
       const db = await this.store.layerHandle(docId, layer);
+      this.store.onDocumentOpened?.(docId); // kept open from now on: changes made to its files elsewhere must be heard
       const before = composeDocument(await this.store.article(docId), db.data);
       const schema = this.store.schema;
       let next: DocumentData;
@@ -225,11 +226,10 @@ export class Workspace {
         next.status !== before.status ||
         next.attributes !== before.attributes ||
         next.annotations !== before.annotations ||
-        next.relations !== before.relations;
-      // The document-level conflicts a merge left (status, attributes, links it had to drop) are
-      // settled by the analyst's next choice of status or attributes: the document was looked at.
-      const isSettled = next.status !== before.status || next.attributes !== before.attributes;
-      if (layerChanged) await this.store.saveLayer(db, layerOf(next, layer, isSettled ? undefined : db.data.conflicts));
+        next.relations !== before.relations ||
+        next.conflicts !== before.conflicts;
+      // The document-level conflicts a merge left go when the analyst chooses a status or attributes (see applyOperations).
+      if (layerChanged) await this.store.saveLayer(db, layerOf(next, layer, next.conflicts));
       // A retry of a change whose index write failed still writes the index.
       if (this.store.indexIsBehind) await this.store.writeIndex();
       return this.store.rowViewFor(docId, layer);
@@ -261,7 +261,7 @@ export class Workspace {
       for (const { db, article, layer } of opened) {
         const doc = composeDocument(article, db.data);
         const next = migrateDocumentLabels(doc, change);
-        if (next !== doc) await this.store.saveLayer(db, layerOf(next, layer, db.data.conflicts));
+        if (next !== doc) await this.store.saveLayer(db, layerOf(next, layer, next.conflicts));
       }
       await this.store.setSchema(schema);
     });
