@@ -256,6 +256,11 @@ export function App({ api }: AppProps) {
         </button>
       </TopBar>
       <WorkspaceNotice reason={info?.readOnlyReason ?? null} />
+      {info?.repositoryProblem && (
+        <div className="cd-notice" role="alert" aria-label="Git repository">
+          {info.repositoryProblem}.
+        </div>
+      )}
       <MergeNotice
         conflicts={info?.schemaConflicts ?? []}
         titleOf={(docId) => rows?.find((r) => r.id === docId)?.title}

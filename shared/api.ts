@@ -29,6 +29,11 @@ export type WorkspaceInfo = Readonly<{
   externalChanges: readonly Readonly<{ docId: DocId; revision: number; kind: 'changed' | 'restored'; layer?: string }>[];
   /** The layer this analyst works in: their author name from Preferences. */
   annotator: string;
+  /**
+   * Why the git repository holding the workspace could not be set up for it (its .gitignore,
+   * .gitattributes or merge driver), saying what to do; null when it was, or there is none.
+   */
+  repositoryProblem: string | null;
   /** Schema fields a git merge found changed differently on two machines (the workspace's value kept): edit the schema to settle them. */
   schemaConflicts: readonly FieldConflict[];
 }>;

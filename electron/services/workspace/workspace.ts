@@ -52,6 +52,7 @@ export class Workspace {
   private constructor(
     private readonly store: DocumentStore,
     private readonly lock: WorkspaceLock,
+    private readonly repositoryProblem: string | null,
   ) {
     this.watcher = new ExternalChangeWatcher(store);
   }
@@ -82,8 +83,6 @@ export class Workspace {
       if ((isNew || migrated) && !lock.isReadOnly) await db.write();
       if (fromVersion === 1) await migrateTrashFromV1(path, options.annotator ?? 'unknown');
       if (!lock.isReadOnly && existsSync(join(path, originalsDir(1)))) await removeV1Files(path, db.data.documents);
-      const store = new DocumentStore(path, db, options.now ?? (() => new Date()), lock);
-      const workspace = new Workspace(store, lock);
       // A save killed half-way leaves its temporary file beside the intact one, in any document's folder.
       if (!lock.isReadOnly)
         await sweepTempFiles(
@@ -92,8 +91,15 @@ export class Workspace {
         );
       // A workspace in a git repository gets its .gitignore, .gitattributes and merge driver (a no-op elsewhere).
       const driver = options.mergeDriver === undefined ? defaultMergeDriverCommand() : options.mergeDriver;
-      if (!lock.isReadOnly && driver !== null)
-        await prepareRepository(path, driver).catch((err: unknown) => console.error(`claimdesk: ${(err as Error).message}`));
+      const repositoryProblem =
+        !lock.isReadOnly && driver !== null
+          ? await prepareRepository(path, driver).then(
+              () => null,
+              (err: unknown) =>
+                `The git repository of this workspace could not be set up for it (${(err as Error).message}), so a merge may leave conflict markers in its files; check that .gitignore, .gitattributes and .git/config are writable, then open the workspace again`,
+            )
+          : null;
+      const workspace = new Workspace(new DocumentStore(path, db, options.now ?? (() => new Date()), lock), lock, repositoryProblem);
       if (isNew && options.seedDir) await workspace.importPaths([options.seedDir]);
       return workspace;
     } catch (err) {
@@ -118,6 +124,7 @@ export class Workspace {
       readOnlyReason: this.store.readOnlyReason(),
       externalChanges: [...this.store.externalChanges].map(([docId, change]) => ({ docId, ...change })),
       schemaConflicts: this.store.schemaConflicts,
+      repositoryProblem: this.repositoryProblem,
     };
   }
 
