@@ -107,7 +107,6 @@ export function App({ api }: AppProps) {
     api,
     registry,
     generation,
-    workspacePath: workspace.info?.path ?? null,
     viewer: layerView.annotator,
     openId,
     layer: layerView.ref?.layer ?? null,

@@ -45,7 +45,12 @@ const annotationPatch = annotation
   .strict();
 const docStatus = z.enum(['new', 'in_progress', 'done']);
 const documentPatch = z
-  .object({ title: z.string().trim().min(1).max(1000).optional(), status: docStatus.optional(), attributes: attributes.optional() })
+  .object({
+    title: z.string().trim().min(1).max(1000).optional(),
+    status: docStatus.optional(),
+    attributes: attributes.optional(),
+    rejected: z.array(z.string().max(4000)).max(100_000).optional(),
+  })
   .strict();
 const operation = z.discriminatedUnion('op', [
   z.object({ op: z.literal('addAnnotation'), annotation }).strict(),

@@ -3,7 +3,7 @@
  * its curated layer (shared/curation), the cursor (the candidate the curator is on), and the
  * curator's actions: accept (the candidate, its attributes and its links go into the curated
  * layer through its session, so the change shows at once, is saved, and Undo takes it back),
- * reject (kept per document, see use-curation-rejections), and moving between candidates. Also
+ * reject (kept in the curated layer, see use-curation-rejections), and moving between candidates. Also
  * the keys: Enter or A accepts, X rejects, Tab / Shift+Tab go to the next / previous undecided
  * candidate, in the candidates panel and in the article alike (in the article the other keys
  * keep their meaning; in link mode every key is link mode's).
@@ -53,8 +53,6 @@ export type CurationOptions = CurationStartOptions &
     registry: SessionRegistry;
     /** Bumped by the window after SessionRegistry.drop. */
     generation: number;
-    /** The workspace's folder (rejections are kept per workspace and document), or null. */
-    workspacePath: string | null;
     /** The open document's row (its layers), or null. */
     row: DocumentRow | null;
     /** The document shown: the curated layer while curating. */
@@ -78,13 +76,13 @@ const PANEL_MOVES: Readonly<Partial<Record<string, 1 | -1 | 'first' | 'last'>>> 
 /** Curation mode: start, candidates, cursor, actions and keys. */
 export function useCuration(options: CurationOptions): Curation {
   const start = useCurationStart(options);
-  const { registry, generation, workspacePath, row, doc, viewer, openId } = options;
+  const { registry, generation, row, doc, viewer, openId } = options;
   const docId: DocId | null = start.isActive ? openId : null;
   const rowLayers = row?.id === docId ? row?.layers : undefined;
   const annotators = useMemo(() => (rowLayers ? annotatorsOf(rowLayers) : []), [rowLayers]);
   const loaded = useCurationLayers(registry, docId, annotators, viewer, generation);
-  const { rejected, setRejected } = useCurationRejections(workspacePath, docId);
   const curated = docId !== null && doc?.id === docId ? doc : null;
+  const { rejected, rejectOps } = useCurationRejections(curated);
 
   const candidates = useMemo(
     () => (loaded.layers && curated ? curationCandidates(loaded.layers, curated, rejected) : null),
@@ -117,15 +115,15 @@ export function useCuration(options: CurationOptions): Curation {
         o.onInfo('Accepted already. To take it back, use Undo, or delete it in the article.');
         return false;
       }
-      const ops = acceptOps(candidate, target, { author: o.author, now: new Date().toISOString(), newId: () => crypto.randomUUID() });
-      if (!o.apply(ops)) return false;
+      const added = acceptOps(candidate, target, { author: o.author, now: new Date().toISOString(), newId: () => crypto.randomUUID() });
+      // Accepting a rejected candidate takes the rejection back in the same change (one Undo).
+      if (!o.apply([...added, ...rejectOps(target, candidate.key, false)])) return false;
       setCursor(candidate.key); // the cursor stays on it (rather than on the first undecided one)
-      setRejected(candidate.key, false);
-      const links = ops.length - 1;
+      const links = added.length - 1;
       o.onInfo(`Accepted ${candidate.label} “${candidate.quote}”${links > 0 ? ` with ${links === 1 ? 'its link' : `${links} links`}` : ''}.`);
       return true;
     },
-    [find, latest, setCursor, setRejected],
+    [find, latest, setCursor, rejectOps],
   );
 
   const toggleReject = useCallback(
@@ -134,10 +132,12 @@ export function useCuration(options: CurationOptions): Curation {
       if (!candidate) return;
       if (candidate.state === 'accepted')
         return latest.current.options.onInfo('Accepted already. To take it out, use Undo, or delete it in the article.');
+      const { curated: target, rejected: now, options: o } = latest.current;
+      if (!target) return;
       setCursor(candidate.key);
-      setRejected(candidate.key, !latest.current.rejected.has(candidate.key));
+      o.apply(rejectOps(target, candidate.key, !now.has(candidate.key)));
     },
-    [find, latest, setCursor, setRejected],
+    [find, latest, setCursor, rejectOps],
   );
 
   const moveUndecided = useCallback(

@@ -12,6 +12,7 @@
 import { canonicalLayer, type LayerFile } from '../model/layers';
 import type { Annotation, FieldConflict, Relation } from '../model/types';
 import {
+  asSet,
   byKey,
   deletedConflict,
   later,
@@ -53,6 +54,7 @@ const LAYER_RULES: Readonly<Record<string, FieldRule>> = {
   annotations: skip,
   relations: skip,
   conflicts: skip,
+  rejected: asSet,
   docId: quietly,
   layer: quietly,
   attributes: byKey,
@@ -88,7 +90,7 @@ export function mergeLayer(base: LayerFile | null, ours: LayerFile, theirs: Laye
   const b: Base<LayerFile> = base ?? NONE;
   const tally: Tally = { count: 0 };
   const layerLog: ConflictLog = [];
-  const top = mergeObject('', b, ours, theirs, layerLog, LAYER_RULES) as Pick<LayerFile, 'docId' | 'layer' | 'status' | 'attributes'>;
+  const top = mergeObject('', b, ours, theirs, layerLog, LAYER_RULES) as Pick<LayerFile, 'docId' | 'layer' | 'status' | 'attributes' | 'rejected'>;
   const annotations = mergeKeyed(b === NONE ? NONE : b.annotations, ours.annotations, theirs.annotations, {
     key: (a) => a.id,
     both: (_id, was, o, t) => mergeAnnotation(was, o, t, tally),

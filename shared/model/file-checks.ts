@@ -48,6 +48,8 @@ export function layerFileProblem(raw: Raw, text: string, docId: string, layer: s
   if (raw.docId !== docId) return `it holds a layer of document ${JSON.stringify(raw.docId)}, not ${docId} as its place says`;
   if (raw.layer !== layer) return `it holds the layer ${JSON.stringify(raw.layer)}, not ${JSON.stringify(layer)} as its name says`;
   if (raw.conflicts !== undefined && !conflictsAreValid(raw.conflicts)) return 'its "conflicts" is not a list of fields with two values';
+  if (raw.rejected !== undefined && !(Array.isArray(raw.rejected) && raw.rejected.every((k) => typeof k === 'string')))
+    return 'its "rejected" is not a list of candidate keys';
   return layerContentProblem(raw, text);
 }
 

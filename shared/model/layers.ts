@@ -41,6 +41,8 @@ export type LayerFile = {
   relations: readonly Relation[];
   /** Document-level fields (status, attributes.<name>) two merged versions disagree on. */
   conflicts?: readonly FieldConflict[];
+  /** The curated layer's rejected candidates (keys, sorted). */
+  rejected?: readonly string[];
 };
 
 /** The longest layer file name (file systems allow 255 bytes; a name's non-ASCII characters take up to 12 each when encoded). */
@@ -167,6 +169,7 @@ export function canonicalLayer(layer: Omit<LayerFile, 'version'>): LayerFile {
     relations: inOrder(layer.relations, byId).map(canonicalRelation),
   };
   if (layer.conflicts !== undefined && layer.conflicts.length > 0) out.conflicts = layer.conflicts;
+  if (layer.rejected !== undefined && layer.rejected.length > 0) out.rejected = [...new Set(layer.rejected)].sort();
   return out;
 }
 
@@ -184,6 +187,7 @@ export function layerOf(doc: DocumentData, layer: string, conflicts?: readonly F
     annotations: doc.annotations,
     relations: doc.relations,
     conflicts,
+    rejected: doc.rejected,
   });
 }
 
@@ -200,6 +204,7 @@ export function composeDocument(article: ArticleFile, layer: LayerFile): Documen
     annotations: layer.annotations,
     relations: layer.relations,
     ...(layer.conflicts !== undefined && layer.conflicts.length > 0 ? { conflicts: layer.conflicts } : {}),
+    ...(layer.rejected !== undefined && layer.rejected.length > 0 ? { rejected: layer.rejected } : {}),
   };
 }
 

@@ -11,8 +11,8 @@ import type { Annotation, Attributes, DocStatus, DocumentData, Relation } from '
 export type AnnotationPatch = Readonly<
   Partial<Pick<Annotation, 'label' | 'start' | 'end' | 'quote' | 'attributes' | 'note' | 'updatedAt' | 'conflicts'>>
 >;
-/** The document fields an update may change. */
-export type DocumentPatch = Readonly<{ title?: string; status?: DocStatus; attributes?: Attributes }>;
+/** The document fields an update may change (`rejected`: the curated layer's rejected candidates). */
+export type DocumentPatch = Readonly<{ title?: string; status?: DocStatus; attributes?: Attributes; rejected?: readonly string[] }>;
 
 export type Operation =
   | Readonly<{ op: 'addAnnotation'; annotation: Annotation }>

@@ -119,6 +119,11 @@ export type DocumentData = Readonly<{
    * status or attributes. Absent when there is none.
    */
   conflicts?: readonly FieldConflict[];
+  /**
+   * The curated layer's rejected candidates (their keys, see shared/curation): kept in the layer,
+   * so that every curator of the workspace sees them. Absent when there is none.
+   */
+  rejected?: readonly string[];
 }>;
 
 /**

@@ -5,7 +5,7 @@
  * themselves; the panel lists every candidate with its state and who made it; the candidate under
  * the cursor is highlighted in the article; A accepts, X rejects, Tab / Shift+Tab move between the
  * undecided ones (in the panel and in the article), Enter accepts with the links, Undo takes an
- * accept back; rejections survive a reload; the curated layer exported through the API holds exactly what was accepted.
+ * accept back; rejections are kept in the curated layer and survive a reload; the curated layer exported through the API holds exactly what was accepted.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -90,7 +90,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 test('curating a document: auto-accept, states, keys, undo, a rejection kept over a reload, the curated export', async ({ page, host, api }) => {
-  await seedArticle(api, test.info().outputPath());
+  const docId = await seedArticle(api, test.info().outputPath());
   await page.goto(host.url);
   await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: TITLE }).click();
   await expect(page.getByRole('article', { name: TITLE })).toContainText('citing outage data');
@@ -186,7 +186,9 @@ test('curating a document: auto-accept, states, keys, undo, a rejection kept ove
     await expect(article).toBeFocused();
   });
 
-  await test.step('the rejections are still there after a reload', async () => {
+  await test.step('the rejections are still there after a reload: they are kept in the curated layer, which git shares', async () => {
+    const stored = await api<{ rejected?: string[] }>('getDocument', { docId, layer: 'curated' });
+    expect(stored.rejected).toHaveLength(2);
     await page.reload();
     await expect(page.getByRole('article', { name: TITLE })).toBeVisible();
     await page.getByRole('button', { name: 'Curate', exact: true }).click();

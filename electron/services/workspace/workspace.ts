@@ -234,7 +234,8 @@ export class Workspace {
         next.attributes !== before.attributes ||
         next.annotations !== before.annotations ||
         next.relations !== before.relations ||
-        next.conflicts !== before.conflicts;
+        next.conflicts !== before.conflicts ||
+        next.rejected !== before.rejected;
       // The document-level conflicts a merge left go when the analyst chooses a status or attributes (see applyOperations).
       if (layerChanged) await this.store.saveLayer(db, layerOf(next, layer, next.conflicts));
       // A retry of a change whose index write failed still writes the index.

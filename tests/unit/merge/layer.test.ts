@@ -172,3 +172,14 @@ describe('mergeLayer: no common ancestor', () => {
     expect(find(merged, 'c1').conflicts).toEqual([{ field: 'label', values: ['Claim', 'Cue'] }]);
   });
 });
+
+describe('mergeLayer: the curated layer’s rejected candidates', () => {
+  it('keeps every rejection made on either side and drops one taken back on either side', () => {
+    const was = { ...base, rejected: ['k1', 'k2'] };
+    const ours = { ...base, rejected: ['k1', 'k2', 'k3'] }; // rejected k3 here
+    const theirs = { ...base, rejected: ['k2', 'k4'] }; // took k1 back there, rejected k4
+    const { merged, conflicts } = mergeLayer(canonicalLayer(was), canonicalLayer(ours), canonicalLayer(theirs));
+    expect(merged.rejected).toEqual(['k2', 'k3', 'k4']);
+    expect(conflicts).toBe(0);
+  });
+});
