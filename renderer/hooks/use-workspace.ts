@@ -86,7 +86,10 @@ export function useWorkspace(api: ClaimdeskApi): WorkspaceState {
       const last = seen.current;
       if (!force && last && last.path === next.path && last.annotator === next.annotator) {
         if (last.revision === next.revision) return;
-        if (next.revision > last.revision && next.revision <= last.revision + expectedBumps.current) {
+        // Bumps this window's own saves caused need no new list, unless another program (a sync, a
+        // colleague's layer) changed a document meanwhile: a save that changed nothing bumps nothing.
+        const isExternal = next.externalChanges.some((c) => c.revision > last.revision);
+        if (!isExternal && next.revision > last.revision && next.revision <= last.revision + expectedBumps.current) {
           seen.current = seenOf(next);
           expectedBumps.current = 0;
           return;
