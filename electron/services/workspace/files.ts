@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { lstat, mkdir, readdir, realpath, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ApiError } from '../../../shared/api';
+import { isDocId } from '../../../shared/model/keys';
 import { annotatorOfFileName, CURATED_LAYER, layerFileName, type ArticleFile, type LayerFile } from '../../../shared/model/layers';
 import { migrateArticleFile, migrateLayerFile } from '../../../shared/model/migrate';
 import type { DocId, DocumentData, IndexRow } from '../../../shared/model/types';
@@ -41,7 +42,7 @@ export const v1DocumentPath = (root: string, docId: DocId): string => join(root,
  */
 export function layerOfPath(relative: string): { docId: DocId; layer: string } | null {
   const parts = relative.split(/[\\/]/);
-  if (parts[0] !== DOCUMENTS_DIR || !/^[0-9a-f]{6,64}$/.test(parts[1] ?? '')) return null;
+  if (parts[0] !== DOCUMENTS_DIR || !isDocId(parts[1])) return null;
   const docId = parts[1]!;
   if (parts.length === 3 && parts[2] === CURATED_FILE) return { docId, layer: CURATED_LAYER };
   if (parts.length === 4 && parts[2] === LAYERS_DIR) {

@@ -4,7 +4,8 @@
  * deleted documents with all their layers, restorable). Paths are built from checked document ids
  * and encoded layer names only, so nothing outside the workspace is read or pruned.
  */
-import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { writeFileAtomically } from '../store/atomic-file';
 import { join } from 'node:path';
 import { ApiError, type BackupEntry } from '../../../shared/api';
 import { CURATED_LAYER, layerFileBase, type ArticleFile, type LayerFile } from '../../../shared/model/layers';
@@ -63,15 +64,8 @@ export async function keepFirstBackup(root: string, before: LayerFile, now: Date
   const dir = backupDir(root, before.docId, before.layer);
   await mkdir(dir, { recursive: true });
   const name = `${now.toISOString().replace(/[:.]/g, '-')}-${process.pid}-${++backupSeq}.json`;
-  // Written aside and renamed, so a full disk leaves no half-written backup behind.
-  const temp = join(dir, `.${name}.tmp`);
-  try {
-    await writeFile(temp, JSON.stringify(before, null, 2));
-    await rename(temp, join(dir, name));
-  } catch (err) {
-    await rm(temp, { force: true }).catch(() => undefined);
-    throw err;
-  }
+  // Whole or not at all: a full disk leaves no half-written backup behind.
+  await writeFileAtomically(join(dir, name), JSON.stringify(before, null, 2));
 }
 
 /** Earlier versions of one layer of a document, newest first. @throws ApiError NOT_FOUND */

@@ -7,7 +7,8 @@
  * Writing the cache is best effort: a cache that cannot be written is rebuilt next time.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { mkdir, writeFile, rename } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { writeFileAtomically } from '../store/atomic-file';
 import { join } from 'node:path';
 import { keyedRecord } from '../../../shared/model/keys';
 import { EMPTY_SUMMARY, summaryOf, type LayerFile } from '../../../shared/model/layers';
@@ -134,14 +135,12 @@ export class LayerSummaries {
     for (const [docId, entries] of this.byDoc)
       file.documents[docId] = Object.fromEntries([...entries].filter(([, e]) => e.summary.problem === undefined));
     const dir = join(this.root, CACHE_DIR);
-    const tmp = join(dir, `.${CACHE_FILE}.${process.pid}.tmp`);
     try {
       // Not recursive: a workspace folder removed meanwhile must not be made anew for a cache.
       await mkdir(dir).catch((err: NodeJS.ErrnoException) => {
         if (err.code !== 'EEXIST') throw err;
       });
-      await writeFile(tmp, JSON.stringify(file));
-      await rename(tmp, join(dir, CACHE_FILE));
+      await writeFileAtomically(join(dir, CACHE_FILE), JSON.stringify(file));
     } catch {
       // A cache is derived: when it cannot be written, the next open reads the layer files instead.
     }

@@ -11,8 +11,9 @@
  * file that cannot be read or fails the checks stops the migration with what to do, and nothing
  * of the old workspace is changed.
  */
-import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
+import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { writeFileAtomically } from '../store/atomic-file';
 import { ApiError } from '../../../shared/api';
 import { migrateV1Document, type DocumentBundle } from '../../../shared/model/migrate';
 import type { IndexRow } from '../../../shared/model/types';
@@ -22,10 +23,7 @@ import { isDocId } from '../../../shared/model/keys';
 /** Writes a JSON file as the store does (two-space JSON), atomically. */
 async function writeJson(path: string, value: unknown): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  // Named as the store's temporary files are (`.<name>.json.tmp`), so the sweep on open removes one a crash left.
-  const tmp = join(dirname(path), `.${basename(path)}.tmp`);
-  await writeFile(tmp, JSON.stringify(value, null, 2));
-  await rename(tmp, path);
+  await writeFileAtomically(path, JSON.stringify(value, null, 2));
 }
 
 /**
