@@ -8,16 +8,12 @@
  * Also how a conflict's field and values read. Pure: no React, no DOM.
  */
 import { deleteSpan } from '../../shared/model/commands';
+import { CONFLICT_FIELDS } from '../../shared/model/layers';
 import type { AnnotationPatch, Operation } from '../../shared/model/operations';
 import type { Annotation, AttributeValue, DocumentData, FieldConflict } from '../../shared/model/types';
 import { excerpt, formatAttributeValue } from '../editor/annotation-text';
 
-/** Where the merge records an attribute's conflict: `attributes.<name>`. */
-const ATTRIBUTE_PREFIX = 'attributes.';
-/** The field of an annotation deleted on one machine and changed on the other; its values say whether each side deleted it. */
-const DELETED_FIELD = 'deleted';
-/** The field of a span (start, end and quote together). */
-const SPAN_FIELD = 'span';
+const { attributePrefix: ATTRIBUTE_PREFIX, deleted: DELETED_FIELD, span: SPAN_FIELD } = CONFLICT_FIELDS;
 
 type Span = Readonly<{ start: number; end: number; quote: string }>;
 type PatchDraft = { -readonly [K in keyof AnnotationPatch]: AnnotationPatch[K] };

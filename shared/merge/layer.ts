@@ -9,7 +9,7 @@
  * the layer's `conflicts`, as are relations (a relation whose end is gone after the merge is
  * dropped and recorded). The result is in the stable form (canonicalLayer). Pure.
  */
-import { canonicalLayer, type LayerFile } from '../model/layers';
+import { canonicalLayer, CONFLICT_FIELDS, type LayerFile } from '../model/layers';
 import type { Annotation, FieldConflict, Relation } from '../model/types';
 import {
   asSet,
@@ -68,7 +68,7 @@ type Tally = { count: number };
 function mergeAnnotation(base: Base<Annotation>, ours: Annotation, theirs: Annotation, tally: Tally): Annotation {
   const found: ConflictLog = [];
   const rest = mergeObject('', base, ours, theirs, found, ANNOTATION_RULES);
-  const span = mergeField('span', base === NONE ? NONE : spanOf(base), spanOf(ours), spanOf(theirs), found);
+  const span = mergeField(CONFLICT_FIELDS.span, base === NONE ? NONE : spanOf(base), spanOf(ours), spanOf(theirs), found);
   tally.count += found.length;
   const conflicts = withConflicts(base === NONE ? NONE : base.conflicts, ours.conflicts, theirs.conflicts, found);
   return { ...rest, ...span, conflicts } as unknown as Annotation;
@@ -77,7 +77,7 @@ function mergeAnnotation(base: Base<Annotation>, ours: Annotation, theirs: Annot
 /** An annotation one side deleted and the other changed: kept, with a `deleted` conflict. */
 function keepChanged(kept: Annotation, oursDeleted: boolean, tally: Tally): Annotation {
   tally.count += 1;
-  return { ...kept, conflicts: withConflicts(NONE, kept.conflicts, [], [deletedConflict('deleted', oursDeleted)]) };
+  return { ...kept, conflicts: withConflicts(NONE, kept.conflicts, [], [deletedConflict(CONFLICT_FIELDS.deleted, oursDeleted)]) };
 }
 
 /**

@@ -11,6 +11,13 @@ import { compareSpans } from './spans';
 import type { Attributes, Block, DocId, DocStatus, DocumentData, DocumentMeta, DocumentRow, FieldConflict, IndexRow, LayerSummary } from './types';
 import type { Annotation, Relation } from './types';
 
+/**
+ * The fields a git merge names in an annotation's `conflicts` beyond its plain ones: a span
+ * (start, end and quote together), an annotation deleted on one side and changed on the other
+ * (its values say whether each side deleted it), and `attributes.<name>`.
+ */
+export const CONFLICT_FIELDS = { span: 'span', deleted: 'deleted', attributePrefix: 'attributes.' } as const;
+
 /** The name of the curated (adjudicated) layer; no annotator may take it. */
 export const CURATED_LAYER = 'curated';
 /** Names an export or a command line may use for a choice of layers, so no annotator may take them either. */

@@ -20,7 +20,7 @@ import {
   targetFor,
   writeLayer,
   writeWorkspace,
-} from './support/merge-driver-repos';
+} from './support/sync-repos';
 
 /** alice's layer pushed with c1 and s1; her desk and her laptop each then change it. */
 async function layerEditedTwice(driver: string) {

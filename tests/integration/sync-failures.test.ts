@@ -20,7 +20,7 @@ import {
   writeLayer,
   writeWorkspace,
   type TestTarget,
-} from './support/merge-driver-repos';
+} from './support/sync-repos';
 
 /** Syncs and returns the SyncError's kind and message (fails the test when the sync succeeds). */
 async function failure(target: TestTarget): Promise<{ kind: SyncErrorKind; message: string; code: string }> {

@@ -20,7 +20,7 @@ import {
   writeIndex,
   writeLayer,
   writeWorkspace,
-} from './support/merge-driver-repos';
+} from './support/sync-repos';
 
 /** A remote with alice's workspace pushed to it (one document, no layers), and her clone. */
 async function sharedWorkspace() {

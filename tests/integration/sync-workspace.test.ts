@@ -5,7 +5,7 @@ import type { Annotation } from '../../shared/model/types';
 import { Workspace } from '../../electron/services/workspace';
 import { syncWorkspace } from '../../electron/services/sync/sync';
 import { tempDir } from './support/temp';
-import { TEST_DRIVER, cloneOf, git, makeRemote, syncOk } from './support/merge-driver-repos';
+import { TEST_DRIVER, cloneOf, git, makeRemote, syncOk } from './support/sync-repos';
 
 const BODY = 'The minister said the budget would grow by ten percent next year, officials confirmed on Monday.';
 
