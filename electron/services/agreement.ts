@@ -1,7 +1,7 @@
 /**
- * Agreement over a workspace: every document's annotator layers read (not kept open) and handed
- * to the pure measures in shared/agreement. Documents with fewer than two annotators' layers
- * cannot add to any pair, so they are not read.
+ * Agreement over a workspace: every document's annotator layers read (not kept open; its article
+ * once) and handed to the pure measures in shared/agreement. Documents with fewer than two
+ * annotators' layers cannot add to any pair, so they are not read.
  */
 import type { AgreementRequest } from '../../shared/api';
 import { computeAgreement, type AgreementDocument, type AgreementReport } from '../../shared/agreement';
@@ -20,14 +20,8 @@ export async function workspaceAgreement(workspace: Workspace, request: Agreemen
     if (wanted && !wanted.has(row.id)) continue;
     const annotators = annotatorsOf(row.layers).filter((a) => !request.annotators || request.annotators.includes(a));
     if (annotators.length < 2) continue;
-    const layers: Record<
-      string,
-      { annotations: AgreementDocument['layers'][string]['annotations']; relations: AgreementDocument['layers'][string]['relations'] }
-    > = {};
-    for (const annotator of annotators) {
-      const doc = await workspace.readDocument(row.id, annotator);
-      layers[annotator] = { annotations: doc.annotations, relations: doc.relations };
-    }
+    const read = await workspace.readLayers(row.id, annotators);
+    const layers = Object.fromEntries(annotators.map((name, i) => [name, { annotations: read[i]!.annotations, relations: read[i]!.relations }]));
     docs.push({ docId: row.id, title: row.title, textLength: row.length, layers });
   }
   return computeAgreement(docs, { annotators: request.annotators, labels: request.labels });

@@ -193,9 +193,19 @@ export class Workspace {
    * @throws ApiError NOT_FOUND for an unknown id; IO/CONFLICT when a file cannot be used, saying why
    */
   async readDocument(docId: DocId, layer: string | null): Promise<DocumentData> {
+    return (await this.readLayers(docId, [layer]))[0]!;
+  }
+
+  /**
+   * Reads several layers of one document (agreement, exports of every layer), the article once.
+   * @returns one document per layer, in the order given
+   */
+  async readLayers(docId: DocId, layers: readonly (string | null)[]): Promise<DocumentData[]> {
     const article = await this.store.readArticle(docId);
-    const content = layer === null ? emptyLayer(docId, '') : await this.store.readLayer(article, layer);
-    return composeDocument(article, content);
+    const out: DocumentData[] = [];
+    for (const layer of layers)
+      out.push(composeDocument(article, layer === null ? emptyLayer(docId, '') : await this.store.readLayer(article, layer)));
+    return out;
   }
 
   /**
