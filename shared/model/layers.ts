@@ -23,8 +23,8 @@ export const CURATED_LAYER = 'curated';
 /** Names an export or a command line may use for a choice of layers, so no annotator may take them either. */
 export const RESERVED_LAYER_NAMES: readonly string[] = [CURATED_LAYER, 'all', 'default'];
 
-/** The on-disk format version of article and layer files and of claimdesk.json. */
-export const LAYERED_STORE_VERSION = 2;
+/** The version this build writes into claimdesk.json, article files and layer files (migrate.ts brings older ones up to it). */
+export const STORE_VERSION = 2;
 
 /** `documents/<id>/article.json`: the article as imported. Never rewritten by annotating (only a rename does). */
 export type ArticleFile = {
@@ -102,7 +102,7 @@ export function annotatorOfFileName(fileName: string): string | null {
 
 /** The article part of a document, in its stable form. */
 export function articleOf(doc: Pick<DocumentData, 'id' | 'title' | 'meta' | 'text' | 'blocks'>): ArticleFile {
-  return { version: LAYERED_STORE_VERSION, id: doc.id, title: doc.title, meta: doc.meta, text: doc.text, blocks: doc.blocks };
+  return { version: STORE_VERSION, id: doc.id, title: doc.title, meta: doc.meta, text: doc.text, blocks: doc.blocks };
 }
 
 /**
@@ -167,7 +167,7 @@ function inOrder<T>(items: readonly T[], compare: (a: T, b: T) => number): reado
 /** A layer in its stable form: fields in a fixed order, annotations in text order, relations by id. */
 export function canonicalLayer(layer: Omit<LayerFile, 'version'>): LayerFile {
   const out: LayerFile = {
-    version: LAYERED_STORE_VERSION,
+    version: STORE_VERSION,
     docId: layer.docId,
     layer: layer.layer,
     status: layer.status,

@@ -6,10 +6,9 @@ import type { DocumentData, FieldConflict, IndexRow, Schema } from './types';
 import { schemaProblem } from '../api-validate';
 import { DEFAULT_SCHEMA } from './default-schema';
 import { articleFileProblem, documentFileProblem, documentRowsProblem, layerFileProblem } from './file-checks';
-import { articleOf, splitIntoLayers, type ArticleFile, type LayerFile } from './layers';
+import { articleOf, splitIntoLayers, STORE_VERSION, type ArticleFile, type LayerFile } from './layers';
 
-/** The version this build writes into claimdesk.json, article files and layer files. */
-export const STORE_VERSION = 2;
+export { STORE_VERSION };
 
 export type WorkspaceFile = {
   version: number;
