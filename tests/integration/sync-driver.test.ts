@@ -8,19 +8,7 @@ import { syncWorkspace } from '../../electron/services/sync/sync';
 import { SyncError } from '../../electron/services/sync/git';
 import { buildNodeIfStale } from './support/built';
 import { tempDir } from './support/temp';
-import {
-  DOC,
-  TEST_DRIVER,
-  ann,
-  cloneOf,
-  git,
-  makeRemote,
-  readLayer,
-  syncOk,
-  targetFor,
-  writeLayer,
-  writeWorkspace,
-} from './support/sync-repos';
+import { DOC, TEST_DRIVER, ann, cloneOf, git, makeRemote, readLayer, syncOk, targetFor, writeLayer, writeWorkspace } from './support/sync-repos';
 
 /** alice's layer pushed with c1 and s1; her desk and her laptop each then change it. */
 async function layerEditedTwice(driver: string) {
