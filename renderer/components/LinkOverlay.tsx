@@ -1,7 +1,7 @@
 /**
  * Links drawn over the article: for the selected annotation, a line from each link's start to
- * its end (an arrowhead at the end, the relation type beside it), and in link mode a dashed
- * one to the candidate the keyboard is on. An SVG laid over the article frame; it reads
+ * its end (an arrowhead at the end, the relation type in the left margin beside it, where it
+ * covers no text), and in link mode a dashed one to the candidate the keyboard is on. An SVG laid over the article frame; it reads
  * highlight positions through the editor handle in an effect after paint (when layout is
  * current anyway) and again when the frame changes size. Never takes the pointer.
  */
@@ -20,7 +20,8 @@ export type LinkOverlayProps = Readonly<{
   linking: LinkMode | null;
 }>;
 
-type Geometry = Readonly<{ d: string; lx: number; ly: number; vertical: boolean }>;
+/** An arc's path, and the middle of its label's baseline (the label runs upwards, rotated a quarter turn). */
+type Geometry = Readonly<{ d: string; lx: number; ly: number }>;
 type Arc = Geometry & Readonly<{ key: string; color: string; label: string; preview: boolean }>;
 type Box = Readonly<{ left: number; right: number; top: number; bottom: number }>;
 
@@ -71,13 +72,7 @@ export function LinkOverlay({ editorRef, doc, schema, selectedId, linking }: Lin
           </marker>
           <path d={arc.d} className="cd-link-arc-halo" />
           <path d={arc.d} className="cd-link-arc-line" markerEnd={`url(#${markerId}-${i})`} />
-          <text
-            x={arc.lx}
-            y={arc.ly}
-            className="cd-link-arc-label"
-            textAnchor="middle"
-            transform={arc.vertical ? `rotate(-90 ${arc.lx} ${arc.ly})` : undefined}
-          >
+          <text x={arc.lx} y={arc.ly} className="cd-link-arc-label" textAnchor="middle" transform={`rotate(-90 ${arc.lx} ${arc.ly})`}>
             {arc.label}
           </text>
         </g>
@@ -90,13 +85,19 @@ export function LinkOverlay({ editorRef, doc, schema, selectedId, linking }: Lin
 const GUTTER_X = -14;
 const GUTTER_STEP = 7;
 const CORNER = 6;
+/** How high an arch over one line rises: it stays in the gap between lines (about 11 px at the reading size). */
+const ARCH_RISE = 9;
+/** The label's baseline, left of its route in the margin (the glyphs lie further left, the text further right). */
+const LABEL_OFFSET = 4;
 
 /**
- * An arc between the closest pair of line boxes of the two ends. On one line: an arch over
- * the line, from the facing end of the start to the middle of the end, labelled at its top.
- * On different lines: a route through the left margin that runs in the gaps between lines,
+ * An arc between the closest pair of line boxes of the two ends. On one line: a low arch in
+ * the gap above the line, from the facing end of the start to the middle of the end. On
+ * different lines: a route through the left margin that runs in the gaps between lines,
  * never through text: down from the start's left end, out to the margin, along it, and back
- * in under the end, pointing up at it; labelled along the margin.
+ * in under the end, pointing up at it. Either way the label stands upright in the left margin
+ * beside the lines it joins: the gap between two lines is too low for it, and above an arch it
+ * covered the line before (#12).
  * @param lane which parallel margin route to use (several links from one annotation)
  * @returns the path and its label's place, or null when either end is not drawn
  */
@@ -111,16 +112,20 @@ function arcBetween(from: readonly Box[], to: readonly Box[], lane: number): Geo
     }
   if (!best) return null;
   const [a, b] = best;
+  const g = GUTTER_X - lane * GUTTER_STEP;
   const sameLine = Math.abs(a.top - b.top) < (a.bottom - a.top) / 2;
   if (sameLine) {
     const bx = (b.left + b.right) / 2;
     const ax = b.left >= a.right ? a.right - 8 : b.right <= a.left ? a.left + 8 : (a.left + a.right) / 2;
     const y = Math.min(a.top, b.top) + 2;
-    const top = y - Math.min(30, 14 + Math.abs(bx - ax) * 0.06);
     // The midpoint of this cubic is 3/4 of the way up to its control points.
-    return { d: `M ${ax} ${y} C ${ax} ${top}, ${bx} ${top}, ${bx} ${y}`, lx: (ax + bx) / 2, ly: y + (3 * (top - y)) / 4 - 5, vertical: false };
+    const top = y - (ARCH_RISE * 4) / 3;
+    return {
+      d: `M ${ax} ${y} C ${ax} ${top}, ${bx} ${top}, ${bx} ${y}`,
+      lx: g - LABEL_OFFSET,
+      ly: (Math.min(a.top, b.top) + Math.max(a.bottom, b.bottom)) / 2,
+    };
   }
-  const g = GUTTER_X - lane * GUTTER_STEP;
   const sx = a.left + CORNER;
   const tx = b.left + CORNER;
   const y1 = a.bottom + 4;
@@ -137,5 +142,5 @@ function arcBetween(from: readonly Box[], to: readonly Box[], lane: number): Geo
     `L ${tx - r} ${y2}`,
     `Q ${tx} ${y2} ${tx} ${b.bottom - 1}`,
   ].join(' ');
-  return { d, lx: g - 4, ly: (y1 + y2) / 2, vertical: true };
+  return { d, lx: g - LABEL_OFFSET, ly: (y1 + y2) / 2 };
 }
