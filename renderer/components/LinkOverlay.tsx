@@ -20,9 +20,11 @@ export type LinkOverlayProps = Readonly<{
   linking: LinkMode | null;
 }>;
 
-/** An arc's path, and the middle of its label's baseline (the label runs upwards, rotated a quarter turn). */
-type Geometry = Readonly<{ d: string; lx: number; ly: number }>;
-type Arc = Geometry & Readonly<{ key: string; color: string; label: string; preview: boolean }>;
+/** An arc's path, and the height of the lines it joins (where its label would be centred). */
+type Geometry = Readonly<{ d: string; ly: number }>;
+type Routed = Geometry & Readonly<{ key: string; color: string; label: string; preview: boolean }>;
+/** A routed arc with its label's place: the middle of its baseline (the label runs upwards, rotated a quarter turn). */
+type Arc = Routed & Readonly<{ lx: number }>;
 type Box = Readonly<{ left: number; right: number; top: number; bottom: number }>;
 
 /** Renders the arcs for the selected annotation's links. */
@@ -50,7 +52,7 @@ export function LinkOverlay({ editorRef, doc, schema, selectedId, linking }: Lin
     const boxes = (id: string): Box[] =>
       editor.rectsOf(id).map((r) => ({ left: r.left - base.left, right: r.right - base.left, top: r.top - base.top, bottom: r.bottom - base.top }));
     const labelOf = (id: string) => doc.annotations.find((a) => a.id === id)?.label ?? '';
-    const next: Arc[] = [];
+    const next: Routed[] = [];
     const add = (key: string, from: string, to: string, label: string, preview: boolean) => {
       const geometry = arcBetween(boxes(from), boxes(to), next.length);
       if (geometry) next.push({ key, ...geometry, color: labelColor(schema, labelOf(to)), label, preview });
@@ -60,7 +62,7 @@ export function LinkOverlay({ editorRef, doc, schema, selectedId, linking }: Lin
     } else if (selectedId !== null) {
       for (const r of doc.relations) if (r.from === selectedId || r.to === selectedId) add(r.id, r.from, r.to, r.type, false);
     }
-    setArcs(next);
+    setArcs(placeLabels(next));
   }, [editorRef, doc, schema, selectedId, linking, layout]);
 
   return (
@@ -87,17 +89,38 @@ const GUTTER_STEP = 7;
 const CORNER = 6;
 /** How high an arch over one line rises: it stays in the gap between lines (about 11 px at the reading size). */
 const ARCH_RISE = 9;
-/** The label's baseline, left of its route in the margin (the glyphs lie further left, the text further right). */
+/** The labels' baseline, left of the leftmost route in the margin (the glyphs lie further left, the text further right). */
 const LABEL_OFFSET = 4;
+/** An upper estimate of a label character's advance (LinkOverlay.css: 10.5 px, weight 650), and the space between labels. */
+const LABEL_CHAR_WIDTH = 6.5;
+const LABEL_GAP = 6;
+
+/**
+ * Puts the labels in one column in the left margin, left of every route (so no route crosses
+ * a label), each centred beside the lines its arc joins where it can be and moved down just
+ * enough not to overlap the label above it.
+ */
+function placeLabels(arcs: readonly Routed[]): Arc[] {
+  const lx = GUTTER_X - Math.max(0, arcs.length - 1) * GUTTER_STEP - LABEL_OFFSET;
+  const centres = new Map<string, number>();
+  let bottom = Number.NEGATIVE_INFINITY;
+  for (const arc of [...arcs].sort((a, b) => a.ly - b.ly)) {
+    const half = (arc.label.length * LABEL_CHAR_WIDTH) / 2;
+    const ly = Math.max(arc.ly, bottom + LABEL_GAP + half);
+    centres.set(arc.key, ly);
+    bottom = ly + half;
+  }
+  return arcs.map((arc) => ({ ...arc, lx, ly: centres.get(arc.key) ?? arc.ly }));
+}
 
 /**
  * An arc between the closest pair of line boxes of the two ends. On one line: a low arch in
  * the gap above the line, from the facing end of the start to the middle of the end. On
  * different lines: a route through the left margin that runs in the gaps between lines,
  * never through text: down from the start's left end, out to the margin, along it, and back
- * in under the end, pointing up at it. Either way the label stands upright in the left margin
- * beside the lines it joins: the gap between two lines is too low for it, and above an arch it
- * covered the line before (#12).
+ * in under the end, pointing up at it. Either way its label goes in the left margin beside the
+ * lines it joins (placeLabels): the gap between two lines is too low for it, and above an arch
+ * it covered the line before (#12).
  * @param lane which parallel margin route to use (several links from one annotation)
  * @returns the path and its label's place, or null when either end is not drawn
  */
@@ -112,7 +135,6 @@ function arcBetween(from: readonly Box[], to: readonly Box[], lane: number): Geo
     }
   if (!best) return null;
   const [a, b] = best;
-  const g = GUTTER_X - lane * GUTTER_STEP;
   const sameLine = Math.abs(a.top - b.top) < (a.bottom - a.top) / 2;
   if (sameLine) {
     const bx = (b.left + b.right) / 2;
@@ -120,12 +142,9 @@ function arcBetween(from: readonly Box[], to: readonly Box[], lane: number): Geo
     const y = Math.min(a.top, b.top) + 2;
     // The midpoint of this cubic is 3/4 of the way up to its control points.
     const top = y - (ARCH_RISE * 4) / 3;
-    return {
-      d: `M ${ax} ${y} C ${ax} ${top}, ${bx} ${top}, ${bx} ${y}`,
-      lx: g - LABEL_OFFSET,
-      ly: (Math.min(a.top, b.top) + Math.max(a.bottom, b.bottom)) / 2,
-    };
+    return { d: `M ${ax} ${y} C ${ax} ${top}, ${bx} ${top}, ${bx} ${y}`, ly: (Math.min(a.top, b.top) + Math.max(a.bottom, b.bottom)) / 2 };
   }
+  const g = GUTTER_X - lane * GUTTER_STEP;
   const sx = a.left + CORNER;
   const tx = b.left + CORNER;
   const y1 = a.bottom + 4;
@@ -142,5 +161,5 @@ function arcBetween(from: readonly Box[], to: readonly Box[], lane: number): Geo
     `L ${tx - r} ${y2}`,
     `Q ${tx} ${y2} ${tx} ${b.bottom - 1}`,
   ].join(' ');
-  return { d, lx: g - LABEL_OFFSET, ly: (y1 + y2) / 2 };
+  return { d, ly: (y1 + y2) / 2 };
 }
