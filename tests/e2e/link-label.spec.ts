@@ -2,7 +2,8 @@
  * The relation label of a link arc never covers the article's text (issue #12, item 6): with a
  * claim and its source on adjacent lines (the claim wraps onto the source's line, or ends on the
  * line above it), the "attributed_to" label's box intersects none of the boxes of the article's
- * text, line by line as the browser lays it out (Range.getClientRects of each text node of the article).
+ * text, line by line as the browser lays it out (Range.getClientRects of each text node of the article);
+ * several labels beside one claim overlap neither the text nor each other.
  */
 import type { Locator, Page } from '@playwright/test';
 import { openSeededEnvoy } from './support/open-seeded';
@@ -70,4 +71,29 @@ test('a link label between claim and source on adjacent lines covers no text', a
       expect(covered).toEqual([]);
     });
   }
+});
+
+test('the labels of several links from one claim overlap neither the text nor each other', async ({ page, request, host }) => {
+  const { article } = await openSeededEnvoy(
+    page,
+    request,
+    host,
+    [
+      { id: 'before', label: 'Source', quote: 'Aso called' },
+      { id: 'claim', label: 'Claim', quote: 'backed into a corner' },
+      { id: 'aso', label: 'Source', quote: 'Aso', after: 'claim' },
+      { id: 'asahi', label: 'Source', quote: 'TV Asahi', after: 'claim' },
+    ],
+    [
+      { id: 'r1', type: 'attributed_to', from: 'claim', to: 'aso' },
+      { id: 'r2', type: 'attributed_to', from: 'claim', to: 'before' },
+      { id: 'r3', type: 'attributed_to', from: 'claim', to: 'asahi' },
+    ],
+  );
+  await article.locator('[data-annotation-id="claim"]').first().click();
+  await expect(page.locator('.cd-link-arc-label')).toHaveText(['attributed_to', 'attributed_to', 'attributed_to']);
+  const { labels, lines } = await labelAndTextBoxes(page, article);
+  expect(labels.flatMap((label) => lines.filter((line) => intersects(label, line)))).toEqual([]);
+  const overlapping = labels.flatMap((a, i) => labels.slice(i + 1).filter((b) => intersects(a, b)));
+  expect(overlapping).toEqual([]);
 });
