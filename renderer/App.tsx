@@ -49,6 +49,7 @@ import { useFileDrop } from './hooks/use-file-drop';
 import { useHotkeys } from './hooks/use-hotkeys';
 import { useImport } from './hooks/use-import';
 import { useLatest } from './hooks/use-latest';
+import { useSpanKeys } from './hooks/use-span-keys';
 import { usePreferences } from './hooks/use-preferences';
 import { useStatusMessage } from './hooks/use-status-message';
 import { useWorkspace } from './hooks/use-workspace';
@@ -95,6 +96,14 @@ export function App({ api }: AppProps) {
 
   const annotator = useAnnotator({ session, doc, schema, author: preferences.author, editorRef, onInfo: showInfo, onError: showError });
   const { apply } = annotator;
+  const onArticleKey = useSpanKeys({
+    doc,
+    selected: annotator.selected,
+    isLinking: annotator.ui.linking !== null,
+    editorRef,
+    apply,
+    fallback: annotator.onArticleKey,
+  });
 
   const openDocument = useCallback((id: DocId) => {
     setOpenId(id);
@@ -334,7 +343,7 @@ export function App({ api }: AppProps) {
               selection={selection}
               ui={annotator.ui}
               onSelectionChange={setSelection}
-              onArticleKey={curation.isActive ? curation.onArticleKey : annotator.onArticleKey}
+              onArticleKey={curation.isActive ? curation.onArticleKey : onArticleKey}
               onAnnotationClick={annotator.onAnnotationClick}
               onHover={setHover}
               onTag={annotator.tag}

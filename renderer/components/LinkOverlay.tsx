@@ -1,7 +1,7 @@
 /**
  * Links drawn over the article: for the selected annotation, a line from each link's start to
- * its end (an arrowhead at the end, the relation type beside it), and in link mode a dashed
- * one to the candidate the keyboard is on. An SVG laid over the article frame; it reads
+ * its end (an arrowhead at the end, the relation type in the left margin beside it, where it
+ * covers no text), and in link mode a dashed one to the candidate the keyboard is on. An SVG laid over the article frame; it reads
  * highlight positions through the editor handle in an effect after paint (when layout is
  * current anyway) and again when the frame changes size. Never takes the pointer.
  */
@@ -20,8 +20,11 @@ export type LinkOverlayProps = Readonly<{
   linking: LinkMode | null;
 }>;
 
-type Geometry = Readonly<{ d: string; lx: number; ly: number; vertical: boolean }>;
-type Arc = Geometry & Readonly<{ key: string; color: string; label: string; preview: boolean }>;
+/** An arc's path, and the height of the lines it joins (where its label would be centred). */
+type Geometry = Readonly<{ d: string; ly: number }>;
+type Routed = Geometry & Readonly<{ key: string; color: string; label: string; preview: boolean }>;
+/** A routed arc with its label's place: the middle of its baseline (the label runs upwards, rotated a quarter turn). */
+type Arc = Routed & Readonly<{ lx: number }>;
 type Box = Readonly<{ left: number; right: number; top: number; bottom: number }>;
 
 /** Renders the arcs for the selected annotation's links. */
@@ -49,7 +52,7 @@ export function LinkOverlay({ editorRef, doc, schema, selectedId, linking }: Lin
     const boxes = (id: string): Box[] =>
       editor.rectsOf(id).map((r) => ({ left: r.left - base.left, right: r.right - base.left, top: r.top - base.top, bottom: r.bottom - base.top }));
     const labelOf = (id: string) => doc.annotations.find((a) => a.id === id)?.label ?? '';
-    const next: Arc[] = [];
+    const next: Routed[] = [];
     const add = (key: string, from: string, to: string, label: string, preview: boolean) => {
       const geometry = arcBetween(boxes(from), boxes(to), next.length);
       if (geometry) next.push({ key, ...geometry, color: labelColor(schema, labelOf(to)), label, preview });
@@ -59,7 +62,7 @@ export function LinkOverlay({ editorRef, doc, schema, selectedId, linking }: Lin
     } else if (selectedId !== null) {
       for (const r of doc.relations) if (r.from === selectedId || r.to === selectedId) add(r.id, r.from, r.to, r.type, false);
     }
-    setArcs(next);
+    setArcs(placeLabels(next));
   }, [editorRef, doc, schema, selectedId, linking, layout]);
 
   return (
@@ -71,13 +74,7 @@ export function LinkOverlay({ editorRef, doc, schema, selectedId, linking }: Lin
           </marker>
           <path d={arc.d} className="cd-link-arc-halo" />
           <path d={arc.d} className="cd-link-arc-line" markerEnd={`url(#${markerId}-${i})`} />
-          <text
-            x={arc.lx}
-            y={arc.ly}
-            className="cd-link-arc-label"
-            textAnchor="middle"
-            transform={arc.vertical ? `rotate(-90 ${arc.lx} ${arc.ly})` : undefined}
-          >
+          <text x={arc.lx} y={arc.ly} className="cd-link-arc-label" textAnchor="middle" transform={`rotate(-90 ${arc.lx} ${arc.ly})`}>
             {arc.label}
           </text>
         </g>
@@ -90,13 +87,40 @@ export function LinkOverlay({ editorRef, doc, schema, selectedId, linking }: Lin
 const GUTTER_X = -14;
 const GUTTER_STEP = 7;
 const CORNER = 6;
+/** How high an arch over one line rises: it stays in the gap between lines (about 11 px at the reading size). */
+const ARCH_RISE = 9;
+/** The labels' baseline, left of the leftmost route in the margin (the glyphs lie further left, the text further right). */
+const LABEL_OFFSET = 4;
+/** An upper estimate of a label character's advance (LinkOverlay.css: 10.5 px, weight 650), and the space between labels. */
+const LABEL_CHAR_WIDTH = 6.5;
+const LABEL_GAP = 6;
 
 /**
- * An arc between the closest pair of line boxes of the two ends. On one line: an arch over
- * the line, from the facing end of the start to the middle of the end, labelled at its top.
- * On different lines: a route through the left margin that runs in the gaps between lines,
+ * Puts the labels in one column in the left margin, left of every route (so no route crosses
+ * a label), each centred beside the lines its arc joins where it can be and moved down just
+ * enough not to overlap the label above it.
+ */
+function placeLabels(arcs: readonly Routed[]): Arc[] {
+  const lx = GUTTER_X - Math.max(0, arcs.length - 1) * GUTTER_STEP - LABEL_OFFSET;
+  const centres = new Map<string, number>();
+  let bottom = Number.NEGATIVE_INFINITY;
+  for (const arc of [...arcs].sort((a, b) => a.ly - b.ly)) {
+    const half = (arc.label.length * LABEL_CHAR_WIDTH) / 2;
+    const ly = Math.max(arc.ly, bottom + LABEL_GAP + half);
+    centres.set(arc.key, ly);
+    bottom = ly + half;
+  }
+  return arcs.map((arc) => ({ ...arc, lx, ly: centres.get(arc.key) ?? arc.ly }));
+}
+
+/**
+ * An arc between the closest pair of line boxes of the two ends. On one line: a low arch in
+ * the gap above the line, from the facing end of the start to the middle of the end. On
+ * different lines: a route through the left margin that runs in the gaps between lines,
  * never through text: down from the start's left end, out to the margin, along it, and back
- * in under the end, pointing up at it; labelled along the margin.
+ * in under the end, pointing up at it. Either way its label goes in the left margin beside the
+ * lines it joins (placeLabels): the gap between two lines is too low for it, and above an arch
+ * it covered the line before (#12).
  * @param lane which parallel margin route to use (several links from one annotation)
  * @returns the path and its label's place, or null when either end is not drawn
  */
@@ -116,9 +140,9 @@ function arcBetween(from: readonly Box[], to: readonly Box[], lane: number): Geo
     const bx = (b.left + b.right) / 2;
     const ax = b.left >= a.right ? a.right - 8 : b.right <= a.left ? a.left + 8 : (a.left + a.right) / 2;
     const y = Math.min(a.top, b.top) + 2;
-    const top = y - Math.min(30, 14 + Math.abs(bx - ax) * 0.06);
     // The midpoint of this cubic is 3/4 of the way up to its control points.
-    return { d: `M ${ax} ${y} C ${ax} ${top}, ${bx} ${top}, ${bx} ${y}`, lx: (ax + bx) / 2, ly: y + (3 * (top - y)) / 4 - 5, vertical: false };
+    const top = y - (ARCH_RISE * 4) / 3;
+    return { d: `M ${ax} ${y} C ${ax} ${top}, ${bx} ${top}, ${bx} ${y}`, ly: (Math.min(a.top, b.top) + Math.max(a.bottom, b.bottom)) / 2 };
   }
   const g = GUTTER_X - lane * GUTTER_STEP;
   const sx = a.left + CORNER;
@@ -137,5 +161,5 @@ function arcBetween(from: readonly Box[], to: readonly Box[], lane: number): Geo
     `L ${tx - r} ${y2}`,
     `Q ${tx} ${y2} ${tx} ${b.bottom - 1}`,
   ].join(' ');
-  return { d, lx: g - 4, ly: (y1 + y2) / 2, vertical: true };
+  return { d, ly: (y1 + y2) / 2 };
 }

@@ -2,9 +2,12 @@
  * Sentence boundaries for extending a selection by sentence (keyboard: Alt+Shift+Down/Up).
  * A sentence ends after . ! or ? (and any closing quotes or brackets) when whitespace or the
  * end of the text follows, unless the dot ends an abbreviation ("U.S.", "Mr.", "J.") or the
- * next word starts in lower case; a line break always ends one. Heuristic, pure, and linear
- * in the distance walked: it never scans the whole text.
+ * next word starts in lower case; a line break always ends one. Extending from inside a
+ * quotation stops at the quotation's edge (before its closing mark, after its opening one), so
+ * a quoted claim does not run on into its attribution. Heuristic, pure, and linear in the
+ * distance walked (and the paragraph, for quotations): it never scans the whole text.
  */
+import { quotationEndAfter, quotationStartBefore } from './quotations';
 
 const TERMINAL = /[.!?…]/u;
 const CLOSER = /["'”’»)\]]/u;
@@ -47,21 +50,24 @@ function isAbbreviation(text: string, dot: number): boolean {
 
 /**
  * The end of the sentence after `offset`: the first sentence end strictly after it, or the
- * end of the text.
+ * end of the text; from inside a quotation, no further than its closing mark.
  * @returns an offset in (offset, text.length], or text.length when offset is already there
  */
 export function nextSentenceEnd(text: string, offset: number): number {
-  for (let i = Math.max(0, offset) + 1; i <= text.length; i++) if (isSentenceEnd(text, i)) return i;
-  return text.length;
+  const quoteEnd = quotationEndAfter(text, offset) ?? text.length;
+  for (let i = Math.max(0, offset) + 1; i < quoteEnd; i++) if (isSentenceEnd(text, i)) return i;
+  return quoteEnd;
 }
 
 /**
  * The start of the sentence before `offset`: the last sentence start strictly before it
- * (a non-space character at the text's start or after a sentence end and its spaces), or 0.
+ * (a non-space character at the text's start or after a sentence end and its spaces), or 0;
+ * from inside a quotation, no further back than just after its opening mark.
  */
 export function previousSentenceStart(text: string, offset: number): number {
-  for (let i = Math.min(offset, text.length) - 1; i > 0; i--) if (isSentenceStart(text, i)) return i;
-  return 0;
+  const quoteStart = quotationStartBefore(text, offset) ?? 0;
+  for (let i = Math.min(offset, text.length) - 1; i > quoteStart; i--) if (isSentenceStart(text, i)) return i;
+  return quoteStart;
 }
 
 function isSentenceStart(text: string, i: number): boolean {

@@ -23,7 +23,11 @@ function isLetterLike(ch: string): boolean {
   return WORD.test(ch) && !NO_SPACE_SCRIPT.test(ch);
 }
 
-function isWordChar(text: string, i: number): boolean {
+/**
+ * True when UTF-16 unit `i` of `text` belongs to a word: a letter, mark or digit of a spaced script, or an
+ * apostrophe, hyphen or dot joining two of them.
+ */
+export function isWordChar(text: string, i: number): boolean {
   const ch = charCovering(text, i);
   if (isLetterLike(ch)) return true;
   // An apostrophe, hyphen or dot between two word characters joins them: don't, so-called, U.S.

@@ -258,11 +258,11 @@ test('overlapping and nested spans stay readable and clickable; links are drawn'
       await page.keyboard.press('2');
       await dragOver(page, article, 'said after arriving in Tokyo', 'said');
       await page.keyboard.press('3');
-      // A second quote, left without a source: a caret before it, then Alt+Shift+Down extends to the sentence's end.
+      // A second quote, left without a source: a caret before it, then Alt+Shift+Down extends to the sentence's end (inside the quotation).
       const secondStart = await pointAt(article, SECOND_CLAIM, 'All', 'start');
       await page.mouse.click(secondStart.x, secondStart.y);
       await page.keyboard.press('Alt+Shift+ArrowDown');
-      expect(await selectedText(page)).toBe(`${SECOND_CLAIM}."`);
+      expect(await selectedText(page)).toBe(`${SECOND_CLAIM}.`);
       await page.keyboard.press('1');
       await expect(article.locator('[data-label="Claim"]').filter({ hasText: 'All countries' })).toHaveText(SECOND_CLAIM);
       // An entity across two paragraphs.
