@@ -76,6 +76,8 @@ Options:
   --documents ID,ID       only these documents
   --force                 replace PATH (and the --report file) when it exists
   --report FILE           also write the full report (every problem) as JSON
+  --bom, --no-bom         claims-csv and claims-tsv: start the file with a UTF-8 byte-order mark, so Excel
+                          reads non-ASCII text right (--bom, the default, as in the app), or not (--no-bom)
   --layer LAYER           which annotation layer of each document: default (the curated layer where there
                           is one, else the only annotator's; documents with several annotators and no
                           curated layer are skipped and listed), curated, all (each annotator's layer

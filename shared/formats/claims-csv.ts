@@ -14,6 +14,13 @@ import type { Tokenizer } from './tokens';
 
 const JOIN = ' | ';
 
+/** The cell of an attribute nobody set (absent from the annotation's attributes, or null). */
+export const UNSET_CELL = 'unset';
+/** The UTF-8 byte-order mark, as the first character of a file. */
+export const BOM = '\uFEFF';
+/** Whether claims tables get a byte-order mark when the caller does not say (the dialog, the CLI and the API agree on it). */
+export const BOM_BY_DEFAULT = true;
+
 /** A CSV field, quoted when it holds a comma, quote, line break or edge space. */
 export function csvField(value: string): string {
   return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -25,7 +32,7 @@ export function tsvField(value: string): string {
 }
 
 const show = (v: AttributeValue | undefined): string =>
-  v === null || v === undefined ? '' : Array.isArray(v) ? (v as readonly string[]).join(';') : String(v as string | number | boolean);
+  v === null || v === undefined ? UNSET_CELL : Array.isArray(v) ? (v as readonly string[]).join(';') : String(v as string | number | boolean);
 
 /** The text of the sentences that hold [start, end) (UTF-16), or the span's own text without a tokenizer. */
 function contextOf(text: string, start: number, end: number, sentences: readonly (readonly [number, number])[]): string {
@@ -93,13 +100,20 @@ export function claimsTableRows(doc: DocumentData, schema: Schema, tokenizer: To
   });
 }
 
-/** A serializer for the claims table as CSV (CRLF rows, RFC 4180) or TSV (LF rows, escaped). */
-export function createClaimsTableSerializer(schema: Schema, tokenizer: Tokenizer | null, kind: 'csv' | 'tsv', allLayers = false): DocumentSerializer {
+/** How a claims table is written: CSV (CRLF rows, RFC 4180) or TSV (LF rows, escaped); an annotator column; a byte-order mark. */
+export type ClaimsTableOptions = Readonly<{ kind: 'csv' | 'tsv'; allLayers?: boolean; bom?: boolean }>;
+
+/** A serializer for the claims table. */
+export function createClaimsTableSerializer(
+  schema: Schema,
+  tokenizer: Tokenizer | null,
+  { kind, allLayers = false, bom = false }: ClaimsTableOptions,
+): DocumentSerializer {
   const row = (cells: readonly string[]) => (kind === 'csv' ? `${cells.map(csvField).join(',')}\r\n` : `${cells.map(tsvField).join('\t')}\n`);
   // With every layer exported, an annotator column follows the document's columns.
   const withAnnotator = (cells: string[], annotator: string) => (allLayers ? [...cells.slice(0, 2), annotator, ...cells.slice(2)] : cells);
   return {
-    header: () => row(withAnnotator(claimsTableHeader(schema), 'annotator')),
+    header: () => (bom ? BOM : '') + row(withAnnotator(claimsTableHeader(schema), 'annotator')),
     document: (doc) =>
       streamed(
         claimsTableRows(doc, schema, tokenizer)

@@ -45,6 +45,8 @@ export type SerializerContext = Readonly<{
   layerCount: number;
   /** True when every annotator's layer is exported as its own record (each document then carries `annotator`). */
   allLayers?: boolean;
+  /** Start text tables (claims CSV/TSV) with a UTF-8 byte-order mark, which Excel needs to read UTF-8; other formats ignore it. */
+  bom?: boolean;
 }>;
 
 /** True for the dry run's serializer: a format may leave the text out then (the token formats do, saving half their work). */
@@ -66,6 +68,8 @@ export type FormatSpec = Readonly<{
   lossless: boolean;
   /** Each record can say whose layer it is (an `annotator` field, column or file name), so every annotator's layer can be exported at once. */
   carriesAnnotator: boolean;
+  /** Whether the file may start with a UTF-8 byte-order mark (SerializerContext.bom): the text tables Excel opens. */
+  canStartWithBom: boolean;
   /** What the format cannot hold at all, said in every report. */
   drops: readonly string[];
   create: (ctx: SerializerContext) => DocumentSerializer;

@@ -109,6 +109,53 @@ describe('round trips', () => {
     expect((await importCorpusPaths(ws, [join(dir, 'a.jsonl')], intoFixtureLayer)).duplicates).toHaveLength(3);
   });
 
+  it('attributes nobody set stay unset through JSONL, W3C and brat and back: no default is filled in (#12)', async () => {
+    const ws = await articlesOnly();
+    const row = ws.listDocuments('').find((r) => r.title.includes('Envoy'))!;
+    const doc = await ws.openDocument(row.id, FIXTURE_LAYER);
+    const at = (quote: string) => doc.text.indexOf(quote);
+    const span = (id: string, label: string, quote: string, attributes: Record<string, null>) => ({
+      op: 'addAnnotation' as const,
+      annotation: {
+        id,
+        label,
+        start: at(quote),
+        end: at(quote) + quote.length,
+        quote,
+        attributes,
+        author: 'a',
+        createdAt: FIXED_TIME,
+        updatedAt: FIXED_TIME,
+      },
+    });
+    await ws.applyChanges(row.id, FIXTURE_LAYER, [
+      span('c1', 'Claim', 'I see a very clear message', {}),
+      span('s1', 'Source', 'Hill', { role: null }),
+    ]);
+    const dir = await tempDir();
+    for (const [format, name] of [
+      ['jsonl', 'a.jsonl'],
+      ['w3c', 'a.jsonld'],
+      ['brat', 'brat'],
+    ] as const) {
+      await exportDocuments(ws, options(format, join(dir, name), { scope: { ...WHOLE_WORKSPACE, documentIds: [row.id] } }));
+      const fresh = format === 'jsonl' ? await Workspace.open(join(dir, `ws-${format}`)) : await articlesOnly();
+      if (format === 'brat') await fresh.updateSchema(FIXTURE_SCHEMA, { renamedLabels: {}, removedLabels: [] });
+      const report = await importCorpusPaths(fresh, [join(dir, name)], intoFixtureLayer);
+      expect(report.problems, format).toEqual([]);
+      const freshRow = fresh.listDocuments('').find((r) => r.title.includes('Envoy'))!;
+      const back = await fresh.readDocument(freshRow.id, FIXTURE_LAYER);
+      const attributes = Object.fromEntries(back.annotations.map((a) => [a.quote, a.attributes]));
+      // JSONL is lossless (null stays null); W3C and brat hold no unset value, so it comes back absent.
+      expect(attributes, format).toEqual({
+        'I see a very clear message': {},
+        Hill: format === 'jsonl' ? { role: null } : {},
+      });
+      await fresh.close();
+    }
+    await ws.close();
+  });
+
   it('W3C -> import (onto the same articles) -> W3C is byte-identical', async () => {
     const dir = await tempDir();
     await exportDocuments(fixture.workspace, options('w3c', join(dir, 'a.jsonld')));

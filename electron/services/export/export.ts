@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { ApiError } from '../../../shared/api';
 import type { DocumentSerializer, ExportFormat, SerializerContext } from '../../../shared/formats/serializer';
+import { BOM_BY_DEFAULT } from '../../../shared/formats/claims-csv';
 import { FORMAT_SPECS } from '../../../shared/formats/format-specs';
 import {
   countDocument,
@@ -45,6 +46,8 @@ export type ExportOptions = Readonly<{
   split: SplitOptions | null;
   /** Replace an existing output. */
   force: boolean;
+  /** Start a claims table (CSV/TSV) with a UTF-8 byte-order mark; absent: BOM_BY_DEFAULT. Other formats ignore it. */
+  bom?: boolean;
   /** Overrides the ICU tokenizer (tests). */
   tokenizer?: Tokenizer;
 }>;
@@ -132,7 +135,8 @@ export async function exportDocuments(workspace: Workspace, options: ExportOptio
   const labels = [...schemaLabels, ...[...seenLabels].filter((l) => !schemaLabels.includes(l)).sort()].filter(
     (l) => options.scope.labels === null || options.scope.labels.includes(l),
   );
-  const context = (layerCount: number): SerializerContext => ({ schema, labels, tokenizer, layerCount, allLayers });
+  const bom = options.bom ?? BOM_BY_DEFAULT;
+  const context = (layerCount: number): SerializerContext => ({ schema, labels, tokenizer, layerCount, allLayers, bom });
   const read = async (id: DocId, layer: string | null): Promise<{ doc: DocumentData; problems: ExportProblem[] }> => {
     const doc = await workspace.readDocument(id, layer);
     return withWritableSpans(scopeDocument(allLayers && layer !== null ? { ...doc, annotator: layer } : doc, options.scope));
