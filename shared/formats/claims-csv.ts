@@ -7,7 +7,8 @@
  */
 import { offsetMap } from '../anchoring/code-points';
 import { claimLinks, claimsInTextOrder } from '../model/claims-table';
-import { CLAIM_LABEL, SOURCE_LABEL } from '../model/vocabulary';
+import { ATTRIBUTED_TO, CLAIM_LABEL, HAS_CUE, SOURCE_LABEL } from '../model/vocabulary';
+import { attributeNamesOf, namedAttributes, type KeptDocument } from './kept';
 import type { AttributeValue, DocumentData, Schema } from '../model/types';
 import { streamed, type DocumentSerializer } from './serializer';
 import type { Tokenizer } from './tokens';
@@ -43,6 +44,27 @@ function contextOf(text: string, start: number, end: number, sentences: readonly
     if (s < end && end <= e) to = e;
   }
   return text.slice(from, to);
+}
+
+/**
+ * What of a document the table writes (for the report): claims with their Claim attributes, the
+ * attributed_to and has_cue links from claims, the sources they reach with their Source attributes,
+ * and the cues they reach (no attributes). Everything else is not kept.
+ */
+export function keepClaimsTable(doc: DocumentData, schema: Schema): KeptDocument {
+  const byId = new Map(doc.annotations.map((a) => [a.id, a]));
+  const isClaim = (id: string) => byId.get(id)?.label === CLAIM_LABEL;
+  const relations = doc.relations.filter((r) => (r.type === ATTRIBUTED_TO || r.type === HAS_CUE) && isClaim(r.from) && byId.has(r.to));
+  const sources = new Set(relations.filter((r) => r.type === ATTRIBUTED_TO).map((r) => r.to));
+  const cues = new Set(relations.filter((r) => r.type === HAS_CUE).map((r) => r.to));
+  const claimAttrs = attributeNamesOf(schema, CLAIM_LABEL);
+  const sourceAttrs = attributeNamesOf(schema, SOURCE_LABEL);
+  const annotations = doc.annotations.flatMap((a) => {
+    if (a.label === CLAIM_LABEL) return [{ ...a, attributes: namedAttributes(a.attributes, claimAttrs, true) }];
+    if (sources.has(a.id)) return [{ ...a, attributes: namedAttributes(a.attributes, sourceAttrs, true) }];
+    return cues.has(a.id) ? [{ ...a, attributes: {} }] : [];
+  });
+  return { annotations, relations };
 }
 
 /** The columns of the table for a schema. */

@@ -4,7 +4,8 @@
  * spans it could not express. Pure: no I/O; the services stream what it returns to disk.
  */
 import type { DocumentData, Schema } from '../model/types';
-import type { ExportProblem } from './report';
+import type { KeptDocument } from './kept';
+import type { ExportProblem, FormatDrop } from './report';
 import type { Tokenizer } from './tokens';
 
 /** The formats Claimdesk exports (the CLI's --format values). */
@@ -70,8 +71,10 @@ export type FormatSpec = Readonly<{
   carriesAnnotator: boolean;
   /** Whether the file may start with a UTF-8 byte-order mark (SerializerContext.bom): the text tables Excel opens. */
   canStartWithBom: boolean;
-  /** What the format cannot hold at all, said in every report. */
-  drops: readonly string[];
+  /** What the format cannot hold at all, said in every report (with counts where it has a measure). */
+  drops: readonly FormatDrop[];
+  /** What of a document the format writes (for the report's counts; a drop with a measure counts the rest). */
+  keep: (doc: DocumentData, schema: Schema) => KeptDocument;
   create: (ctx: SerializerContext) => DocumentSerializer;
   /** Files written once into each output folder (annotation.conf, labels.json). */
   sidecars: (ctx: SerializerContext) => readonly NamedText[];
