@@ -2,9 +2,7 @@
  * The CLI's arguments: which command, its options, and each checked into a plan before any file
  * is touched. A bad argument is a CliFailure with exit code 2 (usage) and a message naming it.
  */
-import { BOM_BY_DEFAULT } from '../../shared/formats/claims-csv';
-import { FORMAT_SPECS } from '../../shared/formats/format-specs';
-import { EXPORT_FORMATS, type ExportFormat } from '../../shared/formats/serializer';
+import { BOM_BY_DEFAULT, BOM_FORMATS, EXPORT_FORMATS, type ExportFormat } from '../../shared/formats/serializer';
 import { WHOLE_WORKSPACE, type ExportScope } from '../../shared/formats/scope';
 import { parseSplitRatios } from '../../shared/formats/split';
 import { isAnnotatorName, isLayerName } from '../../shared/model/layers';
@@ -229,8 +227,8 @@ function exportPlan(values: Values, scope: ExportScope): ExportPlan {
 /** --bom / --no-bom: only for the claims tables, never both; neither means BOM_BY_DEFAULT. */
 function bomOf(values: Values, format: ExportFormat): boolean {
   if (values.bom && values['no-bom']) throw usage('export', '--bom and --no-bom contradict each other; give one of them');
-  if ((values.bom || values['no-bom']) && !FORMAT_SPECS[format].canStartWithBom)
-    throw usage('export', `--bom and --no-bom apply to claims-csv and claims-tsv only, not to ${format}`);
+  if ((values.bom || values['no-bom']) && !BOM_FORMATS.includes(format))
+    throw usage('export', `--bom and --no-bom apply to ${BOM_FORMATS.join(' and ')} only, not to ${format}`);
   return values['no-bom'] ? false : values.bom ? true : BOM_BY_DEFAULT;
 }
 

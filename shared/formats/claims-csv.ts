@@ -19,8 +19,6 @@ const JOIN = ' | ';
 export const UNSET_CELL = 'unset';
 /** The UTF-8 byte-order mark, as the first character of a file. */
 export const BOM = '\uFEFF';
-/** Whether claims tables get a byte-order mark when the caller does not say (the dialog, the CLI and the API agree on it). */
-export const BOM_BY_DEFAULT = true;
 
 /** A CSV field, quoted when it holds a comma, quote, line break or edge space. */
 export function csvField(value: string): string {

@@ -43,7 +43,6 @@ export const FORMAT_SPECS: Readonly<Record<ExportFormat, FormatSpec>> = {
     needsTokenizer: false,
     lossless: true,
     carriesAnnotator: true,
-    canStartWithBom: false,
     drops: [],
     keep: keepEverything,
     create: (ctx) => ({ header: () => `${toJsonlHeader(ctx.schema)}\n`, document: (doc) => streamed(`${toJsonlLine(doc)}\n`), footer: () => '' }),
@@ -57,7 +56,6 @@ export const FORMAT_SPECS: Readonly<Record<ExportFormat, FormatSpec>> = {
     needsTokenizer: true,
     lossless: false,
     carriesAnnotator: true,
-    canStartWithBom: true,
     drops: CLAIMS_TABLE_DROPS,
     keep: keepClaimsTable,
     create: (ctx) => createClaimsTableSerializer(ctx.schema, ctx.tokenizer, { kind: 'csv', allLayers: ctx.allLayers, bom: ctx.bom }),
@@ -71,7 +69,6 @@ export const FORMAT_SPECS: Readonly<Record<ExportFormat, FormatSpec>> = {
     needsTokenizer: true,
     lossless: false,
     carriesAnnotator: true,
-    canStartWithBom: true,
     drops: CLAIMS_TABLE_DROPS,
     keep: keepClaimsTable,
     create: (ctx) => createClaimsTableSerializer(ctx.schema, ctx.tokenizer, { kind: 'tsv', allLayers: ctx.allLayers, bom: ctx.bom }),
@@ -85,7 +82,6 @@ export const FORMAT_SPECS: Readonly<Record<ExportFormat, FormatSpec>> = {
     needsTokenizer: false,
     lossless: false,
     carriesAnnotator: false,
-    canStartWithBom: false,
     // An unset attribute gets no tagging body and reads back unset: nothing is lost there (#12).
     drops: [said('document text, title, blocks, status, attributes and meta (annotations point at documents by IRI)')],
     keep: keepEverything,
@@ -100,7 +96,6 @@ export const FORMAT_SPECS: Readonly<Record<ExportFormat, FormatSpec>> = {
     needsTokenizer: false,
     lossless: false,
     carriesAnnotator: true,
-    canStartWithBom: false,
     drops: [
       // Each such value is reported as a problem, with its span.
       said('free-text and number attributes'),
@@ -120,7 +115,6 @@ export const FORMAT_SPECS: Readonly<Record<ExportFormat, FormatSpec>> = {
     needsTokenizer: true,
     lossless: false,
     carriesAnnotator: false,
-    canStartWithBom: false,
     drops: TOKEN_FORMAT_DROPS,
     keep: keepSpansOnly,
     create: createConllSerializer,
@@ -134,7 +128,6 @@ export const FORMAT_SPECS: Readonly<Record<ExportFormat, FormatSpec>> = {
     needsTokenizer: true,
     lossless: false,
     carriesAnnotator: true,
-    canStartWithBom: false,
     // Each overlapping span left out is reported as a problem, with where it is.
     drops: [said('overlapping spans (one tag per token)'), ...TOKEN_FORMAT_DROPS],
     keep: keepSpansOnly,
@@ -149,7 +142,6 @@ export const FORMAT_SPECS: Readonly<Record<ExportFormat, FormatSpec>> = {
     needsTokenizer: true,
     lossless: false,
     carriesAnnotator: true,
-    canStartWithBom: false,
     drops: [
       { what: 'attributes', measure: 'attribute values' },
       said('notes'),

@@ -12,6 +12,11 @@ import type { Tokenizer } from './tokens';
 export type ExportFormat = 'jsonl' | 'claims-csv' | 'claims-tsv' | 'w3c' | 'brat' | 'conll' | 'hf' | 'spacy';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['jsonl', 'claims-csv', 'claims-tsv', 'w3c', 'brat', 'conll', 'hf', 'spacy'];
 
+/** The formats whose file may start with a UTF-8 byte-order mark (SerializerContext.bom): the text tables Excel opens. */
+export const BOM_FORMATS: readonly ExportFormat[] = ['claims-csv', 'claims-tsv'];
+/** Whether they do when the caller does not say (#12: Excel shows mojibake without one); the dialog, the CLI and the API agree on it. */
+export const BOM_BY_DEFAULT = true;
+
 /** A file's name (relative to its output folder) and content. */
 export type NamedText = Readonly<{ name: string; text: string }>;
 
@@ -69,8 +74,6 @@ export type FormatSpec = Readonly<{
   lossless: boolean;
   /** Each record can say whose layer it is (an `annotator` field, column or file name), so every annotator's layer can be exported at once. */
   carriesAnnotator: boolean;
-  /** Whether the file may start with a UTF-8 byte-order mark (SerializerContext.bom): the text tables Excel opens. */
-  canStartWithBom: boolean;
   /** What the format cannot hold at all, said in every report (with counts where it has a measure). */
   drops: readonly FormatDrop[];
   /** What of a document the format writes (for the report's counts; a drop with a measure counts the rest). */

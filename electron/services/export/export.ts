@@ -8,8 +8,7 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { ApiError } from '../../../shared/api';
-import type { DocumentSerializer, ExportFormat, SerializerContext } from '../../../shared/formats/serializer';
-import { BOM_BY_DEFAULT } from '../../../shared/formats/claims-csv';
+import { BOM_BY_DEFAULT, type DocumentSerializer, type ExportFormat, type SerializerContext } from '../../../shared/formats/serializer';
 import { FORMAT_SPECS } from '../../../shared/formats/format-specs';
 import {
   countDocument,
