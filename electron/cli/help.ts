@@ -89,7 +89,8 @@ documents/, .backups/, .trash/, .claimdesk.lock), even with --force. Both are wr
 name and renamed into place, so a failed or cancelled export leaves nothing at either path.
 
 Offsets are Unicode code points. The report is printed before writing and after: documents, spans per
-label, relations per type, attribute values, and every span the format cannot express.
+label, relations per type and attribute values written, what the format does not keep (with how many
+spans, relations or values of this export that leaves out), and every span the format cannot express.
 
 ${WORKSPACE_RULES}
 

@@ -3,7 +3,7 @@
  * (one in Japanese) with a claim, its source and cue linked, and a span of a label the claims
  * table does not keep; no document is marked done and no attribute is set:
  * - CoNLL's "Only done" says why it was chosen; with nothing done, the report says which option
- *   left every document out and Include all documents switches it;
+ *   left every document out and Include all documents switches it; so for a layer choice;
  * - the report counts what a format does not keep under what it does not keep (CoNLL: the
  *   relations; the claims CSV: the Entity span) and says "every span is written as it is" only
  *   when true;
@@ -65,6 +65,14 @@ test('the export report names what left documents out and what each format does 
     await expect(dialog.getByText('2 documents to export')).toBeVisible();
     await expect(notice).toHaveCount(0);
     await expect(dialog.getByText('Chosen for CoNLL IOB2')).toHaveCount(0);
+  });
+
+  await test.step('a layer choice with nothing for the documents is named too, and Use the default layer switches back', async () => {
+    await dialog.getByLabel('Layer', { exact: true }).selectOption({ label: 'Curated' });
+    await expect(notice).toContainText('The layer choice “Curated” has nothing for 2 documents.');
+    await notice.getByRole('button', { name: 'Use the default layer' }).click();
+    await expect(dialog.getByLabel('Layer', { exact: true })).toHaveValue('default');
+    await expect(dialog.getByText('2 documents to export')).toBeVisible();
   });
 
   await test.step('CoNLL: the relations are counted as not kept, and every span is written as it is', async () => {
