@@ -3,7 +3,10 @@
  * text, attributes (one column each, in schema order), note, linked sources (attributed_to) with
  * their attributes, cues (has_cue), and the context sentence(s) from the tokenizer. Several
  * sources are joined with " | " in every source column, in the same order. Spans that are not
- * claims appear only as a claim's source or cue; other relations are not kept. Pure.
+ * claims appear only as a claim's source or cue; other relations are not kept (keepClaimsTable
+ * says what is, for the report). An attribute nobody set (absent or null) is written as `unset`
+ * (#12), never as an empty cell or a default; a file may start with a byte-order mark (for Excel).
+ * Pure.
  */
 import { offsetMap } from '../anchoring/code-points';
 import { claimLinks, claimsInTextOrder } from '../model/claims-table';
