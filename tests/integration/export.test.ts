@@ -81,6 +81,16 @@ describe('export every format', () => {
     expect(result.bytes).toBeGreaterThan(0);
   });
 
+  it('starts a claims table with a UTF-8 byte-order mark unless told not to (the same default as the dialog and the CLI)', async () => {
+    const dir = await tempDir();
+    await exportDocuments(fixture.workspace, options('claims-csv', join(dir, 'default.csv')));
+    await exportDocuments(fixture.workspace, options('claims-tsv', join(dir, 'plain.tsv'), { bom: false }));
+    await exportDocuments(fixture.workspace, options('jsonl', join(dir, 'ignored.jsonl'), { bom: true }));
+    expect([...(await readFile(join(dir, 'default.csv'))).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect((await readFile(join(dir, 'plain.tsv'), 'utf8')).startsWith('document_id\t')).toBe(true);
+    expect((await readFile(join(dir, 'ignored.jsonl'), 'utf8')).startsWith('{')).toBe(true);
+  });
+
   it('every exported span satisfies text[start:end] == quote in Python', async (ctx) => {
     if (NO_PYTHON) {
       if (process.env.CI) throw new Error(`${NO_PYTHON}; CI is supposed to have it`);
