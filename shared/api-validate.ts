@@ -107,6 +107,7 @@ const exportRequest = z
       .refine((s) => s.train + s.dev + s.test > 0, 'at least one split ratio must be above 0')
       .optional(),
     overwrite: z.boolean().optional(),
+    bom: z.boolean().optional(),
     layer: z.union([z.literal('default'), z.literal('all'), layer]).optional(),
   })
   .strict();

@@ -99,6 +99,8 @@ export type ExportRequest = Readonly<{
   split?: ExportSplitRequest;
   /** Replace an existing output at the destination. */
   overwrite?: boolean;
+  /** Claims CSV/TSV only: start the file with a UTF-8 byte-order mark (for Excel); absent = yes (BOM_BY_DEFAULT). */
+  bom?: boolean;
 }>;
 
 /** A destination the shell let the user choose, and whether something is already there. */

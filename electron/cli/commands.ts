@@ -99,7 +99,7 @@ export async function runExport(workspace: Workspace, plan: ExportPlan, io: Io, 
   try {
     result = await exportDocuments(
       workspace,
-      { format: plan.format, out: plan.out, scope: plan.scope, split: plan.split, force: plan.force },
+      { format: plan.format, out: plan.out, scope: plan.scope, split: plan.split, force: plan.force, bom: plan.bom },
       {
         ...(signal ? { signal } : {}),
         onPlan: (before) => {

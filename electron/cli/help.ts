@@ -76,6 +76,8 @@ Options:
   --documents ID,ID       only these documents
   --force                 replace PATH (and the --report file) when it exists
   --report FILE           also write the full report (every problem) as JSON
+  --bom, --no-bom         claims-csv and claims-tsv: start the file with a UTF-8 byte-order mark, so Excel
+                          reads non-ASCII text right (--bom, the default, as in the app), or not (--no-bom)
   --layer LAYER           which annotation layer of each document: default (the curated layer where there
                           is one, else the only annotator's; documents with several annotators and no
                           curated layer are skipped and listed), curated, all (each annotator's layer
@@ -87,7 +89,8 @@ documents/, .backups/, .trash/, .claimdesk.lock), even with --force. Both are wr
 name and renamed into place, so a failed or cancelled export leaves nothing at either path.
 
 Offsets are Unicode code points. The report is printed before writing and after: documents, spans per
-label, relations per type, attribute values, and every span the format cannot express.
+label, relations per type and attribute values written, what the format does not keep (with how many
+spans, relations or values of this export that leaves out), and every span the format cannot express.
 
 ${WORKSPACE_RULES}
 

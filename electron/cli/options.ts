@@ -2,7 +2,7 @@
  * The CLI's arguments: which command, its options, and each checked into a plan before any file
  * is touched. A bad argument is a CliFailure with exit code 2 (usage) and a message naming it.
  */
-import { EXPORT_FORMATS, type ExportFormat } from '../../shared/formats/serializer';
+import { BOM_BY_DEFAULT, BOM_FORMATS, EXPORT_FORMATS, type ExportFormat } from '../../shared/formats/serializer';
 import { WHOLE_WORKSPACE, type ExportScope } from '../../shared/formats/scope';
 import { parseSplitRatios } from '../../shared/formats/split';
 import { isAnnotatorName, isLayerName } from '../../shared/model/layers';
@@ -36,6 +36,8 @@ const OPTIONS = {
   annotator: { type: 'string' },
   annotators: { type: 'string' },
   layer: { type: 'string' },
+  bom: { type: 'boolean' },
+  'no-bom': { type: 'boolean' },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 type Values = Partial<Record<OptionName, string | boolean>>;
@@ -57,6 +59,8 @@ const ALLOWED: Readonly<Record<Command, readonly OptionName[]>> = {
     'force',
     'report',
     'layer',
+    'bom',
+    'no-bom',
   ],
   stats: ['workspace', 'help'],
   validate: ['workspace', 'help', 'status', 'documents'],
@@ -81,6 +85,8 @@ export type ExportPlan = Readonly<{
   split: SplitOptions | null;
   force: boolean;
   reportFile: string | null;
+  /** Claims CSV/TSV: a UTF-8 byte-order mark (--bom, the default, as in the app's dialog) or none (--no-bom). */
+  bom: boolean;
 }>;
 
 /** What the command line asks for: a help text to print, or a command on a workspace. */
@@ -208,6 +214,7 @@ function exportPlan(values: Values, scope: ExportScope): ExportPlan {
   } else if (values.seed !== undefined || values.stratify) throw usage('export', '--seed and --stratify need --split');
   const reportFile = typeof values.report === 'string' && values.report !== '' ? values.report : null;
   return {
+    bom: bomOf(values, format as ExportFormat),
     format: format as ExportFormat,
     out,
     scope: { ...scope, labels: list(values.labels), relationTypes: list(values.relations), layer: layerChoiceOf(values.layer) },
@@ -215,6 +222,14 @@ function exportPlan(values: Values, scope: ExportScope): ExportPlan {
     force: values.force === true,
     reportFile,
   };
+}
+
+/** --bom / --no-bom: only for the claims tables, never both; neither means BOM_BY_DEFAULT. */
+function bomOf(values: Values, format: ExportFormat): boolean {
+  if (values.bom && values['no-bom']) throw usage('export', '--bom and --no-bom contradict each other; give one of them');
+  if ((values.bom || values['no-bom']) && !BOM_FORMATS.includes(format))
+    throw usage('export', `--bom and --no-bom apply to ${BOM_FORMATS.join(' and ')} only, not to ${format}`);
+  return values['no-bom'] ? false : values.bom ? true : BOM_BY_DEFAULT;
 }
 
 /** --layer: default, curated, all, or an annotator's name. */

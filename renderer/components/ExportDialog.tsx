@@ -22,7 +22,14 @@ import type { Schema } from '../../shared/model/types';
 import { useExportJob } from '../hooks/use-export-job';
 import { describeError } from '../util/format';
 import { trapTab } from '../util/trap-tab';
-import { initialExportOptions, requestFromOptions, splitProblemOf, type ExportContext, type ExportOptions } from './export-options';
+import {
+  emptyExportReasons,
+  initialExportOptions,
+  requestFromOptions,
+  splitProblemOf,
+  type ExportContext,
+  type ExportOptions,
+} from './export-options';
 import { ExportDialogFoot } from './ExportDialogFoot';
 import { ExportJobView } from './ExportJobView';
 import { ExportOptionsForm } from './ExportOptionsForm';
@@ -135,7 +142,15 @@ export function ExportDialog({ api, schema, currentDocId, selectedDocIds, onClos
             isBusy={exportJob.isBusy}
             onChooseDestination={() => void exportJob.chooseDestination()}
           />
-          <ExportPreview preview={preview} hasRequest={request !== null} splitProblem={splitProblem} schema={schema} titles={titles} />
+          <ExportPreview
+            preview={preview}
+            hasRequest={request !== null}
+            splitProblem={splitProblem}
+            schema={schema}
+            titles={titles}
+            emptyReasons={preview.report ? emptyExportReasons(preview.report, options) : []}
+            onFix={changeOptions}
+          />
         </div>
       ) : (
         <ExportJobView job={job} destination={exportJob.destination?.destination} schema={schema} titles={titles} />

@@ -26,7 +26,7 @@ export function ExportDialogFoot({ job, documentCount, canExport, isBusy, isCanc
       <footer className="cd-dialog-foot">
         <span className="cd-dialog-foot-note">
           {documentCount === 0
-            ? 'No documents match these options.'
+            ? 'No documents match these options (why: see the report).'
             : documentCount !== null
               ? `${formatQuantity(documentCount, 'document')} to export`
               : ''}

@@ -1,6 +1,7 @@
 /**
- * The export dialog's options column: format, which layer (#11), which documents, which status,
- * labels and relation types, the split, and the destination (shown once chosen; Choose… asks the shell).
+ * The export dialog's options column: format, which layer (#11), which documents, which status
+ * (saying why when the format chose it, #12), the encoding of the claims tables (#12), labels and
+ * relation types, the split, and the destination (shown once chosen; Choose… asks the shell).
  */
 import type { ExportDestination } from '../../shared/api';
 import type { ExportFormat } from '../../shared/formats/serializer';
@@ -11,7 +12,9 @@ import {
   LAYER_CHOICES,
   effectiveScope,
   layerChoiceHint,
+  hasEncodingChoice,
   isOnlyDone,
+  statusDefaultReason,
   type ExportContext,
   type ExportOptions,
   type ExportScope,
@@ -43,6 +46,7 @@ export function ExportOptionsForm(props: ExportOptionsFormProps) {
   const { currentDocId, selectedDocIds } = context;
   const scope = effectiveScope(options.scope, context);
   const onlyDone = isOnlyDone(options);
+  const statusReason = statusDefaultReason(options);
   const radio = (value: ExportScope, text: string, isDisabled: boolean) => (
     <label className={isDisabled ? 'cd-export-check is-disabled' : 'cd-export-check'}>
       <input
@@ -133,7 +137,31 @@ export function ExportOptionsForm(props: ExportOptionsFormProps) {
             <span>Only done</span>
           </label>
         </div>
+        {statusReason && <p className="cd-field-hint">{statusReason}</p>}
       </fieldset>
+
+      {hasEncodingChoice(options.format) && (
+        <div className="cd-field">
+          <label className="cd-field-label" htmlFor={idOf('encoding')}>
+            Encoding
+          </label>
+          <select
+            id={idOf('encoding')}
+            className="cd-input cd-export-select"
+            value={options.bom ? 'bom' : 'plain'}
+            aria-describedby={idOf('encoding-hint')}
+            onChange={(e) => onChange({ bom: e.target.value === 'bom' })}
+          >
+            <option value="bom">UTF-8 with BOM (for Excel)</option>
+            <option value="plain">UTF-8</option>
+          </select>
+          <p className="cd-field-hint" id={idOf('encoding-hint')}>
+            {options.bom
+              ? 'The default: Excel shows accented and non-Latin text right only with the byte-order mark.'
+              : 'Without a byte-order mark: for tools that do not expect one; Excel shows non-ASCII text garbled.'}
+          </p>
+        </div>
+      )}
 
       <ExportCheckList
         legend="Labels"

@@ -3,9 +3,11 @@
  * format does not keep, documents, the layers used and the documents skipped (#11), spans per label and relations per type as bar charts, the
  * documents and spans of each split, attribute value counts, the spans the format cannot express
  * (the first PROBLEMS_SHOWN, located by document title and code point offsets), and the files
- * written. Display only: the counting is the export core's.
+ * written. What the format does not keep is listed with the spans, relations and values of this
+ * export it leaves out (#12); the other counts are of what is written. Display only: the counting
+ * is the export core's.
  */
-import { SPLIT_NAMES, type ExportProblem, type ExportReport, type SplitName } from '../../shared/formats/report';
+import { droppedSpans, dropText, SPLIT_NAMES, type ExportProblem, type ExportReport, type SplitName } from '../../shared/formats/report';
 import { countOf } from '../../shared/model/keys';
 import type { Schema } from '../../shared/model/types';
 import { labelColor } from '../editor/annotation-views';
@@ -49,6 +51,7 @@ export function ExportReportView({ report, schema, titles, files }: ExportReport
     ...Object.keys(report.spansPerLabel).filter((l) => !schemaOrder.includes(l)),
   ];
   const splits = report.splits;
+  const notKept = droppedSpans(report);
   const shownProblems = report.problems.slice(0, PROBLEMS_SHOWN);
   const attributeRows = Object.entries(report.attributeValues).flatMap(([name, values]) =>
     Object.entries(values).map(([value, n]) => ({ name, value, n })),
@@ -67,7 +70,18 @@ export function ExportReportView({ report, schema, titles, files }: ExportReport
           </>
         )}
       </p>
-      {report.drops.length > 0 && <p className="cd-field-hint">Not kept in this format: {report.drops.join('; ')}.</p>}
+      {report.drops.length > 0 && (
+        <section className="cd-export-section" aria-label="Not kept in this format">
+          <h3 className="cd-export-subtitle">Not kept in this format</h3>
+          <ul className="cd-export-drops">
+            {report.drops.map((d) => (
+              <li key={d.what} className={Object.keys(d.counts).length > 0 ? 'cd-export-drop is-counted' : 'cd-export-drop'}>
+                {dropText(d)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {report.tokenizer && <p className="cd-field-hint">Tokenizer: {report.tokenizer}. Offsets in Unicode code points.</p>}
 
       <ExportLayersView report={report} />
@@ -163,7 +177,11 @@ export function ExportReportView({ report, schema, titles, files }: ExportReport
         {report.countedFromIndex ? (
           <p className="cd-export-none">Nothing: this format keeps every span as it is.</p>
         ) : report.problems.length === 0 ? (
-          <p className="cd-export-none">Nothing: every span is written as it is.</p>
+          <p className="cd-export-none">
+            {notKept === 0
+              ? 'Nothing: every span is written as it is.'
+              : `Nothing among the spans written; ${formatQuantity(notKept, 'span')} not kept (see “Not kept in this format”).`}
+          </p>
         ) : (
           <>
             <ul className="cd-export-problems">

@@ -5,11 +5,11 @@
  * the options stand for. No state and no rendering; the counting is the service's.
  */
 import type { ExportRequest } from '../../shared/api';
-import type { ExportFormat } from '../../shared/formats/serializer';
-import { SPLIT_NAMES, type SplitName } from '../../shared/formats/report';
+import { BOM_BY_DEFAULT, BOM_FORMATS, type ExportFormat } from '../../shared/formats/serializer';
+import { SPLIT_NAMES, type ExportReport, type SplitName } from '../../shared/formats/report';
 import { CURATED_LAYER } from '../../shared/model/layers';
 import type { Schema } from '../../shared/model/types';
-import { formatCount } from '../util/format';
+import { formatCount, formatQuantity } from '../util/format';
 
 /** The formats, in the order offered, with the names the user sees. */
 export const EXPORT_FORMATS: readonly (readonly [ExportFormat, string])[] = [
@@ -22,6 +22,9 @@ export const EXPORT_FORMATS: readonly (readonly [ExportFormat, string])[] = [
   ['hf', 'Hugging Face JSONL'],
   ['spacy', 'spaCy JSONL'],
 ];
+/** The name the user sees for a format. */
+export const formatName = (format: ExportFormat): string => EXPORT_FORMATS.find(([f]) => f === format)?.[1] ?? format;
+
 /** Training-data formats export only documents marked done unless the user says otherwise. */
 const TRAINING_FORMATS: ReadonlySet<ExportFormat> = new Set(['conll', 'hf', 'spacy']);
 const MAX_SEED = 0xffffffff;
@@ -53,6 +56,8 @@ export type ExportOptions = Readonly<{
   scope: ExportScope;
   /** null until the user picks: then the format decides (only done for training data). */
   statusChoice: 'all' | 'done' | null;
+  /** Claims CSV/TSV: start with a UTF-8 byte-order mark (for Excel); other formats ignore it. */
+  bom: boolean;
   labels: ReadonlySet<string>;
   relationTypes: ReadonlySet<string>;
   isSplit: boolean;
@@ -78,6 +83,7 @@ export function initialExportOptions(schema: Schema): ExportOptions {
     layer: 'default',
     scope: 'workspace',
     statusChoice: null,
+    bom: BOM_BY_DEFAULT,
     labels: new Set(schema.labels.map((l) => l.name)),
     relationTypes: new Set(schema.relationTypes.map((t) => t.name)),
     isSplit: false,
@@ -113,6 +119,57 @@ export function effectiveScope(scope: ExportScope, context: ExportContext): Expo
 export const isOnlyDone = (options: ExportOptions): boolean =>
   (options.statusChoice ?? (TRAINING_FORMATS.has(options.format) ? 'done' : 'all')) === 'done';
 
+/**
+ * Why "Only done" is in effect although the user did not choose it, so the switch is never silent.
+ * @returns the sentence for a training-data format whose status the user left alone, else null
+ */
+export function statusDefaultReason(options: ExportOptions): string | null {
+  if (options.statusChoice !== null || !TRAINING_FORMATS.has(options.format)) return null;
+  return `Chosen for ${formatName(options.format)}: training data should hold finished work, so only documents marked done are exported unless you choose All documents.`;
+}
+
+/** @returns whether the format's file can start with a byte-order mark (the Encoding choice is offered) */
+export const hasEncodingChoice = (format: ExportFormat): boolean => BOM_FORMATS.includes(format);
+
+/** Why an export would hold no document, and the one change that brings documents in (null: nothing to switch). */
+export type EmptyExportReason = Readonly<{ text: string; fix: Readonly<{ label: string; change: Partial<ExportOptions> }> | null }>;
+
+/**
+ * Names the options that left every document out, with how many each left out (#12), from the
+ * report before writing.
+ * @returns the reasons, empty when the export has documents
+ */
+export function emptyExportReasons(report: ExportReport, options: ExportOptions): EmptyExportReason[] {
+  if (report.documents > 0) return [];
+  const reasons: EmptyExportReason[] = [];
+  if (report.otherStatus > 0) {
+    const n = formatQuantity(report.otherStatus, 'document');
+    reasons.push({
+      text:
+        options.statusChoice === null
+          ? `No document is marked done (${n} not done); ${formatName(options.format)} exports only done documents by default.`
+          : `“Only done” leaves out ${n} not marked done.`,
+      fix: { label: 'Include all documents', change: { statusChoice: 'all' } },
+    });
+  }
+  if (report.skipped.length > 0) {
+    const n = formatQuantity(report.skipped.length, 'document');
+    reasons.push(
+      options.layer === 'default'
+        ? {
+            text: `The default layer leaves out ${n}: each has several annotators and no curated layer. Curate them, or choose a layer above.`,
+            fix: null,
+          }
+        : {
+            text: `The layer choice “${layerChoiceName(options.layer)}” has nothing for ${n}.`,
+            fix: { label: 'Use the default layer', change: { layer: 'default' } },
+          },
+    );
+  }
+  if (reasons.length === 0) reasons.push({ text: 'There is no document to export: import articles first.', fix: null });
+  return reasons;
+}
+
 /** @returns the split problem when splitting, else null */
 export const splitProblemOf = (options: ExportOptions): SplitIssue | null => (options.isSplit ? splitIssue(options.ratios, options.seed) : null);
 
@@ -128,6 +185,7 @@ export function requestFromOptions(options: ExportOptions, context: ExportContex
     layer: options.layer,
     ...(docIds ? { docIds } : {}),
     ...(isOnlyDone(options) ? { status: 'done' as const } : {}),
+    ...(hasEncodingChoice(format) ? { bom: options.bom } : {}),
     // Everything checked sends no filter, so labels found only in the data are exported too.
     ...(labelNames.every((l) => labels.has(l)) ? {} : { labels: labelNames.filter((l) => labels.has(l)) }),
     ...(typeNames.every((t) => types.has(t)) ? {} : { relationTypes: typeNames.filter((t) => types.has(t)) }),

@@ -3,16 +3,25 @@
  * text, attributes (one column each, in schema order), note, linked sources (attributed_to) with
  * their attributes, cues (has_cue), and the context sentence(s) from the tokenizer. Several
  * sources are joined with " | " in every source column, in the same order. Spans that are not
- * claims appear only as a claim's source or cue; other relations are not kept. Pure.
+ * claims appear only as a claim's source or cue; other relations are not kept (keepClaimsTable
+ * says what is, for the report). An attribute nobody set (absent or null) is written as `unset`
+ * (#12), never as an empty cell or a default; a file may start with a byte-order mark (for Excel).
+ * Pure.
  */
 import { offsetMap } from '../anchoring/code-points';
 import { claimLinks, claimsInTextOrder } from '../model/claims-table';
-import { CLAIM_LABEL, SOURCE_LABEL } from '../model/vocabulary';
+import { ATTRIBUTED_TO, CLAIM_LABEL, HAS_CUE, SOURCE_LABEL } from '../model/vocabulary';
+import { attributeNamesOf, namedAttributes, type KeptDocument } from './kept';
 import type { AttributeValue, DocumentData, Schema } from '../model/types';
 import { streamed, type DocumentSerializer } from './serializer';
 import type { Tokenizer } from './tokens';
 
 const JOIN = ' | ';
+
+/** The cell of an attribute nobody set (absent from the annotation's attributes, or null). */
+export const UNSET_CELL = 'unset';
+/** The UTF-8 byte-order mark, as the first character of a file. */
+export const BOM = '\uFEFF';
 
 /** A CSV field, quoted when it holds a comma, quote, line break or edge space. */
 export function csvField(value: string): string {
@@ -25,7 +34,7 @@ export function tsvField(value: string): string {
 }
 
 const show = (v: AttributeValue | undefined): string =>
-  v === null || v === undefined ? '' : Array.isArray(v) ? (v as readonly string[]).join(';') : String(v as string | number | boolean);
+  v === null || v === undefined ? UNSET_CELL : Array.isArray(v) ? (v as readonly string[]).join(';') : String(v as string | number | boolean);
 
 /** The text of the sentences that hold [start, end) (UTF-16), or the span's own text without a tokenizer. */
 function contextOf(text: string, start: number, end: number, sentences: readonly (readonly [number, number])[]): string {
@@ -36,6 +45,27 @@ function contextOf(text: string, start: number, end: number, sentences: readonly
     if (s < end && end <= e) to = e;
   }
   return text.slice(from, to);
+}
+
+/**
+ * What of a document the table writes (for the report): claims with their Claim attributes, the
+ * attributed_to and has_cue links from claims, the sources they reach with their Source attributes,
+ * and the cues they reach (no attributes). Everything else is not kept.
+ */
+export function keepClaimsTable(doc: DocumentData, schema: Schema): KeptDocument {
+  const byId = new Map(doc.annotations.map((a) => [a.id, a]));
+  const isClaim = (id: string) => byId.get(id)?.label === CLAIM_LABEL;
+  const relations = doc.relations.filter((r) => (r.type === ATTRIBUTED_TO || r.type === HAS_CUE) && isClaim(r.from) && byId.has(r.to));
+  const sources = new Set(relations.filter((r) => r.type === ATTRIBUTED_TO).map((r) => r.to));
+  const cues = new Set(relations.filter((r) => r.type === HAS_CUE).map((r) => r.to));
+  const claimAttrs = attributeNamesOf(schema, CLAIM_LABEL);
+  const sourceAttrs = attributeNamesOf(schema, SOURCE_LABEL);
+  const annotations = doc.annotations.flatMap((a) => {
+    if (a.label === CLAIM_LABEL) return [{ ...a, attributes: namedAttributes(a.attributes, claimAttrs, true) }];
+    if (sources.has(a.id)) return [{ ...a, attributes: namedAttributes(a.attributes, sourceAttrs, true) }];
+    return cues.has(a.id) ? [{ ...a, attributes: {} }] : [];
+  });
+  return { annotations, relations };
 }
 
 /** The columns of the table for a schema. */
@@ -93,13 +123,20 @@ export function claimsTableRows(doc: DocumentData, schema: Schema, tokenizer: To
   });
 }
 
-/** A serializer for the claims table as CSV (CRLF rows, RFC 4180) or TSV (LF rows, escaped). */
-export function createClaimsTableSerializer(schema: Schema, tokenizer: Tokenizer | null, kind: 'csv' | 'tsv', allLayers = false): DocumentSerializer {
+/** How a claims table is written: CSV (CRLF rows, RFC 4180) or TSV (LF rows, escaped); an annotator column; a byte-order mark. */
+export type ClaimsTableOptions = Readonly<{ kind: 'csv' | 'tsv'; allLayers?: boolean; bom?: boolean }>;
+
+/** A serializer for the claims table. */
+export function createClaimsTableSerializer(
+  schema: Schema,
+  tokenizer: Tokenizer | null,
+  { kind, allLayers = false, bom = false }: ClaimsTableOptions,
+): DocumentSerializer {
   const row = (cells: readonly string[]) => (kind === 'csv' ? `${cells.map(csvField).join(',')}\r\n` : `${cells.map(tsvField).join('\t')}\n`);
   // With every layer exported, an annotator column follows the document's columns.
   const withAnnotator = (cells: string[], annotator: string) => (allLayers ? [...cells.slice(0, 2), annotator, ...cells.slice(2)] : cells);
   return {
-    header: () => row(withAnnotator(claimsTableHeader(schema), 'annotator')),
+    header: () => (bom ? BOM : '') + row(withAnnotator(claimsTableHeader(schema), 'annotator')),
     document: (doc) =>
       streamed(
         claimsTableRows(doc, schema, tokenizer)

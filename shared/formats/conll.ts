@@ -1,7 +1,9 @@
 /**
  * CoNLL IOB2: one token per line (token, then one tag column per layer), a blank line between
- * sentences, `-DOCSTART-` before each document. Overlapping spans go to further tag columns
- * (layer 0 holds the outermost), so no span is lost; a sentence break inside a span is not
+ * sentences, `-DOCSTART- (<document id>)` before each document (its first field stays `-DOCSTART-`,
+ * so the Hugging Face conll2003 loader and flair's ColumnCorpus still take it as a boundary).
+ * Tags keep the schema's spelling of labels (`B-Claim`). Overlapping spans go to further tag
+ * columns (layer 0 holds the outermost), so no span is lost; a sentence break inside a span is not
  * written, so no tag sequence starts with I-. The tokenizer is named in `# ` comment lines at
  * the top of the file, before the first -DOCSTART-. Relations and attributes are not kept. Pure.
  */
@@ -44,7 +46,7 @@ export function createConllSerializer(ctx: SerializerContext): DocumentSerialize
       const columns = Array.from({ length: layers }, (_, layer) => iobTags(aligned.tokens.length, aligned.spans, layer));
       // The tag columns of each token, tab-separated.
       const tags = layers === 1 ? columns[0]! : columns[0]!.map((_, i) => columns.map((c) => c[i]).join('\t'));
-      let text = `-DOCSTART-${'\tO'.repeat(layers)}\n\n`;
+      let text = `-DOCSTART- (${doc.id})${'\tO'.repeat(layers)}\n\n`;
       for (const [from, to] of aligned.segments) {
         for (let i = from; i < to; i++) text += `${aligned.tokens[i]!.text}\t${tags[i]}\n`;
         text += '\n';

@@ -3,23 +3,35 @@
  * hold, and their serializers. The one table the services and the CLI read. Pure.
  */
 import { toBratConf, createBratSerializer } from './brat';
-import { createClaimsTableSerializer } from './claims-csv';
+import { createClaimsTableSerializer, keepClaimsTable } from './claims-csv';
 import { createConllSerializer } from './conll';
 import type { ExportFormat, FormatSpec } from './serializer';
 import { createHfSerializer, hfSidecars } from './hf';
 import { toJsonlHeader, toJsonlLine } from './jsonl';
+import { keepEverything, keepForBrat, keepSpansAndRelations, keepSpansOnly } from './kept';
+import type { FormatDrop } from './report';
 import { createSpacySerializer } from './spacy';
 import { streamed } from './serializer';
 import { createW3cSerializer } from './w3c';
 
-const TOKEN_FORMAT_DROPS = ['relations', 'attributes', 'notes', 'authors and times', 'document status, attributes and meta'];
+/** A drop that counts nothing of an export's spans, relations or values. */
+const said = (what: string): FormatDrop => ({ what, measure: null });
+
+const TOKEN_FORMAT_DROPS: readonly FormatDrop[] = [
+  { what: 'relations', measure: 'relations' },
+  { what: 'attributes', measure: 'attribute values' },
+  said('notes'),
+  said('authors and times'),
+  said('document status, attributes and meta'),
+];
 
 /** What the claims tables (CSV and TSV alike) cannot hold. */
-const CLAIMS_TABLE_DROPS: readonly string[] = [
-  'spans other than claims and their linked sources and cues',
-  'relations other than attributed_to and has_cue',
-  'notes of sources and cues',
-  'document status and meta',
+const CLAIMS_TABLE_DROPS: readonly FormatDrop[] = [
+  { what: 'spans other than claims and their linked sources and cues', measure: 'spans' },
+  { what: 'relations other than attributed_to and has_cue', measure: 'relations' },
+  { what: 'attributes of cues', measure: 'attribute values' },
+  said('notes of sources and cues'),
+  said('document status and meta'),
 ];
 
 export const FORMAT_SPECS: Readonly<Record<ExportFormat, FormatSpec>> = {
@@ -32,6 +44,7 @@ export const FORMAT_SPECS: Readonly<Record<ExportFormat, FormatSpec>> = {
     lossless: true,
     carriesAnnotator: true,
     drops: [],
+    keep: keepEverything,
     create: (ctx) => ({ header: () => `${toJsonlHeader(ctx.schema)}\n`, document: (doc) => streamed(`${toJsonlLine(doc)}\n`), footer: () => '' }),
     sidecars: () => [],
   },
@@ -44,7 +57,8 @@ export const FORMAT_SPECS: Readonly<Record<ExportFormat, FormatSpec>> = {
     lossless: false,
     carriesAnnotator: true,
     drops: CLAIMS_TABLE_DROPS,
-    create: (ctx) => createClaimsTableSerializer(ctx.schema, ctx.tokenizer, 'csv', ctx.allLayers),
+    keep: keepClaimsTable,
+    create: (ctx) => createClaimsTableSerializer(ctx.schema, ctx.tokenizer, { kind: 'csv', allLayers: ctx.allLayers, bom: ctx.bom }),
     sidecars: () => [],
   },
   'claims-tsv': {
@@ -56,7 +70,8 @@ export const FORMAT_SPECS: Readonly<Record<ExportFormat, FormatSpec>> = {
     lossless: false,
     carriesAnnotator: true,
     drops: CLAIMS_TABLE_DROPS,
-    create: (ctx) => createClaimsTableSerializer(ctx.schema, ctx.tokenizer, 'tsv', ctx.allLayers),
+    keep: keepClaimsTable,
+    create: (ctx) => createClaimsTableSerializer(ctx.schema, ctx.tokenizer, { kind: 'tsv', allLayers: ctx.allLayers, bom: ctx.bom }),
     sidecars: () => [],
   },
   w3c: {
@@ -67,7 +82,9 @@ export const FORMAT_SPECS: Readonly<Record<ExportFormat, FormatSpec>> = {
     needsTokenizer: false,
     lossless: false,
     carriesAnnotator: false,
-    drops: ['document text, title, blocks, status, attributes and meta (annotations point at documents by IRI)', 'unset attribute values'],
+    // An unset attribute gets no tagging body and reads back unset: nothing is lost there (#12).
+    drops: [said('document text, title, blocks, status, attributes and meta (annotations point at documents by IRI)')],
+    keep: keepEverything,
     create: () => createW3cSerializer(),
     sidecars: () => [],
   },
@@ -80,11 +97,13 @@ export const FORMAT_SPECS: Readonly<Record<ExportFormat, FormatSpec>> = {
     lossless: false,
     carriesAnnotator: true,
     drops: [
-      'free-text and number attributes',
-      'authors and times',
-      'document title, blocks, status, attributes and meta',
-      'false boolean attributes (brat has only present/absent)',
+      // Each such value is reported as a problem, with its span.
+      said('free-text and number attributes'),
+      said('authors and times'),
+      said('document title, blocks, status, attributes and meta'),
+      { what: 'false boolean attributes (brat has only present/absent)', measure: 'attribute values' },
     ],
+    keep: keepForBrat,
     create: (ctx) => createBratSerializer(ctx.schema),
     sidecars: (ctx) => [{ name: 'annotation.conf', text: toBratConf(ctx.schema, ctx.labels) }],
   },
@@ -97,6 +116,7 @@ export const FORMAT_SPECS: Readonly<Record<ExportFormat, FormatSpec>> = {
     lossless: false,
     carriesAnnotator: false,
     drops: TOKEN_FORMAT_DROPS,
+    keep: keepSpansOnly,
     create: createConllSerializer,
     sidecars: () => [],
   },
@@ -108,7 +128,9 @@ export const FORMAT_SPECS: Readonly<Record<ExportFormat, FormatSpec>> = {
     needsTokenizer: true,
     lossless: false,
     carriesAnnotator: true,
-    drops: ['overlapping spans (one tag per token)', ...TOKEN_FORMAT_DROPS],
+    // Each overlapping span left out is reported as a problem, with where it is.
+    drops: [said('overlapping spans (one tag per token)'), ...TOKEN_FORMAT_DROPS],
+    keep: keepSpansOnly,
     create: createHfSerializer,
     sidecars: hfSidecars,
   },
@@ -120,7 +142,13 @@ export const FORMAT_SPECS: Readonly<Record<ExportFormat, FormatSpec>> = {
     needsTokenizer: true,
     lossless: false,
     carriesAnnotator: true,
-    drops: ['attributes', 'notes', 'authors and times', 'document status, attributes and meta'],
+    drops: [
+      { what: 'attributes', measure: 'attribute values' },
+      said('notes'),
+      said('authors and times'),
+      said('document status, attributes and meta'),
+    ],
+    keep: keepSpansAndRelations,
     create: createSpacySerializer,
     sidecars: () => [],
   },

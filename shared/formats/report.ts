@@ -7,6 +7,7 @@
 import type { OffsetMap } from '../anchoring/code-points';
 import type { Annotation, AttributeValue, DocumentData } from '../model/types';
 import { bump, counter, keyedRecord, type Counter } from '../model/keys';
+import type { KeptDocument } from './kept';
 
 /** Why something could not be written as it is in the workspace. */
 export type ProblemKind =
@@ -35,6 +36,15 @@ export type ExportProblem = Readonly<{
   message: string;
 }>;
 
+/** What a drop is counted in: spans (by label), relations (by type) or attribute values (by `Label.attribute`). */
+export type DropMeasure = 'spans' | 'relations' | 'attribute values';
+
+/** Something a format does not keep; `measure` says what of an export's content it counts, null when it counts nothing (notes, status). */
+export type FormatDrop = Readonly<{ what: string; measure: DropMeasure | null }>;
+
+/** A format's drop in a report, with how many of the export's spans, relations or values fall under it. */
+export type ReportDrop = FormatDrop & { counts: Record<string, number> };
+
 /** The splits an export can be cut into. */
 export type SplitName = 'train' | 'dev' | 'test';
 export const SPLIT_NAMES: readonly SplitName[] = ['train', 'dev', 'test'];
@@ -44,8 +54,11 @@ export type ExportReport = {
   format: string;
   tokenizer: string | null;
   offsetUnit: 'code_point';
-  /** What the format cannot hold at all (e.g. "relations", "document status"). */
-  drops: readonly string[];
+  /**
+   * What the format cannot hold at all (e.g. "relations", "document status"), each with the spans,
+   * relations or attribute values of this export it left out. The other counts are of what is written.
+   */
+  drops: ReportDrop[];
   documents: number;
   spansPerLabel: Record<string, number>;
   relationsPerType: Record<string, number>;
@@ -63,6 +76,8 @@ export type ExportReport = {
   documentLayers: Record<string, string[]>;
   /** Documents left out because the choice of layers has nothing for them, with why. */
   skipped: { docId: string; title: string; reason: string }[];
+  /** Records (a document's layer) left out because their status is not the one asked for (#12: the dialog names the option). */
+  otherStatus: number;
 };
 
 /** The longest quote kept in a problem (longer ones are cut with an ellipsis). */
@@ -87,12 +102,12 @@ export function problemAt(docId: string, a: Annotation, offsets: OffsetMap, kind
 }
 
 /** An empty report for a format. */
-export function emptyReport(format: string, tokenizer: string | null, drops: readonly string[], layer = 'default'): ExportReport {
+export function emptyReport(format: string, tokenizer: string | null, drops: readonly FormatDrop[], layer = 'default'): ExportReport {
   return {
     format,
     tokenizer,
     offsetUnit: 'code_point',
-    drops,
+    drops: drops.map((d) => ({ ...d, counts: keyedRecord<number>() })),
     documents: 0,
     spansPerLabel: counter(),
     relationsPerType: counter(),
@@ -104,6 +119,7 @@ export function emptyReport(format: string, tokenizer: string | null, drops: rea
     layer,
     documentLayers: keyedRecord<string[]>(),
     skipped: [],
+    otherStatus: 0,
   };
 }
 
@@ -123,24 +139,59 @@ function countValue(counts: Record<string, number>, value: AttributeValue): void
   else for (const v of value) bump(counts, String(v));
 }
 
+/** The counts of a report's drop for a measure (a drop is added for one the format did not declare, so nothing goes uncounted). */
+function dropCounts(report: ExportReport, measure: DropMeasure): Record<string, number> {
+  let drop = report.drops.find((d) => d.measure === measure);
+  if (!drop) report.drops.push((drop = { what: measure, measure, counts: keyedRecord<number>() }));
+  return drop.counts;
+}
+
 /**
- * Adds one (already filtered) document to a report.
+ * Adds one (already filtered) document to a report: what the format writes of it (`kept`) to the
+ * counts, and the rest under the format's drops.
+ * @param kept the format's view of the document (FormatSpec.keep)
  * @param split the split it goes to, when the export is split
  */
-export function countDocument(report: ExportReport, doc: DocumentData, problems: readonly ExportProblem[], split: SplitName | null): void {
+export function countDocument(
+  report: ExportReport,
+  doc: DocumentData,
+  kept: KeptDocument,
+  problems: readonly ExportProblem[],
+  split: SplitName | null,
+): void {
   report.documents += 1;
+  const keptSpans = new Map(kept.annotations.map((a) => [a.id, a]));
+  const keptRelations = new Set(kept.relations.map((r) => r.id));
   for (const a of doc.annotations) {
+    const k = keptSpans.get(a.id);
+    if (!k) {
+      bump(dropCounts(report, 'spans'), a.label);
+      continue;
+    }
     bump(report.spansPerLabel, a.label);
-    for (const name of Object.keys(a.attributes)) countValue((report.attributeValues[`${a.label}.${name}`] ??= counter()), a.attributes[name]!);
+    for (const [name, value] of Object.entries(k.attributes)) countValue((report.attributeValues[`${a.label}.${name}`] ??= counter()), value);
+    // A value set on the span that its kept view lacks is a value the format does not keep.
+    for (const [name, value] of Object.entries(a.attributes))
+      if (value !== null && !(name in k.attributes)) bump(dropCounts(report, 'attribute values'), `${a.label}.${name}`);
   }
-  for (const r of doc.relations) bump(report.relationsPerType, r.type);
+  for (const r of doc.relations) bump(keptRelations.has(r.id) ? report.relationsPerType : dropCounts(report, 'relations'), r.type);
   for (const p of problems) report.problems.push(p);
   if (split) {
     report.splits ??= {};
     const entry = (report.splits[split] ??= { documents: 0, spans: 0 });
     entry.documents += 1;
-    entry.spans += doc.annotations.length;
+    entry.spans += kept.annotations.length;
   }
+}
+
+/** The number of spans a report's drops left out. */
+export const droppedSpans = (report: ExportReport): number =>
+  report.drops.filter((d) => d.measure === 'spans').reduce((n, d) => n + Object.values(d.counts).reduce((a, b) => a + b, 0), 0);
+
+/** A drop as one line: what, then its counts sorted by name ("relations: attributed_to 7, coref 1"). */
+export function dropText(drop: ReportDrop): string {
+  const counts = Object.entries(drop.counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return counts.length === 0 ? drop.what : `${drop.what}: ${counts.map(([k, n]) => `${k} ${n}`).join(', ')}`;
 }
 
 /** Sorts a report's count tables by key so that printed and saved reports are stable. */
@@ -178,7 +229,7 @@ export function formatReport(report: ExportReport, maxProblems = 50): string[] {
   const lines: string[] = [];
   lines.push(`format       ${report.format} (offsets in Unicode code points)`);
   if (report.tokenizer) lines.push(`tokenizer    ${report.tokenizer}`);
-  if (report.drops.length > 0) lines.push(`not kept     ${report.drops.join('; ')}`);
+  report.drops.forEach((d, i) => lines.push(`${i === 0 ? 'not kept    ' : '            '} ${dropText(d)}`));
   lines.push(`documents    ${report.documents}`);
   const perLayer = counter();
   for (const layers of Object.values(report.documentLayers)) for (const l of layers) bump(perLayer, l);
@@ -222,7 +273,13 @@ export function formatReport(report: ExportReport, maxProblems = 50): string[] {
     lines.push(...formatTable(['attribute', 'value', 'count'], attributeRows));
   }
   lines.push('');
-  if (report.problems.length === 0) lines.push('problems     none: every span is written as it is');
+  const notKept = droppedSpans(report);
+  if (report.problems.length === 0)
+    lines.push(
+      notKept === 0
+        ? 'problems     none: every span is written as it is'
+        : `problems     none among the spans written; ${notKept} span(s) not kept (see "not kept")`,
+    );
   else {
     lines.push(`problems     ${report.problems.length} span(s) or value(s) the format cannot express as they are:`);
     const shown = report.problems.slice(0, maxProblems);

@@ -4,12 +4,18 @@
  * spans it could not express. Pure: no I/O; the services stream what it returns to disk.
  */
 import type { DocumentData, Schema } from '../model/types';
-import type { ExportProblem } from './report';
+import type { KeptDocument } from './kept';
+import type { ExportProblem, FormatDrop } from './report';
 import type { Tokenizer } from './tokens';
 
 /** The formats Claimdesk exports (the CLI's --format values). */
 export type ExportFormat = 'jsonl' | 'claims-csv' | 'claims-tsv' | 'w3c' | 'brat' | 'conll' | 'hf' | 'spacy';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['jsonl', 'claims-csv', 'claims-tsv', 'w3c', 'brat', 'conll', 'hf', 'spacy'];
+
+/** The formats whose file may start with a UTF-8 byte-order mark (SerializerContext.bom): the text tables Excel opens. */
+export const BOM_FORMATS: readonly ExportFormat[] = ['claims-csv', 'claims-tsv'];
+/** Whether they do when the caller does not say (#12: Excel shows mojibake without one); the dialog, the CLI and the API agree on it. */
+export const BOM_BY_DEFAULT = true;
 
 /** A file's name (relative to its output folder) and content. */
 export type NamedText = Readonly<{ name: string; text: string }>;
@@ -45,6 +51,8 @@ export type SerializerContext = Readonly<{
   layerCount: number;
   /** True when every annotator's layer is exported as its own record (each document then carries `annotator`). */
   allLayers?: boolean;
+  /** Start text tables (claims CSV/TSV) with a UTF-8 byte-order mark, which Excel needs to read UTF-8; other formats ignore it. */
+  bom?: boolean;
 }>;
 
 /** True for the dry run's serializer: a format may leave the text out then (the token formats do, saving half their work). */
@@ -66,8 +74,10 @@ export type FormatSpec = Readonly<{
   lossless: boolean;
   /** Each record can say whose layer it is (an `annotator` field, column or file name), so every annotator's layer can be exported at once. */
   carriesAnnotator: boolean;
-  /** What the format cannot hold at all, said in every report. */
-  drops: readonly string[];
+  /** What the format cannot hold at all, said in every report (with counts where it has a measure). */
+  drops: readonly FormatDrop[];
+  /** What of a document the format writes (for the report's counts; a drop with a measure counts the rest). */
+  keep: (doc: DocumentData, schema: Schema) => KeptDocument;
   create: (ctx: SerializerContext) => DocumentSerializer;
   /** Files written once into each output folder (annotation.conf, labels.json). */
   sidecars: (ctx: SerializerContext) => readonly NamedText[];

@@ -162,9 +162,13 @@ export function alignDocument(text: string, docId: string, annotations: readonly
   };
 }
 
-/** The IOB2 tag name of a label: `B-CLAIM`, `I-SOURCE` (labels upper-cased, as NER tag sets are). */
+/**
+ * The IOB2 tag name of a label: `B-Claim`, `I-Source`. The schema's spelling is kept (#12), so a
+ * model's predictions map back onto the labels; whitespace becomes `_`, since column readers split
+ * lines on it.
+ */
 export function iobTag(prefix: 'B' | 'I', label: string): string {
-  return `${prefix}-${label.toUpperCase()}`;
+  return `${prefix}-${label.replace(/\s+/g, '_')}`;
 }
 
 /**

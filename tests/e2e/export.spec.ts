@@ -155,7 +155,7 @@ test('export Claimdesk JSONL and a CoNLL split from the Export dialog, and read 
     expect(new Set(all).size).toBe(samples.length); // disjoint, and together every done document
     expect(
       readFileSync(join(dir, 'train.conll'), 'utf8') + readFileSync(join(dir, 'dev.conll'), 'utf8') + readFileSync(join(dir, 'test.conll'), 'utf8'),
-    ).toMatch(/\tB-CLAIM\b/);
+    ).toMatch(/\tB-Claim\b/);
     // Nothing half-written is left next to the exports.
     expect(exportsOf(host.workspace).filter((name) => name.startsWith('.'))).toEqual([]);
 

@@ -56,6 +56,8 @@ describe('claimdesk help and arguments', () => {
     [['export', '--workspace', 'x', '--format', 'conll', '--out', 'o', '--seed', '3'], /--seed and --stratify need --split/],
     [['export', '--workspace', 'x', '--format', 'conll', '--out', 'o', '--status', 'finished'], /--status must be one of new, in_progress, done/],
     [['stats', '--workspace', 'x', '--format', 'conll'], /--format is not an option of stats/],
+    [['export', '--workspace', 'x', '--format', 'claims-csv', '--out', 'o', '--bom', '--no-bom'], /--bom and --no-bom contradict/],
+    [['export', '--workspace', 'x', '--format', 'conll', '--out', 'o', '--no-bom'], /apply to claims-csv and claims-tsv only, not to conll/],
     [['export', '--workspace', 'x', '--colour'], /Unknown option '--colour'/],
     [['import', '--workspace', 'x'], /name at least one file or folder/],
     [['stats'], /--workspace DIR is required/],
@@ -116,6 +118,22 @@ describe('claimdesk export', () => {
     expect(run('export', '--workspace', fixtureWs, '--format', 'jsonl', '--out', join(dir, 'x.jsonl'), '--labels', 'Rumour').err).toMatch(
       /no label "Rumour"/,
     );
+  });
+
+  it('starts a claims table with a UTF-8 byte-order mark by default (as the app does), and without one on --no-bom', async () => {
+    const dir = await tempDir();
+    for (const [name, extra] of [
+      ['default.csv', []],
+      ['bom.tsv', ['--bom']],
+      ['plain.csv', ['--no-bom']],
+    ] as const) {
+      const format = name.endsWith('.tsv') ? 'claims-tsv' : 'claims-csv';
+      expect(run('export', '--workspace', fixtureWs, '--format', format, '--out', join(dir, name), ...extra).code).toBe(0);
+    }
+    const head = async (name: string) => [...(await readFile(join(dir, name))).subarray(0, 3)];
+    expect(await head('default.csv')).toEqual([0xef, 0xbb, 0xbf]);
+    expect(await head('bom.tsv')).toEqual([0xef, 0xbb, 0xbf]);
+    expect((await readFile(join(dir, 'plain.csv'), 'utf8')).startsWith('document_id,')).toBe(true);
   });
 });
 

@@ -14,6 +14,7 @@ import { importCorpusPaths } from '../../electron/services/importers/corpus';
 import { exportDocuments, type ExportOptions } from '../../electron/services/export/export';
 import { Workspace } from '../../electron/services/workspace';
 import { ApiError } from '../../shared/api';
+import { FORMAT_SPECS } from '../../shared/formats/format-specs';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/formats/serializer';
 import { WHOLE_WORKSPACE } from '../../shared/formats/scope';
 import { ARTICLES, buildFixtureWorkspace, FIXED_TIME, FIXTURE_LAYER, FIXTURE_SCHEMA } from '../fixtures/export/fixture';
@@ -67,11 +68,27 @@ describe('export every format', () => {
     const result = await exportDocuments(fixture.workspace, options(format, out));
     expect(result.after.documents).toBe(3);
     expect(result.after.spansPerLabel.Claim).toBe(8);
-    expect(result.after.relationsPerType.attributed_to).toBe(9);
-    expect(result.after.attributeValues['Claim.topics']).toMatchObject({ politics: 2, health: 2 });
+    // What the format writes is counted as written; what it does not keep, under what it does not keep (#12).
+    const dropped = (measure: string) => result.after.drops.find((d) => d.measure === measure && d.what !== 'attributes of cues')?.counts ?? {};
+    const relations = FORMAT_SPECS[format].drops.some((d) => d.what === 'relations') ? dropped('relations') : result.after.relationsPerType;
+    expect(relations.attributed_to).toBe(9);
+    if (FORMAT_SPECS[format].drops.some((d) => d.what === 'attributes')) {
+      expect(result.after.attributeValues).toEqual({});
+      expect(dropped('attribute values')['Claim.topics']).toBe(8); // one per claim: every claim has topics set (some to an empty list)
+    } else expect(result.after.attributeValues['Claim.topics']).toMatchObject({ politics: 2, health: 2 });
     expect(result.before.problems).toEqual(result.after.problems);
     for (const p of result.paths) expect(existsSync(p)).toBe(true);
     expect(result.bytes).toBeGreaterThan(0);
+  });
+
+  it('starts a claims table with a UTF-8 byte-order mark unless told not to (the same default as the dialog and the CLI)', async () => {
+    const dir = await tempDir();
+    await exportDocuments(fixture.workspace, options('claims-csv', join(dir, 'default.csv')));
+    await exportDocuments(fixture.workspace, options('claims-tsv', join(dir, 'plain.tsv'), { bom: false }));
+    await exportDocuments(fixture.workspace, options('jsonl', join(dir, 'ignored.jsonl'), { bom: true }));
+    expect([...(await readFile(join(dir, 'default.csv'))).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect((await readFile(join(dir, 'plain.tsv'), 'utf8')).startsWith('document_id\t')).toBe(true);
+    expect((await readFile(join(dir, 'ignored.jsonl'), 'utf8')).startsWith('{')).toBe(true);
   });
 
   it('every exported span satisfies text[start:end] == quote in Python', async (ctx) => {
@@ -107,6 +124,53 @@ describe('round trips', () => {
     expect(await readFile(join(dir, 'b.jsonl'), 'utf8')).toBe(await readFile(join(dir, 'a.jsonl'), 'utf8'));
     // Importing it again changes nothing: every document is already there, with that layer.
     expect((await importCorpusPaths(ws, [join(dir, 'a.jsonl')], intoFixtureLayer)).duplicates).toHaveLength(3);
+  });
+
+  it('attributes nobody set stay unset through JSONL, W3C and brat and back: no default is filled in (#12)', async () => {
+    const ws = await articlesOnly();
+    const row = ws.listDocuments('').find((r) => r.title.includes('Envoy'))!;
+    const doc = await ws.openDocument(row.id, FIXTURE_LAYER);
+    const at = (quote: string) => doc.text.indexOf(quote);
+    const span = (id: string, label: string, quote: string, attributes: Record<string, null>) => ({
+      op: 'addAnnotation' as const,
+      annotation: {
+        id,
+        label,
+        start: at(quote),
+        end: at(quote) + quote.length,
+        quote,
+        attributes,
+        author: 'a',
+        createdAt: FIXED_TIME,
+        updatedAt: FIXED_TIME,
+      },
+    });
+    await ws.applyChanges(row.id, FIXTURE_LAYER, [
+      span('c1', 'Claim', 'I see a very clear message', {}),
+      span('s1', 'Source', 'Hill', { role: null }),
+    ]);
+    const dir = await tempDir();
+    for (const [format, name] of [
+      ['jsonl', 'a.jsonl'],
+      ['w3c', 'a.jsonld'],
+      ['brat', 'brat'],
+    ] as const) {
+      await exportDocuments(ws, options(format, join(dir, name), { scope: { ...WHOLE_WORKSPACE, documentIds: [row.id] } }));
+      const fresh = format === 'jsonl' ? await Workspace.open(join(dir, `ws-${format}`)) : await articlesOnly();
+      if (format === 'brat') await fresh.updateSchema(FIXTURE_SCHEMA, { renamedLabels: {}, removedLabels: [] });
+      const report = await importCorpusPaths(fresh, [join(dir, name)], intoFixtureLayer);
+      expect(report.problems, format).toEqual([]);
+      const freshRow = fresh.listDocuments('').find((r) => r.title.includes('Envoy'))!;
+      const back = await fresh.readDocument(freshRow.id, FIXTURE_LAYER);
+      const attributes = Object.fromEntries(back.annotations.map((a) => [a.quote, a.attributes]));
+      // JSONL is lossless (null stays null); W3C and brat hold no unset value, so it comes back absent.
+      expect(attributes, format).toEqual({
+        'I see a very clear message': {},
+        Hill: format === 'jsonl' ? { role: null } : {},
+      });
+      await fresh.close();
+    }
+    await ws.close();
   });
 
   it('W3C -> import (onto the same articles) -> W3C is byte-identical', async () => {

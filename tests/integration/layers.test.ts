@@ -168,7 +168,7 @@ describe('annotated imports and exports choose layers', () => {
     ]);
     expect(all.after.documentLayers[docId]).toEqual(['ann', 'bob']);
     await run('all.csv', 'all', 'claims-csv');
-    const csv = (await readFile(join(dir, 'all.csv'), 'utf8')).split('\r\n');
+    const csv = (await readFile(join(dir, 'all.csv'), 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
     expect(csv[0]!.split(',').slice(0, 3)).toEqual(['document_id', 'document_title', 'annotator']);
     expect(csv.filter((l) => l.includes('a very clear message'))).toHaveLength(2);
     await ws.applyChanges(docId, 'curated', [add(span('k1', 'Claim', 'a very clear message', 'cur', claim))]);

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { ApiError } from '../../../shared/api';
-import type { DocumentSerializer, ExportFormat, SerializerContext } from '../../../shared/formats/serializer';
+import { BOM_BY_DEFAULT, type DocumentSerializer, type ExportFormat, type SerializerContext } from '../../../shared/formats/serializer';
 import { FORMAT_SPECS } from '../../../shared/formats/format-specs';
 import {
   countDocument,
@@ -45,6 +45,8 @@ export type ExportOptions = Readonly<{
   split: SplitOptions | null;
   /** Replace an existing output. */
   force: boolean;
+  /** Start a claims table (CSV/TSV) with a UTF-8 byte-order mark; absent: BOM_BY_DEFAULT. Other formats ignore it. */
+  bom?: boolean;
   /** Overrides the ICU tokenizer (tests). */
   tokenizer?: Tokenizer;
 }>;
@@ -74,9 +76,10 @@ type Item = { row: DocumentRow; layer: string | null; labelCounts: Readonly<Reco
  * The records an export writes, from the choice of layers, and the documents it skips: those
  * the choice has nothing for, and those whose exported layer lacks the scope's status.
  */
-function exportItems(rows: readonly DocumentRow[], scope: ExportScope): { items: Item[]; skipped: ExportReport['skipped'] } {
+function exportItems(rows: readonly DocumentRow[], scope: ExportScope): { items: Item[]; skipped: ExportReport['skipped']; otherStatus: number } {
   const items: Item[] = [];
   const skipped: ExportReport['skipped'] = [];
+  let otherStatus = 0;
   for (const row of rows) {
     const choice = exportLayersOf(Object.keys(row.layers), scope.layer ?? 'default');
     if ('skip' in choice) {
@@ -85,11 +88,14 @@ function exportItems(rows: readonly DocumentRow[], scope: ExportScope): { items:
     }
     for (const layer of choice.layers) {
       const summary = layer === null ? EMPTY_SUMMARY : (row.layers[layer] ?? EMPTY_SUMMARY);
-      if (scope.status !== null && summary.status !== scope.status) continue;
+      if (scope.status !== null && summary.status !== scope.status) {
+        otherStatus += 1;
+        continue;
+      }
       items.push({ row, layer, labelCounts: summary.labelCounts });
     }
   }
-  return { items, skipped };
+  return { items, skipped, otherStatus };
 }
 
 /** The output layout: one stream per split (or one), per-document files under a prefix. */
@@ -123,7 +129,7 @@ export async function exportDocuments(workspace: Workspace, options: ExportOptio
     const missing = options.scope.documentIds.filter((id) => !known.has(id));
     if (missing.length > 0) throw new ApiError('NOT_FOUND', `no document with id ${missing.join(', ')} in this workspace`);
   }
-  const { items, skipped } = exportItems(rows, options.scope);
+  const { items, skipped, otherStatus } = exportItems(rows, options.scope);
   const allLayers = options.scope.layer === 'all';
   const schemaLabels = schema.labels.map((l) => l.name);
   const seenLabels = new Set<string>();
@@ -132,7 +138,8 @@ export async function exportDocuments(workspace: Workspace, options: ExportOptio
   const labels = [...schemaLabels, ...[...seenLabels].filter((l) => !schemaLabels.includes(l)).sort()].filter(
     (l) => options.scope.labels === null || options.scope.labels.includes(l),
   );
-  const context = (layerCount: number): SerializerContext => ({ schema, labels, tokenizer, layerCount, allLayers });
+  const bom = options.bom ?? BOM_BY_DEFAULT;
+  const context = (layerCount: number): SerializerContext => ({ schema, labels, tokenizer, layerCount, allLayers, bom });
   const read = async (id: DocId, layer: string | null): Promise<{ doc: DocumentData; problems: ExportProblem[] }> => {
     const doc = await workspace.readDocument(id, layer);
     return withWritableSpans(scopeDocument(allLayers && layer !== null ? { ...doc, annotator: layer } : doc, options.scope));
@@ -151,6 +158,7 @@ export async function exportDocuments(workspace: Workspace, options: ExportOptio
   let layerCount = 1;
   const probe = emptyReport(spec.format, tokenizer?.name ?? null, spec.drops, options.scope.layer ?? 'default');
   probe.skipped = skipped;
+  probe.otherStatus = otherStatus;
   // A lossless format without a split has nothing to find in a dry run but counts: its plan comes
   // from the index (documents, spans per label), and reading every document once halves the time.
   const fromIndex = spec.lossless && options.split === null;
@@ -170,7 +178,8 @@ export async function exportDocuments(workspace: Workspace, options: ExportOptio
     hooks.onDocument?.();
     const result = dry?.document(doc);
     layerCount = Math.max(layerCount, result?.layerCount ?? 0);
-    planned.push({ id: item.row.id, layer: item.layer, spans: doc.annotations.length, split: null });
+    const kept = spec.keep(doc, schema);
+    planned.push({ id: item.row.id, layer: item.layer, spans: kept.annotations.length, split: null });
     noteLayer(probe, item.row.id, item.layer);
     if (options.split && !splitIds.has(item.row.id) && splitIds.add(item.row.id))
       splitItems.push({
@@ -178,7 +187,7 @@ export async function exportDocuments(workspace: Workspace, options: ExportOptio
         contentKey: createHash('sha256').update(doc.text).digest('hex'),
         hasClaims: doc.annotations.some((a) => a.label === CLAIM_LABEL),
       });
-    countDocument(probe, doc, [...problems, ...(result?.problems ?? [])], null);
+    countDocument(probe, doc, kept, [...problems, ...(result?.problems ?? [])], null);
   }
   if (options.split) {
     const splitOf = assignSplits(splitItems, options.split.ratios, options.split.seed, options.split.stratify);
@@ -202,6 +211,7 @@ export async function exportDocuments(workspace: Workspace, options: ExportOptio
   const output = await ExportOutput.create(options.out, isFolder ? 'folder' : 'file', options.force);
   const after = emptyReport(spec.format, tokenizer?.name ?? null, spec.drops, options.scope.layer ?? 'default');
   after.skipped = skipped;
+  after.otherStatus = otherStatus;
   try {
     const groups: (SplitName | null)[] = options.split ? SPLIT_NAMES.filter((s) => before.splits?.[s] !== undefined) : [null];
     const sinks = new Map<SplitName | null, { serializer: DocumentSerializer; stream: StreamFile | null; prefix: string }>();
@@ -226,7 +236,7 @@ export async function exportDocuments(workspace: Workspace, options: ExportOptio
       const result = sink.serializer.document(doc);
       await sink.stream?.write(result.text);
       for (const file of result.files) await output.writeFile(`${sink.prefix}${file.name}`, file.text);
-      countDocument(after, doc, [...problems, ...result.problems], p.split);
+      countDocument(after, doc, spec.keep(doc, schema), [...problems, ...result.problems], p.split);
     }
     for (const sink of sinks.values()) await sink.stream?.write(sink.serializer.footer());
     hooks.signal?.throwIfAborted();

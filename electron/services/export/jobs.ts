@@ -286,7 +286,14 @@ export class ExportJobs {
   }
 
   private optionsOf(request: ExportRequest, out: string): ExportOptions {
-    return { format: request.format, out, scope: scopeOf(request), split: splitOf(request), force: request.overwrite === true };
+    return {
+      format: request.format,
+      out,
+      scope: scopeOf(request),
+      split: splitOf(request),
+      force: request.overwrite === true,
+      ...(request.bom === undefined ? {} : { bom: request.bom }),
+    };
   }
 
   private forgetOldJobs(): void {
