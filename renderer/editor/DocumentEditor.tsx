@@ -18,20 +18,10 @@ import { useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type R
 import type { DocumentData, Schema } from '../../shared/model/types';
 import type { DocumentSession } from '../state/document-session';
 import { articleHeaderPlugin, headerFor } from './article-header';
-import { annotationPlugin, changeAnnotations, drawAnnotations, drawnAnnotation, labelStyles, resetAnnotations } from './annotation-plugin';
+import { annotationPlugin, changeAnnotations, drawAnnotations, labelStyles, resetAnnotations } from './annotation-plugin';
 import { touchedByOps, touchedByUi, viewsFor, viewsInSections, type AnnotationUi } from './annotation-views';
 import { buildDoc } from './build-doc';
-import {
-  ensureShown,
-  firstScreenSections,
-  progressivePlugin,
-  showRestProgressively,
-  showSelected,
-  shownSections,
-  type ShowHook,
-} from './progressive';
-import { offsetFromViewPos, viewPosFromOffset } from './positions';
-import { articleSchema } from './schema';
+import { firstScreenSections, progressivePlugin, showRestProgressively, showSelected, shownSections, type ShowHook } from './progressive';
 import { isTypingTarget } from '../hooks/use-hotkeys';
 import {
   collapseSelection,
@@ -42,6 +32,7 @@ import {
   setTextSelection,
   type TextSelectionSnapshot,
 } from './text-selection';
+import { caretOffset, elementsOf, highlightAt, reveal } from './view-dom';
 import './DocumentEditor.css';
 
 export type { TextSelectionSnapshot } from './text-selection';
@@ -86,8 +77,6 @@ export type DocumentEditorProps = Readonly<{
   className?: string;
   ref?: Ref<DocumentEditorHandle>;
 }>;
-
-const HIGHLIGHT = '[data-annotation-id]';
 
 /** Shows the session's document as a read-only, selectable, annotated article. */
 export function DocumentEditor(props: DocumentEditorProps) {
@@ -275,62 +264,4 @@ function useArticle(doc: DocumentData): DocumentData {
   const same = isSameArticle(article, doc);
   if (!same) setArticle(doc);
   return same ? article : doc;
-}
-
-/** The offset of a collapsed DOM selection inside the view, or null (none there, or in a node ProseMirror does not own). */
-function caretOffset(view: EditorView, doc: DocumentData): number | null {
-  const sel = view.dom.ownerDocument.getSelection();
-  if (!sel || !sel.isCollapsed || !sel.anchorNode || !view.dom.contains(sel.anchorNode)) return null;
-  try {
-    return offsetFromViewPos(doc.blocks, view.posAtDOM(sel.anchorNode, sel.anchorOffset), 1);
-  } catch {
-    // A marker widget: no caret in the text.
-    return null;
-  }
-}
-
-/**
- * Scrolls `el` into view, and again in the next frames while it is not: sections between here
- * and there that the browser had not laid out yet (content-visibility) take their real height
- * as they pass, and can push it away.
- */
-function reveal(el: HTMLElement, tries = 4): void {
-  el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  requestAnimationFrame(() => {
-    const r = el.getBoundingClientRect();
-    const scroller = scrollParent(el)?.getBoundingClientRect() ?? { top: 0, bottom: window.innerHeight };
-    if (tries > 1 && el.isConnected && (r.bottom > scroller.bottom || r.top < scroller.top)) reveal(el, tries - 1);
-  });
-}
-
-function scrollParent(el: HTMLElement): HTMLElement | null {
-  for (let p = el.parentElement; p; p = p.parentElement) if (/(auto|scroll)/.test(getComputedStyle(p).overflowY)) return p;
-  return null;
-}
-
-/** The nearest highlight element at or above `target` inside the view, or null. */
-function highlightAt(view: EditorView, target: EventTarget | null): HTMLElement | null {
-  const el = target instanceof Element ? target.closest<HTMLElement>(HIGHLIGHT) : null;
-  return el && view.dom.contains(el) ? el : null;
-}
-
-/**
- * An annotation's highlight elements, searched only in the blocks it covers (never the whole
- * article); the part of the article it lies in is shown first if it was not yet.
- */
-function elementsOf(view: EditorView | null, doc: DocumentData, id: string): HTMLElement[] {
-  const annotation = view && doc.annotations.find((a) => a.id === id);
-  if (!view || !annotation) return [];
-  ensureShown(view, viewPosFromOffset(doc.blocks, annotation.start, 1), viewPosFromOffset(doc.blocks, annotation.end, -1));
-  const drawn = drawnAnnotation(view.state, id);
-  if (!drawn) return [];
-  const selector = `[data-annotation-id="${CSS.escape(id)}"]`;
-  const out: HTMLElement[] = [];
-  view.state.doc.nodesBetween(drawn.from, drawn.to, (node, pos) => {
-    if (node.type === articleSchema.nodes.section) return true;
-    const dom = view.nodeDOM(pos);
-    if (dom instanceof HTMLElement) out.push(...dom.querySelectorAll<HTMLElement>(selector));
-    return false; // blocks only: highlights live inside them
-  });
-  return out;
 }

@@ -12,25 +12,17 @@
 import { startTransition, useCallback, useMemo, useState, type RefObject } from 'react';
 import { adjacentSpan } from '../../shared/anchoring/span-order';
 import { snapToWords, wordAtCaret } from '../../shared/anchoring/snap';
-import { addSpan, deleteSpan, link, type Stamp } from '../../shared/model/commands';
-import { excerpt } from '../../shared/model/excerpt';
-import {
-  firstLinkable,
-  linkCandidates,
-  linkEnds,
-  linkKindsFor,
-  linkOfferAfterTag,
-  otherEndLabels,
-  type LinkKind,
-  type LinkOffer,
-} from '../../shared/model/link-kinds';
+import { addSpan, deleteSpan, type Stamp } from '../../shared/model/commands';
+import { linkKindsFor, linkOfferAfterTag, type LinkKind, type LinkOffer } from '../../shared/model/link-kinds';
 import type { Operation } from '../../shared/model/operations';
 import type { Annotation, DocumentData, Schema } from '../../shared/model/types';
 import type { DocumentEditorHandle } from '../editor/DocumentEditor';
 import type { AnnotationUi, LinkMode } from '../editor/annotation-views';
 import type { DocumentSession } from '../state/document-session';
 import { useLatest } from './use-latest';
+import { useLinkMode } from './use-link-mode';
 import { useUndoRedo } from './use-undo-redo';
+import { matchesHotkey, NAVIGATION_KEYS } from './use-hotkeys';
 
 export type Annotator = Readonly<{
   /** What the article draws differently: the selected annotation and link mode. */
@@ -78,9 +70,6 @@ type AnnotatorState = Readonly<{ session: DocumentSession | null; selectedId: st
 /** A session of the same layer of the same document (read afresh after a schema edit): the selection carries over. */
 const isSameLayer = (a: DocumentSession | null, b: DocumentSession | null) =>
   a !== null && b !== null && a.doc.id === b.doc.id && a.layer === b.layer;
-
-/** Keys that move between annotations or start a link when no text is selected, even if a label uses them as its hotkey. */
-const NAVIGATION_KEYS = new Set(['j', 'k', 'l', 'L']);
 
 const stampFor = (author: string): Stamp => ({ author, now: new Date().toISOString(), newId: () => crypto.randomUUID() });
 
@@ -181,16 +170,6 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
     [apply, latest, opts, select],
   );
 
-  /** Takes the offered link: the change is made as if linked by hand, and said in the status bar. */
-  const takeOffer = useCallback(() => {
-    const { doc: d, schema: s, offer: o } = latest.current;
-    setState((st) => ({ ...st, offer: null }));
-    if (!d || !s || !o) return;
-    if (!apply(link(d, s, o.from.id, o.to.id, stampFor(opts.current.author), o.type))) return;
-    const others = o.types.length > 1 ? ` (the first of ${o.types.join(', ')}: change it in the details)` : '';
-    opts.current.onInfo(`Linked: ${o.from.label} “${excerpt(o.from.quote, 24)}” → ${o.type} → ${o.to.label} “${excerpt(o.to.quote, 24)}”${others}`);
-  }, [apply, latest, opts]);
-
   const { undo, redo } = useUndoRedo(session, options.onInfo, () => setState((st) => (st.offer ? { ...st, offer: null } : st)));
 
   const deleteSelected = useCallback(() => {
@@ -199,68 +178,13 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
     if (apply(deleteSpan(d, sel.id))) select(null);
   }, [apply, latest, select]);
 
-  const startLinkOfType = useCallback(
-    (kind: LinkKind | undefined) => {
-      const { doc: d, schema: s, selected: from } = latest.current;
-      if (!d || !s || !from) return;
-      const readOnly = opts.current.session?.readOnlyReason;
-      if (readOnly) return opts.current.onInfo(readOnly);
-      const kinds = kind ? [kind] : linkKindsFor(s, from.label);
-      if (kinds.length === 0) return opts.current.onInfo(`No kind of link joins a ${from.label} in the schema.`);
-      // Without a kind asked for: the first, in schema order, with something to link to (from a Source, its claims).
-      const found = kind ? { kind, candidates: linkCandidates(d, s, from, kind) } : firstLinkable(d, s, from);
-      if (!found || found.candidates.size === 0) {
-        const labels = [...new Set(kinds.flatMap((k) => otherEndLabels(s, k)))];
-        return opts.current.onInfo(`Nothing to link to: tag a ${labels.join(' or ')} first (or it is linked already).`);
-      }
-      const { candidates } = found;
-      const near =
-        adjacentSpan(d.annotations, from, 1, (a) => candidates.has(a.id)) ?? adjacentSpan(d.annotations, from, -1, (a) => candidates.has(a.id));
-      const linking: LinkMode = { fromId: from.id, type: found.kind.type, reverse: found.kind.reverse, candidates, activeId: near?.id ?? null };
-      setState((st) => ({ ...st, linking, offer: null }));
-      if (near) opts.current.editorRef.current?.scrollToAnnotation(near.id);
-    },
-    [latest, opts],
-  );
-
-  const startLink = useCallback(() => startLinkOfType(undefined), [startLinkOfType]);
-  const setLinkType = useCallback((kind: LinkKind) => startLinkOfType(kind), [startLinkOfType]);
-  const cancelLink = useCallback(() => setState((s) => ({ ...s, linking: null })), []);
-
-  const completeLink = useCallback(
-    (targetId: string) => {
-      const { doc: d, schema: s, ui: u } = latest.current;
-      const mode = u.linking;
-      if (!d || !s || !mode) return;
-      // Stored in the schema's direction, whichever end the analyst started from.
-      const ends = linkEnds(mode, mode.fromId, targetId);
-      const change = link(d, s, ends.from, ends.to, stampFor(opts.current.author), mode.type);
-      const other = latest.current.find(targetId);
-      if (apply(change))
-        opts.current.onInfo(`Linked: ${mode.type} ${mode.reverse ? '←' : '→'} ${other?.label ?? ''} “${excerpt(other?.quote ?? '', 32)}”`);
-      setState((st) => ({ ...st, selectedId: mode.fromId, linking: null }));
-    },
-    [apply, latest, opts],
-  );
-
-  const moveActiveCandidate = useCallback(
-    (direction: 1 | -1) => {
-      const { doc: d, ui: u, find: lookup } = latest.current;
-      const mode = u.linking;
-      if (!d || !mode) return;
-      const from = lookup(mode.activeId) ?? lookup(mode.fromId);
-      if (!from) return;
-      const include = (a: Annotation) => mode.candidates.has(a.id);
-      // Wraps around: link mode is a small ring of candidates.
-      const next =
-        adjacentSpan(d.annotations, from, direction, include) ??
-        adjacentSpan(d.annotations, direction === 1 ? -1 : Number.POSITIVE_INFINITY, direction, include);
-      if (!next) return;
-      setState((st) => (st.linking ? { ...st, linking: { ...st.linking, activeId: next.id } } : st));
-      opts.current.editorRef.current?.scrollToAnnotation(next.id);
-    },
-    [latest, opts],
-  );
+  const { startLink, setLinkType, cancelLink, completeLink, moveActiveCandidate, takeOffer } = useLinkMode({
+    latest,
+    opts,
+    apply,
+    setState,
+    stamp: stampFor,
+  });
 
   /** Moves the selection to the next / previous annotation. @returns false at either end */
   const moveSelection = useCallback(
@@ -365,10 +289,4 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
     onArticleKey,
     onAnnotationClick,
   };
-}
-
-/** True when the key event is the label hotkey `hotkey` (by key, or by physical key so Alt+digit works on every layout). */
-function matchesHotkey(event: KeyboardEvent, hotkey: string): boolean {
-  if (event.key.toLowerCase() === hotkey.toLowerCase()) return true;
-  return /^[0-9]$/.test(hotkey) ? event.code === `Digit${hotkey}` : /^[a-z]$/i.test(hotkey) && event.code === `Key${hotkey.toUpperCase()}`;
 }
