@@ -95,7 +95,16 @@ export function App({ api }: AppProps) {
   const editorRef = useRef<DocumentEditorHandle>(null);
   const fileInputRef = useRef<HTMLInputElement>(null);
 
-  const annotator = useAnnotator({ session, doc, schema, author: preferences.author, editorRef, onInfo: showInfo, onError: showError });
+  const annotator = useAnnotator({
+    session,
+    doc,
+    schema,
+    author: preferences.author,
+    editorRef,
+    onInfo: showInfo,
+    onError: showError,
+    isReloading: session !== null && opened.isLoading,
+  });
   const { apply } = annotator;
 
   const openDocument = useCallback((id: DocId) => {

@@ -63,6 +63,8 @@ export type AnnotatorOptions = Readonly<{
   editorRef: RefObject<DocumentEditorHandle | null>;
   onInfo: (message: string) => void;
   onError: (message: string) => void;
+  /** True while `session` is the old copy kept on screen as its layer is read afresh (after a schema edit): changes wait for the new one. */
+  isReloading?: boolean;
 }>;
 
 type AnnotatorState = Readonly<{ session: DocumentSession | null; selectedId: string | null; linking: LinkMode | null; offer: LinkOffer | null }>;
@@ -110,8 +112,12 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
 
   const apply = useCallback(
     (change: readonly Operation[] | string | null) => {
-      const { session: target, onInfo, onError } = opts.current;
+      const { session: target, onInfo, onError, isReloading } = opts.current;
       if (change === null || !target) return false;
+      if (isReloading) {
+        onInfo('The article is being read afresh after the schema change: try again in a moment.');
+        return false;
+      }
       if (target.readOnlyReason !== null) {
         onInfo(target.readOnlyReason);
         return false;
