@@ -10,6 +10,7 @@ import type { ImportReport, ClaimdeskApi } from '../shared/api';
 import { setDocumentAttribute, setStatus } from '../shared/model/commands';
 import { bump, counter } from '../shared/model/keys';
 import type { SchemaMigration } from '../shared/model/schema-rules';
+import { linkOfferQuestion } from '../shared/model/link-kinds';
 import type { Schema } from '../shared/model/types';
 import type { DocId, DocStatus, DocumentRow } from '../shared/model/types';
 import { AgreementDialog } from './components/AgreementDialog';
@@ -38,6 +39,7 @@ import { DropOverlay } from './components/DropOverlay';
 import { HoverCard } from './components/HoverCard';
 import { ImportInput } from './components/ImportInput';
 import { ImportReportPanel } from './components/ImportReportPanel';
+import { LabelBar } from './components/LabelBar';
 import { ReaderPane } from './components/ReaderPane';
 import { StatusBar } from './components/StatusBar';
 import { TopBar } from './components/TopBar';
@@ -94,7 +96,16 @@ export function App({ api }: AppProps) {
   const editorRef = useRef<DocumentEditorHandle>(null);
   const fileInputRef = useRef<HTMLInputElement>(null);
 
-  const annotator = useAnnotator({ session, doc, schema, author: preferences.author, editorRef, onInfo: showInfo, onError: showError });
+  const annotator = useAnnotator({
+    session,
+    doc,
+    schema,
+    author: preferences.author,
+    editorRef,
+    onInfo: showInfo,
+    onError: showError,
+    isReloading: session !== null && opened.isLoading,
+  });
   const { apply } = annotator;
   const onArticleKey = useSpanKeys({
     doc,
@@ -163,9 +174,8 @@ export function App({ api }: AppProps) {
 
   useDocumentTitle(doc?.title ?? null);
 
-  // Like the article's keys (useAnnotator), undo and redo re-render the panels as a transition.
-  const undo = useCallback(() => startTransition(() => void session?.undo()), [session]);
-  const redo = useCallback(() => startTransition(() => void session?.redo()), [session]);
+  // Undo and redo say in the status bar what they undid (useAnnotator).
+  const { undo, redo } = annotator;
   useHotkeys({ 'Mod+Z': undo, 'Mod+Shift+Z': redo, 'Mod+Y': redo, 'Ctrl+Y': redo });
 
   // The status is a document operation like any other: saved through the session, undoable.
@@ -320,6 +330,9 @@ export function App({ api }: AppProps) {
               onChange={layerView.setLayer}
             />
           )}
+          {view === 'article' && schema && (
+            <LabelBar labels={schema.labels} selectedLabel={annotator.selected?.label ?? null} isEnabled={doc !== null} onTag={annotator.tag} />
+          )}
           {view === 'claims' && doc && schema ? (
             <ClaimsTable
               doc={doc}
@@ -386,6 +399,7 @@ export function App({ api }: AppProps) {
         documentCount={rows?.length ?? null}
         message={status.message}
         connectionError={workspace.error}
+        offer={annotator.offer && linkOfferQuestion(annotator.offer)}
         selection={selection}
         onDismiss={status.clear}
         session={session}

@@ -6,10 +6,11 @@
  * A read-only layer (another annotator's) gets no label menu.
  */
 import type { Ref, RefObject } from 'react';
+import { linkKindsFor, otherEndLabels, type LinkKind } from '../../shared/model/link-kinds';
 import type { DocumentData, Schema } from '../../shared/model/types';
 import { DocumentEditor, type AnnotationHover, type DocumentEditorHandle, type TextSelectionSnapshot } from '../editor/DocumentEditor';
 import { excerpt } from '../editor/annotation-text';
-import type { AnnotationUi } from '../editor/annotation-views';
+import type { AnnotationUi, LinkMode } from '../editor/annotation-views';
 import type { DocumentSession } from '../state/document-session';
 import { EmptyState } from './EmptyState';
 import { LabelMenu } from './LabelMenu';
@@ -38,7 +39,7 @@ export type ReaderPaneProps = Readonly<{
   onAnnotationClick: (stack: readonly string[]) => void;
   onHover: (hover: AnnotationHover | null) => void;
   onTag: (label: string, exact: boolean) => void;
-  onLinkTypeChange: (type: string) => void;
+  onLinkTypeChange: (kind: LinkKind) => void;
   onCancelLink: () => void;
   onChooseFiles: () => void;
 }>;
@@ -52,7 +53,7 @@ export function ReaderPane(props: ReaderPaneProps) {
     const anchor = props.selection && props.selection.end > props.selection.start ? props.selection.anchorBox : undefined;
     body = (
       <>
-        {linking && linkBar(doc, schema, linking.fromId, linking.type, linking.candidates.size, props.onLinkTypeChange, props.onCancelLink)}
+        {linking && linkBar(doc, schema, linking, props.onLinkTypeChange, props.onCancelLink)}
         <div className="cd-reader-column">
           <div className="cd-article-frame">
             <DocumentEditor
@@ -113,20 +114,14 @@ export function ReaderPane(props: ReaderPaneProps) {
   );
 }
 
-/** The bar shown while a link is being made: from what, which type, how to finish or cancel. */
-function linkBar(
-  doc: DocumentData,
-  schema: Schema,
-  fromId: string,
-  type: string,
-  candidates: number,
-  onType: (type: string) => void,
-  onCancel: () => void,
-) {
-  const from = doc.annotations.find((a) => a.id === fromId);
+/** The bar shown while a link is being made: from what, which kind (a type from either end), how to finish or cancel. */
+function linkBar(doc: DocumentData, schema: Schema, mode: LinkMode, onKind: (kind: LinkKind) => void, onCancel: () => void) {
+  const from = doc.annotations.find((a) => a.id === mode.fromId);
   if (!from) return null;
-  const types = schema.relationTypes.filter((t) => t.from.includes(from.label));
-  const targets = schema.relationTypes.find((t) => t.name === type)?.to.join(' or ') ?? '';
+  const kinds = linkKindsFor(schema, from.label);
+  const chosen = kinds.findIndex((k) => k.type === mode.type && k.reverse === mode.reverse);
+  const targets = otherEndLabels(schema, mode).join(' or ');
+  const candidates = mode.candidates.size;
   return (
     <div className="cd-linkbar" role="region" aria-label="Link mode">
       <span className="cd-linkbar-text">
@@ -134,13 +129,13 @@ function linkBar(
         <kbd className="cd-kbd">J</kbd>/<kbd className="cd-kbd">K</kbd> then <kbd className="cd-kbd">Enter</kbd>
         <span className="cd-muted"> · {candidates} possible</span>
       </span>
-      {types.length > 1 && (
+      {kinds.length > 1 && (
         <label className="cd-linkbar-type">
           <span>Type</span>
-          <select className="cd-input" value={type} onChange={(e) => onType(e.target.value)}>
-            {types.map((t) => (
-              <option key={t.name} value={t.name}>
-                {t.name}
+          <select className="cd-input" value={chosen} onChange={(e) => onKind(kinds[Number(e.target.value)]!)}>
+            {kinds.map((k, i) => (
+              <option key={`${k.type}:${k.reverse}`} value={i}>
+                {k.reverse ? `${k.type} (from a ${otherEndLabels(schema, k).join(' or ')})` : k.type}
               </option>
             ))}
           </select>

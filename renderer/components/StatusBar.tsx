@@ -1,6 +1,7 @@
 /**
  * The bottom status bar: document count, the current message (information in a polite
- * live region, errors as an alert with a dismiss button), the workspace's connection state,
+ * live region, errors as an alert with a dismiss button), the question about a link offered
+ * after tagging, the workspace's connection state,
  * the article selection, and where saving the open document stands.
  */
 import type { StatusMessage } from '../hooks/use-status-message';
@@ -15,6 +16,8 @@ export type StatusBarProps = Readonly<{
   documentCount: number | null;
   message: StatusMessage | null;
   connectionError: string | null;
+  /** The question about the link offered after the last tag (Enter links), or null. */
+  offer: string | null;
   selection: TextSelectionSnapshot | null;
   onDismiss: () => void;
   /** The open document's session (its save state is shown), or null when none is open. */
@@ -23,12 +26,17 @@ export type StatusBarProps = Readonly<{
 }>;
 
 /** Renders the status bar. */
-export function StatusBar({ documentCount, message, connectionError, selection, onDismiss, session, onRetry }: StatusBarProps) {
+export function StatusBar({ documentCount, message, connectionError, offer, selection, onDismiss, session, onRetry }: StatusBarProps) {
   const save = useSaveState(session);
   const hasSelection = selection !== null && selection.end > selection.start;
   return (
     <footer className="cd-statusbar">
       <span className="cd-status-count">{documentCount === null ? '—' : formatQuantity(documentCount, 'document')}</span>
+      {offer !== null && (
+        <div role="status" aria-label="Link offer" className="cd-status-offer" title={offer}>
+          {offer}
+        </div>
+      )}
       <div role="status" aria-label="Status" className="cd-status-message">
         {message?.kind === 'info' && <span>{message.text}</span>}
       </div>

@@ -1,7 +1,9 @@
 /**
  * The article view: the only owner of a ProseMirror EditorView. The view is created in a
- * layout effect on a ref'd <div> once per document session (the text never changes) and
- * destroyed in the cleanup; React never renders inside it. Annotations are drawn by the
+ * layout effect on a ref'd <div> once per article (the text never changes) and destroyed in
+ * the cleanup; React never renders inside it. A new session of the same article (its layer read
+ * afresh after a schema edit) is drawn into the same view, which keeps its scroll position and
+ * selection (#12). Annotations are drawn by the
  * annotation plugin and kept current incrementally: each change from the session re-draws
  * only the annotations it touched, and each change of the selected annotation or link mode
  * only the highlights whose look it alters. A long article is shown progressively (see
@@ -12,25 +14,25 @@
  */
 import { EditorState, TextSelection, type Command } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { useImperativeHandle, useLayoutEffect, useMemo, useRef, type Ref } from 'react';
+import { useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import type { DocumentData, Schema } from '../../shared/model/types';
 import type { DocumentSession } from '../state/document-session';
 import { articleHeaderPlugin, headerFor } from './article-header';
-import { annotationPlugin, changeAnnotations, drawAnnotations, drawnAnnotation, labelStyles, resetAnnotations } from './annotation-plugin';
+import { annotationPlugin, changeAnnotations, drawAnnotations, labelStyles, resetAnnotations } from './annotation-plugin';
 import { touchedByOps, touchedByUi, viewsFor, viewsInSections, type AnnotationUi } from './annotation-views';
 import { buildDoc } from './build-doc';
+import { firstScreenSections, progressivePlugin, showRestProgressively, showSelected, shownSections, type ShowHook } from './progressive';
+import { isTypingTarget } from '../hooks/use-hotkeys';
 import {
-  ensureShown,
-  firstScreenSections,
-  progressivePlugin,
-  showRestProgressively,
-  showSelected,
-  shownSections,
-  type ShowHook,
-} from './progressive';
-import { viewPosFromOffset } from './positions';
-import { articleSchema } from './schema';
-import { collapseSelection, currentRange, handleSelectionKey, selectionSnapshot, selectOffsets, type TextSelectionSnapshot } from './text-selection';
+  collapseSelection,
+  currentRange,
+  handleSelectionKey,
+  selectionSnapshot,
+  selectOffsets,
+  setTextSelection,
+  type TextSelectionSnapshot,
+} from './text-selection';
+import { caretOffset, elementsOf, highlightAt, reveal } from './view-dom';
 import './DocumentEditor.css';
 
 export type { TextSelectionSnapshot } from './text-selection';
@@ -44,6 +46,8 @@ export type DocumentEditorHandle = Readonly<{
   focus(): void;
   /** The selection shown on screen (read from the DOM when it is in the article), or null before the view exists. */
   getSelection(): TextSelectionSnapshot | null;
+  /** The text offset of a caret the analyst put in the article (a collapsed DOM selection there), or null when there is none. */
+  getCaret(): number | null;
   /** Selects text offsets [start, end) and scrolls them into view. @throws RangeError on bad offsets */
   selectRange(start: number, end: number): void;
   /** Collapses a non-empty text selection. */
@@ -74,16 +78,15 @@ export type DocumentEditorProps = Readonly<{
   ref?: Ref<DocumentEditorHandle>;
 }>;
 
-const HIGHLIGHT = '[data-annotation-id]';
-
 /** Shows the session's document as a read-only, selectable, annotated article. */
 export function DocumentEditor(props: DocumentEditorProps) {
   const { session, schema, ui, className, ref } = props;
+  const article = useArticle(session.doc);
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const latest = useRef(props);
   // What the plugin currently shows; session changes are drawn with these.
-  const drawn = useRef({ ui, schema });
+  const drawn = useRef({ ui, schema, session });
   useLayoutEffect(() => {
     latest.current = props;
   });
@@ -91,7 +94,8 @@ export function DocumentEditor(props: DocumentEditorProps) {
   useLayoutEffect(() => {
     const host = hostRef.current;
     if (!host) return;
-    const source = session.doc;
+    const source = article;
+    const shown = latest.current.session;
     const pmDoc = buildDoc(source);
     let hovered: string | null = null;
     const hover = (next: AnnotationHover | null) => {
@@ -100,11 +104,12 @@ export function DocumentEditor(props: DocumentEditorProps) {
       latest.current.onHover?.(next);
     };
     const first = firstScreenSections(pmDoc);
-    const initial = viewsInSections(source, drawn.current.schema, drawn.current.ui, first);
+    const initial = viewsInSections(shown.doc, drawn.current.schema, drawn.current.ui, first);
+    drawn.current = { ...drawn.current, session: shown };
     // A part of the article shown later gets its highlights in the same transaction, drawn from the document as it is then.
     const onShow: ShowHook = (tr, sections) => {
-      const { ui: shownUi, schema: shownSchema } = drawn.current;
-      drawAnnotations(tr, viewsInSections(session.doc, shownSchema, shownUi, sections));
+      const { ui: shownUi, schema: shownSchema, session: current } = drawn.current;
+      drawAnnotations(tr, viewsInSections(current.doc, shownSchema, shownUi, sections));
     };
     const view: EditorView = new EditorView(host, {
       state: EditorState.create({
@@ -152,19 +157,46 @@ export function DocumentEditor(props: DocumentEditorProps) {
       },
     });
     viewRef.current = view;
-    const unsubscribe = session.subscribe(({ doc, ops }) => {
-      const { ui: shownUi, schema: shownSchema } = drawn.current;
-      changeAnnotations(viewsFor(doc, shownSchema, shownUi, touchedByOps(doc, ops)))(view.state, view.dispatch);
-    });
     latest.current.onSelectionChange?.(selectionSnapshot(source, view, false));
     const stopShowing = showRestProgressively(view);
     return () => {
       stopShowing();
-      unsubscribe();
       viewRef.current = null;
       view.destroy();
     };
-  }, [session]);
+  }, [article]);
+
+  // The session's changes, drawn as they come; a new session of the article on screen is drawn whole.
+  useLayoutEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    if (drawn.current.session !== session) {
+      drawn.current = { ...drawn.current, session };
+      resetAnnotations(viewsInSections(session.doc, drawn.current.schema, drawn.current.ui, shownSections(view.state)))(view.state, view.dispatch);
+    }
+    return session.subscribe(({ doc, ops }) => {
+      const { ui: shownUi, schema: shownSchema } = drawn.current;
+      changeAnnotations(viewsFor(doc, shownSchema, shownUi, touchedByOps(doc, ops)))(view.state, view.dispatch);
+    });
+  }, [article, session]);
+
+  // A text selection taken off screen by a dialog (the schema editor's fields take the page's
+  // selection) is put back when focus comes back out of it, unless something else was selected meanwhile.
+  useLayoutEffect(() => {
+    const page = hostRef.current?.ownerDocument;
+    if (!page) return;
+    const onFocusIn = (event: FocusEvent) => {
+      const view = viewRef.current;
+      if (!view || view.state.selection.empty || isTypingTarget(event.target)) return;
+      if (event.target instanceof Element && event.target.closest('dialog, [role="dialog"]')) return;
+      const sel = page.getSelection();
+      if (sel && sel.rangeCount > 0 && (!sel.isCollapsed || view.dom.contains(sel.anchorNode))) return;
+      const { anchor, head } = view.state.selection;
+      setTextSelection(view, anchor, head, false);
+    };
+    page.addEventListener('focusin', onFocusIn);
+    return () => page.removeEventListener('focusin', onFocusIn);
+  }, []);
 
   // Selection and link mode: re-draw only the highlights whose look changes.
   useLayoutEffect(() => {
@@ -190,6 +222,7 @@ export function DocumentEditor(props: DocumentEditorProps) {
     () => ({
       focus: () => viewRef.current?.dom.focus({ preventScroll: true }),
       getSelection: () => (viewRef.current ? selectionSnapshot(session.doc, viewRef.current, false, currentRange(viewRef.current)) : null),
+      getCaret: () => (viewRef.current ? caretOffset(viewRef.current, session.doc) : null),
       selectRange(start, end) {
         if (viewRef.current) selectOffsets(viewRef.current, session.doc, start, end);
       },
@@ -218,48 +251,17 @@ export function DocumentEditor(props: DocumentEditorProps) {
   );
 }
 
-/**
- * Scrolls `el` into view, and again in the next frames while it is not: sections between here
- * and there that the browser had not laid out yet (content-visibility) take their real height
- * as they pass, and can push it away.
- */
-function reveal(el: HTMLElement, tries = 4): void {
-  el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  requestAnimationFrame(() => {
-    const r = el.getBoundingClientRect();
-    const scroller = scrollParent(el)?.getBoundingClientRect() ?? { top: 0, bottom: window.innerHeight };
-    if (tries > 1 && el.isConnected && (r.bottom > scroller.bottom || r.top < scroller.top)) reveal(el, tries - 1);
-  });
+/** Two documents with the same article (id, text and blocks): one view can show either. */
+function isSameArticle(a: DocumentData, b: DocumentData): boolean {
+  if (a === b) return true;
+  if (a.id !== b.id || a.text !== b.text || a.blocks.length !== b.blocks.length) return false;
+  return a.blocks.every((block, i) => JSON.stringify(block) === JSON.stringify(b.blocks[i]));
 }
 
-function scrollParent(el: HTMLElement): HTMLElement | null {
-  for (let p = el.parentElement; p; p = p.parentElement) if (/(auto|scroll)/.test(getComputedStyle(p).overflowY)) return p;
-  return null;
-}
-
-/** The nearest highlight element at or above `target` inside the view, or null. */
-function highlightAt(view: EditorView, target: EventTarget | null): HTMLElement | null {
-  const el = target instanceof Element ? target.closest<HTMLElement>(HIGHLIGHT) : null;
-  return el && view.dom.contains(el) ? el : null;
-}
-
-/**
- * An annotation's highlight elements, searched only in the blocks it covers (never the whole
- * article); the part of the article it lies in is shown first if it was not yet.
- */
-function elementsOf(view: EditorView | null, doc: DocumentData, id: string): HTMLElement[] {
-  const annotation = view && doc.annotations.find((a) => a.id === id);
-  if (!view || !annotation) return [];
-  ensureShown(view, viewPosFromOffset(doc.blocks, annotation.start, 1), viewPosFromOffset(doc.blocks, annotation.end, -1));
-  const drawn = drawnAnnotation(view.state, id);
-  if (!drawn) return [];
-  const selector = `[data-annotation-id="${CSS.escape(id)}"]`;
-  const out: HTMLElement[] = [];
-  view.state.doc.nodesBetween(drawn.from, drawn.to, (node, pos) => {
-    if (node.type === articleSchema.nodes.section) return true;
-    const dom = view.nodeDOM(pos);
-    if (dom instanceof HTMLElement) out.push(...dom.querySelectorAll<HTMLElement>(selector));
-    return false; // blocks only: highlights live inside them
-  });
-  return out;
+/** The article of `doc`: the same object for as long as the article stays the same, whatever its annotations. */
+function useArticle(doc: DocumentData): DocumentData {
+  const [article, setArticle] = useState(doc);
+  const same = isSameArticle(article, doc);
+  if (!same) setArticle(doc);
+  return same ? article : doc;
 }

@@ -4,11 +4,7 @@
  */
 import type { AttributeValue } from '../../shared/model/types';
 
-/** `text` on one line, cut to `max` characters with an ellipsis. */
-export function excerpt(text: string, max: number): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
-}
+export { excerpt } from '../../shared/model/excerpt';
 
 /** True when an attribute holds something worth showing (not null, empty, or "unset"). */
 export function isSetValue(value: AttributeValue | undefined): boolean {

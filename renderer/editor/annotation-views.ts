@@ -13,8 +13,12 @@ import type { AnnotationView, Marker } from './annotation-plugin';
 import { excerpt } from './annotation-text';
 import { viewPosFromOffset } from './positions';
 
-/** Link mode: the annotation a link starts from, its type, the annotations it may end at, and the one the keyboard is on. */
-export type LinkMode = Readonly<{ fromId: string; type: string; candidates: ReadonlySet<string>; activeId: string | null }>;
+/**
+ * Link mode: the annotation the analyst started from (`fromId`), the relation type, whether it is
+ * the link's target (`reverse`: the link is stored from the chosen candidate to it, in the
+ * schema's direction), the annotations it may be joined to, and the one the keyboard is on.
+ */
+export type LinkMode = Readonly<{ fromId: string; type: string; reverse: boolean; candidates: ReadonlySet<string>; activeId: string | null }>;
 
 /** The interaction state that changes how highlights look. */
 export type AnnotationUi = Readonly<{ selectedId: string | null; linking: LinkMode | null }>;

@@ -1,41 +1,51 @@
 /**
  * The annotating flow for the open document: which annotation is selected, link mode, and
  * every action an analyst takes (tag the selection, select / move between / delete
- * annotations, link, edit), each turned into operations by shared/model/commands and applied
- * through the document's session (so it shows at once, is saved, and can be undone). Also the
- * meaning of keys pressed in the article and of clicks on highlights. No DOM here beyond the
+ * annotations, link from either end, edit, undo and redo), each turned into operations by
+ * shared/model/commands and applied through the document's session (so it shows at once, is
+ * saved, and can be undone). A tag next to one it can be linked to offers the link (Enter takes
+ * it). Also the meaning of keys pressed in the article and of clicks on highlights. No DOM here beyond the
  * key and mouse events it is handed; the article is reached through the editor handle.
  * In a read-only layer (another annotator's, #11) every change is refused with the session's
  * sentence, and a label key says so even without a selection.
  */
 import { startTransition, useCallback, useMemo, useState, type RefObject } from 'react';
 import { adjacentSpan } from '../../shared/anchoring/span-order';
-import { snapToWords } from '../../shared/anchoring/snap';
-import { addSpan, deleteSpan, link, type Stamp } from '../../shared/model/commands';
+import { snapToWords, wordAtCaret } from '../../shared/anchoring/snap';
+import { addSpan, deleteSpan, type Stamp } from '../../shared/model/commands';
+import { linkKindsFor, linkOfferAfterTag, type LinkKind, type LinkOffer } from '../../shared/model/link-kinds';
 import type { Operation } from '../../shared/model/operations';
 import type { Annotation, DocumentData, Schema } from '../../shared/model/types';
 import type { DocumentEditorHandle } from '../editor/DocumentEditor';
 import type { AnnotationUi, LinkMode } from '../editor/annotation-views';
 import type { DocumentSession } from '../state/document-session';
 import { useLatest } from './use-latest';
+import { useLinkMode } from './use-link-mode';
+import { useUndoRedo } from './use-undo-redo';
+import { matchesHotkey, NAVIGATION_KEYS } from './use-hotkeys';
 
 export type Annotator = Readonly<{
   /** What the article draws differently: the selected annotation and link mode. */
   ui: AnnotationUi;
   /** The selected annotation (null when none, or when it no longer exists). */
   selected: Annotation | null;
-  /** Relation types that may start at the selected annotation's label. */
+  /** Relation types the selected annotation can take part in, at either end. */
   linkTypes: readonly string[];
+  /** The link offered after the last tag (Enter takes it, any other key dismisses it), or null. */
+  offer: LinkOffer | null;
   select: (id: string | null, scroll?: boolean) => void;
   /** Applies a change (operations), or shows why it could not be made (a reason). @returns whether it applied */
   apply: (change: readonly Operation[] | string | null) => boolean;
-  /** Tags the article's selection, snapped to whole words unless `exact`. */
+  /** Tags the article's selection, snapped to whole words unless `exact`; with only a caret put in the article, the word there. */
   tag: (label: string, exact: boolean) => void;
+  /** Undoes / redoes the last change, saying in the status bar what it was. */
+  undo: () => void;
+  redo: () => void;
   deleteSelected: () => void;
   /** Starts link mode from the selected annotation. */
   startLink: () => void;
-  /** Changes the relation type of the link being made. */
-  setLinkType: (type: string) => void;
+  /** Changes the kind of link being made (its type, and which end the origin is). */
+  setLinkType: (kind: LinkKind) => void;
   /** Links the link-mode origin to `targetId`. */
   completeLink: (targetId: string) => void;
   cancelLink: () => void;
@@ -53,9 +63,15 @@ export type AnnotatorOptions = Readonly<{
   editorRef: RefObject<DocumentEditorHandle | null>;
   onInfo: (message: string) => void;
   onError: (message: string) => void;
+  /** True while `session` is the old copy kept on screen as its layer is read afresh (after a schema edit): changes wait for the new one. */
+  isReloading?: boolean;
 }>;
 
-type AnnotatorState = Readonly<{ session: DocumentSession | null; selectedId: string | null; linking: LinkMode | null }>;
+type AnnotatorState = Readonly<{ session: DocumentSession | null; selectedId: string | null; linking: LinkMode | null; offer: LinkOffer | null }>;
+
+/** A session of the same layer of the same document (read afresh after a schema edit): the selection carries over. */
+const isSameLayer = (a: DocumentSession | null, b: DocumentSession | null) =>
+  a !== null && b !== null && a.doc.id === b.doc.id && a.layer === b.layer;
 
 const stampFor = (author: string): Stamp => ({ author, now: new Date().toISOString(), newId: () => crypto.randomUUID() });
 
@@ -63,9 +79,12 @@ const stampFor = (author: string): Stamp => ({ author, now: new Date().toISOStri
 export function useAnnotator(options: AnnotatorOptions): Annotator {
   const { session, doc, schema } = options;
   const opts = useLatest(options);
-  const [state, setState] = useState<AnnotatorState>({ session, selectedId: null, linking: null });
-  // A new document starts with nothing selected.
-  const current = state.session === session ? state : { session, selectedId: null, linking: null };
+  const [state, setState] = useState<AnnotatorState>({ session, selectedId: null, linking: null, offer: null });
+  // A new document starts with nothing selected; the same one read afresh keeps its selection.
+  const current =
+    state.session === session
+      ? state
+      : { session, selectedId: isSameLayer(state.session, session) ? state.selectedId : null, linking: null, offer: null };
   if (current !== state) setState(current);
 
   // Linear finds, not an index: building one would cost as much on every change.
@@ -76,15 +95,16 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
   const selectedId = selected?.id ?? null;
   const ui = useMemo<AnnotationUi>(() => ({ selectedId, linking }), [selectedId, linking]);
   const linkTypes = useMemo(
-    () => (selected && schema ? schema.relationTypes.filter((t) => t.from.includes(selected.label)).map((t) => t.name) : []),
+    () => (selected && schema ? [...new Set(linkKindsFor(schema, selected.label).map((k) => k.type))] : []),
     [selected, schema],
   );
+  const offer = current.offer && find(current.offer.from.id) && find(current.offer.to.id) ? current.offer : null;
 
-  const latest = useLatest({ ui, doc, schema, selected, linkTypes, find });
+  const latest = useLatest({ ui, doc, schema, selected, offer, find });
 
   const select = useCallback(
     (id: string | null, scroll = false) => {
-      setState((s) => ({ ...s, selectedId: id, linking: null }));
+      setState((s) => ({ ...s, selectedId: id, linking: null, offer: null }));
       if (id !== null && scroll) opts.current.editorRef.current?.scrollToAnnotation(id);
     },
     [opts],
@@ -92,8 +112,12 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
 
   const apply = useCallback(
     (change: readonly Operation[] | string | null) => {
-      const { session: target, onInfo, onError } = opts.current;
+      const { session: target, onInfo, onError, isReloading } = opts.current;
       if (change === null || !target) return false;
+      if (isReloading) {
+        onInfo('The article is being read afresh after the schema change: try again in a moment.');
+        return false;
+      }
       if (target.readOnlyReason !== null) {
         onInfo(target.readOnlyReason);
         return false;
@@ -120,9 +144,17 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
       if (target?.readOnlyReason) return onInfo(target.readOnlyReason);
       const editor = editorRef.current;
       const sel = editor?.getSelection();
-      if (!d || !s || !editor || !sel || sel.end <= sel.start) return onInfo('Select some text first, then press a label key.');
-      const range = exact ? { start: sel.start, end: sel.end } : snapToWords(d.text, sel.start, sel.end);
-      if (!range) return onInfo('Nothing to tag: the selection holds only spaces and punctuation (hold Alt to tag it exactly).');
+      if (!d || !s || !editor || !sel) return;
+      let range: { start: number; end: number } | null;
+      if (sel.end > sel.start) {
+        range = exact ? { start: sel.start, end: sel.end } : snapToWords(d.text, sel.start, sel.end);
+        if (!range) return onInfo('Nothing to tag: the selection holds only spaces and punctuation (hold Alt to tag it exactly).');
+      } else {
+        const caret = editor.getCaret();
+        if (caret === null) return onInfo('Select some text (or click in a word) first, then press a label key or click a label above the article.');
+        range = wordAtCaret(d.text, caret);
+        if (!range) return onInfo('The caret is not in a word: click in a word or select some text, then tag it.');
+      }
       const twin = d.annotations.find((a) => a.label === label && a.start === range.start && a.end === range.end);
       if (twin) {
         onInfo(`Already tagged as ${label}.`);
@@ -133,12 +165,18 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
       if (typeof change === 'string') return onInfo(change);
       // Cleared first, so drawing the new highlight does not have to keep a selection around it.
       editor.collapseSelection();
+      const previous = latest.current.selected;
       if (!apply(change)) return;
       const added = change[0];
-      if (added?.op === 'addAnnotation') select(added.annotation.id);
+      if (added?.op !== 'addAnnotation') return;
+      select(added.annotation.id);
+      const next = previous && opts.current.session ? linkOfferAfterTag(opts.current.session.doc, s, previous, added.annotation) : null;
+      if (next) setState((st) => ({ ...st, offer: next }));
     },
     [apply, latest, opts, select],
   );
+
+  const { undo, redo } = useUndoRedo(session, options.onInfo, () => setState((st) => (st.offer ? { ...st, offer: null } : st)));
 
   const deleteSelected = useCallback(() => {
     const { doc: d, selected: sel } = latest.current;
@@ -146,60 +184,13 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
     if (apply(deleteSpan(d, sel.id))) select(null);
   }, [apply, latest, select]);
 
-  const startLinkOfType = useCallback(
-    (type: string | undefined) => {
-      const { doc: d, schema: s, selected: from, linkTypes: types } = latest.current;
-      if (!d || !s || !from) return;
-      const readOnly = opts.current.session?.readOnlyReason;
-      if (readOnly) return opts.current.onInfo(readOnly);
-      const chosen = type ?? types[0];
-      const def = s.relationTypes.find((t) => t.name === chosen);
-      if (!def) return opts.current.onInfo(`No kind of link starts at a ${from.label}.`);
-      const done = new Set(d.relations.filter((r) => r.type === def.name && r.from === from.id).map((r) => r.to));
-      const candidates = new Set(d.annotations.filter((a) => a.id !== from.id && def.to.includes(a.label) && !done.has(a.id)).map((a) => a.id));
-      if (candidates.size === 0) return opts.current.onInfo(`Nothing to link to: tag a ${def.to.join(' or ')} first (or it is linked already).`);
-      const near =
-        adjacentSpan(d.annotations, from, 1, (a) => candidates.has(a.id)) ?? adjacentSpan(d.annotations, from, -1, (a) => candidates.has(a.id));
-      setState((st) => ({ ...st, linking: { fromId: from.id, type: def.name, candidates, activeId: near?.id ?? null } }));
-      if (near) opts.current.editorRef.current?.scrollToAnnotation(near.id);
-    },
-    [latest, opts],
-  );
-
-  const startLink = useCallback(() => startLinkOfType(undefined), [startLinkOfType]);
-  const setLinkType = useCallback((type: string) => startLinkOfType(type), [startLinkOfType]);
-  const cancelLink = useCallback(() => setState((s) => ({ ...s, linking: null })), []);
-
-  const completeLink = useCallback(
-    (targetId: string) => {
-      const { doc: d, schema: s, ui: u } = latest.current;
-      const mode = u.linking;
-      if (!d || !s || !mode) return;
-      const change = link(d, s, mode.fromId, targetId, stampFor(opts.current.author), mode.type);
-      if (apply(change)) opts.current.onInfo(`Linked: ${mode.type} → “${latest.current.find(targetId)?.quote ?? ''}”`);
-      setState((st) => ({ ...st, selectedId: mode.fromId, linking: null }));
-    },
-    [apply, latest, opts],
-  );
-
-  const moveActiveCandidate = useCallback(
-    (direction: 1 | -1) => {
-      const { doc: d, ui: u, find: lookup } = latest.current;
-      const mode = u.linking;
-      if (!d || !mode) return;
-      const from = lookup(mode.activeId) ?? lookup(mode.fromId);
-      if (!from) return;
-      const include = (a: Annotation) => mode.candidates.has(a.id);
-      // Wraps around: link mode is a small ring of candidates.
-      const next =
-        adjacentSpan(d.annotations, from, direction, include) ??
-        adjacentSpan(d.annotations, direction === 1 ? -1 : Number.POSITIVE_INFINITY, direction, include);
-      if (!next) return;
-      setState((st) => (st.linking ? { ...st, linking: { ...st.linking, activeId: next.id } } : st));
-      opts.current.editorRef.current?.scrollToAnnotation(next.id);
-    },
-    [latest, opts],
-  );
+  const { startLink, setLinkType, cancelLink, completeLink, moveActiveCandidate, takeOffer } = useLinkMode({
+    latest,
+    opts,
+    apply,
+    setState,
+    stamp: stampFor,
+  });
 
   /** Moves the selection to the next / previous annotation. @returns false at either end */
   const moveSelection = useCallback(
@@ -218,7 +209,7 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
   const onArticleKey = useCallback(
     (event: KeyboardEvent) => {
       if (event.isComposing || event.ctrlKey || event.metaKey) return false;
-      const { ui: u, schema: s, selected: sel } = latest.current;
+      const { ui: u, schema: s, selected: sel, offer: o } = latest.current;
       const key = event.key;
       const back = event.shiftKey;
       // A key in the article re-renders the panels as a transition: the article redraws what
@@ -236,12 +227,19 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
         if (key === 'Enter' && mode.activeId !== null) return handled(() => completeLink(mode.activeId!));
         return false;
       }
+      if (o) {
+        // The offered link: Enter takes it, Esc dismisses it, any other key dismisses it and does what it does.
+        if (key === 'Enter' && !back && !event.altKey) return handled(takeOffer);
+        if (!['Shift', 'Alt', 'Control', 'Meta'].includes(key)) setState((st) => ({ ...st, offer: null }));
+        if (key === 'Escape') return handled(() => undefined);
+      }
       const label = s?.labels.find((l) => l.hotkey !== '' && matchesHotkey(event, l.hotkey));
       const readOnly = opts.current.session?.readOnlyReason;
       if (label && !back && readOnly) return handled(() => opts.current.onInfo(readOnly));
       if (label && !back) {
-        const sel = opts.current.editorRef.current?.getSelection();
-        if (sel && sel.end > sel.start) return handled(() => tag(label.name, event.altKey));
+        // A label key tags the selection; without one, the word at the caret, unless the key also moves or links (j, k, l).
+        const text = opts.current.editorRef.current?.getSelection();
+        if ((text && text.end > text.start) || !NAVIGATION_KEYS.has(key)) return handled(() => tag(label.name, event.altKey));
       }
       if (event.altKey) return false;
       if (key === 'Tab') {
@@ -259,7 +257,7 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
       }
       return false;
     },
-    [cancelLink, completeLink, deleteSelected, latest, moveActiveCandidate, moveSelection, opts, select, startLink, tag],
+    [cancelLink, completeLink, deleteSelected, latest, moveActiveCandidate, moveSelection, opts, select, startLink, tag, takeOffer],
   );
 
   const onAnnotationClick = useCallback(
@@ -270,6 +268,7 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
         if (target) completeLink(target);
         return;
       }
+      setState((st) => (st.offer ? { ...st, offer: null } : st));
       if (stack.length === 0) return select(null);
       // Clicking the selected annotation again selects the one enclosing it, so every layer of a stack is reachable.
       const at = u.selectedId === null ? -1 : stack.indexOf(u.selectedId);
@@ -282,9 +281,12 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
     ui,
     selected,
     linkTypes,
+    offer,
     select,
     apply,
     tag,
+    undo,
+    redo,
     deleteSelected,
     startLink,
     setLinkType,
@@ -293,10 +295,4 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
     onArticleKey,
     onAnnotationClick,
   };
-}
-
-/** True when the key event is the label hotkey `hotkey` (by key, or by physical key so Alt+digit works on every layout). */
-function matchesHotkey(event: KeyboardEvent, hotkey: string): boolean {
-  if (event.key.toLowerCase() === hotkey.toLowerCase()) return true;
-  return /^[0-9]$/.test(hotkey) ? event.code === `Digit${hotkey}` : /^[a-z]$/i.test(hotkey) && event.code === `Key${hotkey.toUpperCase()}`;
 }

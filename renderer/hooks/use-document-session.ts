@@ -14,7 +14,7 @@ import { describeError } from '../util/format';
 import { useLatest } from './use-latest';
 
 export type OpenSession = Readonly<{
-  /** The open document's session, or null while none is open or it is loading. */
+  /** The open document's session, or null while none is open or it is loading (a layer being read afresh keeps its old session until then). */
   session: DocumentSession | null;
   /** True while the wanted document is being fetched. */
   isLoading: boolean;
@@ -34,6 +34,8 @@ export function useDocumentSession(registry: SessionRegistry, ref: LayerRef | nu
   const layer = ref?.layer ?? null;
   const annotator = ref?.annotator ?? null;
   const key = ref === null ? null : layerKey(ref.docId, ref.layer);
+  // The last session shown, kept on screen while its layer is read afresh.
+  const [shown, setShown] = useState<{ key: string; session: DocumentSession } | null>(null);
 
   useEffect(() => {
     if (docId === null || layer === null || annotator === null) return;
@@ -59,8 +61,14 @@ export function useDocumentSession(registry: SessionRegistry, ref: LayerRef | nu
 
   if (ref === null) return { session: null, isLoading: false, error: null };
   const session = registry.get(ref) ?? null;
-  if (session) return { session, isLoading: false, error: null };
+  if (session) {
+    if (shown?.session !== session) setShown({ key: key!, session });
+    return { session, isLoading: false, error: null };
+  }
   const error = loaded?.key === key ? loaded.error : null;
+  // A layer being read afresh (after a schema edit) stays on screen until its new copy is there,
+  // so the article keeps its scroll position and selection (#12).
+  if (error === null && shown?.key === key) return { session: shown.session, isLoading: true, error: null };
   return { session: null, isLoading: error === null, error };
 }
 

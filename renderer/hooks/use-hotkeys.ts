@@ -1,7 +1,7 @@
 /**
  * Window-wide shortcuts (undo / redo): bindings like "Mod+Z", "Mod+Shift+Z", "Ctrl+Y", where
  * Mod is Cmd on macOS and Ctrl elsewhere. They fire anywhere except while typing in a text
- * field, where the field's own undo applies.
+ * field, where the field's own undo applies. Also how a key press matches a label's hotkey.
  */
 import { useEffect } from 'react';
 import { useLatest } from './use-latest';
@@ -46,4 +46,13 @@ export function useHotkeys(bindings: Readonly<Record<string, () => void>>): void
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [latest]);
+}
+
+/** Keys that move between annotations or start a link when no text is selected, even if a label uses them as its hotkey. */
+export const NAVIGATION_KEYS: ReadonlySet<string> = new Set(['j', 'k', 'l', 'L']);
+
+/** True when the key event is the label hotkey `hotkey` (by key, or by physical key so Alt+digit works on every layout). */
+export function matchesHotkey(event: KeyboardEvent, hotkey: string): boolean {
+  if (event.key.toLowerCase() === hotkey.toLowerCase()) return true;
+  return /^[0-9]$/.test(hotkey) ? event.code === `Digit${hotkey}` : /^[a-z]$/i.test(hotkey) && event.code === `Key${hotkey.toUpperCase()}`;
 }

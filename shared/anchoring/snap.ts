@@ -67,3 +67,15 @@ function isAbbreviation(text: string, start: number, dot: number): boolean {
   }
   return false;
 }
+
+/**
+ * The word a caret stands in or right after ("splinter|ing", "splintering|"), snapped like a
+ * selection of it (snapToWords).
+ * @param offset the caret, 0 <= offset <= text.length
+ * @returns the word's range, or null when the caret touches no word (between spaces or punctuation)
+ */
+export function wordAtCaret(text: string, offset: number): { start: number; end: number } | null {
+  if (offset < text.length && isWordChar(text, offset)) return snapToWords(text, offset, offset + 1);
+  if (offset > 0 && isWordChar(text, offset - 1)) return snapToWords(text, offset - 1, offset);
+  return null;
+}

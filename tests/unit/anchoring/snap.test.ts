@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { snapToWords } from '../../../shared/anchoring/snap';
+import { snapToWords, wordAtCaret } from '../../../shared/anchoring/snap';
 
 const SENTENCE = '"I don\'t see any splintering. On the contrary, I see a very clear message," Hill said after arriving in Tokyo';
 const snapped = (text: string, start: number, end: number) => {
@@ -84,3 +84,33 @@ const SPACED_LETTER = /^(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}
 const isLowSurrogateAt = (text: string, i: number) => /[\uDC00-\uDFFF]/.test(text[i] ?? '') && /[\uD800-\uDBFF]/.test(text[i - 1] ?? '');
 /** The whole character that ends just before UTF-16 index `i`. */
 const charBefore = (text: string, i: number) => String.fromCodePoint(text.codePointAt(isLowSurrogateAt(text, i - 1) ? i - 2 : i - 1)!);
+
+describe('wordAtCaret', () => {
+  const word = (text: string, offset: number) => {
+    const r = wordAtCaret(text, offset);
+    return r && text.slice(r.start, r.end);
+  };
+
+  it('finds the word a caret stands in, at its start, or right after it', () => {
+    const at = SENTENCE.indexOf('splintering');
+    for (const offset of [at, at + 5, at + 'splintering'.length]) expect(word(SENTENCE, offset)).toBe('splintering');
+    expect(word(SENTENCE, SENTENCE.indexOf("don't") + 4)).toBe("don't");
+    expect(word(SENTENCE, SENTENCE.length)).toBe('Tokyo');
+  });
+
+  it('finds nothing between spaces and punctuation', () => {
+    expect(wordAtCaret(SENTENCE, 0)).toBeNull();
+    expect(wordAtCaret('a , b', 2)).toBeNull();
+    expect(wordAtCaret('', 0)).toBeNull();
+  });
+
+  it('always returns a whole word inside the text around the caret (property)', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.nat(), (text, n) => {
+        const offset = n % (text.length + 1);
+        const r = wordAtCaret(text, offset);
+        return r === null || (r.start <= offset && offset <= r.end && r.start < r.end);
+      }),
+    );
+  });
+});
