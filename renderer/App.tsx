@@ -43,6 +43,7 @@ import { StatusBar } from './components/StatusBar';
 import { TopBar } from './components/TopBar';
 import type { AnnotationHover, DocumentEditorHandle, TextSelectionSnapshot } from './editor/DocumentEditor';
 import { useAnnotator } from './hooks/use-annotator';
+import { useClaimJump } from './hooks/use-claim-jump';
 import { useDocumentSession, useSessionDoc } from './hooks/use-document-session';
 import { useDocumentTitle } from './hooks/use-document-title';
 import { useFileDrop } from './hooks/use-file-drop';
@@ -172,6 +173,20 @@ export function App({ api }: AppProps) {
   const closeDialog = useCallback(() => setDialog(null), []);
   const [leftTab, setLeftTab] = useState<'documents' | 'annotations'>('documents');
   const [view, setView] = useState<'article' | 'claims'>('article');
+  const showArticle = useCallback(() => setView('article'), []);
+  const jumpToClaim = useClaimJump({
+    openId,
+    layer: layerView.ref?.layer ?? null,
+    session,
+    doc,
+    isArticleShown: view === 'article',
+    editorRef,
+    openDocument,
+    setLayer: layerView.setLayer,
+    showArticle,
+    select: annotator.select,
+    onInfo: showInfo,
+  });
   const labelCounts = useLabelCounts(rows, workspace.patches, dialog === 'schema');
 
   // A schema edit rewrites stored annotations: read every open document afresh.
@@ -315,10 +330,8 @@ export function App({ api }: AppProps) {
             <ClaimsTable
               doc={doc}
               schema={schema}
-              onSelect={(id) => {
-                setView('article');
-                annotator.select(id, true);
-              }}
+              onSelect={annotator.select}
+              onJump={(claimId) => layerView.ref && jumpToClaim({ docId: layerView.ref.docId, claimId, layer: layerView.ref.layer })}
             />
           ) : (
             <ReaderPane

@@ -3,7 +3,8 @@
  * schema order), the text of its linked sources and its cue. Click a header to sort
  * (ascending, descending, text order). Rows are selected like a desktop list (click, Shift+click
  * range, Ctrl/Cmd+click toggle, arrows, Ctrl/Cmd+A) and copied as TSV with the button or
- * Ctrl/Cmd+C; double-click or Enter selects the claim in the article. Rows are windowed, so a
+ * Ctrl/Cmd+C. A click (or an arrow key) selects the claim for the details panel; double-click or
+ * Enter jumps to it in the article. Rows are windowed, so a
  * document with thousands of claims costs the same as one with twenty.
  */
 import { useEffect, useId, useMemo, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
@@ -33,8 +34,10 @@ const NOTICE_MS = 4000;
 export type ClaimsTableProps = Readonly<{
   doc: DocumentData;
   schema: Schema;
-  /** Selects (and scrolls to) the claim in the article. */
+  /** Selects the claim (the details panel shows it): a click on its row, or the arrow keys reaching it. */
   onSelect: (id: string) => void;
+  /** Jumps to the claim in the article: double-click or Enter. */
+  onJump: (id: string) => void;
 }>;
 
 /** The minimum and flexible width of a column, as a CSS grid track. */
@@ -75,7 +78,7 @@ async function copyToClipboard(text: string): Promise<void> {
 }
 
 /** Renders the table for the claims of `doc`. */
-export function ClaimsTable({ doc, schema, onSelect }: ClaimsTableProps) {
+export function ClaimsTable({ doc, schema, onSelect, onJump }: ClaimsTableProps) {
   const baseId = useId();
   const rowId = (id: string) => `${baseId}-claim-${id}`;
   const columns = useMemo(() => claimColumns(schema), [schema]);
@@ -136,6 +139,7 @@ export function ClaimsTable({ doc, schema, onSelect }: ClaimsTableProps) {
       setAnchorId(row.id);
     }
     setActiveId(row.id);
+    onSelect(row.id);
   };
 
   const copy = (which: readonly ClaimRow[]) => {
@@ -153,6 +157,7 @@ export function ClaimsTable({ doc, schema, onSelect }: ClaimsTableProps) {
     const i = Math.max(0, Math.min(rows.length - 1, target));
     const row = rows[i]!;
     setActiveId(row.id);
+    onSelect(row.id);
     revealRow(i);
     if (extend) {
       const anchor = anchorId === null ? activeIndex : (positionOf.get(anchorId) ?? activeIndex);
@@ -194,7 +199,7 @@ export function ClaimsTable({ doc, schema, onSelect }: ClaimsTableProps) {
         setSelected(next);
         setAnchorId(active.id);
       },
-      Enter: () => active && onSelect(active.id),
+      Enter: () => active && onJump(active.id),
       Escape: () => setSelected(new Set()),
     };
     const action = keys[e.key];
@@ -287,7 +292,7 @@ export function ClaimsTable({ doc, schema, onSelect }: ClaimsTableProps) {
                   className={classes}
                   style={{ top: i * ROW_HEIGHT, height: ROW_HEIGHT }}
                   onClick={(e) => onRowClick(e, row, i)}
-                  onDoubleClick={() => onSelect(row.id)}
+                  onDoubleClick={() => onJump(row.id)}
                 >
                   {columns.map((c, ci) => {
                     const text = row.cells[ci] ?? '';

@@ -52,8 +52,8 @@ export type DocumentEditorHandle = Readonly<{
   run(command: Command): boolean;
   /** The viewport boxes of an annotation's highlight elements, in document order (empty when not drawn). */
   rectsOf(id: string): DOMRect[];
-  /** Scrolls an annotation's first highlight element into view. */
-  scrollToAnnotation(id: string): void;
+  /** Scrolls an annotation's first highlight element into view: just enough (default), or to the middle of the pane. */
+  scrollToAnnotation(id: string, block?: 'nearest' | 'center'): void;
 }>;
 
 export type DocumentEditorProps = Readonly<{
@@ -201,9 +201,9 @@ export function DocumentEditor(props: DocumentEditorProps) {
         return view ? command(view.state, view.dispatch, view) : false;
       },
       rectsOf: (id) => elementsOf(viewRef.current, session.doc, id).flatMap((el) => [...el.getClientRects()]),
-      scrollToAnnotation(id) {
+      scrollToAnnotation(id, block = 'nearest') {
         const el = elementsOf(viewRef.current, session.doc, id)[0];
-        if (el) reveal(el);
+        if (el) reveal(el, block);
       },
     }),
     [session],
@@ -219,16 +219,17 @@ export function DocumentEditor(props: DocumentEditorProps) {
 }
 
 /**
- * Scrolls `el` into view, and again in the next frames while it is not: sections between here
- * and there that the browser had not laid out yet (content-visibility) take their real height
- * as they pass, and can push it away.
+ * Scrolls `el` into view, and again in the next frames while it is not (for 'center': while it
+ * is off the middle half of the pane): sections between here and there that the browser had
+ * not laid out yet (content-visibility) take their real height as they pass, and can push it away.
  */
-function reveal(el: HTMLElement, tries = 4): void {
-  el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+function reveal(el: HTMLElement, block: 'nearest' | 'center', tries = 4): void {
+  el.scrollIntoView({ block, inline: 'nearest' });
   requestAnimationFrame(() => {
     const r = el.getBoundingClientRect();
     const scroller = scrollParent(el)?.getBoundingClientRect() ?? { top: 0, bottom: window.innerHeight };
-    if (tries > 1 && el.isConnected && (r.bottom > scroller.bottom || r.top < scroller.top)) reveal(el, tries - 1);
+    const quarter = block === 'center' ? (scroller.bottom - scroller.top) / 4 : 0;
+    if (tries > 1 && el.isConnected && (r.bottom > scroller.bottom - quarter || r.top < scroller.top + quarter)) reveal(el, block, tries - 1);
   });
 }
 
