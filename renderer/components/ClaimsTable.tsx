@@ -12,11 +12,13 @@ import {
   claimColumns,
   claimRows,
   claimsTsv,
+  isUnsetCell,
   nextSort,
   sortClaimRows,
   type ClaimColumn,
   type ClaimRow,
   type ClaimSort,
+  UNSET_TEXT,
 } from '../../shared/model/claims-table';
 import { CLAIM_LABEL, unsourcedClaimIds } from '../../shared/model/vocabulary';
 import type { DocumentData, Schema } from '../../shared/model/types';
@@ -312,6 +314,10 @@ export function ClaimsTable({ doc, schema, onSelect, onJump }: ClaimsTableProps)
                               !
                             </span>
                             No source linked
+                          </span>
+                        ) : isUnsetCell(c, text) ? (
+                          <span className="cd-claims-unset" title="Nobody set this attribute">
+                            {UNSET_TEXT}
                           </span>
                         ) : (
                           <span className="cd-claims-text">{text}</span>

@@ -113,3 +113,29 @@ test('Enter jumps to a claim at the end of a long article that is still arriving
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('an attribute nobody set shows as a dimmed "unset" cell, and as "unset" in the TSV copy', async ({ page, request, context, host, api }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin });
+  // c1 has claim_type set; c2 has no attributes at all.
+  const doc = await seedDocument(request, host, ENVOY, SPANS.slice(1));
+  const start = doc.text.indexOf(FIRST);
+  const c1 = { ...doc.annotations[0]!, id: 'c1', start, end: start + FIRST.length, quote: FIRST, attributes: { claim_type: 'opinion' } };
+  await api('applyChanges', { docId: doc.id, ops: [{ op: 'addAnnotation', annotation: c1 }] });
+  await page.goto(host.url);
+  await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: ENVOY_TITLE }).click();
+  const grid = await openClaimsTable(page);
+  const headers = (await grid.getByRole('columnheader').allTextContents()).map((h) => h.replace(/[▲▼]/g, '').trim());
+  const typeColumn = headers.indexOf('claim_type');
+  const lessonCells = grid.getByRole('row').filter({ hasText: 'lesson taught' }).getByRole('gridcell');
+  await expect(lessonCells.nth(typeColumn)).toHaveText('unset');
+  await expect(lessonCells.nth(typeColumn).locator('.cd-claims-unset')).toHaveCSS('font-style', 'italic');
+  await expect(grid.getByRole('row').filter({ hasText: 'splintering' }).getByRole('gridcell').nth(typeColumn)).toHaveText('opinion');
+
+  await page.evaluate(() => navigator.clipboard.writeText('before'));
+  await page.getByRole('button', { name: 'Copy as TSV' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Copied' })).toHaveText('Copied all 2 rows as TSV');
+  const lines = (await page.evaluate(() => navigator.clipboard.readText())).trimEnd().split('\n');
+  expect(lines[0]!.split('\t')).toEqual(headers);
+  expect(lines[1]!.split('\t')[typeColumn]).toBe('opinion');
+  expect(lines[2]!.split('\t')[typeColumn]).toBe('unset');
+});
