@@ -109,7 +109,16 @@ export type ClaimsRequest = Readonly<{ docIds?: readonly DocId[]; layer?: string
  * exports count them) and the per-document table's cells (claimColumns of the schema: claim text,
  * attributes with '' for unset, sources, cue).
  */
-export type WorkspaceClaimRow = Readonly<{ docId: DocId; title: string; claimId: string; startCp: number; endCp: number; cells: readonly string[] }>;
+export type WorkspaceClaimRow = Readonly<{
+  docId: DocId;
+  title: string;
+  claimId: string;
+  startCp: number;
+  endCp: number;
+  cells: readonly string[];
+  /** True when the claim needs a source and has none linked (see isUnsourcedClaim). */
+  isUnsourced: boolean;
+}>;
 
 /** The claims of one layer across documents, in document (import) then text order; documents that could not be read are named with why. */
 export type ClaimList = Readonly<{

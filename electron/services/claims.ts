@@ -9,7 +9,7 @@
 import { ApiError, type ClaimList, type ClaimsRequest, type WorkspaceClaimRow } from '../../shared/api';
 import { offsetMap } from '../../shared/anchoring/code-points';
 import { claimRows } from '../../shared/model/claims-table';
-import { CLAIM_LABEL } from '../../shared/model/vocabulary';
+import { CLAIM_LABEL, unsourcedClaimIds } from '../../shared/model/vocabulary';
 import type { Schema } from '../../shared/model/types';
 import type { Workspace } from './workspace';
 
@@ -50,6 +50,7 @@ export async function listWorkspaceClaims(workspace: Workspace, request: ClaimsR
       continue;
     }
     const map = offsetMap(doc.text);
+    const unsourced = unsourcedClaimIds(doc);
     for (const claim of claimRows(doc, schema))
       out.push({
         docId: doc.id,
@@ -58,6 +59,7 @@ export async function listWorkspaceClaims(workspace: Workspace, request: ClaimsR
         startCp: map.codePointFromUtf16(claim.start),
         endCp: map.codePointFromUtf16(claim.end),
         cells: claim.cells,
+        isUnsourced: unsourced.has(claim.id),
       });
   }
   return { layer, rows: out, problems };

@@ -17,6 +17,7 @@ import type { ClaimList } from '../../shared/api';
 import { dispatch } from '../../shared/api-validate';
 import { claimColumns, claimRows } from '../../shared/model/claims-table';
 import { layerFileName } from '../../shared/model/layers';
+import { unsourcedClaimIds } from '../../shared/model/vocabulary';
 import type { Operation } from '../../shared/model/operations';
 import type { Annotation, Attributes } from '../../shared/model/types';
 import { tempDir } from './support/temp';
@@ -70,10 +71,12 @@ describe('listClaims', () => {
       [grid.title, 'g2'],
       [rent.title, 'r1'],
     ]);
+    const unsourced = new Set<string>();
     for (const row of list.rows) {
       const doc = row.docId === grid.id ? await ws.readDocument(grid.id, 'ann') : await ws.readDocument(rent.id, 'ann');
       const quote = doc.annotations.find((a) => a.id === row.claimId)!.quote;
       expect([...doc.text].slice(row.startCp, row.endCp).join('')).toBe(quote);
+      for (const id of unsourcedClaimIds(doc)) unsourced.add(id);
       expect(row.cells).toEqual(claimRows(doc, ws.info().schema).find((r) => r.id === row.claimId)!.cells);
     }
     // The emoji counts once in code points: the offsets are not the UTF-16 ones.
@@ -81,6 +84,7 @@ describe('listClaims', () => {
     expect(cell(list, 0, 'sources', ws)).toBe('Hill');
     expect(cell(list, 0, 'attr:claim_type', ws)).toBe('prediction');
     expect(cell(list, 1, 'attr:claim_type', ws)).toBe('');
+    expect(list.rows.map((r) => r.isUnsourced)).toEqual(list.rows.map((r) => unsourced.has(r.claimId)));
   });
 
   it('reads another layer when asked, and only the documents asked for; an unknown document is NOT_FOUND', async () => {
