@@ -51,7 +51,12 @@ export function useClaimJump(options: ClaimJumpOptions): (target: ClaimJumpTarge
   );
 
   useEffect(() => {
-    if (!pending || openId !== pending.docId) return;
+    if (!pending) return;
+    // The jump opened its document in the same render; another one open now means the analyst moved on (or it failed to open).
+    if (openId !== pending.docId) {
+      setPending(null);
+      return;
+    }
     if (layer !== pending.layer) {
       setLayer(pending.layer);
       return;

@@ -2,10 +2,12 @@
  * The workspace claims table (#12): the Claims table tab's "All documents" lists every
  * document's claims with document title and offsets; sortable and filterable; Copy as TSV
  * includes the document title and the code-point offsets; double-click or Enter opens the
- * claim's document and scrolls the claim into the middle of the article.
+ * claim's document and scrolls the claim into the middle of the article; another annotator's
+ * layer can be listed, and a jump opens the document in that layer.
  */
 import { join } from 'node:path';
 import { ENVOY, ENVOY_TITLE, expect, SAMPLES, test } from './support/fixtures';
+import { importArticle, seedLayers } from './support/layers';
 import { seedDocument } from './support/seed';
 
 const HEAT = join(SAMPLES, 'heatwave-grid-warning.md');
@@ -92,4 +94,32 @@ test('All documents: every claim with its document and offsets; filter, sort, TS
     await expect(lesson.first()).toHaveClass(/is-selected/);
     await expect(lesson.first()).toBeInViewport();
   });
+});
+
+test("another annotator's layer: listed when chosen, and a jump opens the document in that layer", async ({ page, host, api }) => {
+  const row = await importArticle(api, ENVOY);
+  await seedLayers(
+    api,
+    row.id,
+    [
+      { annotator: 'ann', spans: [{ id: 'a1', label: 'Claim', quote: "I don't see any splintering" }] },
+      { annotator: 'bob', spans: [{ id: 'b1', label: 'Claim', quote: LESSON }] },
+    ],
+    'ann',
+  );
+  await page.goto(host.url);
+  // No document open: the Claims table tab shows every document's claims.
+  await page.getByRole('tab', { name: 'Claims table' }).click();
+  const grid = page.getByRole('grid', { name: 'Claims' });
+  const body = grid.getByRole('row').filter({ hasNot: page.getByRole('columnheader') });
+  await expect(body).toHaveCount(1);
+  await expect(body).toContainText('splintering');
+  await page.getByLabel('Layer', { exact: true }).selectOption('bob');
+  await expect(body).toHaveCount(1);
+  await expect(body).toContainText('lesson taught');
+  await body.dblclick();
+  await expect(page.getByRole('toolbar', { name: 'Document layer' }).getByRole('button', { name: 'Layer: bob' })).toBeVisible();
+  const lesson = page.getByRole('article', { name: ENVOY_TITLE }).locator('[data-annotation-id="b1"]');
+  await expect(lesson.first()).toHaveClass(/is-selected/);
+  await expect(lesson.first()).toBeInViewport();
 });
