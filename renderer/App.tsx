@@ -194,11 +194,12 @@ export function App({ api }: AppProps) {
   const isWorkspaceClaims = view === 'claims' && (claimsScope === 'workspace' || !doc);
   const scopeSwitch = <WorkspaceClaimsScope scope={doc ? claimsScope : 'workspace'} hasDocument={doc !== null} onChange={setClaimsScope} />;
   // A click in the workspace table selects the claim only where the details panel can show it: the open document and layer.
+  const selectAnnotation = annotator.select;
   const selectClaim = useCallback(
     (t: ClaimJumpTarget) => {
-      if (t.docId === openId && t.layer === layerView.ref?.layer) annotator.select(t.claimId);
+      if (t.docId === openId && t.layer === layerView.ref?.layer) selectAnnotation(t.claimId);
     },
-    [openId, layerView.ref, annotator],
+    [openId, layerView.ref, selectAnnotation],
   );
   const labelCounts = useLabelCounts(rows, workspace.patches, dialog === 'schema');
 

@@ -61,6 +61,15 @@ test('All documents: every claim with its document and offsets; filter, sort, TS
     await expect(body.last()).toContainText(HEAT_TITLE);
   });
 
+  await test.step('a click on a claim of the open document selects it: the details panel shows it', async () => {
+    await body.filter({ hasText: 'lesson taught' }).click();
+    await expect(page.getByRole('complementary', { name: 'Annotation details' }).getByRole('blockquote', { name: 'Quote' })).toContainText(
+      'lesson taught',
+    );
+    await expect(grid).toBeVisible();
+    await grid.press('Escape'); // nothing selected: the copy takes every row
+  });
+
   await test.step('Copy as TSV: document title and offsets in every row', async () => {
     await page.evaluate(() => navigator.clipboard.writeText('before'));
     await page.getByRole('button', { name: 'Copy as TSV' }).click();
