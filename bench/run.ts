@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark, prints its tables and writes them to
  * bench/results/latest.md (not committed). Exits non-zero when a budget is missed or a sanity
- * check fails. `BENCH_ONLY=export|workbench|agreement` runs one of them; `BENCH_RUNS=n` sets the runs per
+ * check fails. `BENCH_ONLY=export|workbench|agreement|claims` runs one of them; `BENCH_RUNS=n` sets the runs per
  * workbench figure (default 5).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { formatBenchTable, runExportBench } from './export';
 import { formatWorkbenchTable, runWorkbenchBench } from './workbench';
 import { benchAgreement } from './agreement';
+import { benchClaims } from './claims';
 
 const only = process.env.BENCH_ONLY;
 const sections: string[] = [`# Claimdesk benchmark\n\n${new Date().toISOString()}`];
@@ -30,8 +31,8 @@ if (only === undefined || only === 'workbench') {
   failed ||= result.failures.length > 0 || result.rows.some((r) => r.ok === false);
 }
 
-if (only === undefined || only === 'agreement') {
-  const rows = await benchAgreement();
+/** Prints and records a section of figures with budgets; a missed budget fails the run. */
+function budgetSection(title: string, rows: readonly Readonly<{ name: string; ms: number; budgetMs: number }>[]): void {
   const lines = [
     '| figure | measured | budget | |',
     '|---|---|---|---|',
@@ -39,9 +40,12 @@ if (only === undefined || only === 'agreement') {
   ];
   const table = lines.join('\n');
   console.log(`\n${table}`);
-  sections.push(`## Agreement\n\n${table}`);
+  sections.push(`## ${title}\n\n${table}`);
   failed ||= rows.some((r) => r.ms > r.budgetMs);
 }
+
+if (only === undefined || only === 'agreement') budgetSection('Agreement', await benchAgreement());
+if (only === undefined || only === 'claims') budgetSection('Workspace claims', await benchClaims());
 
 const out = join(import.meta.dirname, 'results', 'latest.md');
 await mkdir(join(import.meta.dirname, 'results'), { recursive: true });

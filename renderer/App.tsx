@@ -25,6 +25,8 @@ import { useLayerView } from './hooks/use-layer-view';
 import { layerEntries } from './state/layer-access';
 import { AnnotationSidebar } from './components/AnnotationSidebar';
 import { ClaimsTable } from './components/ClaimsTable';
+import { WorkspaceClaims } from './components/WorkspaceClaims';
+import { WorkspaceClaimsScope, type ClaimsScope } from './components/WorkspaceClaimsScope';
 import { DocumentHistory } from './components/DocumentHistory';
 import { DocumentPanel } from './components/DocumentPanel';
 import { TrashDialog } from './components/TrashDialog';
@@ -45,6 +47,7 @@ import { StatusBar } from './components/StatusBar';
 import { TopBar } from './components/TopBar';
 import type { AnnotationHover, DocumentEditorHandle, TextSelectionSnapshot } from './editor/DocumentEditor';
 import { useAnnotator } from './hooks/use-annotator';
+import { useClaimJump, type ClaimJumpTarget } from './hooks/use-claim-jump';
 import { useDocumentSession, useSessionDoc } from './hooks/use-document-session';
 import { useDocumentTitle } from './hooks/use-document-title';
 import { useFileDrop } from './hooks/use-file-drop';
@@ -191,6 +194,32 @@ export function App({ api }: AppProps) {
   const closeDialog = useCallback(() => setDialog(null), []);
   const [leftTab, setLeftTab] = useState<'documents' | 'annotations'>('documents');
   const [view, setView] = useState<'article' | 'claims'>('article');
+  const showArticle = useCallback(() => setView('article'), []);
+  const jumpToClaim = useClaimJump({
+    openId,
+    layer: layerView.ref?.layer ?? null,
+    session,
+    doc,
+    isArticleShown: view === 'article',
+    editorRef,
+    openDocument,
+    setLayer: layerView.setLayer,
+    showArticle,
+    select: annotator.select,
+    onInfo: showInfo,
+  });
+  // The Claims table tab: this document's claims or every document's (#12).
+  const [claimsScope, setClaimsScope] = useState<ClaimsScope>('document');
+  const isWorkspaceClaims = view === 'claims' && (claimsScope === 'workspace' || !doc);
+  const scopeSwitch = <WorkspaceClaimsScope scope={doc ? claimsScope : 'workspace'} hasDocument={doc !== null} onChange={setClaimsScope} />;
+  // A click in the workspace table selects the claim only where the details panel can show it: the open document and layer.
+  const selectAnnotation = annotator.select;
+  const selectClaim = useCallback(
+    (t: ClaimJumpTarget) => {
+      if (t.docId === openId && t.layer === layerView.ref?.layer) selectAnnotation(t.claimId);
+    },
+    [openId, layerView.ref, selectAnnotation],
+  );
   const labelCounts = useLabelCounts(rows, workspace.patches, dialog === 'schema');
 
   // A schema edit rewrites stored annotations: read every open document afresh.
@@ -316,7 +345,7 @@ export function App({ api }: AppProps) {
                 aria-selected={view === v}
                 className="cd-tab"
                 onClick={() => setView(v)}
-                disabled={v === 'claims' && !doc}
+                disabled={v === 'claims' && !doc && !rows?.length}
               >
                 {v === 'article' ? 'Article' : 'Claims table'}
               </button>
@@ -333,14 +362,25 @@ export function App({ api }: AppProps) {
           {view === 'article' && schema && (
             <LabelBar labels={schema.labels} selectedLabel={annotator.selected?.label ?? null} isEnabled={doc !== null} onTag={annotator.tag} />
           )}
-          {view === 'claims' && doc && schema ? (
+          {isWorkspaceClaims && schema && rows && layerView.annotator ? (
+            <WorkspaceClaims
+              api={api}
+              schema={schema}
+              documents={rows}
+              annotator={layerView.annotator}
+              initialLayer={layerView.ref?.layer ?? layerView.annotator}
+              revision={info?.revision ?? null}
+              onSelect={selectClaim}
+              onJump={jumpToClaim}
+              toolbar={scopeSwitch}
+            />
+          ) : view === 'claims' && doc && schema ? (
             <ClaimsTable
               doc={doc}
               schema={schema}
-              onSelect={(id) => {
-                setView('article');
-                annotator.select(id, true);
-              }}
+              toolbar={scopeSwitch}
+              onSelect={annotator.select}
+              onJump={(claimId) => layerView.ref && jumpToClaim({ docId: layerView.ref.docId, claimId, layer: layerView.ref.layer })}
             />
           ) : (
             <ReaderPane

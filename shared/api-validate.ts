@@ -154,6 +154,7 @@ const schemas = {
     .object({ docIds: z.array(docId).max(1_000_000).optional(), annotators: z.array(layer).max(1000).optional(), labels: labelNames.optional() })
     .strict(),
   startCuration: z.object({ docId, policy: z.enum(['all', 'majority', 'none']) }).strict(),
+  listClaims: z.object({ docIds: z.array(docId).max(1_000_000).optional(), layer: layer.optional() }).strict(),
 } satisfies { [M in ApiMethod]: z.ZodType };
 
 /**

@@ -103,6 +103,32 @@ export type ExportRequest = Readonly<{
   bom?: boolean;
 }>;
 
+/** Which claims listClaims lists: every document's (or those of `docIds`) in one layer (default: the analyst's own). */
+export type ClaimsRequest = Readonly<{ docIds?: readonly DocId[]; layer?: string }>;
+
+/**
+ * One claim of the workspace claims table (#12): its document, id, offsets in code points (as the
+ * exports count them) and the per-document table's cells (claimColumns of the schema: claim text,
+ * attributes with '' for unset, sources, cue).
+ */
+export type WorkspaceClaimRow = Readonly<{
+  docId: DocId;
+  title: string;
+  claimId: string;
+  startCp: number;
+  endCp: number;
+  cells: readonly string[];
+  /** True when the claim needs a source and has none linked (see isUnsourcedClaim). */
+  isUnsourced: boolean;
+}>;
+
+/** The claims of one layer across documents, in document (import) then text order; documents that could not be read are named with why. */
+export type ClaimList = Readonly<{
+  layer: string;
+  rows: readonly WorkspaceClaimRow[];
+  problems: readonly Readonly<{ docId: DocId; title: string; message: string }>[];
+}>;
+
 /** A destination the shell let the user choose, and whether something is already there. */
 export type ExportDestination = Readonly<{ destination: string; exists: boolean }>;
 
@@ -193,6 +219,12 @@ export interface ClaimdeskApi {
    * @returns the document's row and how many spans were accepted now
    */
   startCuration(arg: { docId: DocId; policy: CurationPolicy }): Promise<{ row: DocumentRow; accepted: number }>;
+  /**
+   * The claims of one layer (default: the analyst's own) across the workspace or the given
+   * documents, one row per claim; a document whose layer cannot be read is listed in `problems`.
+   * @throws NOT_FOUND (a document id)
+   */
+  listClaims(arg: ClaimsRequest): Promise<ClaimList>;
   /** Progress and outcome of an export. @throws NOT_FOUND */
   getExportJob(arg: { jobId: string }): Promise<ExportJob>;
   /** Cancels a running export and waits until nothing of it is left at the destination; a finished one is left as it is. @throws NOT_FOUND */
@@ -246,6 +278,7 @@ export const API_METHODS = [
   'getSyncStatus',
   'getAgreement',
   'startCuration',
+  'listClaims',
 ] as const satisfies readonly ApiMethod[];
 
 /** Wraps a value as a success envelope. */

@@ -10,6 +10,7 @@ import { canWriteLayer, isAnnotatorName } from '../../shared/model/layers';
 import { ExportJobs, type ExportShell } from './export/jobs';
 import { workspaceAgreement } from './agreement';
 import { startCuration } from './curation';
+import { listWorkspaceClaims } from './claims';
 import { SyncRunner } from './sync-runner';
 import type { Workspace } from './workspace';
 
@@ -90,5 +91,6 @@ export function createServiceApi(session: WorkspaceSession, settings: SettingsSt
     getSyncStatus: async () => sync.get(),
     getAgreement: (request) => workspaceAgreement(ws(), request),
     startCuration: ({ docId, policy }) => startCuration(ws(), docId, policy, me()),
+    listClaims: (request) => listWorkspaceClaims(ws(), request, request.layer ?? me()),
   };
 }

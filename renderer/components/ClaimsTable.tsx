@@ -1,44 +1,29 @@
 /**
- * The claims table: one row per Claim with its text, its attributes (one column each, in
- * schema order), the text of its linked sources and its cue. Click a header to sort
- * (ascending, descending, text order). Rows are selected like a desktop list (click, Shift+click
- * range, Ctrl/Cmd+click toggle, arrows, Ctrl/Cmd+A) and copied as TSV with the button or
- * Ctrl/Cmd+C; double-click or Enter selects the claim in the article. Rows are windowed, so a
- * document with thousands of claims costs the same as one with twenty.
+ * The claims table of one document: one row per Claim with its text, its attributes (one column
+ * each, in schema order; "unset" where nobody set one), the text of its linked sources and its
+ * cue, in the shared grid (ClaimsTableGrid: sorting, selection, TSV copy). A click (or an arrow
+ * key) selects the claim for the details panel; double-click or Enter jumps to it in the article.
  */
-import { useEffect, useId, useMemo, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
-import {
-  claimColumns,
-  claimRows,
-  claimsTsv,
-  nextSort,
-  sortClaimRows,
-  type ClaimColumn,
-  type ClaimRow,
-  type ClaimSort,
-} from '../../shared/model/claims-table';
+import { useCallback, useMemo, type ReactNode } from 'react';
+import { claimColumns, claimRows, type ClaimColumn } from '../../shared/model/claims-table';
 import { CLAIM_LABEL, unsourcedClaimIds } from '../../shared/model/vocabulary';
 import type { DocumentData, Schema } from '../../shared/model/types';
-import { useWindowedList } from '../hooks/use-windowed-list';
-import { formatCount, formatQuantity } from '../util/format';
-import './ClaimsTable.css';
-
-/** Row and header heights in CSS pixels; ClaimsTable.css sizes them to match. */
-const ROW_HEIGHT = 44;
-const HEADER_HEIGHT = 32;
-/** How long "Copied ..." stays in the toolbar. */
-const NOTICE_MS = 4000;
+import { ClaimsTableGrid, type ColumnTrack } from './ClaimsTableGrid';
 
 /** The document whose claims are listed and its schema; the table fills its container. */
 export type ClaimsTableProps = Readonly<{
   doc: DocumentData;
   schema: Schema;
-  /** Selects (and scrolls to) the claim in the article. */
+  /** Selects the claim (the details panel shows it): a click on its row, or the arrow keys reaching it. */
   onSelect: (id: string) => void;
+  /** Jumps to the claim in the article: double-click or Enter. */
+  onJump: (id: string) => void;
+  /** Controls for the toolbar (the This document / All documents switch). */
+  toolbar?: ReactNode;
 }>;
 
-/** The minimum and flexible width of a column, as a CSS grid track. */
-function track(column: ClaimColumn, schema: Schema): [number, string] {
+/** The minimum and flexible width of a claims column (the claim, an attribute, sources, cue), as a CSS grid track. */
+export function claimTrack(column: ClaimColumn, schema: Schema): ColumnTrack {
   if (column.id === 'claim') return [300, 'minmax(300px, 3fr)'];
   if (column.id === 'sources') return [160, 'minmax(160px, 1.4fr)'];
   if (column.id === 'cue') return [96, 'minmax(96px, 0.8fr)'];
@@ -48,279 +33,25 @@ function track(column: ClaimColumn, schema: Schema): [number, string] {
   return [min, `minmax(${min}px, 1fr)`];
 }
 
-/**
- * Puts text on the clipboard: the async clipboard API, or, where the permission is refused
- * (the Electron window denies permission requests), a hidden textarea and the copy command.
- * @throws Error when neither way works
- */
-async function copyToClipboard(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return;
-  } catch {
-    // Refused or unavailable: fall back to the copy command below.
-  }
-  const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-  const area = document.createElement('textarea');
-  area.value = text;
-  area.setAttribute('readonly', '');
-  area.setAttribute('aria-hidden', 'true');
-  Object.assign(area.style, { position: 'fixed', top: '0', left: '-10000px', opacity: '0' });
-  document.body.append(area);
-  area.select();
-  const copied = document.execCommand('copy');
-  area.remove();
-  previous?.focus();
-  if (!copied) throw new Error('the clipboard is not available');
-}
-
 /** Renders the table for the claims of `doc`. */
-export function ClaimsTable({ doc, schema, onSelect }: ClaimsTableProps) {
-  const baseId = useId();
-  const rowId = (id: string) => `${baseId}-claim-${id}`;
+export function ClaimsTable({ doc, schema, onSelect, onJump, toolbar }: ClaimsTableProps) {
   const columns = useMemo(() => claimColumns(schema), [schema]);
-  const baseRows = useMemo(() => claimRows(doc, schema), [doc, schema]);
+  const rows = useMemo(() => claimRows(doc, schema), [doc, schema]);
   const unsourced = useMemo(() => unsourcedClaimIds(doc), [doc]);
-  const [sort, setSort] = useState<ClaimSort | null>(null);
-  const rows = useMemo(() => sortClaimRows(baseRows, columns, sort), [baseRows, columns, sort]);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
-  const [anchorId, setAnchorId] = useState<string | null>(null);
-  const [activeId, setActiveId] = useState<string | null>(null);
-  const [notice, setNotice] = useState<Readonly<{ text: string; isError: boolean }> | null>(null);
-
-  const list = useWindowedList(rows.length, ROW_HEIGHT);
-  const gridRef = list.ref;
-  const tracks = useMemo(() => columns.map((c) => track(c, schema)), [columns, schema]);
-  const minWidth = tracks.reduce((sum, [min]) => sum + min, 0);
-  const claimColor = schema.labels.find((l) => l.name === CLAIM_LABEL)?.color;
-  const gridStyle = {
-    '--claims-columns': tracks.map(([, t]) => t).join(' '),
-    '--claims-min-width': `${minWidth}px`,
-    ...(claimColor ? { '--label-color': claimColor } : {}),
-  } as CSSProperties;
-
-  useEffect(() => {
-    if (!notice) return;
-    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
-    return () => clearTimeout(timer);
-  }, [notice]);
-
-  const positionOf = useMemo(() => new Map(rows.map((r, i) => [r.id, i])), [rows]);
-  const selectedRows = rows.filter((r) => selected.has(r.id));
-  let activeIndex = activeId === null ? -1 : (positionOf.get(activeId) ?? -1);
-  if (activeIndex < 0 && rows.length > 0) activeIndex = 0;
-
-  /** Scrolls just enough to show row `i` below the sticky header. */
-  const revealRow = (i: number) => {
-    const el = gridRef.current;
-    if (!el) return;
-    if (i * ROW_HEIGHT < el.scrollTop) el.scrollTop = i * ROW_HEIGHT;
-    else if (HEADER_HEIGHT + (i + 1) * ROW_HEIGHT > el.scrollTop + el.clientHeight)
-      el.scrollTop = HEADER_HEIGHT + (i + 1) * ROW_HEIGHT - el.clientHeight;
-  };
-
-  const rangeIds = (from: number, to: number) => rows.slice(Math.min(from, to), Math.max(from, to) + 1).map((r) => r.id);
-
-  const onRowClick = (e: MouseEvent, row: ClaimRow, i: number) => {
-    const anchor = anchorId === null ? -1 : (positionOf.get(anchorId) ?? -1);
-    if (e.shiftKey && anchor >= 0) {
-      const range = rangeIds(anchor, i);
-      setSelected(e.ctrlKey || e.metaKey ? new Set([...selected, ...range]) : new Set(range));
-    } else if (e.ctrlKey || e.metaKey) {
-      const next = new Set(selected);
-      if (!next.delete(row.id)) next.add(row.id);
-      setSelected(next);
-      setAnchorId(row.id);
-    } else {
-      setSelected(new Set([row.id]));
-      setAnchorId(row.id);
-    }
-    setActiveId(row.id);
-  };
-
-  const copy = (which: readonly ClaimRow[]) => {
-    const chosen = which.length > 0 ? which : rows;
-    if (chosen.length === 0) return;
-    const what = which.length > 0 ? formatQuantity(chosen.length, 'row') : `all ${formatQuantity(chosen.length, 'row')}`;
-    copyToClipboard(claimsTsv(columns, chosen)).then(
-      () => setNotice({ text: `Copied ${what} as TSV`, isError: false }),
-      (err: unknown) => setNotice({ text: `Could not copy: ${err instanceof Error ? err.message : String(err)}`, isError: true }),
-    );
-  };
-
-  const moveTo = (target: number, extend: boolean) => {
-    if (rows.length === 0) return;
-    const i = Math.max(0, Math.min(rows.length - 1, target));
-    const row = rows[i]!;
-    setActiveId(row.id);
-    revealRow(i);
-    if (extend) {
-      const anchor = anchorId === null ? activeIndex : (positionOf.get(anchorId) ?? activeIndex);
-      setSelected(new Set(rangeIds(anchor, i)));
-      if (anchorId === null) setAnchorId(rows[anchor]?.id ?? null);
-    } else {
-      setSelected(new Set([row.id]));
-      setAnchorId(row.id);
-    }
-  };
-
-  const onGridKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.target !== e.currentTarget) return; // keys on a header button are the button's
-    const mod = e.ctrlKey || e.metaKey;
-    const active = rows[activeIndex];
-    if (mod && !e.altKey && (e.key === 'a' || e.key === 'A')) {
-      e.preventDefault();
-      setSelected(new Set(rows.map((r) => r.id)));
-      return;
-    }
-    if (mod && !e.altKey && (e.key === 'c' || e.key === 'C')) {
-      e.preventDefault();
-      copy(selectedRows);
-      return;
-    }
-    if (e.altKey || (mod && e.key !== ' ')) return;
-    const page = Math.max(1, Math.floor((e.currentTarget.clientHeight - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => moveTo(activeIndex + 1, e.shiftKey),
-      ArrowUp: () => moveTo(activeIndex - 1, e.shiftKey),
-      Home: () => moveTo(0, e.shiftKey),
-      End: () => moveTo(rows.length - 1, e.shiftKey),
-      PageDown: () => moveTo(activeIndex + page, e.shiftKey),
-      PageUp: () => moveTo(activeIndex - page, e.shiftKey),
-      ' ': () => {
-        if (!active) return;
-        const next = new Set(selected);
-        if (!next.delete(active.id)) next.add(active.id);
-        setSelected(next);
-        setAnchorId(active.id);
-      },
-      Enter: () => active && onSelect(active.id),
-      Escape: () => setSelected(new Set()),
-    };
-    const action = keys[e.key];
-    if (!action) return;
-    e.preventDefault();
-    action();
-  };
-
-  const rendered: number[] = [];
-  for (let i = list.first; i < list.last; i++) rendered.push(i);
-  // The active row stays in the DOM (for aria-activedescendant) even when scrolled away.
-  if (activeIndex >= 0 && (activeIndex < list.first || activeIndex >= list.last)) rendered.push(activeIndex);
-
-  const claimCount = rows.length;
-  const selectionText =
-    selectedRows.length === 0
-      ? formatQuantity(claimCount, 'claim')
-      : `${formatCount(selectedRows.length)} of ${formatQuantity(claimCount, 'claim')} selected`;
-  const activeRow = rows[activeIndex];
-
+  const tracks = useMemo(() => columns.map((c) => claimTrack(c, schema)), [columns, schema]);
+  const isMissingSource = useCallback((id: string) => unsourced.has(id), [unsourced]);
   return (
-    <div className="cd-claims">
-      <div className="cd-claims-toolbar">
-        <h2 className="cd-panel-title cd-claims-title">Claims</h2>
-        <span className="cd-claims-count">{selectionText}</span>
-        <span className="cd-claims-spacer" />
-        <span className={notice?.isError ? 'cd-claims-notice is-error' : 'cd-claims-notice'} role="status">
-          {notice?.text ?? ''}
-        </span>
-        <button
-          type="button"
-          className="cd-button cd-button--small"
-          disabled={claimCount === 0}
-          title={selectedRows.length > 0 ? 'Copy the selected rows, with the header, as tab-separated text' : 'Nothing selected: copies every row'}
-          onClick={() => copy(selectedRows)}
-        >
-          Copy as TSV
-        </button>
-      </div>
-      <div className="cd-claims-frame">
-        <div
-          ref={gridRef}
-          role="grid"
-          aria-label="Claims"
-          aria-multiselectable="true"
-          aria-rowcount={claimCount + 1}
-          aria-colcount={columns.length}
-          aria-activedescendant={activeRow ? rowId(activeRow.id) : undefined}
-          tabIndex={0}
-          className="cd-claims-grid"
-          style={gridStyle}
-          onScroll={list.onScroll}
-          onKeyDown={onGridKey}
-        >
-          <div role="rowgroup" className="cd-claims-head">
-            <div role="row" aria-rowindex={1} className="cd-claims-row cd-claims-row--head" style={{ height: HEADER_HEIGHT }}>
-              {columns.map((c, ci) => {
-                const direction = sort?.columnId === c.id ? sort.direction : undefined;
-                return (
-                  <div
-                    key={c.id}
-                    role="columnheader"
-                    aria-colindex={ci + 1}
-                    aria-sort={direction ?? 'none'}
-                    className={c.isNumeric ? 'cd-claims-th is-numeric' : 'cd-claims-th'}
-                  >
-                    <button type="button" className="cd-claims-sort" title={`Sort by ${c.title}`} onClick={() => setSort((s) => nextSort(s, c.id))}>
-                      <span className="cd-ellipsis">{c.title}</span>
-                      <span className="cd-claims-sort-mark" aria-hidden="true">
-                        {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : ''}
-                      </span>
-                    </button>
-                  </div>
-                );
-              })}
-            </div>
-          </div>
-          <div role="rowgroup" className="cd-claims-body" style={{ height: list.totalHeight }}>
-            {rendered.map((i) => {
-              const row = rows[i]!;
-              const isSelected = selected.has(row.id);
-              const classes = ['cd-claims-row', isSelected ? 'is-selected' : '', i === activeIndex ? 'is-active' : ''].filter(Boolean).join(' ');
-              return (
-                <div
-                  key={row.id}
-                  id={rowId(row.id)}
-                  role="row"
-                  aria-rowindex={i + 2}
-                  aria-selected={isSelected}
-                  className={classes}
-                  style={{ top: i * ROW_HEIGHT, height: ROW_HEIGHT }}
-                  onClick={(e) => onRowClick(e, row, i)}
-                  onDoubleClick={() => onSelect(row.id)}
-                >
-                  {columns.map((c, ci) => {
-                    const text = row.cells[ci] ?? '';
-                    const isClaim = c.id === 'claim';
-                    const isMissingSource = c.id === 'sources' && text === '' && unsourced.has(row.id);
-                    return (
-                      <div
-                        key={c.id}
-                        role="gridcell"
-                        aria-colindex={ci + 1}
-                        className={`cd-claims-td${isClaim ? ' is-claim' : ''}${c.isNumeric ? ' is-numeric' : ''}`}
-                        title={text.length > 24 ? text : undefined}
-                      >
-                        {isMissingSource ? (
-                          <span className="cd-claims-missing">
-                            <span className="cd-warn-mark" aria-hidden="true">
-                              !
-                            </span>
-                            No source linked
-                          </span>
-                        ) : (
-                          <span className="cd-claims-text">{text}</span>
-                        )}
-                      </div>
-                    );
-                  })}
-                </div>
-              );
-            })}
-          </div>
-        </div>
-        {claimCount === 0 && <p className="cd-claims-empty">No claims yet. Tag a passage as Claim and it appears here.</p>}
-      </div>
-    </div>
+    <ClaimsTableGrid
+      title="Claims"
+      columns={columns}
+      rows={rows}
+      tracks={tracks}
+      labelColor={schema.labels.find((l) => l.name === CLAIM_LABEL)?.color}
+      isMissingSource={isMissingSource}
+      onSelect={onSelect}
+      onJump={onJump}
+      toolbar={toolbar}
+      emptyText="No claims yet. Tag a passage as Claim and it appears here."
+    />
   );
 }

@@ -56,8 +56,8 @@ export type DocumentEditorHandle = Readonly<{
   run(command: Command): boolean;
   /** The viewport boxes of an annotation's highlight elements, in document order (empty when not drawn). */
   rectsOf(id: string): DOMRect[];
-  /** Scrolls an annotation's first highlight element into view. */
-  scrollToAnnotation(id: string): void;
+  /** Scrolls an annotation's first highlight element into view: just enough (default), or to the middle of the pane. */
+  scrollToAnnotation(id: string, block?: 'nearest' | 'center'): void;
 }>;
 
 export type DocumentEditorProps = Readonly<{
@@ -234,9 +234,9 @@ export function DocumentEditor(props: DocumentEditorProps) {
         return view ? command(view.state, view.dispatch, view) : false;
       },
       rectsOf: (id) => elementsOf(viewRef.current, session.doc, id).flatMap((el) => [...el.getClientRects()]),
-      scrollToAnnotation(id) {
+      scrollToAnnotation(id, block = 'nearest') {
         const el = elementsOf(viewRef.current, session.doc, id)[0];
-        if (el) reveal(el);
+        if (el) reveal(el, block);
       },
     }),
     [session],

@@ -26,16 +26,17 @@ export function caretOffset(view: EditorView, doc: DocumentData): number | null 
 }
 
 /**
- * Scrolls `el` into view, and again in the next frames while it is not: sections between here
- * and there that the browser had not laid out yet (content-visibility) take their real height
- * as they pass, and can push it away.
+ * Scrolls `el` into view, and again in the next frames while it is not (for 'center': while it
+ * is off the middle half of the pane): sections between here and there that the browser had
+ * not laid out yet (content-visibility) take their real height as they pass, and can push it away.
  */
-export function reveal(el: HTMLElement, tries = 4): void {
-  el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+export function reveal(el: HTMLElement, block: 'nearest' | 'center' = 'nearest', tries = 4): void {
+  el.scrollIntoView({ block, inline: 'nearest' });
   requestAnimationFrame(() => {
     const r = el.getBoundingClientRect();
     const scroller = scrollParent(el)?.getBoundingClientRect() ?? { top: 0, bottom: window.innerHeight };
-    if (tries > 1 && el.isConnected && (r.bottom > scroller.bottom || r.top < scroller.top)) reveal(el, tries - 1);
+    const quarter = block === 'center' ? (scroller.bottom - scroller.top) / 4 : 0;
+    if (tries > 1 && el.isConnected && (r.bottom > scroller.bottom - quarter || r.top < scroller.top + quarter)) reveal(el, block, tries - 1);
   });
 }
 

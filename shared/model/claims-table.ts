@@ -11,10 +11,16 @@ import { ATTRIBUTED_TO, CLAIM_LABEL, HAS_CUE } from './vocabulary';
 /** Separator between several linked texts in one cell. */
 export const LINKED_SEPARATOR = '; ';
 
-/** One column: a stable id (`claim`, `attr:<name>`, `sources`, `cue`) and its header text. */
-export type ClaimColumn = Readonly<{ id: string; title: string; isNumeric: boolean }>;
+/** What an attribute cell shows, and the TSV copy writes, when nobody set the attribute (absent, null or no values). */
+export const UNSET_TEXT = 'unset';
 
-/** One claim: its id and text position, and one display string per column (same order). */
+/**
+ * One column: a stable id (`claim`, `attr:<name>`, `sources`, `cue`), its header text, and
+ * whether it holds an attribute (whose empty cell means unset).
+ */
+export type ClaimColumn = Readonly<{ id: string; title: string; isNumeric: boolean; isAttribute?: boolean }>;
+
+/** One claim: its id and text position, and one display string per column (same order; '' for an unset attribute). */
 export type ClaimRow = Readonly<{ id: string; start: number; end: number; cells: readonly string[] }>;
 
 /** A sort direction, named as aria-sort names it. */
@@ -39,7 +45,7 @@ export function claimColumns(schema: Schema): ClaimColumn[] {
   const attrs = schema.labels.find((l) => l.name === CLAIM_LABEL)?.attributes ?? [];
   return [
     { id: 'claim', title: 'Claim', isNumeric: false },
-    ...attrs.map((a) => ({ id: `attr:${a.name}`, title: a.name, isNumeric: a.kind === 'number' })),
+    ...attrs.map((a) => ({ id: `attr:${a.name}`, title: a.name, isNumeric: a.kind === 'number', isAttribute: true })),
     { id: 'sources', title: 'Sources', isNumeric: false },
     { id: 'cue', title: 'Cue', isNumeric: false },
   ];
@@ -128,11 +134,19 @@ export function tsvCell(value: string): string {
   return value.replace(/\r\n|[\t\n\r]/g, ' ');
 }
 
+/** True when a cell of `column` stands for an attribute nobody set (shown as UNSET_TEXT). */
+export const isUnsetCell = (column: ClaimColumn, text: string): boolean => column.isAttribute === true && text === '';
+
 /**
- * The header and `rows` as TSV: tab-separated cells, one line per row, "\n" after each line.
+ * The header and `rows` as TSV: tab-separated cells, one line per row, "\n" after each line; an
+ * unset attribute is written as UNSET_TEXT.
  * @param rows the rows to write, in the order given
  */
 export function claimsTsv(columns: readonly ClaimColumn[], rows: readonly ClaimRow[]): string {
   const line = (cells: readonly string[]) => `${cells.map(tsvCell).join('\t')}\n`;
-  return line(columns.map((c) => c.title)) + rows.map((r) => line(columns.map((_, i) => r.cells[i] ?? ''))).join('');
+  const field = (row: ClaimRow, i: number) => {
+    const text = row.cells[i] ?? '';
+    return isUnsetCell(columns[i]!, text) ? UNSET_TEXT : text;
+  };
+  return line(columns.map((c) => c.title)) + rows.map((r) => line(columns.map((_, i) => field(r, i)))).join('');
 }

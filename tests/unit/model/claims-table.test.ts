@@ -7,6 +7,7 @@ import {
   nextSort,
   sortClaimRows,
   tsvCell,
+  UNSET_TEXT,
   type ClaimRow,
 } from '../../../shared/model/claims-table';
 import { DEFAULT_SCHEMA } from '../../../shared/model/default-schema';
@@ -135,5 +136,20 @@ describe('TSV', () => {
     for (const line of lines.slice(0, 3)) expect(line.split('\t')).toHaveLength(columns.length);
     expect(lines[1]!.startsWith('Japan vowed not to compromise\t')).toBe(true);
     expect(lines[2]!.split('\t')[col('attr:claim_summary')]).toBe('no split here');
+  });
+
+  it('writes an attribute nobody set (absent, null, no values) as "unset", and a set one as its value', () => {
+    const unsetDoc = makeDoc('<c1>Taxes will rise</c1>. <c2>Rents fell</c2>.', {
+      c1: { label: 'Claim', attributes: { claim_type: null, checkworthy: 'yes' } },
+      c2: { label: 'Claim', attributes: {} },
+    });
+    const lines = claimsTsv(columns, claimRows(unsetDoc, DEFAULT_SCHEMA)).split('\n');
+    const fields = (line: string | undefined) => line!.split('\t');
+    expect(fields(lines[1])[col('attr:claim_type')]).toBe(UNSET_TEXT);
+    expect(fields(lines[1])[col('attr:checkworthy')]).toBe('yes');
+    for (const c of columns.filter((x) => x.isAttribute)) expect(fields(lines[2])[col(c.id)]).toBe(UNSET_TEXT);
+    // Not attributes: an empty sources or cue cell stays empty.
+    expect(fields(lines[2])[col('sources')]).toBe('');
+    expect(fields(lines[2])[col('cue')]).toBe('');
   });
 });

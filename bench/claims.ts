@@ -1,0 +1,119 @@
+/**
+ * Workspace claims benchmark (#12): listClaims (the workspace claims table's service) over a real
+ * workspace on disk of 5,000 generated documents of ~3,000 characters; four in five have one
+ * annotator's layer with 10 claims (attributes set or unset), 10 sources and a link from each
+ * claim to a source; the rest have no claim (the layer cache lets those go unread). Seeded: the
+ * same data every run. Budget: 3 s for the whole list (the window shows it in one go). Reports
+ * the median of 3 runs.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { listWorkspaceClaims } from '../electron/services/claims';
+import { Workspace } from '../electron/services/workspace';
+import { seededRandom } from '../shared/formats/split';
+import type { Annotation, Relation } from '../shared/model/types';
+
+/** One line of the benchmark's result. */
+export type ClaimsBenchRow = Readonly<{ name: string; ms: number; budgetMs: number }>;
+
+const DOCUMENTS = 5_000;
+const TEXT_LENGTH = 3_000;
+const CLAIMS = 10;
+const RUNS = 3;
+const BUDGET_MS = 3_000;
+const SEED = 12;
+const ANNOTATOR = 'ann';
+
+/** One document's annotations: CLAIMS claims and as many sources, each claim linked to its source. */
+function annotationsOf(text: string, d: number, random: () => number): { annotations: Annotation[]; relations: Relation[] } {
+  const annotations: Annotation[] = [];
+  const relations: Relation[] = [];
+  const slot = Math.floor(TEXT_LENGTH / (CLAIMS * 2));
+  for (let i = 0; i < CLAIMS * 2; i++) {
+    const start = i * slot + Math.floor(random() * 10);
+    const end = start + 20 + Math.floor(random() * (slot - 40));
+    const isClaim = i % 2 === 0;
+    const attributes = isClaim && random() < 0.5 ? { claim_type: 'factual', checkworthy: 'yes' } : {};
+    annotations.push({
+      id: `d${d}-${i}`,
+      label: isClaim ? 'Claim' : 'Source',
+      start,
+      end,
+      quote: text.slice(start, end),
+      attributes,
+      author: ANNOTATOR,
+      createdAt: 't0',
+      updatedAt: 't0',
+    });
+    if (!isClaim)
+      relations.push({ id: `d${d}-r${i}`, type: 'attributed_to', from: `d${d}-${i - 1}`, to: `d${d}-${i}`, author: ANNOTATOR, createdAt: 't0' });
+  }
+  return { annotations, relations };
+}
+
+/**
+ * Runs the workspace claims benchmark.
+ * @returns one row: the median time of listClaims over the generated workspace, and its budget
+ * @throws Error when the list does not have the claims generated
+ */
+export async function benchClaims(): Promise<ClaimsBenchRow[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'claimdesk-bench-claims-'));
+  try {
+    const ws = await Workspace.open(dir, { mergeDriver: null });
+    const random = seededRandom(SEED);
+    const base = Array.from({ length: TEXT_LENGTH }, () => (random() < 0.15 ? ' ' : String.fromCharCode(97 + Math.floor(random() * 26)))).join('');
+    let expected = 0;
+    const entries = Array.from({ length: DOCUMENTS }, (_, d) => {
+      // Each document's own text: the shared one with its number in front, so no two are the same.
+      const text = `${String(d).padStart(6, '0')}${base.slice(6)}`;
+      const hasClaims = d % 5 !== 4;
+      if (hasClaims) expected += CLAIMS;
+      const { annotations, relations } = hasClaims ? annotationsOf(text, d, random) : { annotations: [], relations: [] };
+      const meta = {
+        sourcePath: `bench/${d}.txt`,
+        sourceName: `${d}.txt`,
+        sha256: `${d}`,
+        importedAt: 't0',
+        format: 'txt' as const,
+        byteLength: TEXT_LENGTH,
+      };
+      return {
+        name: `${d}.txt`,
+        doc: {
+          id: `${(d + 0x100000).toString(16)}`,
+          title: `Document ${d}`,
+          text,
+          blocks: [{ type: 'paragraph' as const, start: 0, end: TEXT_LENGTH }],
+          meta,
+          status: 'in_progress' as const,
+          attributes: {},
+          annotations,
+          relations,
+        },
+      };
+    });
+    const report = await ws.importAnnotatedDocuments(entries, { annotator: ANNOTATOR, fallback: ANNOTATOR });
+    if (report.failed.length > 0) throw new Error(`claims bench: ${report.failed[0]!.reason}`);
+    const times: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const started = performance.now();
+      const list = await listWorkspaceClaims(ws, {}, ANNOTATOR);
+      times.push(performance.now() - started);
+      if (list.rows.length !== expected || list.problems.length > 0) throw new Error(`claims bench: ${list.rows.length} rows, ${expected} expected`);
+    }
+    await ws.close();
+    const ms = times.sort((x, y) => x - y)[Math.floor(RUNS / 2)]!;
+    return [{ name: `listClaims: ${DOCUMENTS} documents (${expected} claims, ${DOCUMENTS / 5} without any)`, ms, budgetMs: BUDGET_MS }];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+// Run directly: print the figure. A promise chain, not top-level await, so that `tsx -e` can import this file.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  void benchClaims().then((rows) => {
+    for (const row of rows) console.log(`${row.name}: ${row.ms.toFixed(0)} ms (budget ${row.budgetMs} ms)`);
+  });
+}
