@@ -63,6 +63,17 @@ export function missingRequired(a: Annotation, label: LabelDef | undefined): str
   return (label?.attributes ?? []).filter((d) => d.required === true && isUnset(a.attributes[d.name])).map((d) => d.name);
 }
 
+/** The annotations of `doc` that leave required attributes unset, each with those attributes' names (see missingRequired). */
+export function incompleteAnnotations(doc: DocumentData, schema: Schema): Map<string, string[]> {
+  const labels = new Map(schema.labels.map((l) => [l.name, l]));
+  const out = new Map<string, string[]>();
+  for (const a of doc.annotations) {
+    const missing = missingRequired(a, labels.get(a.label));
+    if (missing.length > 0) out.set(a.id, missing);
+  }
+  return out;
+}
+
 /** The links of annotation `id` the schema would not allow once it is labelled `label` (either direction). */
 export function linksNotAllowed(doc: DocumentData, schema: Schema, id: string, label: string): Relation[] {
   const labelOf = new Map(doc.annotations.map((a) => [a.id, a.label]));

@@ -100,8 +100,14 @@ test('a new annotation stores no attribute and starts the document; unset is sho
 
     await article.locator(`[data-annotation-id="${claimId}"]`).click();
     await expect(details.getByRole('note').filter({ hasText: 'Required' })).toHaveText('Required, not set yet: claim_type.');
+    await page.getByRole('tab', { name: 'Annotations' }).click();
+    const flagChip = page.getByRole('button', { name: 'Required unset', exact: false });
+    await expect(flagChip).toHaveAccessibleName('Required unset 1');
+    await expect(page.getByRole('img', { name: 'Required attributes unset' })).toHaveCount(1);
     await details.getByRole('combobox', { name: 'claim_type', exact: true }).selectOption('prediction');
     await expect(details.getByRole('note').filter({ hasText: 'Required' })).toHaveCount(0);
+    await expect(flagChip).toHaveCount(0);
+    await expect(page.getByRole('img', { name: 'Required attributes unset' })).toHaveCount(0);
     await expect.poll(() => attributesOf(api, claimId)).toEqual({ claim_type: 'prediction' });
   });
 });
