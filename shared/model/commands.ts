@@ -91,15 +91,17 @@ export function relabel(doc: DocumentData, schema: Schema, id: string, label: st
   if (!a || !def || a.label === label) return null;
   const links = linksNotAllowed(doc, schema, id, label);
   const defined = new Set(def.attributes.map((d) => d.name));
-  const attributes = Object.fromEntries(Object.entries(a.attributes).filter(([name]) => defined.has(name)));
+  const kept = Object.entries(a.attributes).filter(([name]) => defined.has(name));
   const dropped = Object.keys(a.attributes).filter((name) => !defined.has(name) && !isUnset(a.attributes[name]));
+  // The attributes are in the change only when some go, so a plain relabel touches no other field (a merge sees only the label).
+  const isTrimmed = kept.length < Object.keys(a.attributes).length;
   const ops: Operation[] = [
     ...links.map((relation): Operation => ({ op: 'removeRelation', relation })),
     {
       op: 'updateAnnotation',
       id,
-      before: { label: a.label, attributes: a.attributes, updatedAt: a.updatedAt },
-      after: { label, attributes, updatedAt: now },
+      before: { label: a.label, ...(isTrimmed ? { attributes: a.attributes } : {}), updatedAt: a.updatedAt },
+      after: { label, ...(isTrimmed ? { attributes: Object.fromEntries(kept) } : {}), updatedAt: now },
     },
   ];
   const removed = [

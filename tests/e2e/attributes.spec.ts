@@ -162,6 +162,8 @@ test('attribute keys, the Links row, and a label change that applies the schema 
     const long = links.getByRole('listitem').filter({ hasText: 'Among the missiles' }).locator('.cd-link-end-text');
     await expect(long).toHaveText('“Among the missiles was at least one believed to be capable…”');
     await expect(long).toHaveAttribute('title', LONG_SOURCE);
+    // Wrapped, not clipped: every character shown is on screen (the old row showed “Am…”).
+    expect(await long.evaluate((el) => el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight + 1)).toBe(true);
   });
 
   await test.step('Changed to Source: the links and the Claim attributes go, the status bar says so; one undo restores all', async () => {

@@ -131,6 +131,9 @@ describe('relabel', () => {
     );
     const change = relabel(source, DEFAULT_SCHEMA, 'e', 'Source', 't1')!;
     expect(change.message).toBeNull();
+    expect(change.ops).toEqual([
+      { op: 'updateAnnotation', id: 'e', before: { label: 'Entity', updatedAt: 't0' }, after: { label: 'Source', updatedAt: 't1' } },
+    ]);
     expect(applyOperations(source, change.ops).relations).toEqual(source.relations);
     const linked = relabel(doc, DEFAULT_SCHEMA, 's', 'Entity', 't1')!;
     expect(linked.message).toBe('Changed to Entity; removed 1 link (attributed_to) the schema does not allow for Entity. Undo restores it.');
