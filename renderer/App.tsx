@@ -414,6 +414,7 @@ export function App({ api }: AppProps) {
             schema={schema}
             linkTypes={annotator.linkTypes}
             onApply={apply}
+            onInfo={showInfo}
             onSelect={selectFromPanel}
             onStartLink={startLink}
             onDelete={annotator.deleteSelected}

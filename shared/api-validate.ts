@@ -67,6 +67,7 @@ const attributeDef = z
     kind: z.enum(['choice', 'multi', 'boolean', 'number', 'text']),
     values: z.array(z.string().min(1).max(200)).max(200).optional(),
     default: attributeValue.optional(),
+    required: z.boolean().optional(),
   })
   .strict();
 const schemaShape = z

@@ -1,22 +1,24 @@
 /**
- * The details of the selected annotation, in the right-hand panel: its label (changeable),
- * quote, attributes (an editor per kind: choice -> select, multi -> checkboxes, boolean ->
- * checkbox, number and text -> inputs that commit on blur or Enter), note (commits on blur),
- * its links in both directions (the other end clickable, each removable), Link… and Delete,
- * and who made it when. Every edit is handed to `onApply` as the operations of
- * shared/model/commands, so it is saved and undoable like any other change. Inputs show the
- * stored value and reset when it changes (undo, another edit), so they never show stale text.
- * Merge conflicts (#11) are listed under the quote with a button per value. In a read-only layer
- * (another annotator's) every control that would change the annotation is disabled.
+ * The details of the selected annotation, in the right-hand panel: its label (changeable: the
+ * schema is applied with the change, and what it removed is said in the status bar), quote,
+ * attributes (AnnotationAttributes: unset shown as unset, required ones flagged, attribute
+ * keys), note (commits on blur), its links in both directions (the other end clickable, each
+ * removable), Link… and Delete, and who made it when. Every edit is handed to `onApply` as the
+ * operations of shared/model/commands, so it is saved and undoable like any other change.
+ * Inputs show the stored value and reset when it changes (undo, another edit), so they never
+ * show stale text. Merge conflicts (#11) are listed under the quote with a button per value. In
+ * a read-only layer (another annotator's) every control that would change the annotation is
+ * disabled.
  */
-import type { CSSProperties, KeyboardEvent } from 'react';
+import type { CSSProperties } from 'react';
 import { relabel, setAttribute, setNote, unlink } from '../../shared/model/commands';
 import { isUnsourcedClaim } from '../../shared/model/vocabulary';
 import type { Operation } from '../../shared/model/operations';
-import type { Annotation, AttributeDef, AttributeValue, DocumentData, Relation, Schema } from '../../shared/model/types';
-import { excerpt, formatAttributeValue } from '../editor/annotation-text';
+import type { Annotation, AttributeValue, DocumentData, Relation, Schema } from '../../shared/model/types';
+import { excerpt } from '../editor/annotation-text';
 import { labelColor } from '../editor/annotation-views';
 import { formatDateTime } from '../util/format';
+import { AnnotationAttributes } from './AnnotationAttributes';
 import { ConflictList } from './ConflictList';
 import { Fact } from './Fact';
 import './AnnotationDetails.css';
@@ -27,7 +29,10 @@ export type AnnotationDetailsProps = Readonly<{
   schema: Schema;
   /** Relation types that may start at this annotation's label (Link… is offered when there is one). */
   linkTypes: readonly string[];
-  onApply: (change: readonly Operation[] | string | null) => void;
+  /** Applies a change; false when it was not applied (refused, or nothing to do). */
+  onApply: (change: readonly Operation[] | string | null) => boolean;
+  /** Shows an information message in the status bar (what a label change removed). */
+  onInfo: (text: string) => void;
   onSelect: (id: string | null) => void;
   onStartLink: () => void;
   onDelete: () => void;
@@ -39,14 +44,15 @@ const now = () => new Date().toISOString();
 
 /** Renders the panel for `annotation`. */
 export function AnnotationDetails(props: AnnotationDetailsProps) {
-  const { annotation: a, doc, schema, linkTypes, onApply, onSelect, onStartLink, onDelete, isReadOnly = false } = props;
+  const { annotation: a, doc, schema, linkTypes, onApply, onInfo, onSelect, onStartLink, onDelete, isReadOnly = false } = props;
   const def = schema.labels.find((l) => l.name === a.label);
-  const defined = new Set(def?.attributes.map((d) => d.name));
-  // Attributes the schema no longer defines are still shown (read-only), never hidden.
-  const orphans = Object.keys(a.attributes).filter((name) => !defined.has(name));
   const relations = doc.relations.filter((r) => r.from === a.id || r.to === a.id);
-  const setValue = (name: string, value: AttributeValue) => onApply(setAttribute(doc, a.id, name, value, now()));
+  const setValue = (name: string, value: AttributeValue) => void onApply(setAttribute(doc, a.id, name, value, now()));
   const unsourced = isUnsourcedClaim(a, doc.relations);
+  const changeLabel = (label: string) => {
+    const change = relabel(doc, schema, a.id, label, now());
+    if (change && onApply(change.ops) && change.message) onInfo(change.message);
+  };
 
   return (
     <aside
@@ -71,7 +77,7 @@ export function AnnotationDetails(props: AnnotationDetailsProps) {
         <span className="cd-field-label">Label</span>
         <span className="cd-label-select">
           <span className="cd-swatch" aria-hidden="true" />
-          <select className="cd-input" value={a.label} disabled={isReadOnly} onChange={(e) => onApply(relabel(doc, a.id, e.target.value, now()))}>
+          <select className="cd-input" value={a.label} disabled={isReadOnly} onChange={(e) => changeLabel(e.target.value)}>
             {!def && <option value={a.label}>{a.label} (not in the schema)</option>}
             {schema.labels.map((l) => (
               <option key={l.name} value={l.name}>
@@ -98,18 +104,7 @@ export function AnnotationDetails(props: AnnotationDetailsProps) {
         </p>
       )}
 
-      {(def?.attributes.length ?? 0) + orphans.length > 0 && (
-        <fieldset className="cd-attributes" disabled={isReadOnly}>
-          <legend className="cd-field-label">Attributes</legend>
-          {def?.attributes.map((attr) => attributeField(a, attr, a.attributes[attr.name] ?? null, setValue))}
-          {orphans.map((name) => (
-            <div key={name} className="cd-attribute cd-attribute--orphan" title="Not in the schema any more">
-              <span className="cd-attribute-name">{name}</span>
-              <span>{formatAttributeValue(a.attributes[name] ?? null)}</span>
-            </div>
-          ))}
-        </fieldset>
-      )}
+      <AnnotationAttributes annotation={a} def={def} onSet={setValue} isReadOnly={isReadOnly} />
 
       <label className="cd-field">
         <span className="cd-field-label">Note</span>
@@ -132,7 +127,7 @@ export function AnnotationDetails(props: AnnotationDetailsProps) {
           <p className="cd-muted cd-links-none">No links.</p>
         ) : (
           <ul className="cd-links" aria-label="Links">
-            {relations.map((r) => linkItem(doc, schema, a, r, onSelect, () => onApply(unlink(doc, r.id)), isReadOnly))}
+            {relations.map((r) => linkItem(doc, schema, a, r, onSelect, () => void onApply(unlink(doc, r.id)), isReadOnly))}
           </ul>
         )}
       </section>
@@ -158,88 +153,8 @@ export function AnnotationDetails(props: AnnotationDetailsProps) {
   );
 }
 
-/** Commits a text or number input on Enter (blur commits too). */
-const commitOnEnter = (e: KeyboardEvent<HTMLInputElement>) => {
-  if (e.key === 'Enter') e.currentTarget.blur();
-};
-
-/** One attribute's editor, chosen by its kind; the control's accessible name is the attribute's name. */
-function attributeField(a: Annotation, attr: AttributeDef, value: AttributeValue, set: (name: string, value: AttributeValue) => void) {
-  const key = `${a.id}:${attr.name}`;
-  const name = attr.name;
-  switch (attr.kind) {
-    case 'choice': {
-      const values = attr.values ?? [];
-      const current = typeof value === 'string' ? value : '';
-      return (
-        <label key={key} className="cd-attribute">
-          <span className="cd-attribute-name">{name}</span>
-          <select className="cd-input" value={current} onChange={(e) => set(name, e.target.value === '' ? null : e.target.value)}>
-            {!values.includes(current) && <option value={current}>{current === '' ? '—' : `${current} (not in the schema)`}</option>}
-            {values.map((v) => (
-              <option key={v} value={v}>
-                {v.replace(/_/g, ' ')}
-              </option>
-            ))}
-          </select>
-        </label>
-      );
-    }
-    case 'multi': {
-      const chosen = Array.isArray(value) ? value : [];
-      return (
-        <fieldset key={key} className="cd-attribute cd-attribute--multi" aria-label={name}>
-          <legend className="cd-attribute-name">{name}</legend>
-          {(attr.values ?? []).map((v) => (
-            <label key={v} className="cd-check">
-              <input
-                type="checkbox"
-                checked={chosen.includes(v)}
-                onChange={(e) => set(name, e.target.checked ? [...chosen, v] : chosen.filter((x) => x !== v))}
-              />
-              {v.replace(/_/g, ' ')}
-            </label>
-          ))}
-        </fieldset>
-      );
-    }
-    case 'boolean':
-      return (
-        <label key={key} className="cd-attribute cd-check">
-          <input type="checkbox" checked={value === true} onChange={(e) => set(name, e.target.checked)} />
-          <span className="cd-attribute-name">{name}</span>
-        </label>
-      );
-    case 'number':
-      return (
-        <label key={`${key}:${String(value)}`} className="cd-attribute">
-          <span className="cd-attribute-name">{name}</span>
-          <input
-            type="number"
-            className="cd-input"
-            defaultValue={typeof value === 'number' ? value : ''}
-            onKeyDown={commitOnEnter}
-            onBlur={(e) => set(name, e.target.value === '' || !Number.isFinite(e.target.valueAsNumber) ? null : e.target.valueAsNumber)}
-          />
-        </label>
-      );
-    case 'text':
-      return (
-        <label key={`${key}:${String(value)}`} className="cd-attribute">
-          <span className="cd-attribute-name">{name}</span>
-          <input
-            type="text"
-            className="cd-input"
-            defaultValue={typeof value === 'string' ? value : ''}
-            onKeyDown={commitOnEnter}
-            onBlur={(e) => set(name, e.target.value.trim() === '' ? null : e.target.value)}
-          />
-        </label>
-      );
-    default:
-      return attr.kind satisfies never;
-  }
-}
+/** The longest linked text shown in full; past it, an ellipsis (the whole text is the tooltip). */
+const LINK_TEXT_MAX = 60;
 
 /** One link: its type and direction, the other end (click to select it), and a remove button. */
 function linkItem(
@@ -254,7 +169,7 @@ function linkItem(
   const outgoing = r.from === a.id;
   const otherId = outgoing ? r.to : r.from;
   const other = doc.annotations.find((x) => x.id === otherId);
-  const text = other ? excerpt(other.quote, 60) : '(missing)';
+  const text = other ? excerpt(other.quote, LINK_TEXT_MAX) : '(missing)';
   const direction = outgoing ? '→' : '←';
   return (
     <li key={r.id} className="cd-link-item" style={{ '--hl-color': labelColor(schema, other?.label ?? '') } as CSSProperties}>
@@ -271,7 +186,9 @@ function linkItem(
         title={other ? `Select this ${other.label}` : undefined}
       >
         {other && <span className="cd-chip cd-chip--small">{other.label}</span>}
-        <span className="cd-link-end-text">“{text}”</span>
+        <span className="cd-link-end-text" title={other && text !== other.quote ? other.quote : undefined}>
+          “{text}”
+        </span>
       </button>
       <button
         type="button"

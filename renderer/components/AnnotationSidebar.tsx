@@ -1,6 +1,6 @@
 /**
  * The annotation overview: counts per label as toggle chips, an "attribute = value" filter,
- * an unsourced-claims toggle, a text search over quotes and notes, text order or grouped by
+ * unsourced-claims and required-unset toggles, a text search over quotes and notes, text order or grouped by
  * label, and a windowed listbox of the matching annotations. Click, Enter or Space on a row
  * selects that annotation; the selected row is kept in view. Built for 10,000 annotations:
  * everything derived from the document is computed once per document, a filter is one pass,
@@ -19,6 +19,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { hasValue, indexDocument, keyAttributes, type Entry } from '../../shared/model/annotation-index';
+import { FlagChip } from './FlagChip';
 import type { DocumentData, Schema } from '../../shared/model/types';
 import { useLatest } from '../hooks/use-latest';
 import { useWindowedList } from '../hooks/use-windowed-list';
@@ -50,6 +51,7 @@ export function AnnotationSidebar({ doc, schema, selectedId, onSelect }: Annotat
   const [labels, setLabels] = useState<ReadonlySet<string>>(() => new Set());
   const [attributeKey, setAttributeKey] = useState('');
   const [isUnsourcedOnly, setUnsourcedOnly] = useState(false);
+  const [isIncompleteOnly, setIncompleteOnly] = useState(false);
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const [grouping, setGrouping] = useState<Grouping>('text');
@@ -65,6 +67,7 @@ export function AnnotationSidebar({ doc, schema, selectedId, onSelect }: Annotat
     for (const e of index.entries) {
       if (byLabel && !labels.has(e.a.label)) continue;
       if (isUnsourcedOnly && !e.isUnsourced) continue;
+      if (isIncompleteOnly && e.missing.length === 0) continue;
       if (attribute && !hasValue(e.a.attributes[attribute.name], attribute.value)) continue;
       if (texts && !texts[e.order]!.includes(q)) continue;
       if (groups) groups[e.labelOrder]!.push(e);
@@ -83,7 +86,7 @@ export function AnnotationSidebar({ doc, schema, selectedId, onSelect }: Annotat
       if (r.kind === 'entry') rowOf[r.order] = i;
     });
     return { rows: out as readonly Row[], rowOfEntry: rowOf };
-  }, [index, labels, attribute, isUnsourcedOnly, deferredQuery, grouping]);
+  }, [index, labels, attribute, isUnsourcedOnly, isIncompleteOnly, deferredQuery, grouping]);
 
   const list = useWindowedList(rows.length, ROW_HEIGHT);
   const { scrollToIndex } = list;
@@ -165,11 +168,12 @@ export function AnnotationSidebar({ doc, schema, selectedId, onSelect }: Annotat
       if (!next.delete(name)) next.add(name);
       return next;
     });
-  const isFiltered = labels.size > 0 || attribute !== null || isUnsourcedOnly || query.trim() !== '';
+  const isFiltered = labels.size > 0 || attribute !== null || isUnsourcedOnly || isIncompleteOnly || query.trim() !== '';
   const clearFilters = () => {
     setLabels(new Set());
     setAttributeKey('');
     setUnsourcedOnly(false);
+    setIncompleteOnly(false);
     setQuery('');
   };
 
@@ -217,19 +221,22 @@ export function AnnotationSidebar({ doc, schema, selectedId, onSelect }: Annotat
           </button>
         ))}
         {index.unsourcedCount > 0 && (
-          <button
-            type="button"
-            className="cd-filter-chip cd-filter-chip--warn"
-            aria-pressed={isUnsourcedOnly}
+          <FlagChip
+            name="Unsourced"
+            count={formatCount(index.unsourcedCount)}
             title="Attributed claims with no attributed_to link"
-            onClick={() => setUnsourcedOnly((v) => !v)}
-          >
-            <span className="cd-warn-mark" aria-hidden="true">
-              !
-            </span>
-            <span className="cd-filter-chip-name">Unsourced</span>
-            <span className="cd-filter-chip-count">{formatCount(index.unsourcedCount)}</span>
-          </button>
+            isPressed={isUnsourcedOnly}
+            onToggle={() => setUnsourcedOnly((v) => !v)}
+          />
+        )}
+        {index.incompleteCount > 0 && (
+          <FlagChip
+            name="Required unset"
+            count={formatCount(index.incompleteCount)}
+            title="Annotations that leave a required attribute unset"
+            isPressed={isIncompleteOnly}
+            onToggle={() => setIncompleteOnly((v) => !v)}
+          />
         )}
       </div>
 
@@ -326,6 +333,16 @@ export function AnnotationSidebar({ doc, schema, selectedId, onSelect }: Annotat
                     <span className="cd-annrow-quote" title={a.quote}>
                       {a.quote}
                     </span>
+                    {row.missing.length > 0 && (
+                      <span
+                        className="cd-warn-mark"
+                        role="img"
+                        aria-label="Required attributes unset"
+                        title={`Required, not set yet: ${row.missing.join(', ')}`}
+                      >
+                        !
+                      </span>
+                    )}
                     {row.isUnsourced && (
                       <span className="cd-warn-mark" role="img" aria-label="Unsourced claim" title="Attributed claim with no source linked">
                         !

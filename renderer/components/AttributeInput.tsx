@@ -1,10 +1,14 @@
 /**
- * One input for an attribute value, by the attribute's kind: choice -> select, multi -> a
- * group of checkboxes, boolean -> checkbox, number and text -> a field that commits on blur
- * or Enter (Escape reverts). Its accessible name is the attribute's name. Shared by the
- * document panel, the schema editor (defaults) and the annotation details panel.
+ * One input for an attribute value, by the attribute's kind: choice and boolean -> a select
+ * whose first option is "unset" (so a value can always be cleared), multi -> a group of
+ * checkboxes (none ticked: unset), number and text -> a field that commits on blur or Enter
+ * (Escape reverts; empty: unset). An unset value shows as unset, never as the schema's
+ * default, which is only marked "(default)" among the choices. Its accessible name is the
+ * attribute's name. Shared by the document panel, the schema editor (defaults) and the
+ * annotation details panel.
  */
-import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
+import { choiceValues, isUnset, suggestedValue, UNSET } from '../../shared/model/schema-rules';
 import type { AttributeDef, AttributeValue } from '../../shared/model/types';
 import './AttributeInput.css';
 
@@ -26,11 +30,7 @@ const asText = (v: AttributeValue): string =>
 export function AttributeInput({ def, value, onChange, id }: AttributeInputProps) {
   // Text being typed into a text or number field; null when not editing (the value shows).
   const [typed, setTyped] = useState<string | null>(null);
-  const checkboxRef = useRef<HTMLInputElement>(null);
-  const isUnsetBoolean = def.kind === 'boolean' && typeof value !== 'boolean';
-  useLayoutEffect(() => {
-    if (checkboxRef.current) checkboxRef.current.indeterminate = isUnsetBoolean;
-  }, [isUnsetBoolean]);
+  const suggested = suggestedValue(def);
 
   const commit = (field: HTMLInputElement) => {
     setTyped(null);
@@ -58,22 +58,22 @@ export function AttributeInput({ def, value, onChange, id }: AttributeInputProps
 
   switch (def.kind) {
     case 'choice': {
-      const values = def.values ?? [];
-      const current = typeof value === 'string' ? value : '';
+      const values = choiceValues(def);
+      const current = typeof value === 'string' && !isUnset(value) ? value : '';
       const isStray = current !== '' && !values.includes(current);
       return (
         <select
           id={id}
-          className="cd-input cd-attr-select"
+          className={`cd-input cd-attr-select${current === '' ? ' is-unset' : ''}`}
           aria-label={def.name}
           value={current}
           onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}
         >
-          {(current === '' || def.default === null || def.default === undefined) && <option value="">—</option>}
+          <option value="">{UNSET}</option>
           {isStray && <option value={current}>{current} (not in schema)</option>}
           {values.map((v) => (
             <option key={v} value={v}>
-              {v}
+              {v === suggested ? `${v} (default)` : v}
             </option>
           ))}
         </select>
@@ -81,7 +81,8 @@ export function AttributeInput({ def, value, onChange, id }: AttributeInputProps
     }
     case 'multi': {
       const chosen = Array.isArray(value) ? (value as readonly string[]) : [];
-      const all = [...(def.values ?? []), ...chosen.filter((v) => !(def.values ?? []).includes(v))];
+      const offered = choiceValues(def);
+      const all = [...offered, ...chosen.filter((v) => !offered.includes(v))];
       const toggle = (v: string, on: boolean) => {
         const next = all.filter((x) => (x === v ? on : chosen.includes(x)));
         onChange(next.length === 0 ? null : next);
@@ -98,20 +99,23 @@ export function AttributeInput({ def, value, onChange, id }: AttributeInputProps
         </div>
       );
     }
-    case 'boolean':
+    case 'boolean': {
+      const current = typeof value === 'boolean' ? String(value) : '';
+      const option = (v: boolean) => `${v ? 'yes' : 'no'}${suggested === v ? ' (default)' : ''}`;
       return (
-        <label className="cd-attr-check cd-attr-boolean">
-          <input
-            ref={checkboxRef}
-            id={id}
-            type="checkbox"
-            aria-label={def.name}
-            checked={value === true}
-            onChange={(e) => onChange(e.target.checked)}
-          />
-          <span aria-hidden="true">{value === true ? 'Yes' : value === false ? 'No' : 'Not set'}</span>
-        </label>
+        <select
+          id={id}
+          className={`cd-input cd-attr-select${current === '' ? ' is-unset' : ''}`}
+          aria-label={def.name}
+          value={current}
+          onChange={(e) => onChange(e.target.value === '' ? null : e.target.value === 'true')}
+        >
+          <option value="">{UNSET}</option>
+          <option value="true">{option(true)}</option>
+          <option value="false">{option(false)}</option>
+        </select>
       );
+    }
     case 'number':
     case 'text':
       return (
@@ -122,6 +126,7 @@ export function AttributeInput({ def, value, onChange, id }: AttributeInputProps
           inputMode={def.kind === 'number' ? 'decimal' : undefined}
           aria-label={def.name}
           value={typed ?? asText(value)}
+          placeholder={UNSET}
           spellCheck={def.kind === 'text'}
           autoComplete="off"
           onChange={(e) => setTyped(e.target.value)}

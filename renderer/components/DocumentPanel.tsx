@@ -47,12 +47,7 @@ export function DocumentPanel({ doc, schema, onChange, isReadOnly = false }: Doc
                     {def.name}
                   </label>
                 )}
-                <AttributeInput
-                  def={def}
-                  id={id}
-                  value={stored === undefined ? (def.default ?? null) : stored}
-                  onChange={(v) => onChange(def.name, v)}
-                />
+                <AttributeInput def={def} id={id} value={stored ?? null} onChange={(v) => onChange(def.name, v)} />
               </div>
             );
           })

@@ -1,7 +1,9 @@
 /**
  * The attribute rows of the schema editor, for a label or for documents: name, kind, values (for
- * the choice kinds), default and remove, each row with its problems, and "+ Add attribute".
- * Edits go to the owner through `onChange` as a change of the whole list.
+ * the choice kinds), default (a suggestion, never stored by itself), required (a label's
+ * attributes only: an annotation is flagged until it is set) and remove, each row with its
+ * problems, and "+ Add attribute". Edits go to the owner through `onChange` as a change of the
+ * whole list.
  */
 import { ATTRIBUTE_KINDS, parseValues, withKind, type AttributeDraft } from '../../shared/model/schema-edit';
 import type { AttributeKind } from '../../shared/model/types';
@@ -25,20 +27,23 @@ export type SchemaEditorAttributesProps = Readonly<{
   /** Applies a change to the owner's attribute list. */
   onChange: (change: (attributes: readonly AttributeDraft[]) => readonly AttributeDraft[]) => void;
   onAdd: () => void;
+  /** True for a label's attributes: offers the Required checkbox. */
+  canRequire?: boolean;
 }>;
 
 /** Renders the rows (with a column head when there are any) and the add button. */
-export function SchemaEditorAttributes({ attributes, ids, issueAt, onChange, onAdd }: SchemaEditorAttributesProps) {
+export function SchemaEditorAttributes({ attributes, ids, issueAt, onChange, onAdd, canRequire = false }: SchemaEditorAttributesProps) {
   const editOne = (key: string, change: (a: AttributeDraft) => AttributeDraft) =>
     onChange((list) => list.map((x) => (x.key === key ? change(x) : x)));
   return (
-    <div className="cd-schema-attrs">
+    <div className={`cd-schema-attrs${canRequire ? ' cd-schema-attrs--required' : ''}`}>
       {attributes.length > 0 && (
         <div className="cd-schema-attr cd-schema-attr--head" aria-hidden="true">
           <span>Name</span>
           <span>Kind</span>
           <span>Values</span>
           <span>Default</span>
+          {canRequire && <span>Required</span>}
           <span />
         </div>
       )}
@@ -94,6 +99,11 @@ export function SchemaEditorAttributes({ attributes, ids, issueAt, onChange, onA
                   onChange={(v) => set({ default: v })}
                 />
               </div>
+              {canRequire && (
+                <label className="cd-schema-required" title="Flag annotations that leave it unset">
+                  <input type="checkbox" aria-label="Required" checked={a.isRequired} onChange={(e) => set({ isRequired: e.target.checked })} />
+                </label>
+              )}
               <button
                 type="button"
                 className="cd-icon-button cd-schema-remove"

@@ -112,7 +112,14 @@ export function SchemaEditorLabelPanel(props: SchemaEditorLabelPanelProps) {
       {l.attributes.length === 0 && (
         <p className="cd-field-hint">No attributes. Add one to record, for example, a claim’s type or a source’s role.</p>
       )}
-      <SchemaEditorAttributes attributes={l.attributes} ids={ids} issueAt={issueAt} onChange={props.onEditAttributes} onAdd={props.onAddAttribute} />
+      <SchemaEditorAttributes
+        attributes={l.attributes}
+        ids={ids}
+        issueAt={issueAt}
+        onChange={props.onEditAttributes}
+        onAdd={props.onAddAttribute}
+        canRequire
+      />
     </div>
   );
 }

@@ -1,10 +1,11 @@
 /**
  * The annotation list's index of one document, as the Annotations sidebar shows it: entries in
- * text order with their label colour and "no source" flag, label chips with counts, the values
+ * text order with their label colour, "no source" flag and unset required attributes, label chips with counts, the values
  * each filterable attribute takes, and (built on the first search) lower-cased search texts; the
  * filter tests and the short attribute summary under a quote. Pure: the sidebar renders it.
  */
 import { attributeText } from './claims-table';
+import { isUnset, missingRequired } from './schema-rules';
 import { inTextOrder } from './spans';
 import type { Annotation, AttributeValue, DocumentData, LabelDef, Schema } from './types';
 import { isUnsourcedClaim, relationsByEnd } from './vocabulary';
@@ -22,6 +23,8 @@ export type Entry = Readonly<{
   order: number;
   color: string;
   isUnsourced: boolean;
+  /** The required attributes it leaves unset (empty: none). */
+  missing: readonly string[];
   /** Position of the label among the chips, for grouping. */
   labelOrder: number;
 }>;
@@ -38,22 +41,16 @@ export function hasValue(v: AttributeValue | undefined, value: string): boolean 
   return Array.isArray(v) && (v as readonly string[]).includes(value);
 }
 
-/** Equality of attribute values (lists element by element), without serialising them. */
-function isSameValue(x: AttributeValue | undefined, y: AttributeValue | undefined): boolean {
-  if (x === y) return true;
-  if (!Array.isArray(x) || !Array.isArray(y)) return (x ?? null) === (y ?? null);
-  const xs = x as readonly string[];
-  const ys = y as readonly string[];
-  return xs.length === ys.length && xs.every((v, i) => v === ys[i]);
-}
-
-/** The values worth showing under a quote: non-default, non-text attribute values, "name: value · ...". */
+/**
+ * The values worth showing under a quote: set, non-text attribute values, "name: value · ...".
+ * A value equal to the schema's default is shown too: it was chosen (defaults are never stored).
+ */
 export function keyAttributes(a: Annotation, def: LabelDef | undefined): string {
   const shown: string[] = [];
   for (const d of def?.attributes ?? []) {
     if (shown.length === MAX_KEY_ATTRIBUTES) break;
     const v = a.attributes[d.name];
-    if (d.kind === 'text' || v === null || v === undefined || isSameValue(v, d.default)) continue;
+    if (d.kind === 'text' || v === undefined || isUnset(v)) continue;
     const text = attributeText(v);
     if (text !== '') shown.push(`${d.name}: ${text}`);
   }
@@ -86,6 +83,7 @@ export function indexDocument(doc: DocumentData, schema: Schema) {
 
   const sorted = inTextOrder(doc.annotations);
   let unsourcedCount = 0;
+  let incompleteCount = 0;
   const entries = sorted.map((a, i): Entry => {
     counts.set(a.label, (counts.get(a.label) ?? 0) + 1);
     if (!order.has(a.label)) order.set(a.label, order.size);
@@ -101,12 +99,15 @@ export function indexDocument(doc: DocumentData, schema: Schema) {
     }
     const isUnsourced = isUnsourcedClaim(a, byEnd.from(a.id));
     if (isUnsourced) unsourcedCount++;
+    const missing = missingRequired(a, labelDefs.get(a.label));
+    if (missing.length > 0) incompleteCount++;
     return {
       kind: 'entry',
       a,
       order: i,
       color: labelDefs.get(a.label)?.color ?? UNKNOWN_LABEL_COLOR,
       isUnsourced,
+      missing,
       labelOrder: order.get(a.label) ?? 0,
     };
   });
@@ -131,5 +132,5 @@ export function indexDocument(doc: DocumentData, schema: Schema) {
   /** Lower-cased quote and note of each entry, built on the first search. */
   const searchText = (): readonly string[] => (searchTexts ??= sorted.map((a) => (a.note ? `${a.quote}\n${a.note}` : a.quote).toLowerCase()));
   const orderById = new Map(sorted.map((a, i) => [a.id, i]));
-  return { entries, chips, attributeOptions, unsourcedCount, labelDefs, orderById, searchText };
+  return { entries, chips, attributeOptions, unsourcedCount, incompleteCount, labelDefs, orderById, searchText };
 }

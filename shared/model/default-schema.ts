@@ -1,14 +1,17 @@
 /**
  * The default tag schema every new workspace starts with (SCHEMA.md): Claim, Source, Cue,
- * Evidence, Entity and the attribution links between them. Data only.
+ * Evidence, Entity and the attribution links between them. Data only. Every attribute starts
+ * unset (nothing is stored until the analyst chooses), so no value list holds "unset"; a
+ * choice's default (its first value, or none) is only a suggestion the picker marks.
  */
 import type { AttributeDef, Schema } from './types';
 
-const choice = (name: string, values: readonly string[]): AttributeDef => ({
+/** A choice attribute suggesting `suggested` (by default its first value; null suggests none). */
+const choice = (name: string, values: readonly string[], suggested: string | null = values[0] ?? null): AttributeDef => ({
   name,
   kind: 'choice',
   values,
-  default: values[0] ?? null,
+  default: suggested,
 });
 const text = (name: string): AttributeDef => ({ name, kind: 'text', default: null });
 
@@ -19,8 +22,8 @@ export const DEFAULT_SCHEMA: Schema = {
       color: '#f5a524',
       hotkey: '1',
       attributes: [
-        choice('checkworthy', ['unset', 'yes', 'no']),
-        choice('verifiable', ['unset', 'yes', 'no']),
+        choice('checkworthy', ['yes', 'no'], null),
+        choice('verifiable', ['yes', 'no'], null),
         choice('claim_type', ['factual', 'statistical', 'causal', 'prediction', 'opinion', 'normative', 'promise', 'other']),
         choice('attribution', ['attributed', 'authorial']),
         choice('quote_form', ['direct', 'indirect', 'mixed', 'none']),
@@ -52,5 +55,5 @@ export const DEFAULT_SCHEMA: Schema = {
     { name: 'supports', from: ['Evidence'], to: ['Claim'] },
     { name: 'refutes', from: ['Evidence'], to: ['Claim'] },
   ],
-  documentAttributes: [text('topic'), choice('reliability', ['unset', 'high', 'mixed', 'low'])],
+  documentAttributes: [text('topic'), choice('reliability', ['high', 'mixed', 'low'], null)],
 };

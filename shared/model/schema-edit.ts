@@ -5,7 +5,7 @@
  * one message per field, and the conversion back to a Schema plus its SchemaMigration.
  * Pure: keys for new items are made by the caller; no DOM, no clock.
  */
-import type { SchemaMigration } from './schema-rules';
+import { UNSET, type SchemaMigration } from './schema-rules';
 import type { AttributeDef, AttributeKind, AttributeValue, LabelDef, Schema } from './types';
 
 /** The attribute kinds, in the order the editor offers them. */
@@ -16,8 +16,15 @@ export const MAX_NAME_LENGTH = 100;
 /** The longest choice value the workspace accepts. */
 export const MAX_VALUE_LENGTH = 200;
 
-/** An attribute being edited; `valuesText` is the comma-separated list as typed. */
-export type AttributeDraft = Readonly<{ key: string; name: string; kind: AttributeKind; valuesText: string; default: AttributeValue }>;
+/** An attribute being edited; `valuesText` is the comma-separated list as typed; `isRequired`: flagged until set. */
+export type AttributeDraft = Readonly<{
+  key: string;
+  name: string;
+  kind: AttributeKind;
+  valuesText: string;
+  default: AttributeValue;
+  isRequired: boolean;
+}>;
 
 /** A label being edited; `originalName` is its name in the saved schema, or null when new. */
 export type LabelDraft = Readonly<{
@@ -46,12 +53,14 @@ export type DraftIssue = Readonly<{ field: string; message: string }>;
 /** The field id of an item's field, as used in DraftIssue.field. */
 export const fieldId = (key: string, field: string): string => `${key}:${field}`;
 
+/** The draft of a saved attribute; a legacy "unset" value or default is left out (unset needs no value). */
 const attributeDraft = (key: string, def: AttributeDef): AttributeDraft => ({
   key,
   name: def.name,
   kind: def.kind,
-  valuesText: (def.values ?? []).join(', '),
-  default: def.default ?? null,
+  valuesText: (def.values ?? []).filter((v) => v !== UNSET).join(', '),
+  default: def.default === UNSET ? null : (def.default ?? null),
+  isRequired: def.required === true,
 });
 
 /** A draft of a saved schema. Keys are `label-<i>`, `label-<i>/attr-<j>`, `rel-<i>`, `doc/attr-<j>`. */
@@ -93,7 +102,7 @@ export function uniqueName(base: string, taken: Iterable<string>): string {
 
 /** A new, empty attribute named `name` (free text, no default). */
 export function newAttribute(key: string, name: string): AttributeDraft {
-  return { key, name, kind: 'text', valuesText: '', default: null };
+  return { key, name, kind: 'text', valuesText: '', default: null, isRequired: false };
 }
 
 /** Changes an attribute's kind; the default is cleared, since it rarely fits the new kind. */
@@ -130,8 +139,9 @@ export function removalQuestion(name: string, count: number, formatCount: (n: nu
 
 function attributeDef(a: AttributeDraft): AttributeDef {
   const name = a.name.trim();
-  if (a.kind === 'choice' || a.kind === 'multi') return { name, kind: a.kind, values: parseValues(a.valuesText), default: a.default };
-  return { name, kind: a.kind, default: a.default };
+  const required = a.isRequired ? { required: true } : {};
+  if (a.kind === 'choice' || a.kind === 'multi') return { name, kind: a.kind, values: parseValues(a.valuesText), default: a.default, ...required };
+  return { name, kind: a.kind, default: a.default, ...required };
 }
 
 /** The schema a draft describes: names trimmed, relation ends as label names. */
@@ -215,6 +225,7 @@ function attributeIssues(attrs: readonly AttributeDraft[], issues: DraftIssue[])
       for (const v of values) {
         if (problem) break;
         if (seen.has(v)) problem = `“${v}” is listed twice.`;
+        else if (v.toLowerCase() === UNSET) problem = `Leave out “${v}”: every attribute can be left unset without it.`;
         else if (v.length > MAX_VALUE_LENGTH) problem = `Values are at most ${MAX_VALUE_LENGTH} characters.`;
         seen.add(v);
       }

@@ -1,10 +1,17 @@
 /**
  * What the tag schema allows: which labels exist, which relation types may join which labels,
- * and how a schema edit (rename, removal) carries over to stored annotations. Pure.
+ * which attribute values count as set (and which required ones are missing), and how a schema
+ * edit (rename, removal) carries over to stored annotations. Pure.
  */
 import type { LabelOf, Operation } from './operations';
 import { OperationError } from './operations';
-import type { Annotation, AttributeDef, AttributeValue, DocumentData, LabelDef, Schema } from './types';
+import type { Annotation, AttributeDef, AttributeValue, Attributes, DocumentData, LabelDef, Relation, Schema } from './types';
+
+/**
+ * The word for "no value". Older default schemas listed it as a choice (checkworthy, verifiable,
+ * reliability), so stored files may hold it as a string: it is read as unset and never stored.
+ */
+export const UNSET = 'unset';
 
 /** The label definition named `name`, or undefined. */
 export function findLabel(schema: Schema, name: string): LabelDef | undefined {
@@ -16,9 +23,66 @@ export function allowedRelationTypes(schema: Schema, from: string, to: string): 
   return schema.relationTypes.filter((t) => t.from.includes(from) && t.to.includes(to)).map((t) => t.name);
 }
 
-/** The attribute values a new annotation of `label` starts with (each attribute's default). */
+/**
+ * The values a schema suggests for a label's attributes (each attribute's `default`, or null).
+ * A suggestion only: a new annotation starts with no attributes (nobody chose them), and the
+ * details panel marks the default in the picker. Kept for fixtures that model an analyst who
+ * chose every suggested value.
+ */
 export function defaultAttributes(label: LabelDef): Record<string, AttributeValue> {
   return Object.fromEntries(label.attributes.map((a: AttributeDef) => [a.name, a.default ?? null]));
+}
+
+/** True when `value` holds no choice: absent, null, an empty list, or the legacy string "unset". */
+export function isUnset(value: AttributeValue | undefined): boolean {
+  return value === undefined || value === null || value === UNSET || (Array.isArray(value) && value.length === 0);
+}
+
+/** A choice or multi attribute's values as offered to the analyst (the legacy "unset" value left out: unset is offered by itself). */
+export function choiceValues(def: AttributeDef): readonly string[] {
+  return (def.values ?? []).filter((v) => v !== UNSET);
+}
+
+/** `def`'s default when it suggests a value, else null (a default of "unset" suggests nothing). */
+export function suggestedValue(def: AttributeDef): AttributeValue {
+  return isUnset(def.default) ? null : (def.default ?? null);
+}
+
+/**
+ * `attributes` with `name` set to `value`, or without `name` when `value` is unset (nothing is
+ * stored for an attribute nobody chose).
+ */
+export function withAttribute(attributes: Attributes, name: string, value: AttributeValue): Attributes {
+  if (!isUnset(value)) return { ...attributes, [name]: value };
+  const { [name]: _dropped, ...rest } = attributes;
+  return rest;
+}
+
+/** The required attributes of `label` that `a` leaves unset, in schema order (none when the label is unknown). */
+export function missingRequired(a: Annotation, label: LabelDef | undefined): string[] {
+  return (label?.attributes ?? []).filter((d) => d.required === true && isUnset(a.attributes[d.name])).map((d) => d.name);
+}
+
+/** The annotations of `doc` that leave required attributes unset, each with those attributes' names (see missingRequired). */
+export function incompleteAnnotations(doc: DocumentData, schema: Schema): Map<string, string[]> {
+  const labels = new Map(schema.labels.map((l) => [l.name, l]));
+  const out = new Map<string, string[]>();
+  for (const a of doc.annotations) {
+    const missing = missingRequired(a, labels.get(a.label));
+    if (missing.length > 0) out.set(a.id, missing);
+  }
+  return out;
+}
+
+/** The links of annotation `id` the schema would not allow once it is labelled `label` (either direction). */
+export function linksNotAllowed(doc: DocumentData, schema: Schema, id: string, label: string): Relation[] {
+  const labelOf = new Map(doc.annotations.map((a) => [a.id, a.label]));
+  return doc.relations.filter((r) => {
+    if (r.from !== id && r.to !== id) return false;
+    const from = r.from === id ? label : labelOf.get(r.from);
+    const to = r.to === id ? label : labelOf.get(r.to);
+    return from !== undefined && to !== undefined && !allowedRelationTypes(schema, from, to).includes(r.type);
+  });
 }
 
 /**

@@ -74,11 +74,18 @@ export type Relation = Readonly<{
 
 export type AttributeKind = 'choice' | 'multi' | 'boolean' | 'number' | 'text';
 
+/**
+ * One attribute of a label (or of documents). Nothing is stored until the analyst chooses a
+ * value: an attribute nobody set is absent (read as unset).
+ */
 export type AttributeDef = Readonly<{
   name: string;
   kind: AttributeKind;
   values?: readonly string[];
+  /** The suggested value: marked in the picker, never stored by itself. */
   default?: AttributeValue;
+  /** When true, an annotation that leaves it unset is flagged (details panel, annotation list, `validate`) until it is set. */
+  required?: boolean;
 }>;
 
 export type LabelDef = Readonly<{

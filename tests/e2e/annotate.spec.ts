@@ -98,7 +98,7 @@ test('mark a claim by keyboard and its source by mouse, link, edit, undo, redo, 
       const claimId = (await claims.getAttribute('data-annotation-id'))!;
       await expect(details.getByRole('combobox', { name: 'Label', exact: true })).toHaveValue('Claim');
       await expect(details.getByRole('blockquote', { name: 'Quote' })).toHaveText(CLAIM);
-      // Attributed by default, and no source yet: flagged in the article and the panel.
+      // No attribute is set (an unset attribution counts as reported), and no source yet: flagged in the article and the panel.
       await expect(claims).toHaveClass(/is-unsourced/);
       await expect(article.getByRole('img', { name: 'No source' })).toHaveCount(1);
       await expect(details.getByRole('note')).toContainText('No source linked yet');
@@ -116,11 +116,10 @@ test('mark a claim by keyboard and its source by mouse, link, edit, undo, redo, 
     return sourceId;
   });
 
-  await test.step('Hovering a highlight shows its label and key attributes', async () => {
+  await test.step('Hovering a highlight shows its label and its flag', async () => {
     await claims.hover();
     const card = page.getByRole('tooltip');
     await expect(card).toContainText('Claim');
-    await expect(card).toContainText('attribution');
     await expect(card).toContainText('No source linked');
   });
 
@@ -158,7 +157,7 @@ test('mark a claim by keyboard and its source by mouse, link, edit, undo, redo, 
     await page.keyboard.press('Control+Z');
     await expect(note).toHaveValue('');
     await page.keyboard.press('Control+Z');
-    await expect(details.getByRole('combobox', { name: 'claim_type', exact: true })).toHaveValue('factual');
+    await expect(details.getByRole('combobox', { name: 'claim_type', exact: true })).toHaveValue(''); // unset again
     await page.keyboard.press('Control+Shift+Z');
     await expect(details.getByRole('combobox', { name: 'claim_type', exact: true })).toHaveValue('opinion');
     await page.keyboard.press('Control+Y');
@@ -169,13 +168,14 @@ test('mark a claim by keyboard and its source by mouse, link, edit, undo, redo, 
     await page.keyboard.press('Escape');
     await expect(details).toHaveCount(0);
     const envoyRow = page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: ENVOY_TITLE });
-    await page.getByRole('radiogroup', { name: 'Document status' }).getByRole('radio', { name: 'In progress' }).check();
-    await expect(envoyRow).toContainText('In progress');
+    await expect(envoyRow).toContainText('In progress'); // since the first annotation
+    await page.getByRole('radiogroup', { name: 'Document status' }).getByRole('radio', { name: 'Done' }).check();
+    await expect(envoyRow).toContainText('Done');
     await expect(envoyRow).toContainText('2 annotations');
     await page.getByRole('button', { name: 'Undo' }).click();
-    await expect(envoyRow).toContainText('New');
-    await page.getByRole('button', { name: 'Redo' }).click();
     await expect(envoyRow).toContainText('In progress');
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await expect(envoyRow).toContainText('Done');
     await expect(saveStatus).toHaveText('Saved');
     // The row was updated from the saves' acknowledgements: the next polls reload no list.
     const listed = listCalls;
@@ -210,9 +210,11 @@ test('mark a claim by keyboard and its source by mouse, link, edit, undo, redo, 
     expect([claim.label, claim.start - sentence, claim.end - sentence, claim.quote]).toEqual(['Claim', 1, 73, CLAIM]);
     expect([source.label, source.start - sentence, source.end - sentence, source.quote]).toEqual(['Source', 76, 80, 'Hill']);
     expect(stored.relations.map((r) => [r.type, r.from, r.to, r.author])).toEqual([['attributed_to', claimId, sourceId, author]]);
-    expect(claim.attributes).toMatchObject({ checkworthy: 'yes', claim_type: 'opinion', quote_form: 'direct', attribution: 'attributed' });
+    // Exactly what the analyst chose: nothing for the attributes nobody set.
+    expect(claim.attributes).toEqual({ checkworthy: 'yes', claim_type: 'opinion', quote_form: 'direct' });
+    expect(source.attributes).toEqual({});
     expect(claim.note).toBe('Hill denies any split among the six parties.');
-    expect(stored.status).toBe('in_progress');
+    expect(stored.status).toBe('done');
   });
 
   await test.step('Delete the source (its link goes with it): the claim is flagged again. Undo brings both back', async () => {

@@ -73,7 +73,7 @@ describe('DocumentSession', () => {
     await untilSaveState(session, (s) => s.status === 'saved');
     const stored = await storedNow();
     expect(stored.map((a) => a.quote)).toEqual(['Hill']);
-    expect(stored[0]!.attributes.identification).toBe('named');
+    expect(stored[0]!.attributes.identification).toBeUndefined(); // nobody chose it: nothing is stored
     session.redo();
     await untilSaveState(session, (s) => s.status === 'saved');
     expect((await storedNow())[0]!.attributes.identification).toBe('described');
@@ -88,9 +88,10 @@ describe('DocumentSession', () => {
     await host.close();
 
     const at = session.doc.text.indexOf('splintering');
-    session.apply(must(addSpan(session.doc, schema, 'Claim', at, at + 'splintering'.length, stamp())));
+    const change = must(addSpan(session.doc, schema, 'Claim', at, at + 'splintering'.length, stamp()));
+    session.apply(change);
     const failed = await untilSaveState(session, (s) => s.status === 'failed');
-    expect(failed.pending).toBe(1);
+    expect(failed.pending).toBe(change.length); // the annotation, and the status it moves to in_progress
     expect(failed.error).toMatch(/did not answer/);
     expect(session.doc.annotations).toHaveLength(1);
     expect([...stash.items.values()][0]).toContain('splintering');
@@ -117,9 +118,10 @@ describe('DocumentSession', () => {
     const blocker = join(dirname(layer), `.${basename(layer)}.tmp`);
     await mkdir(blocker, { recursive: true });
     const at = session.doc.text.indexOf('Tokyo');
-    session.apply(must(addSpan(session.doc, schema, 'Entity', at, at + 5, stamp())));
+    const change = must(addSpan(session.doc, schema, 'Entity', at, at + 5, stamp()));
+    session.apply(change);
     const failed = await untilSaveState(session, (s) => s.status === 'failed');
-    expect(failed).toMatchObject({ pending: 1 });
+    expect(failed).toMatchObject({ pending: change.length });
     expect(failed.error).toMatch(/Could not save .* Your changes are kept/);
     expect(session.doc.annotations.map((a) => a.quote)).toEqual(['Tokyo']);
     // Nothing half-done on disk: the retry below must really write.

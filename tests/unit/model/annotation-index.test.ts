@@ -60,10 +60,25 @@ describe('filters and summaries', () => {
     expect(hasValue(3, '3')).toBe(true);
   });
 
-  it('summarises set, non-default, non-text attribute values under a quote', () => {
+  it('summarises set, non-text attribute values under a quote, a chosen default included, unset ones left out', () => {
     const claim = doc.annotations.find((a) => a.id === 'c')!;
     const def = DEFAULT_SCHEMA.labels.find((l) => l.name === 'Claim')!;
     expect(keyAttributes(claim, def)).toContain('claim_type: opinion');
     expect(keyAttributes({ ...claim, attributes: {} }, def)).toBe('');
+    expect(keyAttributes({ ...claim, attributes: { claim_type: 'factual', checkworthy: 'unset', veracity: null } }, def)).toBe('claim_type: factual');
+  });
+
+  it('flags the annotations that leave a required attribute unset, and counts them', () => {
+    const required = {
+      ...DEFAULT_SCHEMA,
+      labels: DEFAULT_SCHEMA.labels.map((l) => ({
+        ...l,
+        attributes: l.attributes.map((a) => (a.name === 'claim_type' ? { ...a, required: true } : a)),
+      })),
+    };
+    const flagged = indexDocument(doc, required);
+    expect(flagged.entries.filter((e) => e.missing.length > 0).map((e) => [e.a.id, e.missing])).toEqual([['q', ['claim_type']]]);
+    expect(flagged.incompleteCount).toBe(1);
+    expect(indexDocument(doc, DEFAULT_SCHEMA).incompleteCount).toBe(0);
   });
 });

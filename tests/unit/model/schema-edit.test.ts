@@ -139,6 +139,38 @@ describe('validation', () => {
     expect(fields(withAttrs([{ ...withKind(a, 'boolean'), default: true }]))).toEqual([]);
   });
 
+  it('refuses "unset" as a choice value (every attribute can be unset), and reads a legacy one as no value', () => {
+    const a = { ...withKind(newAttribute('x1', 'checked'), 'choice'), valuesText: 'yes, Unset, no' };
+    expect(draftIssues(editLabel(base, 'Entity', { attributes: [a] }))).toEqual([
+      { field: 'x1:values', message: 'Leave out “Unset”: every attribute can be left unset without it.' },
+    ]);
+    const legacy = {
+      labels: [],
+      relationTypes: [],
+      documentAttributes: [{ name: 'reliability', kind: 'choice', values: ['unset', 'high', 'low'], default: 'unset' }],
+    } as const;
+    const draft = draftFromSchema(legacy);
+    expect(draft.documentAttributes[0]).toMatchObject({ valuesText: 'high, low', default: null });
+    expect(draftIssues(draft)).toEqual([]);
+  });
+
+  it('keeps the required option of an attribute, and writes it only when set', () => {
+    const ck = keyOf(base, 'Claim');
+    const required = {
+      ...base,
+      labels: base.labels.map((l) =>
+        l.key === ck ? { ...l, attributes: l.attributes.map((x, i) => (i === 0 ? { ...x, isRequired: true } : x)) } : l,
+      ),
+    };
+    expect(isDraftChanged(DEFAULT_SCHEMA, required)).toBe(true);
+    const schema = schemaFromDraft(required);
+    const claim = schema.labels.find((l) => l.name === 'Claim')!;
+    expect(claim.attributes[0]).toMatchObject({ name: 'checkworthy', required: true });
+    expect(claim.attributes.slice(1).every((x) => !Object.hasOwn(x, 'required'))).toBe(true);
+    expect(draftFromSchema(schema).labels[0]!.attributes[0]!.isRequired).toBe(true);
+    expect(isDraftChanged(schema, draftFromSchema(schema))).toBe(false);
+  });
+
   it('clears the default when the kind changes, and keeps only choice values in the schema', () => {
     const choice = { ...withKind(newAttribute('x1', 'tone'), 'choice'), valuesText: ' calm ,, angry,', default: 'calm' };
     expect(parseValues(choice.valuesText)).toEqual(['calm', 'angry']);
