@@ -65,17 +65,20 @@ export function describeOperation(op: Operation): string {
 
 /**
  * A change in words. An annotation added or deleted names the change (a deletion takes its
- * links with it, and says how many); several of them are counted; otherwise the first
- * operation names it.
+ * links with it, and says how many); several of them are counted; then a label change names it
+ * (it may remove links the new label cannot have, and says so); otherwise the first operation.
  * @returns the description, or '' for an empty change
  */
 export function describeChange(ops: readonly Operation[]): string {
   const spans = ops.filter((op) => op.op === 'addAnnotation' || op.op === 'removeAnnotation');
-  const first = spans[0] ?? ops[0];
+  const relabel = ops.find((op) => op.op === 'updateAnnotation' && op.after.label !== undefined);
+  const first = spans[0] ?? relabel ?? ops[0];
   if (!first) return '';
   if (spans.length > 1)
     return `${spans.every((op) => op.op === first.op) ? (first.op === 'addAnnotation' ? 'tag' : 'delete') : 'change'} ${spans.length} annotations`;
-  const links = spans.length === 1 ? ops.filter((op) => op.op === 'addRelation' || op.op === 'removeRelation').length : 0;
+  const links = spans.length === 1 || first === relabel ? ops.filter((op) => op.op === 'addRelation' || op.op === 'removeRelation').length : 0;
   const text = describeOperation(first);
-  return links === 0 ? text : `${text} and ${links === 1 ? 'its link' : `its ${links} links`}`;
+  if (links === 0) return text;
+  if (first === relabel) return `${text}, removing ${links === 1 ? 'a link' : `${links} links`}`;
+  return `${text} and ${links === 1 ? 'its link' : `its ${links} links`}`;
 }

@@ -24,7 +24,7 @@ describe('describeChange', () => {
     expect(describeChange(tagged)).toMatch(/^tag Claim “I don't see any \w+…”$/);
     expect(describeChange(must(setAttribute(doc, 'c', 'quote_form', 'direct', 'now')))).toBe('set quote_form');
     expect(describeChange(must(setNote(doc, 'c', 'check this', 'now')))).toBe('edit note');
-    expect(describeChange(must(relabel(doc, DEFAULT_SCHEMA, 's', 'Entity', 'now')?.ops ?? null))).toBe('relabel as Entity');
+    expect(describeChange(must(relabel(doc, DEFAULT_SCHEMA, 's', 'Entity', 'now')?.ops ?? null))).toBe('relabel as Entity, removing a link');
     expect(describeChange(must(setStatus(doc, 'done')))).toBe('set status done');
   });
 
