@@ -43,6 +43,7 @@ import { StatusBar } from './components/StatusBar';
 import { TopBar } from './components/TopBar';
 import type { AnnotationHover, DocumentEditorHandle, TextSelectionSnapshot } from './editor/DocumentEditor';
 import { useAnnotator } from './hooks/use-annotator';
+import { useChangeFeed } from './hooks/use-change-feed';
 import { useDocumentSession, useSessionDoc } from './hooks/use-document-session';
 import { useDocumentTitle } from './hooks/use-document-title';
 import { useFileDrop } from './hooks/use-file-drop';
@@ -80,6 +81,8 @@ export function App({ api }: AppProps) {
 
   const [openId, setOpenId] = useState<DocId | null>(() => window.sessionStorage.getItem(OPEN_KEY));
   const [generation, setGeneration] = useState(0);
+  // Changes other windows save show here at once (#12).
+  useChangeFeed(api, registry, { onSchemaChanged: () => setGeneration((g) => g + 1), onError: showError });
   // The layer of the open document shown (#11): the analyst's own unless they switch.
   const layerView = useLayerView(openId, workspace.info, rows, workspace.patches);
   const isReadOnlyLayer = layerView.readOnlyReason !== null;

@@ -6,11 +6,13 @@
  * a save that fails for a transient reason (I/O, host unreachable) is retried with back-off
  * and its changes stay queued, visible and stashed in localStorage until acknowledged. A
  * change the service refuses (INVALID_INPUT, NOT_FOUND, CONFLICT) is rolled back and reported,
- * never dropped silently. Every save names the session's layer. No React here: components subscribe.
+ * never dropped silently. Every save names the session's layer. A version of the layer saved by
+ * another window is taken in with `rebase`, the local unsaved changes on top. No React here: components subscribe.
  */
 import { ApiError, type ClaimdeskApi } from '../../shared/api';
 import { applyOperations, invertAll, type Operation } from '../../shared/model/operations';
 import type { DocumentData, DocumentRow } from '../../shared/model/types';
+import { changesBetween } from './document-diff';
 
 /** Where saving stands, for the status bar. */
 export type SaveState = Readonly<{
@@ -57,6 +59,7 @@ export class DocumentSession {
   private saveState: SaveState = { status: 'saved', pending: 0 };
   private isFlushing = false;
   private failures = 0;
+  private acks = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<(event: SessionEvent) => void>();
   private readonly stateListeners = new Set<(state: SaveState) => void>();
@@ -148,6 +151,32 @@ export class DocumentSession {
     return true;
   }
 
+  /** How many saves the service has acknowledged so far (a reload checks that none landed while it read the layer). */
+  get acknowledged(): number {
+    return this.acks;
+  }
+
+  /**
+   * Takes `stored` (this layer as the service holds it, with changes another window saved) as the
+   * document, with the changes not yet acknowledged applied on top of it again (operations are
+   * idempotent, so one already stored changes nothing); listeners hear the difference as operations.
+   * Undo and redo history is kept.
+   * @returns false when the unacknowledged changes do not fit `stored`: nothing changes then (they
+   *   are still sent, and refused and rolled back as usual)
+   */
+  rebase(stored: DocumentData): boolean {
+    let next: DocumentData;
+    try {
+      next = applyOperations(stored, this.queue.flat());
+    } catch {
+      return false;
+    }
+    const ops = changesBetween(this.current, next);
+    this.current = next;
+    if (ops.length > 0) this.emit(ops);
+    return true;
+  }
+
   /** Retries a failed save now instead of waiting for the back-off. */
   retryNow(): void {
     clearTimeout(this.retryTimer);
@@ -183,6 +212,7 @@ export class DocumentSession {
           const layer = this.where.layer;
           const ack = await this.api.applyChanges({ docId: this.current.id, ops: batch, ...(layer === undefined ? {} : { layer }) });
           this.queue.shift();
+          this.acks += 1;
           this.failures = 0;
           this.writeStash();
           this.onSaved(ack.row);
