@@ -8,7 +8,7 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { DocId, DocumentData } from '../../shared/model/types';
 import type { DocumentEditorHandle } from '../editor/DocumentEditor';
-import type { Stash } from '../state/document-session';
+import type { Stash } from '../state/pending-stash';
 import { READER_SELECTOR, readPlace, writePlace, type ReadingPlace } from '../state/reading-place';
 import { useLatest } from './use-latest';
 

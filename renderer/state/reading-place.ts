@@ -5,7 +5,7 @@
  * reload or the next start comes back to it. Reading never trusts what is stored: anything that
  * is not a well-formed place is ignored. No React and no DOM here.
  */
-import type { Stash } from './document-session';
+import type { Stash } from './pending-stash';
 
 /** A reading place: a document, and in it the layer (absent: the analyst's own), the selected annotation and the scroll offset. */
 export type ReadingPlace = Readonly<{ docId: string; layer?: string; selectedId?: string; scrollTop: number }>;
