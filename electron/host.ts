@@ -3,6 +3,10 @@
  * service API as Electron's IPC. It listens on 127.0.0.1 only, requires the per-run token
  * (`Authorization: Bearer <token>`), and refuses foreign Host and Origin headers (DNS
  * rebinding, cross-site POSTs). Run directly, it prints its URL (token included) on one line.
+ *
+ * `GET /events` (same token and Host rules) streams the change feed to a tab as Server-Sent
+ * Events, one `data:` line of JSON (a ChangeEvent) per acknowledged write, so every tab sees every
+ * saved change at once; a tab names itself with the CLIENT_ID_HEADER on its calls.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -10,10 +14,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { failure, MAX_IMPORT_BYTES, type Envelope } from '../shared/api';
+import { CLIENT_ID_HEADER, failure, isClientId, MAX_IMPORT_BYTES, type ChangeEvent, type Envelope } from '../shared/api';
 import { dispatch } from '../shared/api-validate';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { createServiceApi, type SettingsStore } from './services/api';
+import { ChangeFeed } from './services/change-feed';
 import { appRoot, analystName, defaultWorkspaceDir, openAppSettings, samplesDir } from './services/app-paths';
 import { parseShellArgs } from './services/cli-args';
 import { browserShell } from './services/export/jobs';
@@ -31,6 +36,10 @@ const MAX_BODY_BYTES = Math.ceil(MAX_IMPORT_BYTES * 1.4) + 1024 * 1024;
  * connection is cut: nobody's honest request is that large.
  */
 const MAX_DRAIN_BYTES = 4 * MAX_BODY_BYTES;
+/** The path of the change feed's event stream. */
+export const EVENTS_PATH = '/events';
+/** How often an idle event stream carries a comment, so that nothing between the tab and the host takes it for dead. */
+const HEARTBEAT_MS = 25_000;
 /** The signals that stop the host (Ctrl-C, `kill`, a closed terminal); it releases the workspace first. */
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
@@ -46,6 +55,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   // A browser cannot choose a path on disk: exports go to fresh names under <workspace>/exports.
   const api = createServiceApi({ current: options.workspace }, options.settings, browserShell(options.workspace.path));
+  const feed = new ChangeFeed(() => options.workspace.info().revision);
   const rendererDir = options.rendererDir ?? join(appRoot(), 'dist', 'renderer');
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -62,6 +72,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     // The path as sent, up to the query: never parsed as a URL, where `//x/y` would name host x.
     const pathname = /^[^?#]*/.exec(req.url ?? '/')![0];
     if (pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice('/api/'.length));
+    if (pathname === EVENTS_PATH) return streamEvents(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, failure('INVALID_INPUT', 'method not allowed'));
     return serveStatic(req, res, rendererDir, pathname);
   }
@@ -82,8 +93,29 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     } catch {
       return sendJson(res, 400, failure('INVALID_INPUT', 'the request body is not JSON'));
     }
-    const envelope = await dispatch(api, method, body, (err) => console.error(`POST /api/${method} failed:`, err));
+    const clientId = req.headers[CLIENT_ID_HEADER];
+    const caller = feed.publishing(api, isClientId(clientId) ? clientId : undefined);
+    const envelope = await dispatch(caller, method, body, (err) => console.error(`POST /api/${method} failed:`, err));
     sendJson(res, 200, envelope);
+  }
+
+  /** Streams the change feed to one tab until it goes away (token and origin checked as for API calls). */
+  function streamEvents(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'GET') return sendJson(res, 405, failure('INVALID_INPUT', 'the event stream is a GET request'));
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, '')))
+      return sendJson(res, 403, failure('INVALID_INPUT', 'cross-origin request refused'));
+    if (!hasToken(req.headers.authorization, token)) return sendJson(res, 401, failure('INVALID_INPUT', 'missing or wrong token'));
+    res.writeHead(200, { ...securityHeaders('text/event-stream; charset=utf-8'), Connection: 'keep-alive' });
+    // The first line tells the tab the stream is open (it then catches up once on what it missed).
+    res.write(`: open at revision ${options.workspace.info().revision}\n\n`);
+    const send = (event: ChangeEvent): void => void res.write(`data: ${JSON.stringify(event)}\n\n`);
+    const unsubscribe = feed.subscribe(send);
+    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
+    res.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    });
   }
 
   // An idle keep-alive connection must be closed by the browser, never by the host: a host that

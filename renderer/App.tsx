@@ -48,6 +48,7 @@ import { TopBar } from './components/TopBar';
 import type { AnnotationHover, DocumentEditorHandle, TextSelectionSnapshot } from './editor/DocumentEditor';
 import { useAnnotator } from './hooks/use-annotator';
 import { useClaimJump, type ClaimJumpTarget } from './hooks/use-claim-jump';
+import { useChangeFeed } from './hooks/use-change-feed';
 import { useDocumentSession, useSessionDoc } from './hooks/use-document-session';
 import { useDocumentTitle } from './hooks/use-document-title';
 import { useFileDrop } from './hooks/use-file-drop';
@@ -56,15 +57,13 @@ import { useImport } from './hooks/use-import';
 import { useLatest } from './hooks/use-latest';
 import { useSpanKeys } from './hooks/use-span-keys';
 import { usePreferences } from './hooks/use-preferences';
+import { useReadingPlace } from './hooks/use-reading-place';
 import { useStatusMessage } from './hooks/use-status-message';
 import { useWorkspace } from './hooks/use-workspace';
 import { SessionRegistry } from './state/session-registry';
 import { describeError } from './util/format';
 
 export type AppProps = Readonly<{ api: ClaimdeskApi }>;
-
-/** The open document survives a reload of the window (per tab). */
-const OPEN_KEY = 'claimdesk.openDocument';
 
 /** The whole application for one connected API. */
 export function App({ api }: AppProps) {
@@ -84,8 +83,10 @@ export function App({ api }: AppProps) {
       }),
   );
 
-  const [openId, setOpenId] = useState<DocId | null>(() => window.sessionStorage.getItem(OPEN_KEY));
+  const [openId, setOpenId] = useState<DocId | null>(null);
   const [generation, setGeneration] = useState(0);
+  // Changes other windows save show here at once (#12).
+  useChangeFeed(api, registry, { onSchemaChanged: () => setGeneration((g) => g + 1), onError: showError });
   // The layer of the open document shown (#11): the analyst's own unless they switch.
   const layerView = useLayerView(openId, workspace.info, rows, workspace.patches);
   const isReadOnlyLayer = layerView.readOnlyReason !== null;
@@ -150,10 +151,20 @@ export function App({ api }: AppProps) {
   /** Opens a document in curation mode: the Curate button, and the Agreement view's documents. */
   const openInCuration = curation.openInCuration;
 
-  useEffect(() => {
-    if (openId === null) window.sessionStorage.removeItem(OPEN_KEY);
-    else window.sessionStorage.setItem(OPEN_KEY, openId);
-  }, [openId]);
+  // The open document, its layer, selection and scroll survive a reload and a restart (per workspace, #12).
+  useReadingPlace({
+    storage: window.localStorage,
+    workspacePath: workspace.info?.path ?? null,
+    annotator: layerView.annotator,
+    openId,
+    layer: layerView.ref?.layer ?? null,
+    doc,
+    selectedId: annotator.ui.selectedId,
+    editorRef,
+    openDocument,
+    setLayer: layerView.setLayer,
+    select: annotator.select,
+  });
 
   // A workspace switch (or a deletion elsewhere) can remove the open document. Checked only
   // when a new list arrives: a document opened right after an import is not in the old list yet.

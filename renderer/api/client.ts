@@ -1,15 +1,26 @@
 /**
  * The renderer's only way to reach the services: a ClaimdeskApi built over a `Send`
  * function. In Electron, `send` is the preload bridge (IPC); in a browser, it is `fetch`
- * to the browser host. The app cannot tell which.
+ * to the browser host. The app cannot tell which. Each window also hears the change feed (every
+ * write acknowledged to any window) through `changeSourceOf(api)` (change-stream.ts).
  */
-import { API_METHODS, ApiError, failure, type ApiMethod, type ClaimdeskApi, type Envelope } from '../../shared/api';
+import {
+  API_METHODS,
+  ApiError,
+  CLIENT_ID_HEADER,
+  failure,
+  type ApiMethod,
+  type ChangeEvent,
+  type ClaimdeskApi,
+  type Envelope,
+} from '../../shared/api';
+import { bridgeChangeSource, httpChangeSource, setChangeSource } from './change-stream';
 
 /** Sends one call and resolves with its envelope; never rejects. */
 export type Send = (method: ApiMethod, arg: unknown) => Promise<Envelope<unknown>>;
 
-/** The bridge the preload exposes as `window.claimdesk` in Electron. */
-export type Bridge = Readonly<{ send: Send }>;
+/** The bridge the preload exposes as `window.claimdesk` in Electron: API calls, and the change feed of the other windows. */
+export type Bridge = Readonly<{ send: Send; onChange?: (listener: (event: ChangeEvent) => void) => () => void }>;
 
 /**
  * Builds the API over a transport.
@@ -24,13 +35,16 @@ export function createClient(send: Send): ClaimdeskApi {
   return Object.fromEntries(API_METHODS.map((m) => [m, call(m)])) as unknown as ClaimdeskApi;
 }
 
-/** The HTTP transport to the browser host. */
+/**
+ * The HTTP transport to the browser host.
+ * @param clientId names the window on each call, so the change feed marks its writes as its own
+ */
 export const httpSend =
-  (base: string, token: string): Send =>
+  (base: string, token: string, clientId?: string): Send =>
   (m, arg) =>
     fetch(`${base}/api/${m}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(clientId ? { [CLIENT_ID_HEADER]: clientId } : {}) },
       body: JSON.stringify(arg ?? null),
     })
       .then((r) => r.json() as Promise<Envelope<unknown>>)
@@ -40,16 +54,26 @@ const TOKEN_KEY = 'claimdesk.token';
 
 /**
  * Picks the transport for this window: the preload bridge when present, else HTTP with the
- * token from the URL fragment (kept in sessionStorage so a reload keeps working).
+ * token from the URL fragment (kept in sessionStorage so a reload keeps working), each with the
+ * window's change feed.
  * @returns the client, or null when there is neither a bridge nor a token
  */
 export function connect(win: Window & { claimdesk?: Bridge }): ClaimdeskApi | null {
-  if (win.claimdesk) return createClient(win.claimdesk.send);
+  const clientId = win.crypto.randomUUID();
+  const bridge = win.claimdesk;
+  if (bridge) {
+    const api = createClient(bridge.send);
+    if (bridge.onChange) setChangeSource(api, bridgeChangeSource(bridge.onChange, clientId));
+    return api;
+  }
   const fromHash = new URLSearchParams(win.location.hash.slice(1)).get('token');
   if (fromHash) {
     win.sessionStorage.setItem(TOKEN_KEY, fromHash);
     win.history.replaceState(null, '', win.location.pathname + win.location.search);
   }
   const token = fromHash ?? win.sessionStorage.getItem(TOKEN_KEY);
-  return token ? createClient(httpSend(win.location.origin, token)) : null;
+  if (!token) return null;
+  const api = createClient(httpSend(win.location.origin, token, clientId));
+  setChangeSource(api, httpChangeSource(win.location.origin, token, clientId));
+  return api;
 }

@@ -2,7 +2,8 @@
  * The document list: a filter box and a windowed listbox of documents. Up/Down/Home/End/
  * PageUp/PageDown move the active row (the listbox keeps focus and points at it with
  * aria-activedescendant); Enter, Space or a click opens it. Filtering matches titles as you
- * type; only visible rows are rendered, so thousands of documents stay fast. Rows changed by
+ * type; the sort menu orders them as imported, by the date each row shows (newest or oldest
+ * first) or by title. Only visible rows are rendered, so thousands of documents stay fast. Rows changed by
  * saves since the list was loaded (`patches`) are shown in place of the listed ones.
  */
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
@@ -10,6 +11,7 @@ import type { DocId, DocumentRow } from '../../shared/model/types';
 import { useLatest } from '../hooks/use-latest';
 import { useWindowedList } from '../hooks/use-windowed-list';
 import { formatCount, formatQuantity } from '../util/format';
+import { DOCUMENT_ORDERS, sortRows, type DocumentOrder } from './document-list-order';
 import { DocumentListItem, optionId } from './DocumentListItem';
 import './DocumentList.css';
 
@@ -31,14 +33,15 @@ export function DocumentList({ rows, patches, openId, onOpen }: DocumentListProp
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const [activeId, setActiveId] = useState<DocId | null>(null);
+  const [order, setOrder] = useState<DocumentOrder>('imported');
   const countId = useId();
 
-  const lowerTitles = useMemo(() => (rows ?? []).map((r) => r.title.toLowerCase()), [rows]);
+  const sorted = useMemo(() => sortRows(rows ?? [], order), [rows, order]);
+  const lowerTitles = useMemo(() => sorted.map((r) => r.title.toLowerCase()), [sorted]);
   const visible = useMemo(() => {
-    const all = rows ?? [];
     const q = deferredQuery.trim().toLowerCase();
-    return q === '' ? all : all.filter((_, i) => (lowerTitles[i] as string).includes(q));
-  }, [rows, lowerTitles, deferredQuery]);
+    return q === '' ? sorted : sorted.filter((_, i) => (lowerTitles[i] as string).includes(q));
+  }, [sorted, lowerTitles, deferredQuery]);
 
   const list = useWindowedList(visible.length, ROW_HEIGHT);
   const { scrollToIndex } = list;
@@ -105,7 +108,7 @@ export function DocumentList({ rows, patches, openId, onOpen }: DocumentListProp
     if (!el) return;
     el.scrollTop = 0;
     scrollToIndex(activeIndexRef.current);
-  }, [deferredQuery, list.ref, scrollToIndex, activeIndexRef]);
+  }, [deferredQuery, order, list.ref, scrollToIndex, activeIndexRef]);
 
   const rendered: number[] = [];
   for (let i = list.first; i < list.last; i++) rendered.push(i);
@@ -122,18 +125,32 @@ export function DocumentList({ rows, patches, openId, onOpen }: DocumentListProp
   return (
     <nav className="cd-sidebar" aria-label="Document list">
       <div className="cd-filter">
-        <input
-          type="search"
-          className="cd-input"
-          placeholder="Filter by title"
-          aria-label="Filter documents"
-          aria-describedby={countId}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={onFilterKey}
-          spellCheck={false}
-          autoComplete="off"
-        />
+        <div className="cd-filter-row">
+          <input
+            type="search"
+            className="cd-input"
+            placeholder="Filter by title"
+            aria-label="Filter documents"
+            aria-describedby={countId}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={onFilterKey}
+            spellCheck={false}
+            autoComplete="off"
+          />
+          <select
+            className="cd-input cd-doclist-sort"
+            aria-label="Sort documents"
+            value={order}
+            onChange={(e) => setOrder(e.target.value as DocumentOrder)}
+          >
+            {DOCUMENT_ORDERS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="cd-filter-count" id={countId} hidden={deferredQuery.trim() === '' && rows !== null}>
           {countText}
         </div>

@@ -1,5 +1,6 @@
 /**
- * One row of the document list (role="option"): title, source file and date, length,
+ * One row of the document list (role="option"): title, source file and date (saying whether it
+ * is the publication or the import date, document-list-order.ts), length,
  * annotation count and status (of the analyst's own layer; with the other annotators' and the
  * curated layer's as chips once there are any, #11). Fixed height, absolutely placed by the windowed list. Its
  * accessible name is the title alone, so tests and screen readers find it by title.
@@ -7,6 +8,7 @@
 import { memo } from 'react';
 import type { DocumentRow } from '../../shared/model/types';
 import { formatDate, formatQuantity } from '../util/format';
+import { DATE_KIND_LABELS, shownDate } from './document-list-order';
 import { LayerChips } from './LayerChips';
 
 export type DocumentListItemProps = Readonly<{
@@ -27,8 +29,8 @@ export const optionId = (docId: string) => `doc-option-${docId}`;
 export const DocumentListItem = memo(function DocumentListItem(props: DocumentListItemProps) {
   const { row, index, setSize, top, height, isActive, isSelected, onPick } = props;
   const id = optionId(row.id);
-  const dated = row.publishedAt ?? row.importedAt;
-  const dateTitle = row.publishedAt ? `Published ${row.publishedAt}` : `Imported ${row.importedAt}`;
+  const date = shownDate(row);
+  const dateKind = DATE_KIND_LABELS[date.kind];
   const classes = ['cd-docrow', isActive ? 'is-active' : '', isSelected ? 'is-selected' : ''].filter(Boolean).join(' ');
   return (
     <div
@@ -50,9 +52,9 @@ export const DocumentListItem = memo(function DocumentListItem(props: DocumentLi
         <span className="cd-docrow-file" title={row.sourceName}>
           {row.sourceName}
         </span>
-        <time dateTime={dated} title={dateTitle}>
-          {formatDate(dated)}
-        </time>
+        <span className="cd-docrow-date" title={`${dateKind} ${date.iso}`}>
+          <span className="cd-docrow-datekind">{dateKind}</span> <time dateTime={date.iso}>{formatDate(date.iso)}</time>
+        </span>
       </div>
       <div className="cd-docrow-foot" id={`${id}-foot`}>
         <span>{formatQuantity(row.length, 'char')}</span>

@@ -14,6 +14,10 @@
  * The first load is the one the renderer's entry started (renderer/api/workspace-preload.ts)
  * when there is one: the hook begins with its result when it has arrived, else awaits it.
  *
+ * The change feed (renderer/api/change-stream.ts) makes the poll at once when another window saved
+ * something (and reloads the list then: that bump is not this window's), and when the feed's stream
+ * (re)opens; the 2 s poll stays as the fallback while the stream is down.
+ *
  * Rows carry the status and counts of the analyst's own layer (#11): a change of author name in
  * Preferences changes that layer, so it reloads the list too, and a save in another layer (the
  * curated one) is acknowledged with that layer's view of the row, which is turned back into the
@@ -22,6 +26,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClaimdeskApi, WorkspaceInfo } from '../../shared/api';
 import type { DocId, DocumentRow } from '../../shared/model/types';
+import { changeSourceOf } from '../api/change-stream';
 import { workspacePreload, type WorkspacePreload } from '../api/workspace-preload';
 import { ownRowOf } from '../state/layer-access';
 import { describeError } from '../util/format';
@@ -73,6 +78,8 @@ export function useWorkspace(api: ClaimdeskApi): WorkspaceState {
   const known = useRef(start.known);
   const expectedBumps = useRef(0);
   const pending = useRef(start.pending);
+  // The latest revision another window's write reached (from the change feed): bumps up to it are not this window's.
+  const foreign = useRef(0);
 
   const load = useCallback(
     async (force: boolean) => {
@@ -88,7 +95,7 @@ export function useWorkspace(api: ClaimdeskApi): WorkspaceState {
         if (last.revision === next.revision) return;
         // Bumps this window's own saves caused need no new list, unless another program (a sync, a
         // colleague's layer) changed a document meanwhile: a save that changed nothing bumps nothing.
-        const isExternal = next.externalChanges.some((c) => c.revision > last.revision);
+        const isExternal = next.externalChanges.some((c) => c.revision > last.revision) || foreign.current > last.revision;
         if (!isExternal && next.revision > last.revision && next.revision <= last.revision + expectedBumps.current) {
           seen.current = seenOf(next);
           expectedBumps.current = 0;
@@ -109,21 +116,44 @@ export function useWorkspace(api: ClaimdeskApi): WorkspaceState {
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let isPolling = false;
+    let isWanted = false;
     const tick = async () => {
+      isPolling = true;
       try {
         await load(false);
         if (!stopped) setError(null);
       } catch (err) {
         if (!stopped) setError(describeError('Cannot reach the workspace', err));
       }
-      if (!stopped) timer = setTimeout(() => void tick(), POLL_INTERVAL_MS);
+      isPolling = false;
+      if (stopped) return;
+      if (isWanted) pollNow();
+      else timer = setTimeout(() => void tick(), POLL_INTERVAL_MS);
+    };
+    /** Polls now, or right after the poll under way (which may have read the workspace before the change). */
+    const pollNow = () => {
+      isWanted = isPolling;
+      if (isPolling) return;
+      clearTimeout(timer);
+      void tick();
     };
     void tick();
+    const source = changeSourceOf(api);
+    const unsubscribe = source?.subscribe({
+      onOpen: pollNow,
+      onChange: (event) => {
+        if (event.clientId === source.clientId) return;
+        foreign.current = Math.max(foreign.current, event.revision);
+        pollNow();
+      },
+    });
     return () => {
       stopped = true;
       clearTimeout(timer);
+      unsubscribe?.();
     };
-  }, [load]);
+  }, [api, load]);
 
   const refresh = useCallback(() => load(true), [load]);
 

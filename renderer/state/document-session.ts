@@ -6,11 +6,16 @@
  * a save that fails for a transient reason (I/O, host unreachable) is retried with back-off
  * and its changes stay queued, visible and stashed in localStorage until acknowledged. A
  * change the service refuses (INVALID_INPUT, NOT_FOUND, CONFLICT) is rolled back and reported,
- * never dropped silently. Every save names the session's layer. No React here: components subscribe.
+ * never dropped silently. Every save names the session's layer. A version of the layer saved by
+ * another window is taken in with `rebase`, the local unsaved changes on top. No React here: components subscribe.
  */
 import { ApiError, type ClaimdeskApi } from '../../shared/api';
 import { applyOperations, invertAll, type Operation } from '../../shared/model/operations';
 import type { DocumentData, DocumentRow } from '../../shared/model/types';
+import { changesBetween } from './document-diff';
+import { PendingStash, type Stash } from './pending-stash';
+
+export type { Stash };
 
 /** Where saving stands, for the status bar. */
 export type SaveState = Readonly<{
@@ -38,9 +43,6 @@ function nextTask(fn: () => void): void {
   channel.port2.postMessage(null);
 }
 
-/** A minimal key-value store (window.localStorage in the app). */
-export type Stash = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
-
 /** Which layer a session edits (#11). */
 export type SessionLayer = Readonly<{
   /** The layer's name, sent with every read and save; absent: the service's default (the analyst's own). */
@@ -57,9 +59,11 @@ export class DocumentSession {
   private saveState: SaveState = { status: 'saved', pending: 0 };
   private isFlushing = false;
   private failures = 0;
+  private acks = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<(event: SessionEvent) => void>();
   private readonly stateListeners = new Set<(state: SaveState) => void>();
+  private readonly stash: PendingStash;
   /**
    * Why this window must not change the layer (another annotator's), or null. Set by the
    * registry; the annotating hooks refuse changes with this sentence before they reach the session.
@@ -77,10 +81,11 @@ export class DocumentSession {
     doc: DocumentData,
     private readonly api: ClaimdeskApi,
     private readonly onSaved: (row: DocumentRow) => void,
-    private readonly stash: Stash | null,
+    stash: Stash | null,
     private readonly where: SessionLayer = {},
   ) {
     this.current = doc;
+    this.stash = new PendingStash(stash, doc.id, where.layer, where.readsLegacyStash === true);
     this.restoreStash();
   }
 
@@ -148,6 +153,32 @@ export class DocumentSession {
     return true;
   }
 
+  /** How many saves the service has acknowledged so far (a reload checks that none landed while it read the layer). */
+  get acknowledged(): number {
+    return this.acks;
+  }
+
+  /**
+   * Takes `stored` (this layer as the service holds it, with changes another window saved) as the
+   * document, with the changes not yet acknowledged applied on top of it again (operations are
+   * idempotent, so one already stored changes nothing); listeners hear the difference as operations.
+   * Undo and redo history is kept.
+   * @returns false when the unacknowledged changes do not fit `stored`: nothing changes then (they
+   *   are still sent, and refused and rolled back as usual)
+   */
+  rebase(stored: DocumentData): boolean {
+    let next: DocumentData;
+    try {
+      next = applyOperations(stored, this.queue.flat());
+    } catch {
+      return false;
+    }
+    const ops = changesBetween(this.current, next);
+    this.current = next;
+    if (ops.length > 0) this.emit(ops);
+    return true;
+  }
+
   /** Retries a failed save now instead of waiting for the back-off. */
   retryNow(): void {
     clearTimeout(this.retryTimer);
@@ -183,6 +214,7 @@ export class DocumentSession {
           const layer = this.where.layer;
           const ack = await this.api.applyChanges({ docId: this.current.id, ops: batch, ...(layer === undefined ? {} : { layer }) });
           this.queue.shift();
+          this.acks += 1;
           this.failures = 0;
           this.writeStash();
           this.onSaved(ack.row);
@@ -240,32 +272,15 @@ export class DocumentSession {
     for (const listener of this.stateListeners) listener(state);
   }
 
-  private stashKey(): string {
-    const layer = this.where.layer;
-    return layer === undefined ? legacyStashKey(this.current.id) : `${legacyStashKey(this.current.id)}@${encodeURIComponent(layer)}`;
-  }
-
   private writeStash(): void {
-    if (!this.stash) return;
-    if (this.queue.length === 0) this.stash.removeItem(this.stashKey());
-    else this.stash.setItem(this.stashKey(), JSON.stringify(this.queue));
+    this.stash.write(this.queue);
   }
 
   /** Re-applies changes a previous window applied but never saw acknowledged (operations are idempotent). */
   private restoreStash(): void {
-    const legacy = legacyStashKey(this.current.id);
-    if (this.where.layer !== undefined && this.where.readsLegacyStash && this.stash) {
-      // Changes stashed by a window from before layers were saved to the analyst's own layer: move them to this layer's key.
-      const old = this.stash.getItem(legacy);
-      if (old && !this.stash.getItem(this.stashKey())) this.stash.setItem(this.stashKey(), old);
-      if (old) this.stash.removeItem(legacy);
-    }
-    const raw = this.stash?.getItem(this.stashKey());
-    if (!raw) return;
     try {
-      // One batch: a stashed change may have reached the store with later ones, and is then
-      // recognised as a replay only together with them (an add followed by its updates).
-      const batch = (JSON.parse(raw) as Operation[][]).flat();
+      const batch = this.stash.read();
+      if (batch === null) return;
       if (batch.length > 0) {
         this.current = applyOperations(this.current, batch);
         this.queue.push(batch);
@@ -274,11 +289,7 @@ export class DocumentSession {
       void this.flush();
     } catch {
       // A stash that no longer applies (the document changed elsewhere) cannot be replayed; keep it aside for inspection.
-      this.stash?.setItem(`${this.stashKey()}.unapplied`, raw);
-      this.stash?.removeItem(this.stashKey());
+      this.stash.setAside();
     }
   }
 }
-
-/** Where a document's unsaved changes were stashed before layers: its id alone. */
-const legacyStashKey = (docId: string) => `claimdesk.pending.${docId}`;

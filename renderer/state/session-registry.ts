@@ -3,7 +3,8 @@
  * keep saving and undo/redo history survives switching between documents and layers. Loads each
  * layer once (concurrent requests share the load); a failed load is forgotten so it can be
  * retried. A session of a layer the analyst may not write (another annotator's) is read-only: it
- * carries the reason, and the annotating hooks refuse changes with it.
+ * carries the reason, and the annotating hooks refuse changes with it. A layer another window saved
+ * to is read again into its open session (`reload`), which keeps its unsaved changes on top (#12).
  */
 import { layerKey } from '../../shared/model/layers';
 import type { ClaimdeskApi } from '../../shared/api';
@@ -21,9 +22,15 @@ export type RegistryEvents = Readonly<{
 /** An external change the workspace reported: a document, and the layer that changed (absent: the article, so every layer). */
 export type ChangedLayer = Readonly<{ docId: DocId; layer?: string }>;
 
+/** How many times a reload reads a layer while this window's own saves keep landing during the read, before it gives up until the next change. */
+const MAX_READS = 5;
+
 export class SessionRegistry {
   private readonly sessions = new Map<string, DocumentSession>();
   private readonly loading = new Map<string, Promise<DocumentSession>>();
+  /** Per session key: the reload under way (or last started), and one waiting to start after it. */
+  private readonly reloading = new Map<string, Promise<boolean>>();
+  private readonly waiting = new Map<string, Promise<boolean>>();
 
   /**
    * @param stash where sessions keep unacknowledged changes across a reload (localStorage)
@@ -111,6 +118,60 @@ export class SessionRegistry {
       if (change && !kept.includes(change)) kept.push(change);
     }
     return kept;
+  }
+
+  /**
+   * Reads afresh, into the open sessions, the layers of `change`'s document another window saved to
+   * (only its layer, when it names one), keeping each session with its unsaved changes and undo
+   * history (DocumentSession.rebase). Reads of one session run one after another, and requests made
+   * while one waits share it; a read during which one of this window's saves was acknowledged is
+   * made again (the stored version may lack that save).
+   * @returns false when a session kept its own version (its unsaved changes do not fit the stored
+   *   one, or its saves kept landing); true otherwise
+   * @throws what getDocument throws
+   */
+  async reload(change: ChangedLayer): Promise<boolean> {
+    const keys = [...this.sessions]
+      .filter(([, s]) => s.doc.id === change.docId && (change.layer === undefined || change.layer === s.layer))
+      .map(([key]) => key);
+    const results = await Promise.all(keys.map((key) => this.reloadOne(key)));
+    return results.every(Boolean);
+  }
+
+  /** Reads every open session afresh, as `reload` does (after the change feed was down: what changed meanwhile is not known). */
+  async reloadAll(): Promise<boolean> {
+    const results = await Promise.all([...this.sessions.keys()].map((key) => this.reloadOne(key)));
+    return results.every(Boolean);
+  }
+
+  private reloadOne(key: string): Promise<boolean> {
+    const waiting = this.waiting.get(key);
+    if (waiting) return waiting;
+    const before = this.reloading.get(key) ?? Promise.resolve(true);
+    const next = before
+      .catch(() => true) // the earlier read's failure was reported to its caller
+      .then(() => {
+        this.waiting.delete(key);
+        return this.readInto(key);
+      });
+    this.waiting.set(key, next);
+    this.reloading.set(key, next);
+    const done = () => void (this.reloading.get(key) === next && this.reloading.delete(key));
+    next.then(done, done);
+    return next;
+  }
+
+  private async readInto(key: string): Promise<boolean> {
+    for (let read = 0; read < MAX_READS; read++) {
+      const session = this.sessions.get(key);
+      if (!session) return true; // forgotten meanwhile: the next open reads it afresh
+      const acks = session.acknowledged;
+      const layer = session.layer;
+      const stored = await this.api.getDocument({ docId: session.doc.id, ...(layer === undefined ? {} : { layer }) });
+      if (this.sessions.get(key) !== session) return true;
+      if (session.acknowledged === acks) return session.rebase(stored);
+    }
+    return false;
   }
 
   /** Stops every session's retry timers (the window is going away). */

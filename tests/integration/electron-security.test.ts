@@ -1,6 +1,6 @@
 /**
  * What can be checked of the Electron shell without an Electron runtime: the IPC naming, the
- * preload as the sandbox will run it (CommonJS, nothing but 'electron', one function exposed,
+ * preload as the sandbox will run it (CommonJS, nothing but 'electron', send and onChange exposed,
  * unknown methods refused), main as scripts/build-node.mjs bundles it (electron/main.ts with
  * its modules in electron/main/, one file): it does not pull in the host's HTTP server, loads
  * the window from the app:// scheme, never file://, and keeps every hardening call and
@@ -20,7 +20,7 @@ import { API_METHODS } from '../../shared/api';
 import { APP_INDEX_URL, APP_SCHEME, serveAppRequest } from '../../electron/app-protocol';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { startHost } from '../../electron/host';
-import { CHANNEL_PREFIX, channelFor, methodsFromArgv, methodsSwitch } from '../../electron/ipc-channel';
+import { CHANGE_CHANNEL, CHANNEL_PREFIX, channelFor, methodsFromArgv, methodsSwitch } from '../../electron/ipc-channel';
 import { openAppSettings } from '../../electron/services/app-paths';
 import { Workspace } from '../../electron/services/workspace';
 import { tempDir } from './support/temp';
@@ -70,12 +70,25 @@ async function bundleMain(): Promise<string> {
  * only 'electron', with a renderer-like process.argv.
  * @returns what it exposed to the page, and the modules it asked for
  */
-function runPreload(code: string, argv: readonly string[], invoke: Invoke): { exposed: Record<string, unknown>; required: string[] } {
+function runPreload(
+  code: string,
+  argv: readonly string[],
+  invoke: Invoke,
+): { exposed: Record<string, unknown>; required: string[]; listening: [string, (...args: unknown[]) => void][] } {
   const exposed: Record<string, unknown> = {};
   const required: string[] = [];
+  const listening: [string, (...args: unknown[]) => void][] = [];
   const electron = {
     contextBridge: { exposeInMainWorld: (key: string, api: unknown) => void (exposed[key] = api) },
-    ipcRenderer: { invoke },
+    ipcRenderer: {
+      invoke,
+      on: (channel: string, handler: (...args: unknown[]) => void) => void listening.push([channel, handler]),
+      removeListener: (channel: string, handler: (...args: unknown[]) => void) =>
+        void listening.splice(
+          listening.findIndex(([c, h]) => c === channel && h === handler),
+          1,
+        ),
+    },
   };
   const sandboxRequire = (name: string): unknown => {
     required.push(name);
@@ -84,7 +97,7 @@ function runPreload(code: string, argv: readonly string[], invoke: Invoke): { ex
   };
   const module = { exports: {} };
   runInNewContext(code, { require: sandboxRequire, module, exports: module.exports, process: { argv: [...argv] } });
-  return { exposed, required };
+  return { exposed, required, listening };
 }
 
 /** A plain copy, so objects from the preload's context compare like local ones. */
@@ -116,11 +129,11 @@ describe('the preload, as the sandbox runs it', () => {
     code = await bundlePreload();
   });
 
-  it('requires nothing but electron and exposes exactly window.claimdesk.send', () => {
+  it('requires nothing but electron and exposes exactly window.claimdesk.send and onChange', () => {
     const { exposed, required } = runPreload(code, ['x', methodsSwitch(API_METHODS)], async () => null);
     expect(required).toEqual(['electron']);
     expect(Object.keys(exposed)).toEqual(['claimdesk']);
-    expect(Object.keys(exposed.claimdesk as object)).toEqual(['send']);
+    expect(Object.keys(exposed.claimdesk as object)).toEqual(['send', 'onChange']);
     expect(code).not.toMatch(/^\s*(?:import|export)\b/m); // CommonJS only: no ESM statements
   });
 
@@ -150,6 +163,21 @@ describe('the preload, as the sandbox runs it', () => {
     expect(invoked).toBe(1);
   });
 
+  it('hands the page the change feed from its one channel, without the IPC event, and stops when asked', () => {
+    const { exposed, listening } = runPreload(code, ['x', methodsSwitch(API_METHODS)], async () => null);
+    const onChange = (exposed.claimdesk as { onChange: (l: unknown) => () => void }).onChange;
+    const heard: unknown[][] = [];
+    const stop = onChange((...args: unknown[]) => heard.push(args));
+    expect(listening.map(([channel]) => channel)).toEqual([CHANGE_CHANNEL]);
+    const change = { revision: 3, kind: 'changes', docId: 'abc123' };
+    listening[0]![1]({ sender: 'the IPC event' }, change);
+    expect(plain(heard)).toEqual([[change]]);
+    stop();
+    expect(listening).toEqual([]);
+    expect(typeof onChange('not a function')).toBe('function');
+    expect(listening).toEqual([]);
+  });
+
   it('forwards nothing when main announced no methods', async () => {
     const { exposed } = runPreload(code, ['x'], async () => ({ ok: true, value: null }));
     const send = (exposed.claimdesk as { send: (m: unknown) => Promise<Envelope> }).send;
@@ -161,7 +189,7 @@ describe('the preload, as the sandbox runs it', () => {
     const built = readFileSync(BUILT_PRELOAD, 'utf8');
     expect([...built.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1])).toEqual(['electron']);
     const { exposed } = runPreload(built, ['x', methodsSwitch(API_METHODS)], async () => null);
-    expect(Object.keys(exposed.claimdesk as object)).toEqual(['send']);
+    expect(Object.keys(exposed.claimdesk as object)).toEqual(['send', 'onChange']);
   });
 });
 
