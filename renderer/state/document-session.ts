@@ -20,7 +20,7 @@ export type { Stash };
 /** Where saving stands, for the status bar. */
 export type SaveState = Readonly<{
   status: 'saved' | 'saving' | 'failed';
-  /** Operations applied locally but not yet acknowledged. */
+  /** Changes (batches, one per apply) applied locally but not yet acknowledged. */
   pending: number;
   /** Why the last save failed, when it did. */
   error?: string;
@@ -255,8 +255,9 @@ export class DocumentSession {
     this.retryTimer = setTimeout(() => void this.flush(), delay);
   }
 
+  /** Changes not yet saved, as the analyst made them (one per apply: a tag that also starts the document is one). */
   private pendingCount(): number {
-    return this.queue.reduce((n, batch) => n + batch.length, 0);
+    return this.queue.length;
   }
 
   private errorPart(): { error?: string } {
