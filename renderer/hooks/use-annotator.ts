@@ -67,7 +67,14 @@ export type AnnotatorOptions = Readonly<{
   isReloading?: boolean;
 }>;
 
-type AnnotatorState = Readonly<{ session: DocumentSession | null; selectedId: string | null; linking: LinkMode | null; offer: LinkOffer | null }>;
+/** `lastTaggedId`: the annotation tagged last in this document, so a tag after a mouse selection (which clears the selected annotation) can still offer the link. */
+type AnnotatorState = Readonly<{
+  session: DocumentSession | null;
+  selectedId: string | null;
+  lastTaggedId: string | null;
+  linking: LinkMode | null;
+  offer: LinkOffer | null;
+}>;
 
 /** A session of the same layer of the same document (read afresh after a schema edit): the selection carries over. */
 const isSameLayer = (a: DocumentSession | null, b: DocumentSession | null) =>
@@ -79,12 +86,15 @@ const stampFor = (author: string): Stamp => ({ author, now: new Date().toISOStri
 export function useAnnotator(options: AnnotatorOptions): Annotator {
   const { session, doc, schema } = options;
   const opts = useLatest(options);
-  const [state, setState] = useState<AnnotatorState>({ session, selectedId: null, linking: null, offer: null });
+  const [state, setState] = useState<AnnotatorState>({ session, selectedId: null, lastTaggedId: null, linking: null, offer: null });
   // A new document starts with nothing selected; the same one read afresh keeps its selection.
   const current =
     state.session === session
       ? state
-      : { session, selectedId: isSameLayer(state.session, session) ? state.selectedId : null, linking: null, offer: null };
+      : (() => {
+          const same = isSameLayer(state.session, session);
+          return { session, selectedId: same ? state.selectedId : null, lastTaggedId: same ? state.lastTaggedId : null, linking: null, offer: null };
+        })();
   if (current !== state) setState(current);
 
   // Linear finds, not an index: building one would cost as much on every change.
@@ -100,7 +110,8 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
   );
   const offer = current.offer && find(current.offer.from.id) && find(current.offer.to.id) ? current.offer : null;
 
-  const latest = useLatest({ ui, doc, schema, selected, offer, find });
+  const lastTagged = find(current.lastTaggedId) ?? null;
+  const latest = useLatest({ ui, doc, schema, selected, lastTagged, offer, find });
 
   const select = useCallback(
     (id: string | null, scroll = false) => {
@@ -165,11 +176,12 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
       if (typeof change === 'string') return onInfo(change);
       // Cleared first, so drawing the new highlight does not have to keep a selection around it.
       editor.collapseSelection();
-      const previous = latest.current.selected;
+      const previous = latest.current.selected ?? latest.current.lastTagged;
       if (!apply(change)) return;
       const added = change[0];
       if (added?.op !== 'addAnnotation') return;
       select(added.annotation.id);
+      setState((st) => ({ ...st, lastTaggedId: added.annotation.id }));
       const next = previous && opts.current.session ? linkOfferAfterTag(opts.current.session.doc, s, previous, added.annotation) : null;
       if (next) setState((st) => ({ ...st, offer: next }));
     },

@@ -158,3 +158,27 @@ test('the label bar tags the selection, says what to do without one, follows the
     expect(await top()).toBe(articleTop);
   });
 });
+
+test('with the mouse: drag, 1, drag, 2, Enter links the claim to its source even when the claim was no longer selected', async ({
+  page,
+  request,
+  host,
+  api,
+}) => {
+  const { article, docId } = await openSeeded(page, request, host);
+  const offer = page.getByRole('status', { name: 'Link offer' });
+  await dragOver(page, article, ENVOY_SENTENCE, CLAIM);
+  await page.keyboard.press('1');
+  await expect(article.locator('[data-label="Claim"]')).toHaveText(CLAIM);
+  // A click in plain text (as an analyst does before the next selection) clears the selected claim.
+  await placeCaret(page, article, 'Hill said after', 'after', 'before');
+  await page.keyboard.press('Escape');
+  await expect(article.locator('.is-selected')).toHaveCount(0);
+  await dragOver(page, article, 'Hill said after', 'Hill');
+  await page.keyboard.press('2');
+  await expect(offer).toContainText("Link Claim “I don't see");
+  await page.keyboard.press('Enter');
+  const doc = await stored(api, docId);
+  const id = (label: string) => doc.annotations.find((a) => a.label === label)?.id;
+  expect(doc.relations.map((r) => [r.type, r.from, r.to])).toEqual([['attributed_to', id('Claim'), id('Source')]]);
+});
