@@ -20,7 +20,7 @@ export type FormatImporter = (name: string, source: DecodedSource, pause: Pause)
 export const TABLE_CELL_SEPARATOR = ' | ';
 
 /** The order of metadata keys in an Article, so stored and golden JSON diff cleanly. */
-const META_KEYS = ['byline', 'publishedAt', 'siteName', 'canonicalUrl', 'excerpt', 'lang'] as const;
+const META_KEYS = ['byline', 'publishedAt', 'siteName', 'canonicalUrl', 'excerpt', 'lang', 'encoding'] as const;
 
 /** Metadata as found in a source: any key may be missing, null or blank. */
 export type RawMeta = { [K in keyof ExtractedMeta]?: string | null | undefined };

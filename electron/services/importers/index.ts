@@ -62,7 +62,9 @@ export async function importArticle(name: string, bytes: Uint8Array, pause: Paus
     throw new ImportError(`${name} is not a supported article file; Claimdesk imports ${SUPPORTED_EXTENSIONS.join(', ')} files`);
   }
   try {
-    return await IMPORTERS[format](name, await decodeSource(name, bytes, pause), pause);
+    const source = await decodeSource(name, bytes, pause, { html: format === 'html' });
+    const article = await IMPORTERS[format](name, source, pause);
+    return { ...article, meta: { ...article.meta, encoding: source.encoding } };
   } catch (error) {
     throw asImportError(name, format, error);
   }

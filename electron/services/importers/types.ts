@@ -6,7 +6,7 @@
 import type { Block, DocumentMeta, SourceFormat } from '../../../shared/model/types';
 
 /** The metadata an importer can find in a source (the workspace adds hashes, paths and times). */
-export type ExtractedMeta = Pick<DocumentMeta, 'byline' | 'publishedAt' | 'siteName' | 'canonicalUrl' | 'excerpt' | 'lang'>;
+export type ExtractedMeta = Pick<DocumentMeta, 'byline' | 'publishedAt' | 'siteName' | 'canonicalUrl' | 'excerpt' | 'lang' | 'encoding'>;
 
 /** An article reduced to canonical text: blocks joined by "\n\n", the title as the first heading when present. */
 export type Article = Readonly<{
