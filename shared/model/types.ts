@@ -23,8 +23,8 @@ export type DocStatus = 'new' | 'in_progress' | 'done';
 export const DOC_STATUSES: readonly DocStatus[] = ['new', 'in_progress', 'done'];
 
 /** The source formats importers understand. */
-export type SourceFormat = 'txt' | 'md' | 'html';
-export const SOURCE_FORMATS: readonly SourceFormat[] = ['txt', 'md', 'html'];
+export type SourceFormat = 'txt' | 'md' | 'html' | 'docx';
+export const SOURCE_FORMATS: readonly SourceFormat[] = ['txt', 'md', 'html', 'docx'];
 
 /** Facts about a document's origin; optional fields are present only when the source had them. */
 export type DocumentMeta = Readonly<{
@@ -40,6 +40,9 @@ export type DocumentMeta = Readonly<{
   canonicalUrl?: string;
   excerpt?: string;
   lang?: string;
+  /** When the file says it was created and last modified (Word core properties, PDF info), as written there. */
+  createdAt?: string;
+  modifiedAt?: string;
   /** The character encoding a text source was decoded from ("UTF-8", "windows-1252", ...); absent for docx and pdf. */
   encoding?: string;
   warnings?: readonly string[];

@@ -82,7 +82,8 @@ export async function decodeSource(name: string, bytes: Uint8Array, pause: Pause
   return { text, warnings, encoding: decoded.encoding };
 }
 
-function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+/** Whether `bytes` begin with `prefix` (file signatures, byte-order marks). */
+export function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return bytes.length >= prefix.length && prefix.every((byte, i) => bytes[i] === byte);
 }
 

@@ -7,8 +7,9 @@
  */
 import type { SourceFormat } from '../../../shared/model/types';
 import { timeSlicer, type Pause } from '../store/time-slice';
-import type { FormatImporter } from './article';
+import type { BinaryImporter, FormatImporter } from './article';
 import { decodeSource } from './decode';
+import { importDocx } from './docx';
 import { importHtml } from './html';
 import { importMarkdown } from './markdown';
 import { importText } from './text';
@@ -23,18 +24,27 @@ const FORMAT_BY_EXTENSION: Readonly<Record<string, SourceFormat>> = {
   '.markdown': 'md',
   '.html': 'html',
   '.htm': 'html',
+  '.docx': 'docx',
 };
 
-const IMPORTERS: Readonly<Record<SourceFormat, FormatImporter>> = {
+/** Formats read from text: their bytes are decoded first (encoding found and named). */
+const TEXT_IMPORTERS: Readonly<Record<TextFormat, FormatImporter>> = {
   txt: importText,
   md: importMarkdown,
   html: importHtml,
+};
+type TextFormat = 'txt' | 'md' | 'html';
+
+/** Formats read from their bytes by their own parser. */
+const BINARY_IMPORTERS: Readonly<Record<Exclude<SourceFormat, TextFormat>, BinaryImporter>> = {
+  docx: importDocx,
 };
 
 const FORMAT_NAMES: Readonly<Record<SourceFormat, string>> = {
   txt: 'plain text',
   md: 'Markdown',
   html: 'HTML',
+  docx: 'a Word document',
 };
 
 /**
@@ -62,12 +72,17 @@ export async function importArticle(name: string, bytes: Uint8Array, pause: Paus
     throw new ImportError(`${name} is not a supported article file; Claimdesk imports ${SUPPORTED_EXTENSIONS.join(', ')} files`);
   }
   try {
+    if (!isTextFormat(format)) return await BINARY_IMPORTERS[format](name, bytes, pause);
     const source = await decodeSource(name, bytes, pause, { html: format === 'html' });
-    const article = await IMPORTERS[format](name, source, pause);
+    const article = await TEXT_IMPORTERS[format](name, source, pause);
     return { ...article, meta: { ...article.meta, encoding: source.encoding } };
   } catch (error) {
     throw asImportError(name, format, error);
   }
+}
+
+function isTextFormat(format: SourceFormat): format is TextFormat {
+  return format in TEXT_IMPORTERS;
 }
 
 /** Passes ImportError through; turns anything else into one that names the file and the reason. */

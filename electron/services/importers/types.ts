@@ -6,7 +6,10 @@
 import type { Block, DocumentMeta, SourceFormat } from '../../../shared/model/types';
 
 /** The metadata an importer can find in a source (the workspace adds hashes, paths and times). */
-export type ExtractedMeta = Pick<DocumentMeta, 'byline' | 'publishedAt' | 'siteName' | 'canonicalUrl' | 'excerpt' | 'lang' | 'encoding'>;
+export type ExtractedMeta = Pick<
+  DocumentMeta,
+  'byline' | 'publishedAt' | 'siteName' | 'canonicalUrl' | 'excerpt' | 'lang' | 'createdAt' | 'modifiedAt' | 'encoding'
+>;
 
 /** An article reduced to canonical text: blocks joined by "\n\n", the title as the first heading when present. */
 export type Article = Readonly<{
@@ -24,4 +27,4 @@ export class ImportError extends Error {
 }
 
 /** File extensions (lowercase, with the dot) that the importers accept. */
-export const SUPPORTED_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.html', '.htm'];
+export const SUPPORTED_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx'];

@@ -71,11 +71,11 @@ describe('files that cannot be imported', () => {
     expect((await importError(name, utf8(source))).message).toMatch(/has no article text that Claimdesk could find/);
   });
 
-  it.each(['story.pdf', 'story.docx', 'story', 'notes.txt.bak'])(
+  it.each(['story.doc', 'story.odt', 'story', 'notes.txt.bak'])(
     '%s: an unsupported extension is refused, listing the supported ones',
     async (name) => {
       const { message } = await importError(name, utf8('Title\n\nBody.'));
-      for (const extension of ['.txt', '.md', '.markdown', '.html', '.htm']) expect(message).toContain(extension);
+      for (const extension of ['.txt', '.md', '.markdown', '.html', '.htm', '.docx']) expect(message).toContain(extension);
     },
   );
 });
