@@ -23,8 +23,8 @@ export type DocStatus = 'new' | 'in_progress' | 'done';
 export const DOC_STATUSES: readonly DocStatus[] = ['new', 'in_progress', 'done'];
 
 /** The source formats importers understand. */
-export type SourceFormat = 'txt' | 'md' | 'html' | 'docx';
-export const SOURCE_FORMATS: readonly SourceFormat[] = ['txt', 'md', 'html', 'docx'];
+export type SourceFormat = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
+export const SOURCE_FORMATS: readonly SourceFormat[] = ['txt', 'md', 'html', 'docx', 'pdf'];
 
 /** Facts about a document's origin; optional fields are present only when the source had them. */
 export type DocumentMeta = Readonly<{

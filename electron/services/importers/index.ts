@@ -12,6 +12,7 @@ import { decodeSource } from './decode';
 import { importDocx } from './docx';
 import { importHtml } from './html';
 import { importMarkdown } from './markdown';
+import { importPdf } from './pdf';
 import { importText } from './text';
 import { ImportError, SUPPORTED_EXTENSIONS, type Article } from './types';
 
@@ -25,6 +26,7 @@ const FORMAT_BY_EXTENSION: Readonly<Record<string, SourceFormat>> = {
   '.html': 'html',
   '.htm': 'html',
   '.docx': 'docx',
+  '.pdf': 'pdf',
 };
 
 /** Formats read from text: their bytes are decoded first (encoding found and named). */
@@ -38,6 +40,7 @@ type TextFormat = 'txt' | 'md' | 'html';
 /** Formats read from their bytes by their own parser. */
 const BINARY_IMPORTERS: Readonly<Record<Exclude<SourceFormat, TextFormat>, BinaryImporter>> = {
   docx: importDocx,
+  pdf: importPdf,
 };
 
 const FORMAT_NAMES: Readonly<Record<SourceFormat, string>> = {
@@ -45,6 +48,7 @@ const FORMAT_NAMES: Readonly<Record<SourceFormat, string>> = {
   md: 'Markdown',
   html: 'HTML',
   docx: 'a Word document',
+  pdf: 'PDF',
 };
 
 /**

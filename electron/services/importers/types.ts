@@ -27,4 +27,4 @@ export class ImportError extends Error {
 }
 
 /** File extensions (lowercase, with the dot) that the importers accept. */
-export const SUPPORTED_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx'];
+export const SUPPORTED_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf'];

@@ -75,7 +75,7 @@ describe('files that cannot be imported', () => {
     '%s: an unsupported extension is refused, listing the supported ones',
     async (name) => {
       const { message } = await importError(name, utf8('Title\n\nBody.'));
-      for (const extension of ['.txt', '.md', '.markdown', '.html', '.htm', '.docx']) expect(message).toContain(extension);
+      for (const extension of ['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf']) expect(message).toContain(extension);
     },
   );
 });
