@@ -217,6 +217,9 @@ export class ApiError extends Error {
 /** One imported file must have fewer bytes than this (50 MB); a file this large or larger is refused with a message. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
+/** The article file extensions Claimdesk imports (lowercase, with the dot): the importers', the pickers' and the hints' one list. */
+export const ARTICLE_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf'];
+
 /**
  * Every method name, in one list, from which both transports are built (shared/api-validate.ts
  * has a validator for each, checked by the compiler and by the API contract test).
