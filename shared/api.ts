@@ -148,6 +148,12 @@ export interface ClaimdeskApi {
   listBackups(arg: { docId: DocId; layer?: string }): Promise<readonly BackupEntry[]>;
   /** Brings back an earlier version of a layer (the current one becomes a backup). @throws NOT_FOUND */
   restoreBackup(arg: { docId: DocId; backupId: string; layer?: string }): Promise<DocumentRow>;
+  /**
+   * Re-imports a text document's source (chosen again by the analyst: it must be the file imported,
+   * by SHA-256) decoded as `encoding`; the article is replaced. @throws NOT_FOUND, INVALID_INPUT
+   * (another file, an unknown encoding, a docx/pdf), CONFLICT (the text under annotations would change)
+   */
+  reimportDocument(arg: { docId: DocId; encoding: string; file: UploadedFile }): Promise<DocumentRow>;
   /** Moves a document to the workspace's trash. @throws NOT_FOUND, CONFLICT (read-only) */
   deleteDocument(arg: { docId: DocId }): Promise<void>;
   /** Documents in the trash. */
@@ -233,6 +239,7 @@ export const API_METHODS = [
   'updateSchema',
   'listBackups',
   'restoreBackup',
+  'reimportDocument',
   'deleteDocument',
   'listTrash',
   'restoreDocument',

@@ -66,18 +66,24 @@ export function formatFromFileName(name: string): SourceFormat | null {
  *   and is the title when the source has none)
  * @param bytes the file's content
  * @param pause where long loops give the event loop a turn (a 20 MB text file takes seconds)
+ * @param options.encoding decode a text file with this encoding instead of finding it (a re-import "as")
  * @returns the article: canonical text, blocks, title, metadata and warnings
  * @throws ImportError for any input the user must fix: unsupported extension, binary, empty,
  *   no article text, or a source the format's parser could not read
  */
-export async function importArticle(name: string, bytes: Uint8Array, pause: Pause = timeSlicer()): Promise<Article> {
+export async function importArticle(
+  name: string,
+  bytes: Uint8Array,
+  pause: Pause = timeSlicer(),
+  options: Readonly<{ encoding?: string }> = {},
+): Promise<Article> {
   const format = formatFromFileName(name);
   if (format === null) {
     throw new ImportError(`${name} is not a supported article file; Claimdesk imports ${SUPPORTED_EXTENSIONS.join(', ')} files`);
   }
   try {
     if (!isTextFormat(format)) return await BINARY_IMPORTERS[format](name, bytes, pause);
-    const source = await decodeSource(name, bytes, pause, { html: format === 'html' });
+    const source = await decodeSource(name, bytes, pause, { html: format === 'html', ...options });
     const article = await TEXT_IMPORTERS[format](name, source, pause);
     return { ...article, meta: { ...article.meta, encoding: source.encoding } };
   } catch (error) {
