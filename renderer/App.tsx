@@ -25,6 +25,7 @@ import { layerEntries } from './state/layer-access';
 import { AnnotationSidebar } from './components/AnnotationSidebar';
 import { ClaimsTable } from './components/ClaimsTable';
 import { DocumentHistory } from './components/DocumentHistory';
+import { EncodingPanel } from './components/EncodingPanel';
 import { DocumentPanel } from './components/DocumentPanel';
 import { TrashDialog } from './components/TrashDialog';
 import { ExportDialog } from './components/ExportDialog';
@@ -365,6 +366,17 @@ export function App({ api }: AppProps) {
                 schema={schema}
                 isReadOnly={isReadOnlyLayer}
                 onChange={(name, value) => apply(setDocumentAttribute(doc, name, value))}
+              />
+            )}
+            {doc && (
+              <EncodingPanel
+                api={api}
+                doc={doc}
+                onError={showError}
+                onReimported={(message) => {
+                  showInfo(message);
+                  reloadOpen();
+                }}
               />
             )}
             {doc && session && (
