@@ -39,7 +39,9 @@ describe.skipIf(!HAS_CHROMIUM)('importing Word and PDF files into a workspace', 
       ),
       'locked.pdf': expect.stringMatching(/^locked\.pdf is encrypted and needs a password: /),
       'scan.pdf': 'scan.pdf is probably a scan, with no text layer: run OCR first (for example ocrmypdf) and import the result',
-      'renamed.txt': expect.stringMatching(/^renamed\.txt looks like a PDF file, not an article; give it the \.pdf extension and import it again$/),
+      'renamed.txt': expect.stringMatching(
+        /^renamed\.txt looks like a binary file \(a PDF file\), not an article; give it the \.pdf extension and import it again$/,
+      ),
     });
     const pdfRow = report.imported.find((i) => i.name === 'envoy.pdf')!.row;
     const stored = JSON.parse(await readFile(articleFile(join(dir, 'workspace'), pdfRow.id), 'utf8')) as {

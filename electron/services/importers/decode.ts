@@ -14,22 +14,22 @@ export type DecodedSource = Readonly<{ text: string; warnings: readonly string[]
 
 /** Leading bytes of file types people drop on an importer by mistake: what they are and, where it helps, what to do. */
 const BINARY_SIGNATURES: readonly Readonly<{ bytes: readonly number[]; kind: string; todo?: string }>[] = [
-  { bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], kind: 'an image (PNG)' },
-  { bytes: [0xff, 0xd8, 0xff], kind: 'an image (JPEG)' },
-  { bytes: [0x47, 0x49, 0x46, 0x38], kind: 'an image (GIF)' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], kind: 'a PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], kind: 'a JPEG image' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], kind: 'a GIF image' },
   { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], kind: 'a PDF file', todo: 'give it the .pdf extension and import it again' },
   {
     bytes: [0x50, 0x4b, 0x03, 0x04],
-    kind: 'a ZIP archive (a Word file is one)',
+    kind: 'a ZIP archive, as a Word file is',
     todo: 'if it is a Word file, give it the .docx extension and import it again',
   },
   {
     bytes: [0xd0, 0xcf, 0x11, 0xe0],
-    kind: 'an Office compound file (an old .doc or a password-protected Word file)',
+    kind: 'an Office compound file: an old .doc or a password-protected Word file',
     todo: 'save it from Word as .docx without a password and import that',
   },
   { bytes: [0x1f, 0x8b], kind: 'a gzip archive' },
-  { bytes: [0x7f, 0x45, 0x4c, 0x46], kind: 'a program (ELF)' },
+  { bytes: [0x7f, 0x45, 0x4c, 0x46], kind: 'an ELF program' },
 ];
 
 /** Byte-order marks and the encodings they announce. */
@@ -72,7 +72,7 @@ export async function decodeSource(name: string, bytes: Uint8Array, pause: Pause
   const signature = BINARY_SIGNATURES.find((s) => startsWith(bytes, s.bytes));
   if (signature) throw binaryError(name, signature.kind, signature.todo);
   const decoded = await decodeBytes(bytes, pause, options);
-  if (looksBinary(decoded.text, decoded.replaced)) throw binaryError(name, 'a binary file (e.g. an image)');
+  if (looksBinary(decoded.text, decoded.replaced)) throw binaryError(name, 'e.g. an image');
   const warnings = [...decoded.warnings];
   const withoutControls = decoded.text.replace(STRAY_CONTROLS, '');
   const removed = decoded.text.length - withoutControls.length;
@@ -170,5 +170,5 @@ function isStrayControl(code: number): boolean {
 }
 
 function binaryError(name: string, kind: string, todo = `import ${SUPPORTED_EXTENSIONS.join(', ')} files`): ImportError {
-  return new ImportError(`${name} looks like ${kind}, not an article; ${todo}`);
+  return new ImportError(`${name} looks like a binary file (${kind}), not an article; ${todo}`);
 }
