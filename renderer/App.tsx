@@ -28,6 +28,7 @@ import { ClaimsTable } from './components/ClaimsTable';
 import { WorkspaceClaims } from './components/WorkspaceClaims';
 import { WorkspaceClaimsScope, type ClaimsScope } from './components/WorkspaceClaimsScope';
 import { DocumentHistory } from './components/DocumentHistory';
+import { EncodingPanel } from './components/EncodingPanel';
 import { DocumentPanel } from './components/DocumentPanel';
 import { TrashDialog } from './components/TrashDialog';
 import { ExportDialog } from './components/ExportDialog';
@@ -439,6 +440,17 @@ export function App({ api }: AppProps) {
                 schema={schema}
                 isReadOnly={isReadOnlyLayer}
                 onChange={(name, value) => apply(setDocumentAttribute(doc, name, value))}
+              />
+            )}
+            {doc && (
+              <EncodingPanel
+                api={api}
+                doc={doc}
+                onError={showError}
+                onReimported={(message) => {
+                  showInfo(message);
+                  reloadOpen();
+                }}
               />
             )}
             {doc && session && (

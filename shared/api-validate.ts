@@ -127,6 +127,13 @@ const schemas = {
   updateSchema: z.object({ schema: schemaShape, renamedLabels: z.record(name, name), removedLabels: z.array(name).max(100) }).strict(),
   listBackups: z.object({ docId, layer: layer.optional() }).strict(),
   restoreBackup: z.object({ docId, backupId: z.string().regex(/^[\w-]{1,200}$/, 'not a backup id'), layer: layer.optional() }).strict(),
+  reimportDocument: z
+    .object({
+      docId,
+      encoding: z.string().regex(/^[\w.:-]{1,40}$/, 'not an encoding name'),
+      file: z.object({ name: z.string().min(1).max(1024), data: z.string().max(Math.ceil(MAX_IMPORT_BYTES * 1.4)) }).strict(),
+    })
+    .strict(),
   deleteDocument: z.object({ docId }).strict(),
   listTrash: noArg,
   restoreDocument: z.object({ docId }).strict(),

@@ -193,6 +193,12 @@ export interface ClaimdeskApi {
   listBackups(arg: { docId: DocId; layer?: string }): Promise<readonly BackupEntry[]>;
   /** Brings back an earlier version of a layer (the current one becomes a backup). @throws NOT_FOUND */
   restoreBackup(arg: { docId: DocId; backupId: string; layer?: string }): Promise<DocumentRow>;
+  /**
+   * Re-imports a text document's source (chosen again by the analyst: it must be the file imported,
+   * by SHA-256) decoded as `encoding`; the article is replaced. @throws NOT_FOUND, INVALID_INPUT
+   * (another file, an unknown encoding, a docx/pdf), CONFLICT (the text under annotations would change)
+   */
+  reimportDocument(arg: { docId: DocId; encoding: string; file: UploadedFile }): Promise<DocumentRow>;
   /** Moves a document to the workspace's trash. @throws NOT_FOUND, CONFLICT (read-only) */
   deleteDocument(arg: { docId: DocId }): Promise<void>;
   /** Documents in the trash. */
@@ -268,6 +274,9 @@ export class ApiError extends Error {
 /** One imported file must have fewer bytes than this (50 MB); a file this large or larger is refused with a message. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
+/** The article file extensions Claimdesk imports (lowercase, with the dot): the importers', the pickers' and the hints' one list. */
+export const ARTICLE_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf'];
+
 /**
  * Every method name, in one list, from which both transports are built (shared/api-validate.ts
  * has a validator for each, checked by the compiler and by the API contract test).
@@ -281,6 +290,7 @@ export const API_METHODS = [
   'updateSchema',
   'listBackups',
   'restoreBackup',
+  'reimportDocument',
   'deleteDocument',
   'listTrash',
   'restoreDocument',

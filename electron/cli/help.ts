@@ -40,7 +40,8 @@ export const COMMAND_HELP: Readonly<Record<Command, string>> = {
   import: `Usage: claimdesk import --workspace DIR [--annotator NAME] <files|folders...>
 
 Imports, by kind:
-  .txt .md .markdown .html .htm   articles (folders are searched recursively)
+  .txt .md .markdown .html .htm   articles (folders are searched recursively),
+  .docx .pdf                      also Word and PDF articles
   .jsonl                          Claimdesk JSONL: documents with their annotations; the header's schema is
                                   adopted by an empty workspace, else the workspace schema gains what is missing
   .json .jsonld                   W3C Web Annotations: placed on documents already in the workspace

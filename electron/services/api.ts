@@ -63,6 +63,7 @@ export function createServiceApi(session: WorkspaceSession, settings: SettingsSt
     },
     listBackups: ({ docId, layer }) => ws().listBackups(docId, layer ?? me()),
     restoreBackup: async ({ docId, backupId, layer }) => ws().restoreBackup(docId, writableLayer(layer), backupId),
+    reimportDocument: ({ docId, encoding, file }) => ws().reimportDocument(docId, encoding, new Uint8Array(Buffer.from(file.data, 'base64')), me()),
     deleteDocument: ({ docId }) => ws().deleteDocument(docId),
     listTrash: () => ws().listTrash(me()),
     restoreDocument: ({ docId }) => ws().restoreDocument(docId, me()),

@@ -11,7 +11,7 @@ export function EmptyState({ onChooseFiles }: EmptyStateProps) {
         <div className="cd-empty-icon" aria-hidden="true" />
         <h2 className="cd-empty-title">No articles yet</h2>
         <p className="cd-empty-text">
-          Import… or drop <code>.txt</code>, <code>.md</code> or <code>.html</code> files here.
+          Import… or drop <code>.txt</code>, <code>.md</code>, <code>.html</code>, <code>.docx</code> or <code>.pdf</code> files here.
         </p>
         <button type="button" className="cd-button" onClick={onChooseFiles}>
           Choose files…

@@ -3,9 +3,10 @@
  * formats the importers understand. Controls open it through the forwarded ref.
  */
 import type { Ref } from 'react';
+import { ARTICLE_EXTENSIONS } from '../../shared/api';
 
-/** The extensions offered in the file picker. */
-export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm';
+/** The extensions offered in the file picker: every article format (text, Markdown, HTML, Word, PDF). */
+export const IMPORT_ACCEPT = ARTICLE_EXTENSIONS.join(',');
 
 export type ImportInputProps = Readonly<{ ref: Ref<HTMLInputElement>; onFiles: (files: File[]) => void }>;
 

@@ -6,7 +6,17 @@
  */
 import { z } from 'zod';
 import { offsetMap, type OffsetMap } from '../anchoring/code-points';
-import type { Annotation, Block, DocumentData, Relation, Schema } from '../model/types';
+import {
+  BLOCK_TYPES,
+  SOURCE_FORMATS,
+  type Annotation,
+  type Block,
+  type BlockType,
+  type DocumentData,
+  type Relation,
+  type Schema,
+  type SourceFormat,
+} from '../model/types';
 
 /** The `claimdesk` value of the header line. */
 export const JSONL_FORMAT = 'claimdesk-jsonl';
@@ -50,6 +60,8 @@ export function toJsonlLine(doc: DocumentData): string {
       start: cp(map, b.start),
       end: cp(map, b.end),
       ...(b.level === undefined ? {} : { level: b.level }),
+      ...(b.ordered === undefined ? {} : { ordered: b.ordered }),
+      ...(b.page === undefined ? {} : { page: b.page }),
     })),
     spans: doc.annotations.map((a) => ({
       id: a.id,
@@ -101,13 +113,22 @@ const lineShape = z
         sourceName: z.string(),
         sha256: z.string().regex(/^[0-9a-f]{64}$/),
         importedAt: z.string(),
-        format: z.enum(['txt', 'md', 'html']),
+        format: z.enum(SOURCE_FORMATS as [SourceFormat, ...SourceFormat[]]),
         byteLength: z.number().int().nonnegative(),
       })
       .catchall(z.unknown()),
     text: z.string(),
     blocks: z.array(
-      z.object({ type: z.enum(['heading', 'paragraph', 'quote']), start: offset, end: offset, level: z.number().int().optional() }).strict(),
+      z
+        .object({
+          type: z.enum(BLOCK_TYPES as [BlockType, ...BlockType[]]),
+          start: offset,
+          end: offset,
+          level: z.number().int().positive().optional(),
+          ordered: z.boolean().optional(),
+          page: z.number().int().positive().optional(),
+        })
+        .strict(),
     ),
     spans: z.array(
       z

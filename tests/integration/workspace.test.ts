@@ -143,8 +143,8 @@ describe('import', () => {
     else console.warn(`not checked: running as root without ${WRITE_ONLY_FILE}, every file is readable`);
     expect(report.imported.map((i) => i.name)).toEqual(expect.arrayContaining(['good.md', 'latin1.txt']));
     const latin1 = report.imported.find((i) => i.name === 'latin1.txt')!;
-    expect(latin1.warnings.join(' ')).toMatch(/UTF-8/);
-    expect((await ws.openDocument(latin1.row.id, ANALYST)).text).toContain('\uFFFD');
+    expect(latin1.warnings).toEqual(['the text is not UTF-8: decoded as windows-1252 (detected)']);
+    expect((await ws.openDocument(latin1.row.id, ANALYST)).text).toBe('Café owners said prices rose.'); // #12 defect 14: not U+FFFD
 
     const after = JSON.parse(await readFile(join(dir, 'claimdesk.json'), 'utf8')) as { documents: unknown[] };
     expect(after.documents.slice(0, 1)).toEqual((JSON.parse(before) as { documents: unknown[] }).documents);
@@ -156,7 +156,7 @@ describe('import', () => {
     await mkdir(join(src, 'nested', '.hidden'), { recursive: true });
     await writeFile(join(src, 'a.txt'), 'Title A\n\nBody of A, said Ann.\n');
     await writeFile(join(src, 'nested', 'b.md'), '# Title B\n\nBody of B.\n');
-    await writeFile(join(src, 'nested', 'notes.docx'), 'not supported yet');
+    await writeFile(join(src, 'nested', 'notes.odt'), 'not supported');
     await writeFile(join(src, 'nested', '.hidden', 'c.txt'), 'Hidden\n\nNot imported.\n');
     const ws = await Workspace.open(dir);
     const report = await ws.importPaths([src]);

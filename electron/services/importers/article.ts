@@ -16,11 +16,14 @@ import type { DecodedSource } from './decode';
  */
 export type FormatImporter = (name: string, source: DecodedSource, pause: Pause) => Promise<Article>;
 
+/** An importer of a binary format (docx, pdf): the file's bytes in, article out; otherwise as FormatImporter. */
+export type BinaryImporter = (name: string, bytes: Uint8Array, pause: Pause) => Promise<Article>;
+
 /** Separates table cells when a table row becomes one paragraph (markdown and HTML alike). */
 export const TABLE_CELL_SEPARATOR = ' | ';
 
 /** The order of metadata keys in an Article, so stored and golden JSON diff cleanly. */
-const META_KEYS = ['byline', 'publishedAt', 'siteName', 'canonicalUrl', 'excerpt', 'lang'] as const;
+const META_KEYS = ['byline', 'publishedAt', 'siteName', 'canonicalUrl', 'excerpt', 'lang', 'createdAt', 'modifiedAt', 'encoding'] as const;
 
 /** Metadata as found in a source: any key may be missing, null or blank. */
 export type RawMeta = { [K in keyof ExtractedMeta]?: string | null | undefined };

@@ -7,10 +7,12 @@
  */
 import type { SourceFormat } from '../../../shared/model/types';
 import { timeSlicer, type Pause } from '../store/time-slice';
-import type { FormatImporter } from './article';
+import type { BinaryImporter, FormatImporter } from './article';
 import { decodeSource } from './decode';
+import { importDocx } from './docx';
 import { importHtml } from './html';
 import { importMarkdown } from './markdown';
+import { importPdf } from './pdf';
 import { importText } from './text';
 import { ImportError, SUPPORTED_EXTENSIONS, type Article } from './types';
 
@@ -23,18 +25,30 @@ const FORMAT_BY_EXTENSION: Readonly<Record<string, SourceFormat>> = {
   '.markdown': 'md',
   '.html': 'html',
   '.htm': 'html',
+  '.docx': 'docx',
+  '.pdf': 'pdf',
 };
 
-const IMPORTERS: Readonly<Record<SourceFormat, FormatImporter>> = {
+/** Formats read from text: their bytes are decoded first (encoding found and named). */
+const TEXT_IMPORTERS: Readonly<Record<TextFormat, FormatImporter>> = {
   txt: importText,
   md: importMarkdown,
   html: importHtml,
+};
+type TextFormat = 'txt' | 'md' | 'html';
+
+/** Formats read from their bytes by their own parser. */
+const BINARY_IMPORTERS: Readonly<Record<Exclude<SourceFormat, TextFormat>, BinaryImporter>> = {
+  docx: importDocx,
+  pdf: importPdf,
 };
 
 const FORMAT_NAMES: Readonly<Record<SourceFormat, string>> = {
   txt: 'plain text',
   md: 'Markdown',
   html: 'HTML',
+  docx: 'a Word document',
+  pdf: 'PDF',
 };
 
 /**
@@ -52,20 +66,33 @@ export function formatFromFileName(name: string): SourceFormat | null {
  *   and is the title when the source has none)
  * @param bytes the file's content
  * @param pause where long loops give the event loop a turn (a 20 MB text file takes seconds)
+ * @param options.encoding decode a text file with this encoding instead of finding it (a re-import "as")
  * @returns the article: canonical text, blocks, title, metadata and warnings
  * @throws ImportError for any input the user must fix: unsupported extension, binary, empty,
  *   no article text, or a source the format's parser could not read
  */
-export async function importArticle(name: string, bytes: Uint8Array, pause: Pause = timeSlicer()): Promise<Article> {
+export async function importArticle(
+  name: string,
+  bytes: Uint8Array,
+  pause: Pause = timeSlicer(),
+  options: Readonly<{ encoding?: string }> = {},
+): Promise<Article> {
   const format = formatFromFileName(name);
   if (format === null) {
     throw new ImportError(`${name} is not a supported article file; Claimdesk imports ${SUPPORTED_EXTENSIONS.join(', ')} files`);
   }
   try {
-    return await IMPORTERS[format](name, await decodeSource(name, bytes, pause), pause);
+    if (!isTextFormat(format)) return await BINARY_IMPORTERS[format](name, bytes, pause);
+    const source = await decodeSource(name, bytes, pause, { html: format === 'html', ...options });
+    const article = await TEXT_IMPORTERS[format](name, source, pause);
+    return { ...article, meta: { ...article.meta, encoding: source.encoding } };
   } catch (error) {
     throw asImportError(name, format, error);
   }
+}
+
+function isTextFormat(format: SourceFormat): format is TextFormat {
+  return format in TEXT_IMPORTERS;
 }
 
 /** Passes ImportError through; turns anything else into one that names the file and the reason. */

@@ -1,8 +1,10 @@
 /**
  * Markdown importer. Reads the source with marked's lexer (never regexes over markdown) and
- * reduces its tokens to heading / paragraph / quote blocks: list items and code blocks become
- * paragraphs, everything inside a blockquote becomes quote blocks, raw HTML and images are
- * dropped, inline markup is reduced to its text. A YAML front matter block supplies title,
+ * reduces its tokens to heading / paragraph / quote / list-item blocks: each list item is one
+ * list_item block (its depth and whether the list is numbered kept; nested lists follow their
+ * parent item), table rows become paragraphs with their cells joined by " | ", code blocks
+ * become paragraphs, everything inside a blockquote becomes quote blocks, raw HTML and images
+ * are dropped, inline markup is reduced to its text. A YAML front matter block supplies title,
  * date, author, description and lang; it is never part of the text. Nothing is rendered.
  */
 import type { Token, Tokens } from 'marked';
@@ -10,6 +12,7 @@ import type { BlockDraft } from '../../../shared/model/blocks';
 import type { Pause } from '../store/time-slice';
 import { buildArticle, TABLE_CELL_SEPARATOR, toSingleLine } from './article';
 import type { DecodedSource } from './decode';
+import { decodeEntities } from './entities';
 import type { Article } from './types';
 
 /**
@@ -27,8 +30,8 @@ function getLexer(): Promise<(markdown: string) => Token[]> {
   return lexer;
 }
 
-/** Whether the blocks being read sit inside a blockquote. */
-type Context = Readonly<{ inQuote: boolean }>;
+/** Whether the blocks being read sit inside a blockquote, and how deep inside lists (0: none). */
+type Context = Readonly<{ inQuote: boolean; listDepth: number }>;
 
 /**
  * Imports a decoded markdown file.
@@ -40,7 +43,7 @@ type Context = Readonly<{ inQuote: boolean }>;
 export async function importMarkdown(name: string, source: DecodedSource, pause: Pause): Promise<Article> {
   const { fields, body } = splitFrontMatter(source.text);
   const lex = await getLexer();
-  const drafts = draftsFromTokens(lex(body), { inQuote: false });
+  const drafts = draftsFromTokens(lex(body), { inQuote: false, listDepth: 0 });
   const firstH1 = drafts.find((d) => d.type === 'heading' && d.level === 1);
   return buildArticle(
     {
@@ -133,14 +136,32 @@ function draftsFromToken(token: Tokens.Generic, context: Context): BlockDraft[] 
     case 'code':
       return [textDraft((token as Tokens.Code).text, context)];
     case 'blockquote':
-      return draftsFromTokens((token as Tokens.Blockquote).tokens, { inQuote: true });
+      return draftsFromTokens((token as Tokens.Blockquote).tokens, { ...context, inQuote: true });
     case 'list':
-      return (token as Tokens.List).items.flatMap((item) => draftsFromTokens(item.tokens, context));
+      return listDrafts(token as Tokens.List, context);
     case 'table':
       return tableRows(token as Tokens.Table).map((row) => textDraft(row, context));
     default:
       return [];
   }
+}
+
+/**
+ * A list's items: each item's own text (its paragraphs joined by line breaks) is one list_item
+ * at the list's depth; its nested lists and block quotes follow it. Inside a block quote the
+ * items are quote blocks, as everything there is.
+ */
+function listDrafts(list: Tokens.List, context: Context): BlockDraft[] {
+  const inner: Context = { ...context, listDepth: context.listDepth + 1 };
+  return list.items.flatMap((item) => {
+    const own = item.tokens.filter((t) => t.type === 'text' || t.type === 'paragraph' || t.type === 'code');
+    const rest = item.tokens.filter((t) => !own.includes(t));
+    const text = own.flatMap((t) => draftsFromToken(t as Tokens.Generic, inner).map((d) => d.text)).join('\n');
+    const itemDraft: BlockDraft = context.inQuote
+      ? { type: 'quote', text }
+      : { type: 'list_item', level: inner.listDepth, ordered: list.ordered, text };
+    return [itemDraft, ...draftsFromTokens(rest, inner)];
+  });
 }
 
 function textDraft(text: string, context: Context): BlockDraft {
@@ -185,111 +206,4 @@ function textTokenText(token: Tokens.Text): string {
 
 function softBreaksToSpaces(text: string): string {
   return text.replace(/\n/g, ' ');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Entities
-
-/**
- * Named entities common in news copy. marked decodes numeric references itself and leaves
- * named ones (and escapes bare "&" as "&amp;"); names not listed here stay as written.
- */
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  shy: '\u00ad',
-  ndash: '\u2013',
-  mdash: '\u2014',
-  hellip: '\u2026',
-  bull: '\u2022',
-  middot: '\u00b7',
-  lsquo: '\u2018',
-  rsquo: '\u2019',
-  sbquo: '\u201a',
-  ldquo: '\u201c',
-  rdquo: '\u201d',
-  bdquo: '\u201e',
-  laquo: '\u00ab',
-  raquo: '\u00bb',
-  lsaquo: '\u2039',
-  rsaquo: '\u203a',
-  prime: '\u2032',
-  Prime: '\u2033',
-  copy: '\u00a9',
-  reg: '\u00ae',
-  trade: '\u2122',
-  deg: '\u00b0',
-  plusmn: '\u00b1',
-  times: '\u00d7',
-  divide: '\u00f7',
-  frac12: '\u00bd',
-  frac14: '\u00bc',
-  frac34: '\u00be',
-  permil: '\u2030',
-  euro: '\u20ac',
-  pound: '\u00a3',
-  yen: '\u00a5',
-  cent: '\u00a2',
-  sect: '\u00a7',
-  para: '\u00b6',
-  thinsp: '\u2009',
-  ensp: '\u2002',
-  emsp: '\u2003',
-  zwj: '\u200d',
-  zwnj: '\u200c',
-  iexcl: '\u00a1',
-  iquest: '\u00bf',
-  aacute: '\u00e1',
-  eacute: '\u00e9',
-  iacute: '\u00ed',
-  oacute: '\u00f3',
-  uacute: '\u00fa',
-  Aacute: '\u00c1',
-  Eacute: '\u00c9',
-  Iacute: '\u00cd',
-  Oacute: '\u00d3',
-  Uacute: '\u00da',
-  agrave: '\u00e0',
-  egrave: '\u00e8',
-  ograve: '\u00f2',
-  ccedil: '\u00e7',
-  Ccedil: '\u00c7',
-  auml: '\u00e4',
-  euml: '\u00eb',
-  iuml: '\u00ef',
-  ouml: '\u00f6',
-  uuml: '\u00fc',
-  szlig: '\u00df',
-  Auml: '\u00c4',
-  Ouml: '\u00d6',
-  Uuml: '\u00dc',
-  ntilde: '\u00f1',
-  Ntilde: '\u00d1',
-  acirc: '\u00e2',
-  ecirc: '\u00ea',
-  icirc: '\u00ee',
-  ocirc: '\u00f4',
-  ucirc: '\u00fb',
-  oslash: '\u00f8',
-  aring: '\u00e5',
-  aelig: '\u00e6',
-  Oslash: '\u00d8',
-  Aring: '\u00c5',
-};
-
-/** Decodes named (listed) and numeric character references in one pass, so "&amp;lt;" gives "&lt;". */
-function decodeEntities(text: string): string {
-  return text.replace(/&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{1,31}));/g, (whole, dec, hex, named) => {
-    if (typeof named === 'string') return NAMED_ENTITIES[named] ?? whole;
-    const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(String(hex), 16);
-    return isScalarValue(code) && code !== 0 ? String.fromCodePoint(code) : '\ufffd';
-  });
-}
-
-function isScalarValue(code: number): boolean {
-  return code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
 }

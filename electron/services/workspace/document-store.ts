@@ -211,6 +211,21 @@ export class DocumentStore extends IndexStore {
     await this.putRow({ ...this.rowFor(docId), title });
   }
 
+  /** Replaces a document's article (a re-import of its source, see reimport.ts): its article file and its index row. */
+  async replaceArticle(article: ArticleFile, row: IndexRow): Promise<void> {
+    this.assertWritable();
+    const db = await this.articleHandle(article.id);
+    const before = db.data;
+    db.data = article;
+    try {
+      await db.write();
+    } catch (err) {
+      db.data = before;
+      throw writeError(articlePath(this.root, article.id), err);
+    }
+    this.setRow(row);
+  }
+
   /**
    * Writes a new document's article file (and its layers, when it comes with annotations); its
    * row is set in memory (the caller writes the index once, after a batch).

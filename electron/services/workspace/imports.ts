@@ -221,7 +221,7 @@ async function annotationIdsOf(store: DocumentStore, docId: string, layers: read
 }
 
 /** The SHA-256 of `bytes` in hex, hashed a megabyte at a time with pauses between. */
-async function sha256InSlices(bytes: Uint8Array, pause: Pause): Promise<string> {
+export async function sha256InSlices(bytes: Uint8Array, pause: Pause): Promise<string> {
   const hash = createHash('sha256');
   for (let at = 0; at < bytes.length; at += 1 << 20) {
     hash.update(bytes.subarray(at, at + (1 << 20)));

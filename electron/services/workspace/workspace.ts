@@ -26,6 +26,7 @@ import { DocumentStore } from './document-store';
 import { ExternalChangeWatcher } from './external-changes';
 import { documentDir, INDEX_FILE, LAYERS_DIR, originalsDir, sweepTempFiles, workspaceFolder } from './files';
 import * as history from './history';
+import { reimportWithEncoding } from './reimport';
 import * as imports from './imports';
 import { migrateDocumentsFromV1, migrateTrashFromV1, removeV1Files } from './migrate-layout';
 import { defaultMergeDriverCommand, prepareRepository } from '../sync/repository';
@@ -316,6 +317,16 @@ export class Workspace {
   restoreBackup(docId: DocId, layer: string, backupId: string): Promise<DocumentRow> {
     checkLayerName(layer);
     return history.restoreBackup(this.store, docId, layer, backupId);
+  }
+
+  /**
+   * Replaces a document's article with its source file decoded as `encoding` (see reimport.ts).
+   * @returns the document's row
+   */
+  async reimportDocument(docId: DocId, encoding: string, bytes: Uint8Array, viewer: string): Promise<DocumentRow> {
+    const annotations = Object.values(this.layers(docId)).reduce((n, layer) => n + layer.annotationCount, 0);
+    await reimportWithEncoding(this.store, docId, encoding, bytes, annotations);
+    return this.store.rowViewFor(docId, viewer);
   }
 
   /** Moves a document (with every layer) to the trash. */

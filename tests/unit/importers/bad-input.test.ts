@@ -35,14 +35,20 @@ describe('files that cannot be imported', () => {
   });
 
   it.each([
-    ['photo.txt', PNG],
-    ['photo.md', Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46)],
-    ['report.html', utf8('%PDF-1.7\n%âãÏÓ\n1 0 obj\n')],
-    ['nul.txt', utf8('Looks like text\u0000but has a NUL')],
-    ['controls.txt', Uint8Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 0x01 : 0x41))],
-  ])('%s: binary content is refused, whatever the extension', async (name, bytes) => {
+    ['photo.txt', PNG, 'a PNG image', 'import .txt'],
+    ['photo.md', Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46), 'a JPEG image', 'import .txt'],
+    ['report.html', utf8('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'), 'a PDF file', 'give it the .pdf extension'],
+    [
+      'story.txt',
+      Uint8Array.of(0x50, 0x4b, 0x03, 0x04, 0x14, 0x00),
+      'a ZIP archive, as a Word file is',
+      'if it is a Word file, give it the .docx extension',
+    ],
+    ['nul.txt', utf8('Looks like text\u0000but has a NUL'), 'e.g. an image', 'import .txt'],
+    ['controls.txt', Uint8Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 0x01 : 0x41)), 'e.g. an image', 'import .txt'],
+  ])('%s: binary content is refused, whatever the extension, and named', async (name, bytes, kind, todo) => {
     const { message } = await importError(name, bytes);
-    expect(message).toBe(`${name} looks like a binary file (e.g. an image), not an article; import .txt, .md or .html files`);
+    expect(message.startsWith(`${name} looks like a binary file (${kind}), not an article; ${todo}`)).toBe(true);
   });
 
   it.each([
@@ -65,21 +71,21 @@ describe('files that cannot be imported', () => {
     expect((await importError(name, utf8(source))).message).toMatch(/has no article text that Claimdesk could find/);
   });
 
-  it.each(['story.pdf', 'story.docx', 'story', 'notes.txt.bak'])(
+  it.each(['story.doc', 'story.odt', 'story', 'notes.txt.bak'])(
     '%s: an unsupported extension is refused, listing the supported ones',
     async (name) => {
       const { message } = await importError(name, utf8('Title\n\nBody.'));
-      for (const extension of ['.txt', '.md', '.markdown', '.html', '.htm']) expect(message).toContain(extension);
+      for (const extension of ['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf']) expect(message).toContain(extension);
     },
   );
 });
 
 describe('files that import with a warning', () => {
-  it('replaces invalid UTF-8 with U+FFFD and says so', async () => {
+  it('reads text that is not UTF-8 as the detected encoding, not as U+FFFD, and says so (#12 defect 14)', async () => {
     const bytes = Uint8Array.from([...utf8('Caf'), 0xe9, ...utf8(' owners said prices rose by '), 0xff, 0xfe, ...utf8('10%.')]);
     const article = await importArticle('latin1.txt', bytes);
-    expect(article.warnings).toEqual(['invalid UTF-8 bytes were replaced with U+FFFD']);
-    expect(article.text).toBe('Caf\uFFFD owners said prices rose by \uFFFD\uFFFD10%.');
+    expect(article.warnings).toEqual(['the text is not UTF-8: decoded as windows-1252 (detected)']);
+    expect(article.text).toBe('Café owners said prices rose by ÿþ10%.');
     expect(blockInvariantViolations(article)).toEqual([]);
   });
 

@@ -54,7 +54,7 @@ describe('markdown front matter', () => {
       ].join('\n'),
     );
     expect(a.title).toBe('Fares rise: what it means');
-    expect(a.meta).toEqual({ byline: 'Ana Ruiz, Bo Li', publishedAt: '2024-03-01', lang: 'es' });
+    expect(a.meta).toEqual({ byline: 'Ana Ruiz, Bo Li', publishedAt: '2024-03-01', lang: 'es', encoding: 'utf-8' });
     expect(a.text).toBe('A different H1\n\nBody.');
   });
 

@@ -72,7 +72,7 @@ describe('file names', () => {
       expect(formatFromFileName(`story${extension}`)).not.toBeNull();
       expect(formatFromFileName(`STORY${extension.toUpperCase()}`)).toBe(formatFromFileName(`story${extension}`));
     }
-    expect(formatFromFileName('story.pdf')).toBeNull();
+    expect(formatFromFileName('story.doc')).toBeNull();
     expect(formatFromFileName('story')).toBeNull();
     expect(formatFromFileName('folder.txt/story')).toBeNull();
   });
