@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark, prints its tables and writes them to
  * bench/results/latest.md (not committed). Exits non-zero when a budget is missed or a sanity
- * check fails. `BENCH_ONLY=export|workbench|agreement` runs one of them; `BENCH_RUNS=n` sets the runs per
+ * check fails. `BENCH_ONLY=export|workbench|agreement|extraction` runs one of them; `BENCH_RUNS=n` sets the runs per
  * workbench figure (default 5).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { formatBenchTable, runExportBench } from './export';
 import { formatWorkbenchTable, runWorkbenchBench } from './workbench';
 import { benchAgreement } from './agreement';
+import { formatExtractionTable, runExtractionBench } from './extraction/bench';
 
 const only = process.env.BENCH_ONLY;
 const sections: string[] = [`# Claimdesk benchmark\n\n${new Date().toISOString()}`];
@@ -41,6 +42,12 @@ if (only === undefined || only === 'agreement') {
   console.log(`\n${table}`);
   sections.push(`## Agreement\n\n${table}`);
   failed ||= rows.some((r) => r.ms > r.budgetMs);
+}
+
+if (only === undefined || only === 'extraction') {
+  const table = formatExtractionTable(await runExtractionBench());
+  console.log(`\n${table}`);
+  sections.push(`## Extraction (token F1 of the article body)\n\n${table}`);
 }
 
 const out = join(import.meta.dirname, 'results', 'latest.md');
