@@ -18,6 +18,7 @@ import { buildArticle, noArticleTextError, toSingleLine } from './article';
 import type { DecodedSource } from './decode';
 import { draftsFromHtml } from './html-blocks';
 import { removeClutter } from './html-clean';
+import { jsonLdArticleBody } from './html-jsonld';
 import { limitNesting } from './limit-nesting';
 import type { Article } from './types';
 
@@ -63,12 +64,15 @@ function getDomTools(): Promise<DomTools> {
 function articleFromDocument(name: string, source: DecodedSource, document: Document, tools: DomTools, pause: Pause): Promise<Article> {
   const canonicalUrl = canonicalUrlOf(document);
   const pageHeadlines = [...document.querySelectorAll('h1')].map((h1) => toSingleLine(h1.textContent ?? ''));
+  // Read before the clean-up, which removes the header a byline sits in, and before
+  // Readability, which removes the scripts JSON-LD sits in.
+  const pageByline = bylineOf(document);
+  const declaredBody = jsonLdArticleBody(document);
   removeClutter(document);
   const parsed = new tools.Readability(document).parse();
-  if (!parsed?.content || toSingleLine(parsed.textContent ?? '') === '') throw noArticleTextError(name);
-  const body = draftsFromHtml(parsed.content, tools.purifier);
-  const headline = chooseHeadline(toSingleLine(parsed.title ?? ''), pageHeadlines);
-  const bodyDrafts = withoutLeadingHeading(body, headline);
+  const headline = chooseHeadline(toSingleLine(parsed?.title ?? ''), pageHeadlines);
+  const extracted = parsed?.content ? withoutLeadingHeading(draftsFromHtml(parsed.content, tools.purifier), headline) : [];
+  const bodyDrafts = declaredBody !== null && isShortOf(extracted, declaredBody) ? declaredDrafts(declaredBody, tools.purifier) : extracted;
   if (!bodyDrafts.some((d) => toSingleLine(d.text) !== '')) throw noArticleTextError(name);
   return buildArticle(
     {
@@ -77,17 +81,48 @@ function articleFromDocument(name: string, source: DecodedSource, document: Docu
       title: headline,
       drafts: headline === '' ? bodyDrafts : [{ type: 'heading', level: 1, text: headline }, ...bodyDrafts],
       meta: {
-        byline: parsed.byline,
-        publishedAt: parsed.publishedTime,
-        siteName: parsed.siteName,
+        byline: parsed?.byline || pageByline,
+        publishedAt: parsed?.publishedTime,
+        siteName: parsed?.siteName,
         canonicalUrl,
-        excerpt: parsed.excerpt,
-        lang: parsed.lang,
+        excerpt: parsed?.excerpt,
+        lang: parsed?.lang,
       },
       warnings: source.warnings,
     },
     pause,
   );
+}
+
+/**
+ * Below this share of the JSON-LD body's length, the extracted body is taken to have missed
+ * the story (a page rendered by scripts, a body split in ways Readability does not follow).
+ */
+const DECLARED_BODY_SHARE = 0.5;
+
+function isShortOf(drafts: readonly BlockDraft[], declaredBody: string): boolean {
+  const extractedLength = drafts.reduce((sum, d) => sum + toSingleLine(d.text).length, 0);
+  return extractedLength < DECLARED_BODY_SHARE * toSingleLine(declaredBody).length;
+}
+
+/** JSON-LD's articleBody as paragraphs: HTML when it holds block markup, else text split at blank lines (or line breaks). */
+function declaredDrafts(body: string, purifier: DOMPurify): BlockDraft[] {
+  if (/<(p|br|div|h[1-6]|li)\b/i.test(body)) return draftsFromHtml(body, purifier);
+  const separator = /\n\s*\n/.test(body) ? /\n\s*\n/ : /\n/;
+  return body.split(separator).map((text) => ({ type: 'paragraph', text: toSingleLine(text) }));
+}
+
+/** Where pages mark their byline (the attributes Readability looks at too). */
+const BYLINE_SELECTOR = '[rel~="author"], [itemprop~="author"], [class*="byline" i], [id*="byline" i]';
+const MAX_BYLINE_LENGTH = 100;
+
+/** The first short byline-marked text of the page, for when Readability found none. */
+function bylineOf(document: Document): string | undefined {
+  for (const element of document.querySelectorAll(BYLINE_SELECTOR)) {
+    const text = toSingleLine(element.textContent ?? '');
+    if (text !== '' && text.length < MAX_BYLINE_LENGTH) return text;
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
