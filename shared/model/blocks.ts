@@ -5,8 +5,8 @@
  */
 import type { Block, BlockType } from './types';
 
-/** A block before layout: its kind, its text, and a heading level where it has one. */
-export type BlockDraft = Readonly<{ type: BlockType; text: string; level?: number }>;
+/** A block before layout: its kind, its text, and the optional fields a Block has (level, ordered, page). */
+export type BlockDraft = Readonly<{ type: BlockType; text: string; level?: number; ordered?: boolean; page?: number }>;
 
 /** The separator between blocks in canonical text. */
 export const BLOCK_SEPARATOR = '\n\n';
@@ -38,9 +38,15 @@ export function layoutBlocks(drafts: readonly BlockDraft[]): { text: string; blo
     if (blocks.length > 0) text += BLOCK_SEPARATOR;
     const start = text.length;
     text += content;
-    blocks.push(
-      draft.level === undefined ? { type: draft.type, start, end: text.length } : { type: draft.type, start, end: text.length, level: draft.level },
-    );
+    // Optional keys only when set, in a fixed order, so stored JSON diffs cleanly.
+    blocks.push({
+      type: draft.type,
+      start,
+      end: text.length,
+      ...(draft.level === undefined ? {} : { level: draft.level }),
+      ...(draft.ordered === undefined ? {} : { ordered: draft.ordered }),
+      ...(draft.page === undefined ? {} : { page: draft.page }),
+    });
   }
   return { text, blocks };
 }

@@ -8,12 +8,14 @@
  */
 import { checkSpan, OperationError } from './operations';
 import { isDocId, isItemId, isName } from './keys';
-import { DOC_STATUSES } from './types';
+import { BLOCK_TYPES, DOC_STATUSES } from './types';
 
 type Raw = Record<string, unknown>;
 const isRecord = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isOffset = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
-const BLOCK_TYPES = new Set(['heading', 'paragraph', 'quote']);
+const isBlockType = (v: unknown): boolean => (BLOCK_TYPES as readonly unknown[]).includes(v);
+/** An optional positive integer (a heading level, a list depth, a page number). */
+const isOptionalCount = (v: unknown): boolean => v === undefined || (typeof v === 'number' && Number.isInteger(v) && v >= 1);
 
 /**
  * The first problem of a whole document's content (a version-1 file, or a document an import
@@ -31,9 +33,12 @@ export function articleFileProblem(raw: Raw): string | null {
   const text = raw.text;
   if (!isRecord(raw.meta)) return 'its "meta" is not an object';
   if (!Array.isArray(raw.blocks)) return 'its "blocks" is not a list';
-  for (const [i, b] of raw.blocks.entries())
-    if (!isRecord(b) || !BLOCK_TYPES.has(b.type as string) || !isOffset(b.start) || !isOffset(b.end) || b.start >= b.end || b.end > text.length)
-      return `block ${i + 1} is not a heading, paragraph or quote with a range inside the text`;
+  for (const [i, b] of raw.blocks.entries()) {
+    if (!isRecord(b) || !isBlockType(b.type) || !isOffset(b.start) || !isOffset(b.end) || b.start >= b.end || b.end > text.length)
+      return `block ${i + 1} is not a heading, paragraph, quote or list item with a range inside the text`;
+    if (!isOptionalCount(b.level) || !isOptionalCount(b.page) || !(b.ordered === undefined || typeof b.ordered === 'boolean'))
+      return `block ${i + 1} has a "level" or "page" that is not a whole number from 1, or an "ordered" that is not true or false`;
+  }
   return null;
 }
 

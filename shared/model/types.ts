@@ -7,11 +7,16 @@
 /** A document id: lowercase hex, stable for a document's lifetime. */
 export type DocId = string;
 
-/** The block kinds an imported article is reduced to. */
-export type BlockType = 'heading' | 'paragraph' | 'quote';
+/** The block kinds an imported article is reduced to (a table row is a paragraph, its cells joined by " | "). */
+export type BlockType = 'heading' | 'paragraph' | 'quote' | 'list_item';
+export const BLOCK_TYPES: readonly BlockType[] = ['heading', 'paragraph', 'quote', 'list_item'];
 
-/** One block of the canonical text: `text.slice(start, end)`; never empty, never contains "\n\n". */
-export type Block = Readonly<{ type: BlockType; start: number; end: number; level?: number }>;
+/**
+ * One block of the canonical text: `text.slice(start, end)`; never empty, never contains "\n\n".
+ * `level` is a heading's level (1-6) or a list item's nesting depth (1 = top level); `ordered`
+ * marks an item of a numbered list; `page` is the 1-based page a block starts on (PDF only).
+ */
+export type Block = Readonly<{ type: BlockType; start: number; end: number; level?: number; ordered?: boolean; page?: number }>;
 
 /** Where an analyst is with a document. */
 export type DocStatus = 'new' | 'in_progress' | 'done';
@@ -19,6 +24,7 @@ export const DOC_STATUSES: readonly DocStatus[] = ['new', 'in_progress', 'done']
 
 /** The source formats importers understand. */
 export type SourceFormat = 'txt' | 'md' | 'html';
+export const SOURCE_FORMATS: readonly SourceFormat[] = ['txt', 'md', 'html'];
 
 /** Facts about a document's origin; optional fields are present only when the source had them. */
 export type DocumentMeta = Readonly<{
@@ -34,6 +40,8 @@ export type DocumentMeta = Readonly<{
   canonicalUrl?: string;
   excerpt?: string;
   lang?: string;
+  /** The character encoding a text source was decoded from ("UTF-8", "windows-1252", ...); absent for docx and pdf. */
+  encoding?: string;
   warnings?: readonly string[];
 }>;
 

@@ -7,8 +7,8 @@ import type { Article } from '../../../electron/services/importers';
 
 /**
  * Checks an article's text and blocks: no "\r"; blocks non-empty, ascending, not overlapping,
- * covering the text exactly with "\n\n" between neighbours and none inside; headings (and only
- * headings) carry a level 1-6; the title is one non-blank line.
+ * covering the text exactly with "\n\n" between neighbours and none inside; headings and list items
+ * (and only they) carry a level 1-6, list items (and only they) say whether they are ordered; the title is one non-blank line.
  * @returns human-readable violations, empty when there are none
  */
 export function blockInvariantViolations(article: Article): string[] {
@@ -27,7 +27,10 @@ export function blockInvariantViolations(article: Article): string[] {
     const gap = i === 0 ? text.slice(0, block.start) : text.slice(blocks[i - 1]!.end, block.start);
     if (gap !== (i === 0 ? '' : BLOCK_SEPARATOR)) problems.push(`${at} is preceded by ${JSON.stringify(gap)}`);
     const hasLevel = block.level !== undefined && Number.isInteger(block.level) && block.level >= 1 && block.level <= 6;
-    if ((block.type === 'heading') !== hasLevel) problems.push(`${at} type ${block.type} with level ${String(block.level)}`);
+    const needsLevel = block.type === 'heading' || block.type === 'list_item';
+    if (needsLevel !== hasLevel) problems.push(`${at} type ${block.type} with level ${String(block.level)}`);
+    if ((block.type === 'list_item') !== (block.ordered !== undefined))
+      problems.push(`${at} type ${block.type} with ordered ${String(block.ordered)}`);
   });
   const last = blocks.at(-1);
   if (last && last.end !== text.length) problems.push(`text continues after the last block: ${JSON.stringify(text.slice(last.end))}`);
