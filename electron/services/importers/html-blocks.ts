@@ -1,7 +1,7 @@
 /**
  * The last step of the HTML importer: sanitises the article HTML Readability kept (DOMPurify)
- * and walks it into block drafts in document order: headings, paragraphs, quotes, and table
- * rows as one paragraph of cells. No text is invented or reordered; elements with no article
+ * and walks it into block drafts in document order: headings, paragraphs, quotes, list items
+ * (level = nesting depth, ordered for <ol>), and table rows as one paragraph of cells. No text is invented or reordered; elements with no article
  * text (media, forms, figure captions) are skipped.
  */
 import type { DOMPurify } from 'dompurify';
@@ -91,7 +91,11 @@ const SKIPPED_TAGS = new Set([
   'style',
 ]);
 
-type WalkContext = Readonly<{ inQuote: boolean; inPre: boolean }>;
+/** The list an element sits in: its nesting depth (1 = top level) and whether it is numbered. */
+type ListContext = Readonly<{ depth: number; ordered: boolean }>;
+type WalkContext = Readonly<{ inQuote: boolean; inPre: boolean; list?: ListContext }>;
+/** Block levels run 1-6; deeper list items stay at 6. */
+const MAX_LEVEL = 6;
 
 /** Accumulates inline text into the current block and collects finished blocks. */
 class BlockCollector {
@@ -140,11 +144,31 @@ function walkNode(node: Node, context: WalkContext, out: BlockCollector): void {
     out.add(heading && !context.inQuote ? { type: 'heading', level: Number(heading[1]), text } : { type: blockType(context), text });
     return;
   }
+  if (tag === 'li' && context.list && !context.inQuote) return walkListItem(element, context.list, context, out);
   if (!BLOCK_TAGS.has(tag)) return walkChildren(element, context, out);
   out.endBlock(blockType(context));
-  const inner = { inQuote: context.inQuote || tag === 'blockquote', inPre: context.inPre || tag === 'pre' };
+  const list = tag === 'ul' || tag === 'ol' ? { depth: (context.list?.depth ?? 0) + 1, ordered: tag === 'ol' } : context.list;
+  const inner = { inQuote: context.inQuote || tag === 'blockquote', inPre: context.inPre || tag === 'pre', list };
   walkChildren(element, inner, out);
   out.endBlock(blockType(inner));
+}
+
+/**
+ * One list item as a list_item block: its own text (block children joined by spaces), then its
+ * nested lists, one level deeper, after it. An item with no text of its own adds no block.
+ */
+function walkListItem(item: Element, list: ListContext, context: WalkContext, out: BlockCollector): void {
+  out.endBlock(blockType(context));
+  const own = new BlockCollector();
+  const nested: Element[] = [];
+  for (const child of item.childNodes) {
+    if (child.nodeType === ELEMENT_NODE && ['ul', 'ol'].includes((child as Element).localName)) nested.push(child as Element);
+    else walkNode(child, context, own);
+  }
+  own.endBlock('paragraph');
+  const text = own.drafts.map((draft) => draft.text).join(' ');
+  if (text.trim() !== '') out.add({ type: 'list_item', level: Math.min(list.depth, MAX_LEVEL), ordered: list.ordered, text });
+  for (const child of nested) walkNode(child, context, out);
 }
 
 /** All the text under an element as one block's text (nested blocks joined by spaces). */
