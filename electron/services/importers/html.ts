@@ -19,6 +19,7 @@ import type { DecodedSource } from './decode';
 import { draftsFromHtml } from './html-blocks';
 import { removeClutter } from './html-clean';
 import { jsonLdArticleBody } from './html-jsonld';
+import { markParagraphs, missedLeadParagraphs } from './html-lead';
 import { limitNesting } from './limit-nesting';
 import type { Article } from './types';
 
@@ -69,9 +70,11 @@ function articleFromDocument(name: string, source: DecodedSource, document: Docu
   const pageByline = bylineOf(document);
   const declaredBody = jsonLdArticleBody(document);
   removeClutter(document);
+  const paragraphs = markParagraphs(document);
   const parsed = new tools.Readability(document).parse();
   const headline = chooseHeadline(toSingleLine(parsed?.title ?? ''), pageHeadlines);
-  const extracted = parsed?.content ? withoutLeadingHeading(draftsFromHtml(parsed.content, tools.purifier), headline) : [];
+  const lead = parsed?.content ? missedLeadParagraphs(paragraphs, parsed.content).map((text): BlockDraft => ({ type: 'paragraph', text })) : [];
+  const extracted = parsed?.content ? [...lead, ...withoutLeadingHeading(draftsFromHtml(parsed.content, tools.purifier), headline)] : [];
   const bodyDrafts = declaredBody !== null && isShortOf(extracted, declaredBody) ? declaredDrafts(declaredBody, tools.purifier) : extracted;
   if (!bodyDrafts.some((d) => toSingleLine(d.text) !== '')) throw noArticleTextError(name);
   return buildArticle(

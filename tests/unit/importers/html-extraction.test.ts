@@ -109,4 +109,18 @@ describe('html extraction: around the article', () => {
     );
     expect(blockTexts(a)).toEqual(['heading1: Villa found', ...body.map((t) => `paragraph: ${t}`)]);
   });
+
+  it('keeps a Japanese lead paragraph set apart from the body (Readability only takes short siblings ending in ". ")', async () => {
+    const lead = '気象庁は3日、関東甲信地方で平年より5日早く桜が開花する見通しだと発表した。';
+    const body = [
+      '2月後半から気温が高い日が続いたことで、つぼみの生育が早まったとみられる。',
+      '東京の上野公園では、早くも花見の場所取りに関する案内が掲示されている。公園の管理事務所は、今年も夜間の宴会を禁止し、ごみの持ち帰りを呼びかけるとしている。',
+      '気象庁の担当者は「週末にかけて再び寒くなる日もあるので、今後の予報に注意してほしい」と話している。',
+    ];
+    const a = await importPage(
+      `<section><h1>桜の開花 平年より早い見通し</h1><p class="date">2026年3月3日</p><div class="detail"><p class="summary">${lead}</p><div class="body-text">${body.map((t) => `<p>${t}</p>`).join('')}</div></div></section>`,
+      '<title>桜の開花 平年より早い見通し</title>',
+    );
+    expect(blockTexts(a)).toEqual(['heading1: 桜の開花 平年より早い見通し', ...[lead, ...body].map((t) => `paragraph: ${t}`)]);
+  });
 });
