@@ -54,15 +54,25 @@ const MIN_BOX_LINKS = 2;
  * @param document the parsed page; changed in place
  */
 export function removeClutter(document: Document): void {
-  for (const nav of document.querySelectorAll('nav, [role="navigation"]')) nav.remove();
+  for (const nav of document.querySelectorAll('nav, [role="navigation"]')) discard(nav);
   const paragraphCount = document.querySelectorAll('p').length;
   const removable = (element: Element): boolean => element.isConnected && !isInText(element) && !holdsArticle(element, paragraphCount);
   for (const element of document.querySelectorAll('aside, header, [class], [id]')) {
-    if (!HEADING_TAGS.has(element.localName) && isChrome(element) && removable(element)) element.remove();
+    if (!HEADING_TAGS.has(element.localName) && isChrome(element) && removable(element)) discard(element);
   }
   for (const box of document.querySelectorAll(LINK_BOX_TAGS)) {
-    if (isLinkBox(box) && removable(box)) box.remove();
+    if (isLinkBox(box) && removable(box)) discard(box);
   }
+}
+
+/**
+ * Empties an element rather than removing it: jsdom's remove() costs time linear in the
+ * element's siblings, so removing thousands of boxes from one long article was quadratic
+ * (13 s for 5,000 link lists among 20,000 paragraphs; emptying them takes 0.2 s). An empty
+ * element has no text, which is all that Readability and the block walker read.
+ */
+function discard(element: Element): void {
+  element.replaceChildren();
 }
 
 function isChrome(element: Element): boolean {
