@@ -82,14 +82,25 @@ function isChrome(element: Element): boolean {
   return (element.localName === 'header' || words.some((word) => HEADER_WORDS.has(word))) && element.querySelector('h1') !== null;
 }
 
-/** The words of an element's class and id, lowercased, with each adjacent pair also joined. */
+/**
+ * Words that make the next class word a state of the element, not what it is: a wrapper
+ * `has-sidebar`, `with-rail` or `no-ads` holds a page that has (or lacks) a sidebar or ads.
+ */
+const MODIFIERS = new Set(['has', 'with', 'without', 'no', 'hide']);
+
+/**
+ * The words of an element's class and id that say what it is: lowercased, split at "-", "_" and
+ * camelCase, each adjacent pair also joined; a word after a modifier ("has-comments") or before
+ * "free" ("ad-free") is left out.
+ */
 function classWords(element: Element): string[] {
   const words = `${element.getAttribute('class') ?? ''} ${element.id}`
     .replace(/([a-z\d])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z\d]+/)
     .filter((word) => word !== '');
-  return [...words, ...words.slice(1).map((word, i) => `${words[i]}${word}`)];
+  const named = words.filter((word, i) => !MODIFIERS.has(words[i - 1] ?? '') && words[i + 1] !== 'free');
+  return [...named, ...words.slice(1).map((word, i) => `${words[i]}${word}`)];
 }
 
 /** Whether an element sits inside running text (a paragraph, list item, cell or heading). */

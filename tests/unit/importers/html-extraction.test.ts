@@ -123,4 +123,11 @@ describe('html extraction: around the article', () => {
     );
     expect(blockTexts(a)).toEqual(['heading1: 桜の開花 平年より早い見通し', ...[lead, ...body].map((t) => `paragraph: ${t}`)]);
   });
+
+  it('keeps a short article whose wrapper says it has a sidebar or no ads (has-, with-, no- modifiers, -free)', async () => {
+    for (const wrapper of ['layout has-sidebar', 'page--with-rail', 'story noAds', 'body ad-free']) {
+      const a = await importPage(`<div class="${wrapper}"><h1>Council delays budget vote</h1>${paragraphs(STORY.slice(0, 2))}</div>`);
+      expect(blockTexts(a).slice(1), wrapper).toEqual(STORY.slice(0, 2).map((t) => `paragraph: ${t}`));
+    }
+  });
 });
