@@ -8,19 +8,31 @@
 /** schema.org types whose `articleBody` is the story (Article and its subtypes). */
 const ARTICLE_TYPE = /(Article|BlogPosting|Report)$/;
 
+/** An article object's body and, when it names one, its headline. */
+export type DeclaredBody = Readonly<{ body: string; headline: string | null }>;
+
 /**
- * The longest `articleBody` of an article object in the page's JSON-LD blocks.
+ * The `articleBody` of every article object in the page's JSON-LD blocks.
  * @param document the parsed page, before anything removes its scripts
+ * @returns the bodies with their headlines, in page order; possibly none
+ */
+export function jsonLdArticleBodies(document: Document): DeclaredBody[] {
+  return [...document.querySelectorAll('script[type="application/ld+json" i]')].flatMap((script) =>
+    articleBodies(parseJson(script.textContent ?? '')).filter((declared) => declared.body.trim() !== ''),
+  );
+}
+
+/**
+ * The body declared for the page's own story: the longest whose headline is absent or matches
+ * the page's (one contains the other, ignoring case and spacing), so that the JSON-LD of a
+ * related story listed on the page is never taken for this one.
  * @returns the body text as written (paragraphs usually separated by line breaks), or null
  */
-export function jsonLdArticleBody(document: Document): string | null {
-  let best: string | null = null;
-  for (const script of document.querySelectorAll('script[type="application/ld+json" i]')) {
-    for (const body of articleBodies(parseJson(script.textContent ?? ''))) {
-      if (body.trim() !== '' && (best === null || body.length > best.length)) best = body;
-    }
-  }
-  return best;
+export function declaredBodyFor(declared: readonly DeclaredBody[], headline: string): string | null {
+  const norm = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+  const page = norm(headline);
+  const own = declared.filter((d) => d.headline === null || page === '' || norm(d.headline).includes(page) || page.includes(norm(d.headline)));
+  return own.reduce<string | null>((best, d) => (best === null || d.body.length > best.length ? d.body : best), null);
 }
 
 function parseJson(text: string): unknown {
@@ -32,12 +44,16 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** The `articleBody` strings of every article object in a JSON-LD value, depth-first. */
-function articleBodies(value: unknown): string[] {
+/** The article objects with a string `articleBody` in a JSON-LD value, depth-first. */
+function articleBodies(value: unknown): DeclaredBody[] {
   if (Array.isArray(value)) return value.flatMap(articleBodies);
   if (typeof value !== 'object' || value === null) return [];
   const node = value as Record<string, unknown>;
   const types = ([] as unknown[]).concat(node['@type'] ?? []);
-  const own = types.some((t) => typeof t === 'string' && ARTICLE_TYPE.test(t)) && typeof node.articleBody === 'string' ? [node.articleBody] : [];
+  const isArticle = types.some((t) => typeof t === 'string' && ARTICLE_TYPE.test(t));
+  const own =
+    isArticle && typeof node.articleBody === 'string'
+      ? [{ body: node.articleBody, headline: typeof node.headline === 'string' ? node.headline : null }]
+      : [];
   return [...own, ...articleBodies(node['@graph'] ?? [])];
 }

@@ -1,8 +1,11 @@
 /**
- * HTML importer. Finds the article in a saved web page with @mozilla/readability on a jsdom
- * document, sanitises what Readability keeps with DOMPurify, and reduces it to heading /
- * paragraph / quote blocks in document order; the headline is block 0. Page metadata (byline,
- * publication time, site, canonical URL, excerpt, language) goes to `meta`.
+ * HTML importer. Finds the article in a saved web page: page chrome is cleaned out first
+ * (html-clean.ts), @mozilla/readability picks the article on a jsdom document, a CJK lead
+ * paragraph it leaves out is put back (html-lead.ts), and the page's JSON-LD articleBody
+ * replaces a body that came out much shorter (html-jsonld.ts). What Readability keeps is
+ * sanitised with DOMPurify and reduced to heading / paragraph / quote / list item blocks in
+ * document order (html-blocks.ts); the headline is block 0. Page metadata (byline, publication
+ * time, site, canonical URL, excerpt, language) goes to `meta`.
  *
  * It must never run a page's scripts or fetch anything: scripts, stylesheets and style
  * elements are cut from the source before jsdom sees it (jsdom's CSS parser can throw on real
@@ -18,7 +21,7 @@ import { buildArticle, noArticleTextError, toSingleLine } from './article';
 import type { DecodedSource } from './decode';
 import { draftsFromHtml } from './html-blocks';
 import { removeClutter } from './html-clean';
-import { jsonLdArticleBody } from './html-jsonld';
+import { declaredBodyFor, jsonLdArticleBodies } from './html-jsonld';
 import { markParagraphs, missedLeadParagraphs } from './html-lead';
 import { limitNesting } from './limit-nesting';
 import type { Article } from './types';
@@ -65,16 +68,17 @@ function getDomTools(): Promise<DomTools> {
 function articleFromDocument(name: string, source: DecodedSource, document: Document, tools: DomTools, pause: Pause): Promise<Article> {
   const canonicalUrl = canonicalUrlOf(document);
   const pageHeadlines = [...document.querySelectorAll('h1')].map((h1) => toSingleLine(h1.textContent ?? ''));
-  // Read before the clean-up, which removes the header a byline sits in, and before
+  // Read before the clean-up, which empties the header a byline sits in, and before
   // Readability, which removes the scripts JSON-LD sits in.
   const pageByline = bylineOf(document);
-  const declaredBody = jsonLdArticleBody(document);
+  const declared = jsonLdArticleBodies(document);
   removeClutter(document);
   const paragraphs = markParagraphs(document);
   const parsed = new tools.Readability(document).parse();
   const headline = chooseHeadline(toSingleLine(parsed?.title ?? ''), pageHeadlines);
   const lead = parsed?.content ? missedLeadParagraphs(paragraphs, parsed.content).map((text): BlockDraft => ({ type: 'paragraph', text })) : [];
   const extracted = parsed?.content ? [...lead, ...withoutLeadingHeading(draftsFromHtml(parsed.content, tools.purifier), headline)] : [];
+  const declaredBody = declaredBodyFor(declared, headline);
   const bodyDrafts = declaredBody !== null && isShortOf(extracted, declaredBody) ? declaredDrafts(declaredBody, tools.purifier) : extracted;
   if (!bodyDrafts.some((d) => toSingleLine(d.text) !== '')) throw noArticleTextError(name);
   return buildArticle(

@@ -130,4 +130,18 @@ describe('html extraction: around the article', () => {
       expect(blockTexts(a).slice(1), wrapper).toEqual(STORY.slice(0, 2).map((t) => `paragraph: ${t}`));
     }
   });
+
+  it("ignores JSON-LD articleBody of another story (a headline that is not the page's)", async () => {
+    const other = {
+      '@type': 'NewsArticle',
+      headline: 'Harbour festival dates announced',
+      articleBody: 'The harbour festival returns in July. '.repeat(40),
+    };
+    const a = await importPage(
+      `<article><h1>Council delays budget vote</h1>${paragraphs(STORY.slice(0, 2))}</article>`,
+      `<title>Council delays budget vote</title><script type="application/ld+json">${JSON.stringify({ '@type': 'ItemList', itemListElement: [other] })}</script><script type="application/ld+json">${JSON.stringify(other)}</script>`,
+    );
+    expect(a.text).not.toContain('harbour festival');
+    expect(blockTexts(a).slice(1)).toEqual(STORY.slice(0, 2).map((t) => `paragraph: ${t}`));
+  });
 });
