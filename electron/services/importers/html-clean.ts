@@ -5,8 +5,8 @@
  * short article, retries without its own "unlikely candidate" filter and then keeps sidebars too.
  *
  * The rules rest on common CMS markup (class and id words, <aside>, the article header around
- * the <h1>, lists of links), not on any one site. They only remove elements, never rewrite
- * text; they never remove an element that may hold the story (see holdsArticle), a heading, or
+ * the <h1>, lists of links), not on any one site. They only empty elements, never rewrite
+ * text; they never empty an element that may hold the story (see holdsArticle), a heading, or
  * an element inside a paragraph (a `<span class="date">` in a sentence is the sentence's word).
  */
 
@@ -48,7 +48,7 @@ const MAX_LINK_SHARE = 0.7;
 const MIN_BOX_LINKS = 2;
 
 /**
- * Removes page chrome from a parsed page: navigation (Readability keeps a lone <nav> as "the
+ * Empties the page chrome of a parsed page: navigation (Readability keeps a lone <nav> as "the
  * article" when a page has nothing else), <aside> boxes, the block around the headline, elements
  * whose class or id names them chrome (CLUTTER_WORDS), and boxes that are mostly links.
  * @param document the parsed page; changed in place

@@ -144,4 +144,17 @@ describe('html extraction: around the article', () => {
     expect(a.text).not.toContain('harbour festival');
     expect(blockTexts(a).slice(1)).toEqual(STORY.slice(0, 2).map((t) => `paragraph: ${t}`));
   });
+
+  it('reads a JSON-LD articleBody written as HTML paragraphs', async () => {
+    const jsonLd = JSON.stringify({
+      '@type': 'NewsArticle',
+      headline: 'Villa found',
+      articleBody: '<p>Archaeologists found a villa.</p><p>It will stay in place.</p>',
+    });
+    const a = await importPage(
+      '<main><h1>Villa found</h1><div id="app"></div></main>',
+      `<title>Villa found</title><script type="application/ld+json">${jsonLd}</script>`,
+    );
+    expect(blockTexts(a)).toEqual(['heading1: Villa found', 'paragraph: Archaeologists found a villa.', 'paragraph: It will stay in place.']);
+  });
 });
