@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark, prints its tables and writes them to
  * bench/results/latest.md (not committed). Exits non-zero when a budget is missed or a sanity
- * check fails. `BENCH_ONLY=export|workbench|agreement|claims` runs one of them; `BENCH_RUNS=n` sets the runs per
+ * check fails. `BENCH_ONLY=export|workbench|agreement|claims|extraction` runs one of them; `BENCH_RUNS=n` sets the runs per
  * workbench figure (default 5).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { formatBenchTable, runExportBench } from './export';
 import { formatWorkbenchTable, runWorkbenchBench } from './workbench';
 import { benchAgreement } from './agreement';
 import { benchClaims } from './claims';
+import { formatExtractionTable, runExtractionBench } from './extraction/bench';
 
 const only = process.env.BENCH_ONLY;
 const sections: string[] = [`# Claimdesk benchmark\n\n${new Date().toISOString()}`];
@@ -46,6 +47,11 @@ function budgetSection(title: string, rows: readonly Readonly<{ name: string; ms
 
 if (only === undefined || only === 'agreement') budgetSection('Agreement', await benchAgreement());
 if (only === undefined || only === 'claims') budgetSection('Workspace claims', await benchClaims());
+if (only === undefined || only === 'extraction') {
+  const table = formatExtractionTable(await runExtractionBench());
+  console.log(`\n${table}`);
+  sections.push(`## Extraction (token F1 of the article body)\n\n${table}`);
+}
 
 const out = join(import.meta.dirname, 'results', 'latest.md');
 await mkdir(join(import.meta.dirname, 'results'), { recursive: true });

@@ -1,8 +1,11 @@
 /**
- * HTML importer. Finds the article in a saved web page with @mozilla/readability on a jsdom
- * document, sanitises what Readability keeps with DOMPurify, and reduces it to heading /
- * paragraph / quote blocks in document order; the headline is block 0. Page metadata (byline,
- * publication time, site, canonical URL, excerpt, language) goes to `meta`.
+ * HTML importer. Finds the article in a saved web page: page chrome is cleaned out first
+ * (html-clean.ts), @mozilla/readability picks the article on a jsdom document, a CJK lead
+ * paragraph it leaves out is put back (html-lead.ts), and the page's JSON-LD articleBody
+ * replaces a body that came out much shorter (html-jsonld.ts). What Readability keeps is
+ * sanitised with DOMPurify and reduced to heading / paragraph / quote / list item blocks in
+ * document order (html-blocks.ts); the headline is block 0. Page metadata (byline, publication
+ * time, site, canonical URL, excerpt, language) goes to `meta`.
  *
  * It must never run a page's scripts or fetch anything: scripts, stylesheets and style
  * elements are cut from the source before jsdom sees it (jsdom's CSS parser can throw on real
@@ -14,8 +17,12 @@ import type { DOMPurify } from 'dompurify';
 import type { JSDOM } from 'jsdom';
 import type { BlockDraft } from '../../../shared/model/blocks';
 import type { Pause } from '../store/time-slice';
-import { buildArticle, noArticleTextError, TABLE_CELL_SEPARATOR, toSingleLine } from './article';
+import { buildArticle, noArticleTextError, toSingleLine } from './article';
 import type { DecodedSource } from './decode';
+import { draftsFromHtml } from './html-blocks';
+import { removeClutter } from './html-clean';
+import { declaredBodyFor, jsonLdArticleBodies } from './html-jsonld';
+import { markParagraphs, missedLeadParagraphs } from './html-lead';
 import { limitNesting } from './limit-nesting';
 import type { Article } from './types';
 
@@ -61,12 +68,18 @@ function getDomTools(): Promise<DomTools> {
 function articleFromDocument(name: string, source: DecodedSource, document: Document, tools: DomTools, pause: Pause): Promise<Article> {
   const canonicalUrl = canonicalUrlOf(document);
   const pageHeadlines = [...document.querySelectorAll('h1')].map((h1) => toSingleLine(h1.textContent ?? ''));
+  // Read before the clean-up, which empties the header a byline sits in, and before
+  // Readability, which removes the scripts JSON-LD sits in.
+  const pageByline = bylineOf(document);
+  const declared = jsonLdArticleBodies(document);
   removeClutter(document);
+  const paragraphs = markParagraphs(document);
   const parsed = new tools.Readability(document).parse();
-  if (!parsed?.content || toSingleLine(parsed.textContent ?? '') === '') throw noArticleTextError(name);
-  const body = draftsFromHtml(parsed.content, tools.purifier);
-  const headline = chooseHeadline(toSingleLine(parsed.title ?? ''), pageHeadlines);
-  const bodyDrafts = withoutLeadingHeading(body, headline);
+  const headline = chooseHeadline(toSingleLine(parsed?.title ?? ''), pageHeadlines);
+  const lead = parsed?.content ? missedLeadParagraphs(paragraphs, parsed.content).map((text): BlockDraft => ({ type: 'paragraph', text })) : [];
+  const extracted = parsed?.content ? [...lead, ...withoutLeadingHeading(draftsFromHtml(parsed.content, tools.purifier), headline)] : [];
+  const declaredBody = declaredBodyFor(declared, headline);
+  const bodyDrafts = declaredBody !== null && isShortOf(extracted, declaredBody) ? declaredDrafts(declaredBody, tools.purifier) : extracted;
   if (!bodyDrafts.some((d) => toSingleLine(d.text) !== '')) throw noArticleTextError(name);
   return buildArticle(
     {
@@ -75,17 +88,48 @@ function articleFromDocument(name: string, source: DecodedSource, document: Docu
       title: headline,
       drafts: headline === '' ? bodyDrafts : [{ type: 'heading', level: 1, text: headline }, ...bodyDrafts],
       meta: {
-        byline: parsed.byline,
-        publishedAt: parsed.publishedTime,
-        siteName: parsed.siteName,
+        byline: parsed?.byline || pageByline,
+        publishedAt: parsed?.publishedTime,
+        siteName: parsed?.siteName,
         canonicalUrl,
-        excerpt: parsed.excerpt,
-        lang: parsed.lang,
+        excerpt: parsed?.excerpt,
+        lang: parsed?.lang,
       },
       warnings: source.warnings,
     },
     pause,
   );
+}
+
+/**
+ * Below this share of the JSON-LD body's length, the extracted body is taken to have missed
+ * the story (a page rendered by scripts, a body split in ways Readability does not follow).
+ */
+const DECLARED_BODY_SHARE = 0.5;
+
+function isShortOf(drafts: readonly BlockDraft[], declaredBody: string): boolean {
+  const extractedLength = drafts.reduce((sum, d) => sum + toSingleLine(d.text).length, 0);
+  return extractedLength < DECLARED_BODY_SHARE * toSingleLine(declaredBody).length;
+}
+
+/** JSON-LD's articleBody as paragraphs: HTML when it holds block markup, else text split at blank lines (or line breaks). */
+function declaredDrafts(body: string, purifier: DOMPurify): BlockDraft[] {
+  if (/<(p|br|div|h[1-6]|li)\b/i.test(body)) return draftsFromHtml(body, purifier);
+  const separator = /\n\s*\n/.test(body) ? /\n\s*\n/ : /\n/;
+  return body.split(separator).map((text) => ({ type: 'paragraph', text: toSingleLine(text) }));
+}
+
+/** Where pages mark their byline (the attributes Readability looks at too). */
+const BYLINE_SELECTOR = '[rel~="author"], [itemprop~="author"], [class*="byline" i], [id*="byline" i]';
+const MAX_BYLINE_LENGTH = 100;
+
+/** The first short byline-marked text of the page, for when Readability found none. */
+function bylineOf(document: Document): string | undefined {
+  for (const element of document.querySelectorAll(BYLINE_SELECTOR)) {
+    const text = toSingleLine(element.textContent ?? '');
+    if (text !== '' && text.length < MAX_BYLINE_LENGTH) return text;
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -125,62 +169,6 @@ function cutRawTextElements(html: string, tag: 'script' | 'style', keep: (attrib
   return kept + html.slice(from);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Before Readability: page chrome it would otherwise keep
-
-/** Class/id words that mark chrome Readability keeps when it sits inside the article. */
-const CLUTTER_WORDS = new Set([
-  'cookie',
-  'cookies',
-  'consent',
-  'gdpr',
-  'share',
-  'sharing',
-  'sharebar',
-  'related',
-  'comment',
-  'comments',
-  'newsletter',
-  'newsletters',
-]);
-const ARTICLE_CONTAINER = 'article, main, [itemprop="articleBody"]';
-const MIN_STORY_PARAGRAPHS = 3;
-
-/**
- * Removes navigation (Readability keeps a lone <nav> as "the article" when a page has nothing
- * else) and elements whose class or id names them cookie/consent/share/related/comments/
- * newsletter chrome (a newsletter box inside the story body survives Readability otherwise).
- * An element that may hold the story itself is never removed (see holdsArticle).
- */
-function removeClutter(document: Document): void {
-  for (const nav of document.querySelectorAll('nav, [role="navigation"]')) nav.remove();
-  const paragraphCount = document.querySelectorAll('p').length;
-  for (const element of document.querySelectorAll('[class], [id]')) {
-    if (element.isConnected && isClutter(element) && !holdsArticle(element, paragraphCount)) element.remove();
-  }
-}
-
-function isClutter(element: Element): boolean {
-  const names = `${element.getAttribute('class') ?? ''} ${element.id}`;
-  return names
-    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z\d]+/)
-    .some((word) => CLUTTER_WORDS.has(word));
-}
-
-/**
- * Whether an element may wrap the story despite a clutter word in its class (say
- * `class="content has-comments"`): it is or holds an article container, or it holds most of
- * the page's paragraphs and at least a few. A cookie wall with one paragraph is not a story.
- */
-function holdsArticle(element: Element, paragraphCount: number): boolean {
-  if (['html', 'body', 'main', 'article'].includes(element.localName)) return true;
-  if (element.querySelector(ARTICLE_CONTAINER) !== null) return true;
-  const held = element.querySelectorAll('p').length;
-  return held >= MIN_STORY_PARAGRAPHS && held * 2 > paragraphCount;
-}
-
 /** `<link rel=canonical href>`, else `og:url`; as written in the page. */
 function canonicalUrlOf(document: Document): string | undefined {
   for (const link of document.querySelectorAll('link[rel][href]')) {
@@ -215,157 +203,4 @@ function withoutLeadingHeading(drafts: readonly BlockDraft[], headline: string):
   const first = drafts[0];
   const repeats = first?.type === 'heading' && toSingleLine(first.text).toLowerCase() === headline.toLowerCase();
   return repeats ? drafts.slice(1) : drafts;
-}
-
-// ---------------------------------------------------------------------------------------------
-// After Readability: sanitise and reduce to blocks
-
-/** Sanitises Readability's HTML and walks it into block drafts. */
-function draftsFromHtml(content: string, purifier: DOMPurify): BlockDraft[] {
-  const fragment = purifier.sanitize(content, { RETURN_DOM_FRAGMENT: true, USE_PROFILES: { html: true } });
-  const collector = new BlockCollector();
-  walkChildren(fragment, { inQuote: false, inPre: false }, collector);
-  collector.endBlock('paragraph');
-  return collector.drafts;
-}
-
-const TEXT_NODE = 3;
-const ELEMENT_NODE = 1;
-const HEADING = /^h([1-6])$/;
-/** Elements that end the running paragraph and start a new one. */
-const BLOCK_TAGS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'caption',
-  'center',
-  'dd',
-  'details',
-  'dialog',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figure',
-  'footer',
-  'form',
-  'header',
-  'hgroup',
-  'hr',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'tfoot',
-  'thead',
-  'ul',
-]);
-/**
- * Elements with no article text. Figure captions are dropped too: they describe a photo and
- * carry its credit, and are not part of the story an analyst annotates.
- */
-const SKIPPED_TAGS = new Set([
-  'figcaption',
-  'img',
-  'picture',
-  'video',
-  'audio',
-  'source',
-  'track',
-  'iframe',
-  'object',
-  'embed',
-  'canvas',
-  'svg',
-  'math',
-  'map',
-  'area',
-  'button',
-  'input',
-  'select',
-  'option',
-  'textarea',
-  'noscript',
-  'template',
-  'script',
-  'style',
-]);
-
-type WalkContext = Readonly<{ inQuote: boolean; inPre: boolean }>;
-
-/** Accumulates inline text into the current block and collects finished blocks. */
-class BlockCollector {
-  readonly drafts: BlockDraft[] = [];
-  private inline = '';
-
-  addText(text: string): void {
-    this.inline += text;
-  }
-
-  add(draft: BlockDraft): void {
-    this.drafts.push(draft);
-  }
-
-  /** Closes the running block, if it has any text, as a paragraph or quote. */
-  endBlock(type: 'paragraph' | 'quote'): void {
-    if (this.inline.trim() !== '') this.drafts.push({ type, text: this.inline });
-    this.inline = '';
-  }
-}
-
-function blockType(context: WalkContext): 'paragraph' | 'quote' {
-  return context.inQuote ? 'quote' : 'paragraph';
-}
-
-function walkChildren(parent: Node, context: WalkContext, out: BlockCollector): void {
-  for (const child of parent.childNodes) walkNode(child, context, out);
-}
-
-function walkNode(node: Node, context: WalkContext, out: BlockCollector): void {
-  if (node.nodeType === TEXT_NODE) {
-    const data = (node as Text).data;
-    // Outside <pre>, source line breaks and indentation are HTML whitespace, not text.
-    out.addText(context.inPre ? data : data.replace(/[ \t\n\r\f]+/g, ' '));
-    return;
-  }
-  if (node.nodeType !== ELEMENT_NODE) return;
-  const element = node as Element;
-  const tag = element.localName;
-  if (SKIPPED_TAGS.has(tag)) return;
-  if (tag === 'br') return out.addText('\n');
-  const heading = HEADING.exec(tag);
-  if (heading || tag === 'tr') {
-    out.endBlock(blockType(context));
-    const text = heading ? inlineTextOf(element, context) : rowText(element, context);
-    out.add(heading && !context.inQuote ? { type: 'heading', level: Number(heading[1]), text } : { type: blockType(context), text });
-    return;
-  }
-  if (!BLOCK_TAGS.has(tag)) return walkChildren(element, context, out);
-  out.endBlock(blockType(context));
-  const inner = { inQuote: context.inQuote || tag === 'blockquote', inPre: context.inPre || tag === 'pre' };
-  walkChildren(element, inner, out);
-  out.endBlock(blockType(inner));
-}
-
-/** All the text under an element as one block's text (nested blocks joined by spaces). */
-function inlineTextOf(element: Element, context: WalkContext): string {
-  const collector = new BlockCollector();
-  walkChildren(element, context, collector);
-  collector.endBlock('paragraph');
-  return collector.drafts.map((draft) => draft.text).join(' ');
-}
-
-/** A table row as one line of cells. */
-function rowText(row: Element, context: WalkContext): string {
-  return [...row.children]
-    .map((cell) => toSingleLine(inlineTextOf(cell, context)))
-    .filter((cell) => cell !== '')
-    .join(TABLE_CELL_SEPARATOR);
 }
