@@ -113,3 +113,16 @@ describe('PDFs that cannot be imported', () => {
     );
   });
 });
+
+describe('a PDF made by a word processor (LibreOffice Writer, tests/fixtures/pdf-writer)', () => {
+  it('reads the sample back in order with token F1 >= 0.98', async () => {
+    const fixture = join(__dirname, '../../fixtures/pdf-writer/envoy-writer.pdf');
+    const article = await importArticle('envoy-writer.pdf', readFileSync(fixture));
+    const envoy = await sample('us-envoy-arrives-in-japan.txt');
+    const score = tokenF1([envoy.title, ...envoy.paragraphs].join('\n'), article.text);
+    console.info(`LibreOffice Writer PDF: precision ${score.precision.toFixed(4)}, recall ${score.recall.toFixed(4)}, F1 ${score.f1.toFixed(4)}`);
+    expect(score.f1).toBeGreaterThanOrEqual(MIN_F1);
+    expect(orderProblems(envoy, article)).toEqual([]);
+    expect(blockInvariantViolations(article)).toEqual([]);
+  });
+});
