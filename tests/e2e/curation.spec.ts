@@ -187,8 +187,9 @@ test('curating a document: auto-accept, states, keys, undo, a rejection kept ove
   });
 
   await test.step('the rejections are still there after a reload: they are kept in the curated layer, which git shares', async () => {
-    const stored = await api<{ rejected?: string[] }>('getDocument', { docId, layer: 'curated' });
-    expect(stored.rejected).toHaveLength(2);
+    // Saved in the background: wait for the service to have both, as a reload would.
+    const rejected = async () => (await api<{ rejected?: string[] }>('getDocument', { docId, layer: 'curated' })).rejected ?? [];
+    await expect.poll(async () => (await rejected()).length).toBe(2);
     await page.reload();
     await expect(page.getByRole('article', { name: TITLE })).toBeVisible();
     await page.getByRole('button', { name: 'Curate', exact: true }).click();
