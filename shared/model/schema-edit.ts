@@ -5,7 +5,7 @@
  * one message per field, and the conversion back to a Schema plus its SchemaMigration.
  * Pure: keys for new items are made by the caller; no DOM, no clock.
  */
-import { UNSET, type SchemaMigration } from './schema-rules';
+import { choiceValues, suggestedValue, UNSET, type SchemaMigration } from './schema-rules';
 import type { AttributeDef, AttributeKind, AttributeValue, LabelDef, Schema } from './types';
 
 /** The attribute kinds, in the order the editor offers them. */
@@ -58,8 +58,8 @@ const attributeDraft = (key: string, def: AttributeDef): AttributeDraft => ({
   key,
   name: def.name,
   kind: def.kind,
-  valuesText: (def.values ?? []).filter((v) => v !== UNSET).join(', '),
-  default: def.default === UNSET ? null : (def.default ?? null),
+  valuesText: choiceValues(def).join(', '),
+  default: suggestedValue(def),
   isRequired: def.required === true,
 });
 
