@@ -429,6 +429,7 @@ export function App({ api }: AppProps) {
             onSelect={selectFromPanel}
             onStartLink={startLink}
             onDelete={annotator.deleteSelected}
+            onKeySequence={annotator.dismissOffer}
             isReadOnly={isReadOnlyLayer}
           />
         ) : (

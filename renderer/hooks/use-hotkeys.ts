@@ -48,6 +48,9 @@ export function useHotkeys(bindings: Readonly<Record<string, () => void>>): void
   }, [latest]);
 }
 
+/** The keys that only modify others: pressed alone they mean nothing (and dismiss nothing). */
+export const MODIFIER_KEYS: ReadonlySet<string> = new Set(['Shift', 'Control', 'Alt', 'Meta', 'CapsLock']);
+
 /** Keys that move between annotations or start a link when no text is selected, even if a label uses them as its hotkey. */
 export const NAVIGATION_KEYS: ReadonlySet<string> = new Set(['j', 'k', 'l', 'L']);
 

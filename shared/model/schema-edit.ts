@@ -5,6 +5,7 @@
  * one message per field, and the conversion back to a Schema plus its SchemaMigration.
  * Pure: keys for new items are made by the caller; no DOM, no clock.
  */
+import { reservedHotkeyProblem } from './reserved-keys';
 import { choiceValues, suggestedValue, UNSET, type SchemaMigration } from './schema-rules';
 import type { AttributeDef, AttributeKind, AttributeValue, LabelDef, Schema } from './types';
 
@@ -254,7 +255,9 @@ export function draftIssues(draft: SchemaDraft): DraftIssue[] {
     else if (l.hotkey !== '') {
       const folded = l.hotkey.toLowerCase();
       const owner = hotkeyOwner.get(folded);
-      if (owner !== undefined)
+      const reserved = reservedHotkeyProblem(l.hotkey);
+      if (reserved) issues.push({ field: fieldId(l.key, 'hotkey'), message: reserved });
+      else if (owner !== undefined)
         issues.push({ field: fieldId(l.key, 'hotkey'), message: `“${l.hotkey}” is already the hotkey of ${owner || 'another label'}.` });
       else hotkeyOwner.set(folded, l.name.trim());
     }
