@@ -112,14 +112,6 @@ export function App({ api }: AppProps) {
     isReloading: session !== null && opened.isLoading,
   });
   const { apply } = annotator;
-  const onArticleKey = useSpanKeys({
-    doc,
-    selected: annotator.selected,
-    isLinking: annotator.ui.linking !== null,
-    editorRef,
-    apply,
-    fallback: annotator.onArticleKey,
-  });
 
   const openDocument = useCallback((id: DocId) => {
     setOpenId(id);
@@ -148,6 +140,15 @@ export function App({ api }: AppProps) {
     onStarted: applyRow,
     onInfo: showInfo,
     onError: showError,
+  });
+  // The boundary keys in front of the article's keys, in curation mode too (the curated layer is edited like any other).
+  const onArticleKey = useSpanKeys({
+    doc,
+    selected: annotator.selected,
+    isLinking: annotator.ui.linking !== null,
+    editorRef,
+    apply,
+    fallback: curation.isActive ? curation.onArticleKey : annotator.onArticleKey,
   });
   /** Opens a document in curation mode: the Curate button, and the Agreement view's documents. */
   const openInCuration = curation.openInCuration;
@@ -408,7 +409,7 @@ export function App({ api }: AppProps) {
               selection={selection}
               ui={annotator.ui}
               onSelectionChange={setSelection}
-              onArticleKey={curation.isActive ? curation.onArticleKey : onArticleKey}
+              onArticleKey={onArticleKey}
               onAnnotationClick={annotator.onAnnotationClick}
               onHover={setHover}
               onTag={annotator.tag}
@@ -430,6 +431,7 @@ export function App({ api }: AppProps) {
             onSelect={selectFromPanel}
             onStartLink={startLink}
             onDelete={annotator.deleteSelected}
+            onKeySequence={annotator.dismissOffer}
             isReadOnly={isReadOnlyLayer}
           />
         ) : (

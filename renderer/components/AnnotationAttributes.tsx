@@ -10,7 +10,8 @@ import { useId } from 'react';
 import { choiceValues, missingRequired } from '../../shared/model/schema-rules';
 import type { Annotation, AttributeValue, LabelDef } from '../../shared/model/types';
 import { formatAttributeValue } from '../editor/annotation-text';
-import { ATTRIBUTE_KEY, keyAt, keyedAttributes, UNSET_KEY, useAttributeKeys } from '../hooks/use-attribute-keys';
+import { ATTRIBUTE_KEY, UNSET_KEY } from '../../shared/model/reserved-keys';
+import { keyAt, keyedAttributes, useAttributeKeys } from '../hooks/use-attribute-keys';
 import { AttributeInput } from './AttributeInput';
 
 export type AnnotationAttributesProps = Readonly<{
@@ -19,15 +20,17 @@ export type AnnotationAttributesProps = Readonly<{
   def: LabelDef | undefined;
   /** Sets (or, with null, clears) one attribute. */
   onSet: (name: string, value: AttributeValue) => void;
+  /** An attribute key sequence started (see use-attribute-keys). */
+  onKeySequence: () => void;
   isReadOnly: boolean;
 }>;
 
 /** Renders the attributes fieldset (nothing when the label has none and none are stored). */
-export function AnnotationAttributes({ annotation: a, def, onSet, isReadOnly }: AnnotationAttributesProps) {
+export function AnnotationAttributes({ annotation: a, def, onSet, onKeySequence, isReadOnly }: AnnotationAttributesProps) {
   const baseId = useId();
   const attributes = def?.attributes ?? [];
   const keyed = keyedAttributes(attributes);
-  const step = useAttributeKeys({ attributes, isEnabled: !isReadOnly, onSet });
+  const step = useAttributeKeys({ annotationId: a.id, attributes, isEnabled: !isReadOnly, onSet, onStart: onKeySequence });
   const missing = missingRequired(a, def);
   const defined = new Set(attributes.map((d) => d.name));
   // Attributes the schema no longer defines are still shown (read-only), never hidden.
@@ -49,9 +52,16 @@ export function AnnotationAttributes({ annotation: a, def, onSet, isReadOnly }: 
               Keys: <kbd>{ATTRIBUTE_KEY}</kbd>, the attribute’s key, the value’s key (<kbd>{UNSET_KEY}</kbd> unsets)
             </>
           ) : step.step === 'attribute' ? (
-            <>Press an attribute’s key (Esc cancels)</>
+            <>{step.missed !== null && <>No attribute has the key {step.missed}. </>}Press an attribute’s key (Esc cancels)</>
           ) : (
-            <>{step.name}: press a value’s key (Esc cancels)</>
+            <>
+              {step.missed !== null && (
+                <>
+                  No value of {step.name} has the key {step.missed}.{' '}
+                </>
+              )}
+              {step.name}: press a value’s key (Esc cancels)
+            </>
           )}
         </p>
       )}

@@ -36,6 +36,8 @@ export type AnnotationDetailsProps = Readonly<{
   onSelect: (id: string | null) => void;
   onStartLink: () => void;
   onDelete: () => void;
+  /** An attribute key sequence started: keys the article never sees (the annotator dismisses its link offer). */
+  onKeySequence: () => void;
   /** True in another annotator's layer: shown, not changeable. */
   isReadOnly?: boolean;
 }>;
@@ -44,7 +46,7 @@ const now = () => new Date().toISOString();
 
 /** Renders the panel for `annotation`. */
 export function AnnotationDetails(props: AnnotationDetailsProps) {
-  const { annotation: a, doc, schema, linkTypes, onApply, onInfo, onSelect, onStartLink, onDelete, isReadOnly = false } = props;
+  const { annotation: a, doc, schema, linkTypes, onApply, onInfo, onSelect, onStartLink, onDelete, onKeySequence, isReadOnly = false } = props;
   const def = schema.labels.find((l) => l.name === a.label);
   const relations = doc.relations.filter((r) => r.from === a.id || r.to === a.id);
   const setValue = (name: string, value: AttributeValue) => void onApply(setAttribute(doc, a.id, name, value, now()));
@@ -104,7 +106,7 @@ export function AnnotationDetails(props: AnnotationDetailsProps) {
         </p>
       )}
 
-      <AnnotationAttributes annotation={a} def={def} onSet={setValue} isReadOnly={isReadOnly} />
+      <AnnotationAttributes annotation={a} def={def} onSet={setValue} onKeySequence={onKeySequence} isReadOnly={isReadOnly} />
 
       <label className="cd-field">
         <span className="cd-field-label">Note</span>

@@ -7,16 +7,8 @@
  * thousands of claims cost the same as twenty. Knows nothing about where the rows come from.
  */
 import { useEffect, useId, useMemo, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import {
-  claimsTsv,
-  isUnsetCell,
-  nextSort,
-  sortClaimRows,
-  type ClaimColumn,
-  type ClaimRow,
-  type ClaimSort,
-  UNSET_TEXT,
-} from '../../shared/model/claims-table';
+import { claimsTsv, isUnsetCell, nextSort, sortClaimRows, type ClaimColumn, type ClaimRow, type ClaimSort } from '../../shared/model/claims-table';
+import { UNSET } from '../../shared/model/schema-rules';
 import { useWindowedList } from '../hooks/use-windowed-list';
 import { copyToClipboard } from '../util/clipboard';
 import { formatCount, formatQuantity } from '../util/format';
@@ -288,7 +280,7 @@ export function ClaimsTableGrid(props: ClaimsTableGridProps) {
                           </span>
                         ) : isUnsetCell(c, text) ? (
                           <span className="cd-claims-unset" title="Nobody set this attribute">
-                            {UNSET_TEXT}
+                            {UNSET}
                           </span>
                         ) : (
                           <span className="cd-claims-text">{text}</span>

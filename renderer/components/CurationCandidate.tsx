@@ -5,8 +5,9 @@
  */
 import { memo, type CSSProperties } from 'react';
 import type { Candidate, CandidateState } from '../../shared/curation';
+import { isUnset } from '../../shared/model/schema-rules';
 import type { Schema } from '../../shared/model/types';
-import { excerpt, formatAttributeValue, isSetValue } from '../editor/annotation-text';
+import { excerpt, formatAttributeValue } from '../editor/annotation-text';
 import { labelColor } from '../editor/annotation-views';
 
 /** A state as the panel writes it. */
@@ -35,7 +36,7 @@ export function candidateName(c: Candidate): string {
 
 /** Renders the option. */
 export const CurationCandidate = memo(function CurationCandidate({ id, candidate: c, schema, isCurrent, quoteOf, onPick }: CurationCandidateProps) {
-  const attributes = Object.entries(c.attributes).filter(([, v]) => isSetValue(v));
+  const attributes = Object.entries(c.attributes).filter(([, v]) => !isUnset(v));
   return (
     <div
       id={id}

@@ -5,9 +5,10 @@
  * takes the pointer, so moving on to a neighbouring highlight is not blocked.
  */
 import type { CSSProperties } from 'react';
+import { isUnset } from '../../shared/model/schema-rules';
 import { isUnsourcedClaim } from '../../shared/model/vocabulary';
 import type { Annotation, DocumentData, Schema } from '../../shared/model/types';
-import { excerpt, formatAttributeValue, isSetValue } from '../editor/annotation-text';
+import { excerpt, formatAttributeValue } from '../editor/annotation-text';
 import { labelColor } from '../editor/annotation-views';
 import './HoverCard.css';
 
@@ -26,7 +27,7 @@ const CARD_ROOM = 180;
 export function HoverCard({ annotation, doc, schema, rect }: HoverCardProps) {
   const def = schema.labels.find((l) => l.name === annotation.label);
   const names = def ? def.attributes.map((a) => a.name) : Object.keys(annotation.attributes);
-  const shown = names.filter((n) => isSetValue(annotation.attributes[n])).slice(0, MAX_ATTRIBUTES);
+  const shown = names.filter((n) => !isUnset(annotation.attributes[n])).slice(0, MAX_ATTRIBUTES);
   const links = doc.relations.filter((r) => r.from === annotation.id || r.to === annotation.id);
   const quoteOf = (id: string) => doc.annotations.find((a) => a.id === id)?.quote ?? '?';
   const below = rect.bottom + CARD_ROOM < window.innerHeight;

@@ -1,11 +1,13 @@
 /**
  * Links drawn over the article: for the selected annotation, a line from each link's start to
  * its end (an arrowhead at the end, the relation type in the left margin beside it, where it
- * covers no text), and in link mode a dashed one to the candidate the keyboard is on. An SVG laid over the article frame; it reads
+ * covers no text), and in link mode a dashed one between the origin and the candidate the
+ * keyboard is on, in the direction the link will be stored (linkEnds). An SVG laid over the article frame; it reads
  * highlight positions through the editor handle in an effect after paint (when layout is
  * current anyway) and again when the frame changes size. Never takes the pointer.
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { linkEnds } from '../../shared/model/link-kinds';
 import type { DocumentData, Schema } from '../../shared/model/types';
 import type { DocumentEditorHandle } from '../editor/DocumentEditor';
 import type { LinkMode } from '../editor/annotation-views';
@@ -58,7 +60,11 @@ export function LinkOverlay({ editorRef, doc, schema, selectedId, linking }: Lin
       if (geometry) next.push({ key, ...geometry, color: labelColor(schema, labelOf(to)), label, preview });
     };
     if (linking) {
-      if (linking.activeId !== null) add('preview', linking.fromId, linking.activeId, `${linking.type}?`, true);
+      // Drawn the way it will be stored (linking from a Source previews Claim → Source), as the link is drawn once made.
+      if (linking.activeId !== null) {
+        const ends = linkEnds(linking, linking.fromId, linking.activeId);
+        add('preview', ends.from, ends.to, `${linking.type}?`, true);
+      }
     } else if (selectedId !== null) {
       for (const r of doc.relations) if (r.from === selectedId || r.to === selectedId) add(r.id, r.from, r.to, r.type, false);
     }

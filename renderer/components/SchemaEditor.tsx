@@ -27,6 +27,7 @@ import {
   type RelationTypeDraft,
   type SchemaDraft,
 } from '../../shared/model/schema-edit';
+import { reservedHotkeyProblem } from '../../shared/model/reserved-keys';
 import type { SchemaMigration } from '../../shared/model/schema-rules';
 import { countOf as labelCount } from '../../shared/model/keys';
 import type { Schema } from '../../shared/model/types';
@@ -127,7 +128,7 @@ export function SchemaEditor({ schema, labelCounts, onSave, onClose, hasMergeCon
   const addLabel = () => {
     const key = newKey();
     const color = NEW_LABEL_COLORS.find((c) => !draft.labels.some((l) => l.color.toLowerCase() === c)) ?? '#7c6f64';
-    const hotkey = [...HOTKEYS].find((k) => !draft.labels.some((l) => l.hotkey.toLowerCase() === k)) ?? '';
+    const hotkey = [...HOTKEYS].find((k) => reservedHotkeyProblem(k) === null && !draft.labels.some((l) => l.hotkey.toLowerCase() === k)) ?? '';
     const label: LabelDraft = {
       key,
       originalName: null,

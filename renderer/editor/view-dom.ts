@@ -40,7 +40,8 @@ export function reveal(el: HTMLElement, block: 'nearest' | 'center' = 'nearest',
   });
 }
 
-function scrollParent(el: HTMLElement): HTMLElement | null {
+/** The nearest ancestor of `el` that scrolls vertically (the article's reading pane), or null. */
+export function scrollParent(el: HTMLElement): HTMLElement | null {
   for (let p = el.parentElement; p; p = p.parentElement) if (/(auto|scroll)/.test(getComputedStyle(p).overflowY)) return p;
   return null;
 }

@@ -22,7 +22,7 @@ import type { DocumentSession } from '../state/document-session';
 import { useLatest } from './use-latest';
 import { useLinkMode } from './use-link-mode';
 import { useUndoRedo } from './use-undo-redo';
-import { matchesHotkey, NAVIGATION_KEYS } from './use-hotkeys';
+import { matchesHotkey, MODIFIER_KEYS, NAVIGATION_KEYS } from './use-hotkeys';
 
 export type Annotator = Readonly<{
   /** What the article draws differently: the selected annotation and link mode. */
@@ -33,6 +33,8 @@ export type Annotator = Readonly<{
   linkTypes: readonly string[];
   /** The link offered after the last tag (Enter takes it, any other key dismisses it), or null. */
   offer: LinkOffer | null;
+  /** Dismisses the offered link: for keys taken before the article sees them (the attribute keys). */
+  dismissOffer: () => void;
   select: (id: string | null, scroll?: boolean) => void;
   /** Applies a change (operations), or shows why it could not be made (a reason). @returns whether it applied */
   apply: (change: readonly Operation[] | string | null) => boolean;
@@ -188,7 +190,8 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
     [apply, latest, opts, select],
   );
 
-  const { undo, redo } = useUndoRedo(session, options.onInfo, () => setState((st) => (st.offer ? { ...st, offer: null } : st)));
+  const dismissOffer = useCallback(() => setState((st) => (st.offer ? { ...st, offer: null } : st)), []);
+  const { undo, redo } = useUndoRedo(session, options.onInfo, dismissOffer);
 
   const deleteSelected = useCallback(() => {
     const { doc: d, selected: sel } = latest.current;
@@ -242,7 +245,7 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
       if (o) {
         // The offered link: Enter takes it, Esc dismisses it, any other key dismisses it and does what it does.
         if (key === 'Enter' && !back && !event.altKey) return handled(takeOffer);
-        if (!['Shift', 'Alt', 'Control', 'Meta'].includes(key)) setState((st) => ({ ...st, offer: null }));
+        if (!MODIFIER_KEYS.has(key)) dismissOffer();
         if (key === 'Escape') return handled(() => undefined);
       }
       const label = s?.labels.find((l) => l.hotkey !== '' && matchesHotkey(event, l.hotkey));
@@ -269,7 +272,7 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
       }
       return false;
     },
-    [cancelLink, completeLink, deleteSelected, latest, moveActiveCandidate, moveSelection, opts, select, startLink, tag, takeOffer],
+    [cancelLink, completeLink, deleteSelected, dismissOffer, latest, moveActiveCandidate, moveSelection, opts, select, startLink, tag, takeOffer],
   );
 
   const onAnnotationClick = useCallback(
@@ -280,13 +283,13 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
         if (target) completeLink(target);
         return;
       }
-      setState((st) => (st.offer ? { ...st, offer: null } : st));
+      dismissOffer();
       if (stack.length === 0) return select(null);
       // Clicking the selected annotation again selects the one enclosing it, so every layer of a stack is reachable.
       const at = u.selectedId === null ? -1 : stack.indexOf(u.selectedId);
       select(stack[(at + 1) % stack.length] ?? null);
     },
-    [completeLink, latest, select],
+    [completeLink, dismissOffer, latest, select],
   );
 
   return {
@@ -294,6 +297,7 @@ export function useAnnotator(options: AnnotatorOptions): Annotator {
     selected,
     linkTypes,
     offer,
+    dismissOffer,
     select,
     apply,
     tag,

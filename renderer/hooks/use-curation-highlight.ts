@@ -11,6 +11,7 @@ import type { Block } from '../../shared/model/types';
 import type { DocumentEditorHandle } from '../editor/DocumentEditor';
 import { viewPosFromOffset } from '../editor/positions';
 import { ensureShown } from '../editor/progressive';
+import { scrollParent } from '../editor/view-dom';
 
 /** The name the stylesheet paints. */
 export const CANDIDATE_HIGHLIGHT = 'cd-curation-candidate';
@@ -89,8 +90,7 @@ function rangeOf(view: EditorView, blocks: readonly Block[], start: number, end:
 
 /** Scrolls the article's scroller so the range is in view, a third of the way down when it was not. */
 function revealRange(dom: HTMLElement, range: Range): void {
-  let scroller: HTMLElement | null = null;
-  for (let p = dom.parentElement; p && !scroller; p = p.parentElement) if (/(auto|scroll)/.test(getComputedStyle(p).overflowY)) scroller = p;
+  const scroller = scrollParent(dom);
   if (!scroller) return;
   const box = range.getBoundingClientRect();
   const frame = scroller.getBoundingClientRect();

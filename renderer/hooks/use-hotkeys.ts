@@ -6,7 +6,8 @@
 import { useEffect } from 'react';
 import { useLatest } from './use-latest';
 
-const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
+/** True on macOS (and iOS), whose key chords differ: Cmd for Ctrl, and Alt(+Shift)+arrows move (extend) by word. */
+export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
 const NOT_TYPING = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
 
 /** True when `target` takes typed text (text inputs, textareas, editable content). */
@@ -47,6 +48,9 @@ export function useHotkeys(bindings: Readonly<Record<string, () => void>>): void
     return () => window.removeEventListener('keydown', onKey);
   }, [latest]);
 }
+
+/** The keys that only modify others: pressed alone they mean nothing (and dismiss nothing). */
+export const MODIFIER_KEYS: ReadonlySet<string> = new Set(['Shift', 'Control', 'Alt', 'Meta', 'CapsLock']);
 
 /** Keys that move between annotations or start a link when no text is selected, even if a label uses them as its hotkey. */
 export const NAVIGATION_KEYS: ReadonlySet<string> = new Set(['j', 'k', 'l', 'L']);

@@ -6,19 +6,23 @@
  *   p_e = Σ_k (n_A(k) / n) · (n_B(k) / n)      n_X(k): how often annotator X gave value k
  *   kappa = (p_o − p_e) / (1 − p_e)            undefined (null) when n = 0 or p_e = 1
  *
- * Values are compared as categories (`attributeCategory`): absent, null, "" and [] are all the
- * category "unset"; others are their JSON text, a multi-value list sorted first, so the string
+ * Values are compared as categories (`attributeCategory`): every unset value (isUnset: absent,
+ * null, "", [] and the legacy "unset") is the one category UNSET_CATEGORY; others are their JSON text, a multi-value list sorted first, so the string
  * "true" and the boolean true are different values and ["a","b"] equals ["b","a"].
  */
+import { isUnset, UNSET } from '../model/schema-rules';
 import type { AttributeValue } from '../model/types';
 
-/** The category of an attribute that has no value. Never the JSON text of a value, which is quoted, a number, true/false or a list. */
-export const UNSET = 'unset';
+/**
+ * The category of an attribute that has no value (the word UNSET, as reports print it). Never
+ * the JSON text of a value, which is quoted, a number, true/false or a list.
+ */
+export const UNSET_CATEGORY: string = UNSET;
 
 /** The category a value counts as (see the module comment). */
 export function attributeCategory(value: AttributeValue | undefined): string {
-  if (value === undefined || value === null || value === '') return UNSET;
-  if (Array.isArray(value)) return value.length === 0 ? UNSET : JSON.stringify([...(value as readonly string[])].sort());
+  if (isUnset(value)) return UNSET_CATEGORY;
+  if (Array.isArray(value)) return JSON.stringify([...(value as readonly string[])].sort());
   return JSON.stringify(value);
 }
 

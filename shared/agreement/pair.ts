@@ -15,7 +15,7 @@ import {
   type Continuum,
   type Unit,
 } from './alpha-unitizing';
-import { attributeCategory, newKappaTally, tallyPair, UNSET, type KappaTally } from './kappa';
+import { attributeCategory, newKappaTally, tallyPair, UNSET_CATEGORY, type KappaTally } from './kappa';
 import { countExactMatches, f1, matchOverlapping } from './matching';
 import type { RelationCounts } from './relations';
 import { countRelations } from './relations';
@@ -104,7 +104,7 @@ function tallyAttributes(state: LabelState, x: Annotation, y: Annotation): void 
 function tallyAttribute(state: LabelState, name: string, x: Annotation, y: Annotation): void {
   const cx = attributeCategory(x.attributes[name]);
   const cy = attributeCategory(y.attributes[name]);
-  if (cx === UNSET && cy === UNSET) return;
+  if (cx === UNSET_CATEGORY && cy === UNSET_CATEGORY) return;
   let tally = state.attributes.get(name);
   if (tally === undefined) state.attributes.set(name, (tally = newKappaTally()));
   tallyPair(tally, cx, cy);
@@ -192,6 +192,6 @@ export function attributeTally(pair: PairState, label: string, attribute: string
     for (const [k, c] of seen.a) tally.a.set(k, c);
     for (const [k, c] of seen.b) tally.b.set(k, c);
   }
-  if (s.matched > tally.n) tallyPair(tally, UNSET, UNSET, s.matched - tally.n);
+  if (s.matched > tally.n) tallyPair(tally, UNSET_CATEGORY, UNSET_CATEGORY, s.matched - tally.n);
   return tally;
 }

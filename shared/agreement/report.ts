@@ -6,6 +6,7 @@
  * per document and label. Pure: no I/O, the caller reads the layers. The measures are defined in
  * the modules they live in and in shared/agreement/README.md.
  */
+import { isUnset } from '../model/schema-rules';
 import { CURATED_LAYER } from '../model/layers';
 import { meanFigures, meanOf, pairFigures, type ReportKeys } from './figures';
 import { addDocument, newPairState, prepareLayer, type DocumentPairFigures, type PairState, type PreparedLayer } from './pair';
@@ -55,7 +56,7 @@ function listed(ids: readonly string[]): string {
   return ids.length > MAX_LISTED ? `${shown} and ${ids.length - MAX_LISTED} more` : shown;
 }
 
-/** What the layers hold beyond spans: label, relation type and attribute names (collected across documents). */
+/** What the layers hold beyond spans: label, relation type and (set) attribute names (collected across documents). */
 type Vocabulary = { labels: Set<string>; relationTypes: Set<string>; attributes: Map<string, Set<string>> };
 
 function collect(vocabulary: Vocabulary, layer: PreparedLayer, isCounted: (label: string) => boolean): void {
@@ -64,7 +65,8 @@ function collect(vocabulary: Vocabulary, layer: PreparedLayer, isCounted: (label
     vocabulary.labels.add(label);
     let names = vocabulary.attributes.get(label);
     if (names === undefined) vocabulary.attributes.set(label, (names = new Set()));
-    for (const a of spans) for (const name of Object.keys(a.attributes)) names.add(name);
+    // An attribute only ever unset (isUnset) is as good as absent: it is not a figure of its own.
+    for (const a of spans) for (const [name, value] of Object.entries(a.attributes)) if (!isUnset(value)) names.add(name);
   }
   for (const r of layer.relations) vocabulary.relationTypes.add(r.type);
 }

@@ -5,13 +5,14 @@
  * disagreement) or the same bounds (a label disagreement); a span of another label nested in or
  * crossing it (a source inside a claim) is a different thing, not a rival. Pure: no clock, no ids.
  */
-import { attributeCategory, UNSET } from '../agreement/kappa';
+import { attributeCategory } from '../agreement/kappa';
+import { isUnset } from '../model/schema-rules';
 import type { Annotation, Attributes } from '../model/types';
 import type { Candidate, CandidateLink, CandidateState, LayerContent } from './types';
 
 /**
  * The stable key of a span variant: its label, bounds and set attributes in canonical form (names
- * in code-unit order; absent, null, "" and [] alike unset and left out; a multi-value list as a
+ * in code-unit order; unset values (isUnset) left out, as if absent; a multi-value list as a
  * set), so two annotations have the same key exactly when curation counts them as the same.
  */
 export function candidateKey(a: Pick<Annotation, 'label' | 'start' | 'end' | 'attributes'>): string {
@@ -21,10 +22,7 @@ export function candidateKey(a: Pick<Annotation, 'label' | 'start' | 'end' | 'at
 /** The set attributes as [name, category] pairs in name order (see attributeCategory). */
 function canonicalAttributes(attributes: Attributes): [string, string][] {
   const out: [string, string][] = [];
-  for (const name of Object.keys(attributes).sort()) {
-    const category = attributeCategory(attributes[name]);
-    if (category !== UNSET) out.push([name, category]);
-  }
+  for (const name of Object.keys(attributes).sort()) if (!isUnset(attributes[name])) out.push([name, attributeCategory(attributes[name])]);
   return out;
 }
 

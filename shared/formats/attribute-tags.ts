@@ -3,26 +3,24 @@
  * (W3C tagging bodies, brat A lines), and back, typed by the schema. One encoding, one decoding.
  * Pure.
  */
+import { isUnset } from '../model/schema-rules';
 import type { AttributeValue, Attributes, LabelDef } from '../model/types';
 
 /** One attribute value as tags: a multi value gives one tag per element; unset gives none. */
 export type AttributeTag = Readonly<{ name: string; value: string }>;
 
 /**
- * The tags of an annotation's attributes, in the attributes' order.
- * @returns the tags, and the names of values that give no tag although set (an empty multi value)
+ * The tags of an annotation's attributes, in the attributes' order; an unset value (isUnset,
+ * the legacy "unset" string and an empty list included) gives none, so it reads back absent.
  */
-export function tagsFromAttributes(attributes: Attributes): { tags: AttributeTag[]; unexpressed: string[] } {
+export function tagsFromAttributes(attributes: Attributes): AttributeTag[] {
   const tags: AttributeTag[] = [];
-  const unexpressed: string[] = [];
   for (const [name, value] of Object.entries(attributes)) {
-    if (value === null) continue;
-    if (Array.isArray(value)) {
-      if (value.length === 0) unexpressed.push(name);
-      for (const v of value as readonly string[]) tags.push({ name, value: v });
-    } else tags.push({ name, value: String(value as string | number | boolean) });
+    if (isUnset(value)) continue;
+    if (Array.isArray(value)) for (const v of value as readonly string[]) tags.push({ name, value: v });
+    else tags.push({ name, value: String(value as string | number | boolean) });
   }
-  return { tags, unexpressed };
+  return tags;
 }
 
 /**

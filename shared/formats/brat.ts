@@ -12,6 +12,7 @@ import { isItemId, isName, MAX_ITEM_ID_LENGTH, MAX_NAME_LENGTH } from '../model/
 import type { Annotation, AttributeDef, Block, DocumentData, LabelDef, Relation, Schema } from '../model/types';
 import { inTextOrder } from '../model/spans';
 import { attributesFromTags, type AttributeTag } from './attribute-tags';
+import { isUnset } from '../model/schema-rules';
 import type { DocumentSerializer, NamedText } from './serializer';
 import type { LineProblem } from './jsonl';
 import { problemAt, type ExportProblem } from './report';
@@ -96,7 +97,7 @@ export function toBratAnn(
     t.push(`${id}\t${bratName(span.label)} ${frags.map(([s, e]) => `${s} ${e}`).join(';')}\t${covered}`);
     const label = schema.labels.find((l) => l.name === span.label);
     for (const [name, value] of Object.entries(span.attributes)) {
-      if (value === null || value === false) continue;
+      if (isUnset(value) || value === false) continue;
       const kind = label?.attributes.find((d) => d.name === name)?.kind ?? 'text';
       const values = Array.isArray(value) ? (value as readonly string[]) : [String(value as string | number | boolean)];
       if (!BRAT_KINDS.has(kind) || values.some((v) => /\s/.test(v) || v === '')) {

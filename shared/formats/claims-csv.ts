@@ -4,12 +4,13 @@
  * their attributes, cues (has_cue), and the context sentence(s) from the tokenizer. Several
  * sources are joined with " | " in every source column, in the same order. Spans that are not
  * claims appear only as a claim's source or cue; other relations are not kept (keepClaimsTable
- * says what is, for the report). An attribute nobody set (absent or null) is written as `unset`
+ * says what is, for the report). An attribute nobody set (isUnset) is written as UNSET, `unset`
  * (#12), never as an empty cell or a default; a file may start with a byte-order mark (for Excel).
  * Pure.
  */
 import { offsetMap } from '../anchoring/code-points';
 import { claimLinks, claimsInTextOrder } from '../model/claims-table';
+import { isUnset, UNSET } from '../model/schema-rules';
 import { ATTRIBUTED_TO, CLAIM_LABEL, HAS_CUE, SOURCE_LABEL } from '../model/vocabulary';
 import { attributeNamesOf, namedAttributes, type KeptDocument } from './kept';
 import type { AttributeValue, DocumentData, Schema } from '../model/types';
@@ -18,8 +19,6 @@ import type { Tokenizer } from './tokens';
 
 const JOIN = ' | ';
 
-/** The cell of an attribute nobody set (absent from the annotation's attributes, or null). */
-export const UNSET_CELL = 'unset';
 /** The UTF-8 byte-order mark, as the first character of a file. */
 export const BOM = '\uFEFF';
 
@@ -33,8 +32,9 @@ export function tsvField(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
+/** An attribute's cell: UNSET for every unset value (isUnset), a list joined with ";", anything else as its text. */
 const show = (v: AttributeValue | undefined): string =>
-  v === null || v === undefined ? UNSET_CELL : Array.isArray(v) ? (v as readonly string[]).join(';') : String(v as string | number | boolean);
+  isUnset(v) ? UNSET : Array.isArray(v) ? (v as readonly string[]).join(';') : String(v as string | number | boolean);
 
 /** The text of the sentences that hold [start, end) (UTF-16), or the span's own text without a tokenizer. */
 function contextOf(text: string, start: number, end: number, sentences: readonly (readonly [number, number])[]): string {

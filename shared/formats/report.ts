@@ -7,6 +7,7 @@
 import type { OffsetMap } from '../anchoring/code-points';
 import type { Annotation, AttributeValue, DocumentData } from '../model/types';
 import { bump, counter, keyedRecord, type Counter } from '../model/keys';
+import { isUnset, UNSET } from '../model/schema-rules';
 import type { KeptDocument } from './kept';
 
 /** Why something could not be written as it is in the workspace. */
@@ -62,7 +63,7 @@ export type ExportReport = {
   documents: number;
   spansPerLabel: Record<string, number>;
   relationsPerType: Record<string, number>;
-  /** `Label.attribute` -> value -> count; multi values count each element, unset counts as "(unset)". */
+  /** `Label.attribute` -> value -> count; multi values count each element, unset counts as UNSET_COUNT. */
   attributeValues: Record<string, Record<string, number>>;
   splits: Partial<Record<SplitName, { documents: number; spans: number }>> | null;
   problems: ExportProblem[];
@@ -128,14 +129,13 @@ export function noteLayer(report: ExportReport, docId: string, layer: string | n
   (report.documentLayers[docId] ??= []).push(layer ?? '(none)');
 }
 
-/**
- * Counts one attribute value: its name, or each element of a list.
- * Unset counts as "(unset)", an empty list as "(none)".
- */
+/** What the report counts an unset value as (isUnset), apart from any value an attribute may hold. */
+export const UNSET_COUNT = `(${UNSET})`;
+
+/** Counts one attribute value: its name, or each element of a list; every unset value (isUnset) counts as UNSET_COUNT. */
 function countValue(counts: Record<string, number>, value: AttributeValue): void {
-  if (value === null) bump(counts, '(unset)');
+  if (isUnset(value)) bump(counts, UNSET_COUNT);
   else if (!Array.isArray(value)) bump(counts, String(value));
-  else if (value.length === 0) bump(counts, '(none)');
   else for (const v of value) bump(counts, String(v));
 }
 

@@ -1,24 +1,25 @@
 /**
  * `claimdesk validate`: checks a stored document against its text and the schema: every span's
- * range and quote, unique ids, labels and attribute values the schema allows, relation ends that
+ * range and quote, unique ids, labels and attribute values the schema allows (an unset value,
+ * isUnset, is no value and always allowed), required attributes that are set, relation ends that
  * exist with types that may join their labels, and attributed claims that have a source
  * (SCHEMA.md: a Claim with attribution=attributed and no attributed_to link). Pure.
  */
 import { offsetMap } from '../anchoring/code-points';
 import { checkSpan, OperationError } from '../model/operations';
-import { findLabel } from '../model/schema-rules';
+import { findLabel, incompleteAnnotations, isUnset } from '../model/schema-rules';
 import type { AttributeDef, AttributeValue, DocumentData, Schema } from '../model/types';
 import { unsourcedClaimIds } from '../model/vocabulary';
 
 /** What kind of rule a problem breaks. */
-export type ValidationKind = 'quote' | 'duplicate_id' | 'schema' | 'relation' | 'attribution';
+export type ValidationKind = 'quote' | 'duplicate_id' | 'schema' | 'required' | 'relation' | 'attribution';
 
 /** One problem found in a document; `at` is [start, end) in code points when it concerns a span. */
 export type ValidationProblem = Readonly<{ docId: string; kind: ValidationKind; id: string; at: readonly [number, number] | null; message: string }>;
 
-/** Why a value does not fit an attribute definition, or null when it fits. */
+/** Why a value does not fit an attribute definition, or null when it fits (an unset value, isUnset, always does). */
 export function attributeValueProblem(def: AttributeDef, value: AttributeValue): string | null {
-  if (value === null) return null;
+  if (isUnset(value)) return null;
   switch (def.kind) {
     case 'choice':
       return typeof value === 'string' && (def.values ?? []).includes(value)
@@ -54,6 +55,7 @@ export function validateDocument(doc: DocumentData, schema: Schema): ValidationP
     }
   };
   const seen = new Set<string>();
+  const incomplete = incompleteAnnotations(doc, schema);
   for (const a of doc.annotations) {
     const where = at(a.start, a.end);
     const add = (kind: ValidationKind, message: string) => problems.push({ docId: doc.id, kind, id: a.id, at: where, message });
@@ -75,6 +77,7 @@ export function validateDocument(doc: DocumentData, schema: Schema): ValidationP
       const why = def ? attributeValueProblem(def, value) : `${a.label} has no attribute "${name}"`;
       if (why) add('schema', `attribute ${name}: ${why}`);
     }
+    for (const name of incomplete.get(a.id) ?? []) add('required', `required attribute ${name} not set`);
   }
   const byId = new Map(doc.annotations.map((a) => [a.id, a]));
   for (const r of doc.relations) {

@@ -12,7 +12,6 @@ import { offsetMap, type OffsetMap } from '../anchoring/code-points';
 import type { Annotation, DocumentData, Relation } from '../model/types';
 import { tagsFromAttributes, type AttributeTag } from './attribute-tags';
 import { streamed, type DocumentSerializer, type SerializedDocument } from './serializer';
-import { problemAt, type ExportProblem } from './report';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Code points of context kept on each side in a TextQuoteSelector. */
@@ -45,12 +44,10 @@ function cpSlice(text: string, map: OffsetMap, from: number, to: number): string
 }
 
 /** One span's annotation. */
-function spanAnnotation(doc: DocumentData, map: OffsetMap, a: Annotation, problems: ExportProblem[]): Record<string, unknown> {
+function spanAnnotation(doc: DocumentData, map: OffsetMap, a: Annotation): Record<string, unknown> {
   const start = map.codePointFromUtf16(a.start);
   const end = map.codePointFromUtf16(a.end);
-  const { tags, unexpressed } = tagsFromAttributes(a.attributes);
-  for (const name of unexpressed)
-    problems.push(problemAt(doc.id, a, map, 'attribute', `attribute ${name} is an empty list, which W3C tags cannot hold; left out`));
+  const tags = tagsFromAttributes(a.attributes);
   const body = [
     textualBody('classifying', a.label),
     ...tags.map((t) => textualBody('tagging', `${t.name}=${t.value}`)),
@@ -91,12 +88,10 @@ function relationAnnotation(docId: string, r: Relation): Record<string, unknown>
   };
 }
 
-/** The W3C annotations of one document (spans, then relations). */
-export function toW3cAnnotations(doc: DocumentData): { items: Record<string, unknown>[]; problems: ExportProblem[] } {
+/** The W3C annotations of one document (spans, then relations); every value is written (an unset one as no tag), so nothing is a problem. */
+export function toW3cAnnotations(doc: DocumentData): Record<string, unknown>[] {
   const map = offsetMap(doc.text);
-  const problems: ExportProblem[] = [];
-  const items = [...doc.annotations.map((a) => spanAnnotation(doc, map, a, problems)), ...doc.relations.map((r) => relationAnnotation(doc.id, r))];
-  return { items, problems };
+  return [...doc.annotations.map((a) => spanAnnotation(doc, map, a)), ...doc.relations.map((r) => relationAnnotation(doc.id, r))];
 }
 
 /**
@@ -108,10 +103,9 @@ export function createW3cSerializer(): DocumentSerializer {
     header: () =>
       `{\n  "@context": "${ANNO_CONTEXT}",\n  "id": "urn:claimdesk:export",\n  "type": "AnnotationCollection",\n  "label": "Claimdesk annotations",\n  "first": {\n    "id": "urn:claimdesk:export:page:0",\n    "type": "AnnotationPage",\n    "startIndex": 0,\n    "items": [`,
     document(doc): SerializedDocument {
-      const { items, problems } = toW3cAnnotations(doc);
       let text = '';
-      for (const item of items) text += `${count++ === 0 ? '' : ','}\n      ${JSON.stringify(item)}`;
-      return streamed(text, problems);
+      for (const item of toW3cAnnotations(doc)) text += `${count++ === 0 ? '' : ','}\n      ${JSON.stringify(item)}`;
+      return streamed(text);
     },
     footer: () => `${count === 0 ? '' : '\n    '}]\n  }\n}\n`,
   };

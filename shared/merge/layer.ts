@@ -7,9 +7,12 @@
  * annotation's `conflicts`; one deleted on one side and changed on the other is kept, with a
  * `deleted` conflict. Layer-level status and attributes follow the same rule and are recorded in
  * the layer's `conflicts`, as are relations (a relation whose end is gone after the merge is
- * dropped and recorded). The result is in the stable form (canonicalLayer). Pure.
+ * dropped and recorded). Unset attribute values (isUnset) are dropped from all three versions
+ * first, as a layer is read (layerWithoutUnset). The result is in the stable form
+ * (canonicalLayer). Pure.
  */
 import { canonicalLayer, CONFLICT_FIELDS, type LayerFile } from '../model/layers';
+import { layerWithoutUnset } from '../model/migrate';
 import type { Annotation, FieldConflict, Relation } from '../model/types';
 import {
   asSet,
@@ -86,8 +89,12 @@ function keepChanged(kept: Annotation, oursDeleted: boolean, tally: Tally): Anno
  * @returns the merged layer in its stable form, and how many conflicts were recorded in it (a
  *   dropped relation counts as one)
  */
-export function mergeLayer(base: LayerFile | null, ours: LayerFile, theirs: LayerFile): MergeResult<LayerFile> {
-  const b: Base<LayerFile> = base ?? NONE;
+export function mergeLayer(base: LayerFile | null, oursFile: LayerFile, theirsFile: LayerFile): MergeResult<LayerFile> {
+  // Each side as Claimdesk reads it (unset values dropped, the legacy "unset" among them): a side
+  // that only saved a file of an older version again changed nothing.
+  const b: Base<LayerFile> = base ? layerWithoutUnset(base) : NONE;
+  const ours = layerWithoutUnset(oursFile);
+  const theirs = layerWithoutUnset(theirsFile);
   const tally: Tally = { count: 0 };
   const layerLog: ConflictLog = [];
   const top = mergeObject('', b, ours, theirs, layerLog, LAYER_RULES) as Pick<LayerFile, 'docId' | 'layer' | 'status' | 'attributes' | 'rejected'>;

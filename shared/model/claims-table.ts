@@ -5,14 +5,12 @@
  * The export serializer (shared/formats/claims-csv.ts) builds its richer rows on claimLinks.
  */
 import type { Annotation, AttributeValue, DocumentData, Schema } from './types';
+import { isUnset, UNSET } from './schema-rules';
 import { compareSpans } from './spans';
 import { ATTRIBUTED_TO, CLAIM_LABEL, HAS_CUE } from './vocabulary';
 
 /** Separator between several linked texts in one cell. */
 export const LINKED_SEPARATOR = '; ';
-
-/** What an attribute cell shows, and the TSV copy writes, when nobody set the attribute (absent, null or no values). */
-export const UNSET_TEXT = 'unset';
 
 /**
  * One column: a stable id (`claim`, `attr:<name>`, `sources`, `cue`), its header text, and
@@ -29,15 +27,15 @@ export type SortDirection = 'ascending' | 'descending';
 export type ClaimSort = Readonly<{ columnId: string; direction: SortDirection }>;
 
 /**
- * An attribute value as one line of text: unset -> '', several values joined with ", ",
- * booleans as yes/no.
+ * An attribute value as one line of text: unset (isUnset) -> '', several values joined with ", ",
+ * booleans as yes/no. Only an unset value gives '' (a set text is never empty), so an attribute
+ * cell's '' means unset (isUnsetCell).
  */
 export function attributeText(value: AttributeValue | undefined): string {
-  if (value === null || value === undefined) return '';
+  if (isUnset(value)) return '';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return value;
-  return value.join(', ');
+  if (typeof value === 'number' || typeof value === 'string') return String(value);
+  return Array.isArray(value) ? value.join(', ') : '';
 }
 
 /** The table's columns for a schema: Claim, each Claim attribute in schema order, Sources, Cue. */
@@ -134,19 +132,19 @@ export function tsvCell(value: string): string {
   return value.replace(/\r\n|[\t\n\r]/g, ' ');
 }
 
-/** True when a cell of `column` stands for an attribute nobody set (shown as UNSET_TEXT). */
+/** True when a cell of `column` stands for an attribute nobody set (attributeText gave ''; shown as UNSET). */
 export const isUnsetCell = (column: ClaimColumn, text: string): boolean => column.isAttribute === true && text === '';
 
 /**
  * The header and `rows` as TSV: tab-separated cells, one line per row, "\n" after each line; an
- * unset attribute is written as UNSET_TEXT.
+ * unset attribute is written as UNSET.
  * @param rows the rows to write, in the order given
  */
 export function claimsTsv(columns: readonly ClaimColumn[], rows: readonly ClaimRow[]): string {
   const line = (cells: readonly string[]) => `${cells.map(tsvCell).join('\t')}\n`;
   const field = (row: ClaimRow, i: number) => {
     const text = row.cells[i] ?? '';
-    return isUnsetCell(columns[i]!, text) ? UNSET_TEXT : text;
+    return isUnsetCell(columns[i]!, text) ? UNSET : text;
   };
   return line(columns.map((c) => c.title)) + rows.map((r) => line(columns.map((_, i) => field(r, i)))).join('');
 }

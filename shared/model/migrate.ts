@@ -7,6 +7,7 @@ import { schemaProblem } from '../api-validate';
 import { DEFAULT_SCHEMA } from './default-schema';
 import { articleFileProblem, documentFileProblem, documentRowsProblem, layerFileProblem } from './file-checks';
 import { articleOf, splitIntoLayers, STORE_VERSION, type ArticleFile, type LayerFile } from './layers';
+import { withoutUnset } from './schema-rules';
 
 export { STORE_VERSION };
 
@@ -152,7 +153,8 @@ export function migrateV1Document(
   if (problem) return { ok: false, reason: problem };
   const up = upgrade(raw, 'document', steps, STORE_VERSION, context);
   if (!up.ok) return up;
-  return { ok: true, migrated: true, fromVersion: 1, value: up.value as unknown as DocumentBundle };
+  const bundle = up.value as unknown as DocumentBundle;
+  return { ok: true, migrated: true, fromVersion: 1, value: { ...bundle, layers: bundle.layers.map(layerWithoutUnset) } };
 }
 
 /**
@@ -185,5 +187,29 @@ export function migrateLayerFile(
   if (!up.ok) return up;
   const problem = layerFileProblem(up.value, text, docId, layer);
   if (problem) return { ok: false, reason: problem };
-  return { ok: true, migrated: up.fromVersion < STORE_VERSION, fromVersion: up.fromVersion, value: up.value as unknown as LayerFile };
+  return {
+    ok: true,
+    migrated: up.fromVersion < STORE_VERSION,
+    fromVersion: up.fromVersion,
+    value: layerWithoutUnset(up.value as unknown as LayerFile),
+  };
+}
+
+/**
+ * A layer with the unset values (isUnset: the legacy "unset" string, null, "", []) dropped from
+ * its document attributes and every annotation's attributes, as they are stored from now on.
+ * Done on every read, not as a version step: the file itself is rewritten with the next save,
+ * never just for this (`migrated` stays as the version says).
+ * @returns the same object when nothing was unset
+ */
+export function layerWithoutUnset<T extends Pick<LayerFile, 'attributes' | 'annotations'>>(layer: T): T {
+  const attributes = withoutUnset(layer.attributes);
+  let changed = attributes !== layer.attributes;
+  const annotations = layer.annotations.map((a) => {
+    const kept = withoutUnset(a.attributes);
+    if (kept === a.attributes) return a;
+    changed = true;
+    return { ...a, attributes: kept };
+  });
+  return changed ? { ...layer, attributes, annotations } : layer;
 }

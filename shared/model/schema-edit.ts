@@ -5,7 +5,8 @@
  * one message per field, and the conversion back to a Schema plus its SchemaMigration.
  * Pure: keys for new items are made by the caller; no DOM, no clock.
  */
-import { UNSET, type SchemaMigration } from './schema-rules';
+import { reservedHotkeyProblem } from './reserved-keys';
+import { choiceValues, suggestedValue, UNSET, type SchemaMigration } from './schema-rules';
 import type { AttributeDef, AttributeKind, AttributeValue, LabelDef, Schema } from './types';
 
 /** The attribute kinds, in the order the editor offers them. */
@@ -58,8 +59,8 @@ const attributeDraft = (key: string, def: AttributeDef): AttributeDraft => ({
   key,
   name: def.name,
   kind: def.kind,
-  valuesText: (def.values ?? []).filter((v) => v !== UNSET).join(', '),
-  default: def.default === UNSET ? null : (def.default ?? null),
+  valuesText: choiceValues(def).join(', '),
+  default: suggestedValue(def),
   isRequired: def.required === true,
 });
 
@@ -254,7 +255,9 @@ export function draftIssues(draft: SchemaDraft): DraftIssue[] {
     else if (l.hotkey !== '') {
       const folded = l.hotkey.toLowerCase();
       const owner = hotkeyOwner.get(folded);
-      if (owner !== undefined)
+      const reserved = reservedHotkeyProblem(l.hotkey);
+      if (reserved) issues.push({ field: fieldId(l.key, 'hotkey'), message: reserved });
+      else if (owner !== undefined)
         issues.push({ field: fieldId(l.key, 'hotkey'), message: `“${l.hotkey}” is already the hotkey of ${owner || 'another label'}.` });
       else hotkeyOwner.set(folded, l.name.trim());
     }

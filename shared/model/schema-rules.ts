@@ -8,8 +8,10 @@ import { OperationError } from './operations';
 import type { Annotation, AttributeDef, AttributeValue, Attributes, DocumentData, LabelDef, Relation, Schema } from './types';
 
 /**
- * The word for "no value". Older default schemas listed it as a choice (checkworthy, verifiable,
- * reliability), so stored files may hold it as a string: it is read as unset and never stored.
+ * The word for "no value": what the app (pickers, claims table, its TSV copy) and the claims CSV
+ * show for an attribute nobody set. Older default schemas also listed it as a choice
+ * (checkworthy, verifiable, reliability), so stored files may hold it as a string: it is read as
+ * unset (isUnset) and dropped when a layer is read (withoutUnset), never stored.
  */
 export const UNSET = 'unset';
 
@@ -33,9 +35,23 @@ export function defaultAttributes(label: LabelDef): Record<string, AttributeValu
   return Object.fromEntries(label.attributes.map((a: AttributeDef) => [a.name, a.default ?? null]));
 }
 
-/** True when `value` holds no choice: absent, null, an empty list, or the legacy string "unset". */
+/**
+ * True when `value` holds no choice. The one definition of unset, used by every reader (details
+ * panel, claims table, agreement, curation, exports, report, validate): absent, null, the empty
+ * string (an emptied text field), an empty list (a multi with nothing ticked), or the legacy
+ * string "unset". Everything else is a value, false and 0 included.
+ */
 export function isUnset(value: AttributeValue | undefined): boolean {
-  return value === undefined || value === null || value === UNSET || (Array.isArray(value) && value.length === 0);
+  return value === undefined || value === null || value === '' || value === UNSET || (Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * `attributes` without its unset values (see isUnset): what is stored for them is nothing.
+ * @returns the same object when it holds no unset value
+ */
+export function withoutUnset(attributes: Attributes): Attributes {
+  if (!Object.values(attributes).some(isUnset)) return attributes;
+  return Object.fromEntries(Object.entries(attributes).filter(([, v]) => !isUnset(v)));
 }
 
 /** A choice or multi attribute's values as offered to the analyst (the legacy "unset" value left out: unset is offered by itself). */

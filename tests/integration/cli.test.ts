@@ -10,7 +10,9 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toJsonlHeader, toJsonlLine } from '../../shared/formats/jsonl';
-import { buildFixtureWorkspace, FIXTURE_SCHEMA } from '../fixtures/export/fixture';
+import { buildFixtureWorkspace, FIXTURE_LAYER, FIXTURE_SCHEMA } from '../fixtures/export/fixture';
+import type { LabelDef } from '../../shared/model/types';
+import { layerFile, readLayerFile } from './support/layout';
 import { generateDocument } from '../fixtures/export/generate';
 import { BIN, BUILT_CLI, buildNodeIfStale, ROOT } from './support/built';
 import { tempDir } from './support/temp';
@@ -180,6 +182,31 @@ describe('claimdesk import, stats and validate', () => {
     expect(validate.code).toBe(1);
     expect(validate.out).toMatch(/attribution .*attributed but has no attributed_to link/);
     expect(validate.out).toMatch(/1 document\(s\) checked: 1 problem\(s\)/);
+  });
+
+  it('validate lists required attributes left unset, and takes a stored legacy "unset" for no value (not a value the schema lacks)', async () => {
+    const dir = await tempDir();
+    const { workspace } = await buildFixtureWorkspace(dir);
+    const required = (l: LabelDef): LabelDef =>
+      l.name === 'Claim' ? { ...l, attributes: l.attributes.map((a) => (a.name === 'claim_type' ? { ...a, required: true } : a)) } : l;
+    await workspace.updateSchema({ ...FIXTURE_SCHEMA, labels: FIXTURE_SCHEMA.labels.map(required) }, { renamedLabels: {}, removedLabels: [] });
+    const ws = join(dir, 'workspace');
+    const docId = workspace.listDocuments('')[0]!.id;
+    // The file as an older Claimdesk wrote it: "unset" stored as a value, claim_type among them.
+    const layer = await readLayerFile(ws, docId, FIXTURE_LAYER);
+    const claim = layer.annotations.find((a) => a.label === 'Claim')!;
+    const annotations = layer.annotations.map((a) =>
+      a.id === claim.id ? { ...a, attributes: { ...a.attributes, claim_type: 'unset', checkworthy: 'unset' } } : a,
+    );
+    await writeFile(layerFile(ws, docId, FIXTURE_LAYER), JSON.stringify({ ...layer, annotations }));
+    const r = run('validate', '--workspace', ws);
+    expect(r.code).toBe(1);
+    const lines = r.out.split('\n');
+    expect(lines.filter((l) => / required /.test(l))).toEqual([
+      expect.stringMatching(new RegExp(`^${docId} +${claim.id} .* required +required attribute claim_type not set`)),
+    ]);
+    expect(r.out).not.toMatch(/"unset" is not one of/);
+    expect(r.out).toMatch(/3 document\(s\) checked: 1 problem\(s\)/);
   });
 
   it('validates a clean workspace with exit 0 and still imports plain articles', async () => {

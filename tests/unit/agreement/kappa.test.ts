@@ -5,7 +5,7 @@
  * attribute values count as.
  */
 import { describe, expect, it } from 'vitest';
-import { attributeCategory, kappaOf, newKappaTally, tallyPair, UNSET, type KappaTally } from '../../../shared/agreement/kappa';
+import { attributeCategory, kappaOf, newKappaTally, tallyPair, UNSET_CATEGORY, type KappaTally } from '../../../shared/agreement/kappa';
 
 /** A tally from a contingency table: `[count, A's value, B's value]` rows. */
 function tallyOf(rows: readonly (readonly [number, string, string])[]): KappaTally {
@@ -109,14 +109,13 @@ describe('kappa', () => {
 });
 
 describe('attributeCategory', () => {
-  it('counts absent, null, empty text and an empty list as unset', () => {
-    for (const v of [undefined, null, '', []]) expect(attributeCategory(v)).toBe(UNSET);
+  it('counts every unset value (absent, null, empty text, an empty list, the legacy "unset") as unset', () => {
+    for (const v of [undefined, null, '', [], 'unset']) expect(attributeCategory(v)).toBe(UNSET_CATEGORY);
   });
 
   it('tells a string from the boolean or number it spells, and ignores the order of a list', () => {
     expect(attributeCategory('true')).not.toBe(attributeCategory(true));
     expect(attributeCategory('3')).not.toBe(attributeCategory(3));
-    expect(attributeCategory('unset')).not.toBe(UNSET);
     expect(attributeCategory(['b', 'a'])).toBe(attributeCategory(['a', 'b']));
   });
 });

@@ -4,6 +4,7 @@ import { alphaUnitizing } from '../../../shared/agreement/alpha-unitizing';
 import { attributeCategory, kappaOf, newKappaTally, tallyPair } from '../../../shared/agreement/kappa';
 import { computeAgreement } from '../../../shared/agreement/report';
 import type { AgreementDocument } from '../../../shared/agreement/types';
+import type { Attributes } from '../../../shared/model/types';
 import { taggedDocument } from './build';
 
 const both = (tagged: string, labels: Parameters<typeof taggedDocument>[1][string][1], links?: Parameters<typeof taggedDocument>[1][string][2]) =>
@@ -108,6 +109,30 @@ describe('computeAgreement', () => {
     ] as const;
     for (const [x, y] of pairs) tallyPair(tally, attributeCategory(x), attributeCategory(y));
     expect(computeAgreement(docs).pairs[0]!.attributes['Claim.type']).toEqual({ kappa: kappaOf(tally).kappa, n: 5 });
+  });
+
+  it('gives the same figures when unset values are stored as the legacy "unset", an empty list or empty text as when they are absent', () => {
+    const layers = (unset: Attributes) =>
+      taggedDocument('d1', {
+        ann: both('<x>One</x> and <y>two</y> and <z>three</z>.', {
+          x: { label: 'Claim', attributes: { type: 'a', ...unset } },
+          y: { label: 'Claim', attributes: { ...unset } },
+          z: { label: 'Claim', attributes: { type: 'b' } },
+        }),
+        bob: both('<x>One</x> and <y>two</y> and <z>three</z>.', {
+          x: { label: 'Claim', attributes: { type: 'a' } },
+          y: { label: 'Claim', attributes: { type: 'b' } },
+          z: { label: 'Claim', attributes: { type: 'b', ...unset } },
+        }),
+      });
+    const absent = computeAgreement([layers({})]);
+    for (const unset of [
+      { topics: 'unset', type2: 'unset' },
+      { topics: [], type2: '' },
+    ]) {
+      const legacy = computeAgreement([layers(unset)]);
+      expect(legacy.pairs, JSON.stringify(unset)).toEqual(absent.pairs);
+    }
   });
 
   it('puts the shared documents back to back for alpha_u', () => {

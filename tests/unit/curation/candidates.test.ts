@@ -113,6 +113,16 @@ describe('candidateKey', () => {
     for (const other of same) expect(candidateKey(other)).toBe(candidateKey(base));
   });
 
+  it('gives a span with the legacy "unset" value the key of the same span without the attribute, so they are one variant', () => {
+    expect(candidateKey({ ...base, attributes: { ...base.attributes, checkworthy: 'unset' } })).toBe(candidateKey(base));
+    const { layers } = taggedLayers({
+      ann: ['<c>Prices rise</c>.', { c: { label: 'Claim', attributes: { checkworthy: 'unset', topics: [] } } }],
+      bob: ['<c>Prices rise</c>.', { c: 'Claim' }],
+    });
+    const candidates = curationCandidates(layers, { annotations: [] }, new Set());
+    expect(candidates.map((c) => [c.annotators, c.state])).toEqual([[['ann', 'bob'], 'agreed']]);
+  });
+
   it('tells apart label, bounds and attribute values (a string "true" is not the boolean true)', () => {
     const others = [
       { ...base, label: 'Source' },

@@ -4,7 +4,7 @@
  * whether the attribute is absent or null.
  */
 import { describe, expect, it } from 'vitest';
-import { UNSET_CELL } from '../../../shared/formats/claims-csv';
+import { UNSET } from '../../../shared/model/schema-rules';
 import { FORMAT_SPECS } from '../../../shared/formats/format-specs';
 import type { SerializerContext } from '../../../shared/formats/serializer';
 import { SIMPLE_TOKENIZER } from '../../../shared/formats/tokens';
@@ -57,20 +57,20 @@ describe('claims table', () => {
 
   it('writes unset for attributes nobody set (absent or null), for the claim and each linked source', () => {
     const [row] = records(table('claims-csv', [doc], false));
-    expect(row!.checkworthy).toBe(UNSET_CELL); // null
-    expect(row!.verifiable).toBe(UNSET_CELL); // absent
+    expect(row!.checkworthy).toBe(UNSET); // null
+    expect(row!.verifiable).toBe(UNSET); // absent
     expect(row!.claim_type).toBe('prediction');
-    expect(row!.factcheck_url).toBe(UNSET_CELL);
+    expect(row!.factcheck_url).toBe(UNSET);
     // Sources in text order (Ministers, then Genève), each with its own value or unset.
     expect(row!.sources).toBe('Ministers | Genève');
-    expect(row!.source_role).toBe(`${UNSET_CELL} | official`);
-    expect(row!.source_kind).toBe(`${UNSET_CELL} | ${UNSET_CELL}`);
+    expect(row!.source_role).toBe(`${UNSET} | official`);
+    expect(row!.source_kind).toBe(`${UNSET} | ${UNSET}`);
   });
 
   it('leaves the source columns empty for a claim without sources (nothing to be unset)', () => {
     const [row] = records(table('claims-csv', [smallDocument([smallSpan('c1', 'Claim', 'prices will fall')])], false));
     expect(row!.sources).toBe('');
     expect(row!.source_role).toBe('');
-    expect(row!.checkworthy).toBe(UNSET_CELL);
+    expect(row!.checkworthy).toBe(UNSET);
   });
 });

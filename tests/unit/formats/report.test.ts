@@ -8,7 +8,7 @@ import { FORMAT_SPECS } from '../../../shared/formats/format-specs';
 import { countDocument, emptyReport, formatReport, type ExportReport } from '../../../shared/formats/report';
 import type { ExportFormat } from '../../../shared/formats/serializer';
 import { SIMPLE_TOKENIZER } from '../../../shared/formats/tokens';
-import type { DocumentData } from '../../../shared/model/types';
+import type { AttributeValue, DocumentData } from '../../../shared/model/types';
 import { serializeAll } from './support';
 import { smallDocument, smallRelation, smallSpan, SMALL_SCHEMA } from './small-docs';
 
@@ -63,6 +63,14 @@ describe('export report', () => {
     expect(text).toMatch(/relations: attributed_to 1, coref 1, has_cue 1/);
     // Every span is on token boundaries and kept: here the sentence is true.
     expect(text).toMatch(EVERY_SPAN_AS_IT_IS);
+  });
+
+  it('counts the legacy "unset", an empty list and empty text as (unset) too, never as a value of their own', () => {
+    const unset: AttributeValue[] = ['unset', [], ''];
+    const report = reportOf('jsonl', [
+      smallDocument(unset.map((v, i) => smallSpan(`s${i}`, 'Source', ['Ministers', 'Genève', 'prices'][i]!, { role: v }))),
+    ]);
+    expect(report.attributeValues['Source.role']).toEqual({ '(unset)': 3 });
   });
 
   it('counts an attribute nobody set as (unset), whether absent or null, and keeps the analyst’s values apart', () => {

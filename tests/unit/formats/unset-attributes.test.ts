@@ -6,7 +6,7 @@
  * attributes again.
  */
 import { describe, expect, it } from 'vitest';
-import { UNSET_CELL } from '../../../shared/formats/claims-csv';
+import { UNSET } from '../../../shared/model/schema-rules';
 import { parseBratAnn } from '../../../shared/formats/brat';
 import { EXPORT_FORMATS } from '../../../shared/formats/serializer';
 import { SIMPLE_TOKENIZER } from '../../../shared/formats/tokens';
@@ -29,7 +29,7 @@ const serialize = (format: (typeof EXPORT_FORMATS)[number]) => serializeAll(form
 
 /** Every value a schema default would fill in for the spans of the document (but the claims table's own word for unset). */
 const defaults = SMALL_SCHEMA.labels.flatMap((l) =>
-  l.attributes.flatMap((a) => (typeof a.default === 'string' && a.default !== UNSET_CELL ? [a.default] : [])),
+  l.attributes.flatMap((a) => (typeof a.default === 'string' && a.default !== UNSET ? [a.default] : [])),
 );
 
 describe('unset attributes in exports', () => {
@@ -78,7 +78,30 @@ describe('unset attributes in exports', () => {
       .split('\r\n')
       .map((l) => l.split(','));
     const cell = (name: string) => row![head!.indexOf(name)];
-    expect(cell('checkworthy')).toBe(UNSET_CELL);
-    expect(cell('source_role')).toBe(UNSET_CELL);
+    expect(cell('checkworthy')).toBe(UNSET);
+    expect(cell('source_role')).toBe(UNSET);
+  });
+});
+
+describe('unset values stored the old ways', () => {
+  // The same spans with every unset value written as the legacy "unset", an empty list and empty text.
+  const legacy = smallDocument(
+    [
+      smallSpan('c1', 'Claim', 'prices will fall', { checkworthy: 'unset', claim_type: [], claim_summary: '' }),
+      smallSpan('s1', 'Source', 'Ministers', { identification: 'unset', kind: [], role: '', ground_rules: null }),
+      smallSpan('s2', 'Source', 'Genève', { role: 'expert', kind: 'unset' }),
+    ],
+    [smallRelation('r1', 'attributed_to', 'c1', 's1')],
+  );
+  const absent = smallDocument(
+    [smallSpan('c1', 'Claim', 'prices will fall'), smallSpan('s1', 'Source', 'Ministers'), smallSpan('s2', 'Source', 'Genève', { role: 'expert' })],
+    [smallRelation('r1', 'attributed_to', 'c1', 's1')],
+  );
+
+  it('every format but JSONL (which writes what it is given) writes them as if the attributes were absent, with no problem', () => {
+    for (const format of EXPORT_FORMATS.filter((f) => f !== 'jsonl')) {
+      const [a, b] = [legacy, absent].map((d) => serializeAll(format, [d], SMALL_SCHEMA, SIMPLE_TOKENIZER));
+      expect(a, format).toEqual(b);
+    }
   });
 });

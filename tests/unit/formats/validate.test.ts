@@ -37,4 +37,30 @@ describe('validateDocument', () => {
     expect(kinds).toContain('attribution:c3');
     expect(problems.find((p) => p.id === 'c3')!.at).toEqual([225, 274]);
   });
+
+  it('reports each required attribute left unset (the legacy "unset" too), and takes no unset value for a value the schema lacks', async () => {
+    const schema = {
+      ...FIXTURE_SCHEMA,
+      labels: FIXTURE_SCHEMA.labels.map((l) =>
+        l.name === 'Claim' ? { ...l, attributes: l.attributes.map((a) => (a.name === 'claim_type' ? { ...a, required: true } : a)) } : l,
+      ),
+    };
+    const doc = (await fixtureDocuments())[0]!;
+    const claims = doc.annotations.filter((a) => a.label === 'Claim');
+    const broken = {
+      ...doc,
+      annotations: doc.annotations.map((a) =>
+        a.id === claims[0]!.id
+          ? { ...a, attributes: { ...a.attributes, claim_type: 'unset', checkworthy: 'unset', topics: [], claim_summary: '' } }
+          : a.id === claims[1]!.id
+            ? { ...a, attributes: Object.fromEntries(Object.entries(a.attributes).filter(([k]) => k !== 'claim_type')) }
+            : a,
+      ),
+    };
+    const problems = validateDocument(broken, schema);
+    expect(problems.filter((p) => p.kind !== 'attribution').map((p) => [p.kind, p.id, p.message])).toEqual([
+      ['required', claims[0]!.id, 'required attribute claim_type not set'],
+      ['required', claims[1]!.id, 'required attribute claim_type not set'],
+    ]);
+  });
 });

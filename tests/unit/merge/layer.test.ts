@@ -47,6 +47,30 @@ describe('mergeLayer: changes on one side or on different things', () => {
   });
 });
 
+describe('mergeLayer: unset values stored the old way', () => {
+  // An older Claimdesk stored "unset" (and [] or '') as values; this one drops them when it reads a layer, so a side that only saved it again changed nothing.
+  const legacy = layer([edit(CLAIM, { attributes: { checkworthy: 'unset', claim_type: 'unset', topics: [] } }, 't0'), SOURCE], [LINK], {
+    attributes: { topic: 'unset', region: '' },
+  });
+  const resaved = layer([edit(CLAIM, { attributes: {} }, 't0'), SOURCE], [LINK], { attributes: {} });
+
+  it('takes the other side’s choice where one side only dropped the stored "unset", with no conflict, and keeps no unset value', () => {
+    const theirs = layer([edit(CLAIM, { attributes: { checkworthy: 'yes', claim_type: 'unset', topics: [] } }, 't1'), SOURCE], [LINK], {
+      attributes: { topic: 'economy', region: '' },
+    });
+    const { merged, conflicts } = mergeLayer(legacy, resaved, theirs);
+    expect(conflicts).toBe(0);
+    expect(find(merged, 'c1').attributes).toEqual({ checkworthy: 'yes' });
+    expect(merged.attributes).toEqual({ topic: 'economy' });
+  });
+
+  it('applies a delete made on the other side, since the re-saved annotation did not change', () => {
+    const { merged, conflicts } = mergeLayer(legacy, resaved, layer([SOURCE], [], { attributes: legacy.attributes }));
+    expect(conflicts).toBe(0);
+    expect(merged.annotations.map((a) => a.id)).toEqual(['s1']);
+  });
+});
+
 describe('mergeLayer: true conflicts keep ours in place and record both values', () => {
   it('records a label changed differently on both sides', () => {
     const { merged, conflicts } = mergeLayer(

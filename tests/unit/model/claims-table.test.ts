@@ -7,10 +7,10 @@ import {
   nextSort,
   sortClaimRows,
   tsvCell,
-  UNSET_TEXT,
   type ClaimRow,
 } from '../../../shared/model/claims-table';
 import { DEFAULT_SCHEMA } from '../../../shared/model/default-schema';
+import { UNSET } from '../../../shared/model/schema-rules';
 import type { Relation, Schema } from '../../../shared/model/types';
 import { makeDoc } from '../support/make-doc';
 
@@ -138,6 +138,16 @@ describe('TSV', () => {
     expect(lines[2]!.split('\t')[col('attr:claim_summary')]).toBe('no split here');
   });
 
+  it('shows and writes the legacy "unset", an empty list and empty text as unset, like an absent attribute', () => {
+    const legacy = makeDoc('<c1>Taxes will rise</c1>.', {
+      c1: { label: 'Claim', attributes: { claim_type: 'unset', checkworthy: [], claim_summary: '' } },
+    });
+    const absent = makeDoc('<c1>Taxes will rise</c1>.', { c1: 'Claim' });
+    expect(claimRows(legacy, DEFAULT_SCHEMA)).toEqual(claimRows(absent, DEFAULT_SCHEMA));
+    const row = claimsTsv(columns, claimRows(legacy, DEFAULT_SCHEMA)).split('\n')[1]!.split('\t');
+    for (const name of ['claim_type', 'checkworthy', 'claim_summary']) expect(row[col(`attr:${name}`)]).toBe(UNSET);
+  });
+
   it('writes an attribute nobody set (absent, null, no values) as "unset", and a set one as its value', () => {
     const unsetDoc = makeDoc('<c1>Taxes will rise</c1>. <c2>Rents fell</c2>.', {
       c1: { label: 'Claim', attributes: { claim_type: null, checkworthy: 'yes' } },
@@ -145,9 +155,9 @@ describe('TSV', () => {
     });
     const lines = claimsTsv(columns, claimRows(unsetDoc, DEFAULT_SCHEMA)).split('\n');
     const fields = (line: string | undefined) => line!.split('\t');
-    expect(fields(lines[1])[col('attr:claim_type')]).toBe(UNSET_TEXT);
+    expect(fields(lines[1])[col('attr:claim_type')]).toBe(UNSET);
     expect(fields(lines[1])[col('attr:checkworthy')]).toBe('yes');
-    for (const c of columns.filter((x) => x.isAttribute)) expect(fields(lines[2])[col(c.id)]).toBe(UNSET_TEXT);
+    for (const c of columns.filter((x) => x.isAttribute)) expect(fields(lines[2])[col(c.id)]).toBe(UNSET);
     // Not attributes: an empty sources or cue cell stays empty.
     expect(fields(lines[2])[col('sources')]).toBe('');
     expect(fields(lines[2])[col('cue')]).toBe('');

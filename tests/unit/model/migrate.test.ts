@@ -4,7 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEMA } from '../../../shared/model/default-schema';
-import { MIGRATIONS, migrateV1Document, migrateWorkspaceFile, STORE_VERSION, upgrade, type MigrationStep } from '../../../shared/model/migrate';
+import {
+  MIGRATIONS,
+  migrateLayerFile,
+  migrateV1Document,
+  migrateWorkspaceFile,
+  STORE_VERSION,
+  upgrade,
+  type MigrationStep,
+} from '../../../shared/model/migrate';
 
 const renameNote: MigrationStep = {
   from: 1,
@@ -90,5 +98,34 @@ describe('the file migrators', () => {
     expect(byName.bob!.annotations.map((a) => a.id)).toEqual(['s1']);
     expect(byName.me!.annotations.map((a) => a.id)).toEqual(['b1']);
     expect(layers.every((l) => l.status === 'done')).toBe(true);
+  });
+
+  it('drop unset values (the legacy "unset", null, "", []) from a layer as it is read, without calling it migrated', () => {
+    const stamp = { author: 'ann', createdAt: 't', updatedAt: 't' };
+    const layer = {
+      version: STORE_VERSION,
+      docId: 'abc123',
+      layer: 'ann',
+      status: 'in_progress',
+      attributes: { topic: 'unset', region: 'EU' },
+      annotations: [
+        {
+          id: 'a1',
+          label: 'Claim',
+          start: 4,
+          end: 8,
+          quote: 'said',
+          attributes: { checkworthy: 'unset', claim_type: 'factual', topics: [], claim_summary: '' },
+          ...stamp,
+        },
+        { id: 'a2', label: 'Claim', start: 0, end: 3, quote: 'Ann', attributes: { checkworthy: 'yes' }, ...stamp },
+      ],
+      relations: [],
+    };
+    const result = migrateLayerFile(layer, 'Ann said hi.', 'abc123', 'ann');
+    expect(result).toMatchObject({ ok: true, migrated: false });
+    if (!result.ok) return;
+    expect(result.value.attributes).toEqual({ region: 'EU' });
+    expect(result.value.annotations.map((a) => a.attributes)).toEqual([{ claim_type: 'factual' }, { checkworthy: 'yes' }]);
   });
 });

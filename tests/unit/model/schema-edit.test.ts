@@ -126,6 +126,17 @@ describe('validation', () => {
     expect(fields(editLabel(base, 'Cue', { name: 'x'.repeat(101) }))).toEqual([fieldId(keyOf(base, 'Cue'), 'name')]);
   });
 
+  it('keeps v free for the attribute keys: a label cannot take it (either case), and the message says why', () => {
+    for (const hotkey of ['v', 'V'])
+      expect(draftIssues(editLabel(base, 'Cue', { hotkey }))).toEqual([
+        {
+          field: fieldId(keyOf(base, 'Cue'), 'hotkey'),
+          message: expect.stringMatching(new RegExp(`^“${hotkey}” starts the attribute keys .*pick another hotkey`)),
+        },
+      ]);
+    expect(fields(editLabel(base, 'Cue', { hotkey: 'w' }))).toEqual([]);
+  });
+
   it('checks attributes: names, values for choices, defaults that fit the kind', () => {
     const withAttrs = (attributes: LabelDraft['attributes']) => editLabel(base, 'Entity', { attributes });
     const a = newAttribute('x1', 'wikidata');

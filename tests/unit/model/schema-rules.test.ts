@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEMA } from '../../../shared/model/default-schema';
-import { choiceValues, findLabel, isUnset, missingRequired, suggestedValue, withAttribute } from '../../../shared/model/schema-rules';
+import { choiceValues, findLabel, isUnset, missingRequired, suggestedValue, withAttribute, withoutUnset } from '../../../shared/model/schema-rules';
 import type { LabelDef } from '../../../shared/model/types';
 import { makeDoc } from '../support/make-doc';
 
@@ -13,9 +13,15 @@ const CLAIM: LabelDef = {
 };
 
 describe('unset values', () => {
-  it('reads absence, null, an empty list and the legacy "unset" as unset, and nothing else', () => {
-    for (const v of [undefined, null, 'unset', []]) expect(isUnset(v)).toBe(true);
-    for (const v of ['', 'no', false, 0, ['a']]) expect(isUnset(v)).toBe(false);
+  it('reads absence, null, empty text, an empty list and the legacy "unset" as unset, and nothing else', () => {
+    for (const v of [undefined, null, '', 'unset', []]) expect(isUnset(v)).toBe(true);
+    for (const v of [' ', 'no', 'Unset', false, 0, ['a'], ['unset']]) expect(isUnset(v)).toBe(false);
+  });
+
+  it('drops every unset value from attributes, and leaves attributes without one as they are', () => {
+    expect(withoutUnset({ a: 'unset', b: [], c: '', d: null, e: 'x', f: false })).toEqual({ e: 'x', f: false });
+    const clean = { e: 'x' };
+    expect(withoutUnset(clean)).toBe(clean);
   });
 
   it('stores nothing for an unset value, and offers no "unset" choice beside unset itself', () => {
