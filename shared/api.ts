@@ -52,6 +52,9 @@ export type ChangeEvent = Readonly<{ revision: number; kind: ChangeKind; docId?:
 /** The request header a browser window names itself with (its client id), so its own changes come back marked as its own. */
 export const CLIENT_ID_HEADER = 'x-claimdesk-client';
 
+/** The path of the browser host's change feed (its event stream, Server-Sent Events). */
+export const EVENTS_PATH = '/events';
+
 /** A client id a window may send: 1–64 letters, digits and dashes (anything else is ignored). */
 export const isClientId = (value: unknown): value is string => typeof value === 'string' && /^[A-Za-z0-9-]{1,64}$/.test(value);
 
