@@ -42,9 +42,9 @@ export type WorkspaceInfo = Readonly<{
 export type ChangeKind = 'changes' | 'schema' | 'import' | 'restore' | 'delete';
 
 /**
- * One acknowledged write to the workspace, as the change feed publishes it to every window (#12):
- * the browser host streams it (`GET /events`, Server-Sent Events), Electron's main sends it to each
- * window. `docId` and `layer` say what changed where known (no layer: any layer of the document, or
+ * One acknowledged write to the workspace, as the change feed publishes it to every browser tab
+ * (#12): the browser host streams it (`GET /events`, Server-Sent Events; the desktop app's one
+ * window has no other writer to hear). `docId` and `layer` say what changed where known (no layer: any layer of the document, or
  * the analyst's own); `clientId` is the window the write came from, so that window can skip it.
  */
 export type ChangeEvent = Readonly<{ revision: number; kind: ChangeKind; docId?: DocId; layer?: string; clientId?: string }>;

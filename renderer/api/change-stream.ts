@@ -2,9 +2,9 @@
  * The change feed as the renderer hears it (#12): every write acknowledged to any window, as
  * ChangeEvents. Over HTTP it is the browser host's event stream (`GET /events`, Server-Sent Events
  * read with fetch, so the token goes in a header, never in a URL), reopened with back-off when it
- * drops, and closed while the tab is hidden; in Electron it is the preload bridge's `onChange`.
- * One connection per window, shared by every subscriber, open while anyone listens (and the tab is
- * shown). The window polls the workspace besides, so a stream that is down delays a change, never
+ * drops, and closed while the tab is hidden. The desktop window has no feed: it is the only window
+ * on its workspace (any other process there is read-only). One connection per tab, shared by every
+ * subscriber, open while anyone listens (and the tab is shown). The window polls the workspace besides, so a stream that is down delays a change, never
  * loses it.
  */
 import { CLIENT_ID_HEADER, EVENTS_PATH, type ChangeEvent, type ClaimdeskApi } from '../../shared/api';
@@ -115,11 +115,6 @@ function openStream(base: string, token: string, clientId: string, emit: ChangeL
     abort.abort();
     clearTimeout(timer);
   };
-}
-
-/** Electron's feed: main sends each window every other window's writes through the preload bridge. */
-export function bridgeChangeSource(onChange: (listener: (event: ChangeEvent) => void) => () => void, clientId: string): ChangeSource {
-  return sharedSource(clientId, (emit) => onChange(emit.onChange));
 }
 
 /**
