@@ -70,6 +70,8 @@ export type History = Readonly<{ undo: readonly Operation[][]; redo: readonly Op
  * @returns the kept stacks (same order) and the dropped steps, as the analyst made them
  */
 export function rebaseHistory(doc: DocumentData, history: History, remote: readonly Operation[]): History & { dropped: Operation[][] } {
+  // Nothing changed elsewhere (a catch-up that found nothing new): every step still applies where it did.
+  if (remote.length === 0) return { undo: [...history.undo], redo: [...history.redo], dropped: [] };
   const touched = touchedBy(remote);
   const dropped: Operation[][] = [];
   /** Keeps, from the top of `stack` down, each step that does not meet `touched` and whose `run` applies after the kept ones above it. */

@@ -3,7 +3,7 @@
  * saved (#12 review, DocumentSession.rebase): two windows' sessions of one layer on a real browser
  * host and workspace. An undo step that touches what the other window changed is dropped from the
  * history and said, never replayed over the other window's work; so is a step whose annotation the
- * other window deleted; an unsaved attribute change
+ * other window deleted, and one whose undo no longer applies (its annotation was linked meanwhile); an unsaved attribute change
  * replayed on the other window's version keeps the other window's attributes. Every check reads the
  * layer back from the disk.
  */
@@ -14,7 +14,7 @@ import { SessionRegistry } from '../../renderer/state/session-registry';
 import { startHost, type RunningHost } from '../../electron/host';
 import { openAppSettings } from '../../electron/services/app-paths';
 import { Workspace } from '../../electron/services/workspace';
-import { addSpan, deleteSpan, setAttribute, setStatus } from '../../shared/model/commands';
+import { addSpan, deleteSpan, link, setAttribute, setStatus } from '../../shared/model/commands';
 import type { Operation } from '../../shared/model/operations';
 import { SAMPLES, tempDir } from './support/temp';
 import { untilSaveState } from './support/wait';
@@ -124,6 +124,26 @@ describe('undo after another window’s change is taken in', () => {
     expect(a.session.undo()).toEqual({ status: 'empty' });
     expect(reloaded.historyCleared).toEqual(['Undo history for 2 changes was cleared: another window changed it.']);
     expect((await stored()).annotations).toEqual([]);
+  });
+  it('drops a step whose undo no longer applies though the other window changed something else (a link to what it tagged)', async () => {
+    const { docId, me, schema, a, b, stored } = await setup({ claim: true });
+    const x = a.session.doc.annotations[0]!.id;
+    const tokyo = a.session.doc.text.indexOf('Tokyo');
+    a.session.apply(must(addSpan(a.session.doc, schema, 'Source', tokyo, tokyo + 5, stamp())));
+    await untilSaveState(a.session, (s) => s.status === 'saved');
+    const y = a.session.doc.annotations.find((an) => an.quote === 'Tokyo')!.id;
+    await b.registry.reload({ docId, layer: me });
+    b.session.apply(must(link(b.session.doc, schema, x, y, stamp())));
+    await untilSaveState(b.session, (s) => s.status === 'saved');
+
+    // Undone, the tag would remove an annotation that now has a link ("still has links").
+    const reloaded = await a.registry.reload({ docId, layer: me });
+    expect(a.session.doc.relations).toHaveLength(1);
+    expect(a.session.undo()).toEqual({ status: 'empty' });
+    expect(reloaded.historyCleared).toEqual(['Undo history for tag Source “Tokyo” was cleared: another window changed it.']);
+    const after = await stored();
+    expect(after.annotations.map((an) => an.quote).sort()).toEqual(['Hill', 'Tokyo']);
+    expect(after.relations.map((r) => [r.from, r.to])).toEqual([[x, y]]);
   });
 });
 
