@@ -6,8 +6,9 @@
  * a save that fails for a transient reason (I/O, host unreachable) is retried with back-off
  * and its changes stay queued, visible and stashed in localStorage until acknowledged. A
  * change the service refuses (INVALID_INPUT, NOT_FOUND, CONFLICT) is rolled back and reported,
- * never dropped silently. Every save names the session's layer. A version of the layer saved by
- * another window is taken in with `rebase`, the local unsaved changes on top. No React here: components subscribe.
+ * never dropped silently. Every save names the session's layer. Another window's version of the
+ * layer is taken in with `rebase`: unsaved changes on top, history that no longer holds dropped
+ * (history-rebase.ts). No React here: components subscribe.
  */
 import { ApiError, type ClaimdeskApi } from '../../shared/api';
 import { applyOperations, invertAll, type Operation } from '../../shared/model/operations';
@@ -157,14 +158,12 @@ export class DocumentSession {
   }
 
   /**
-   * Takes `stored` (this layer as the service holds it, with changes another window saved) as the
-   * document, with the changes not yet acknowledged applied on top of it again (operations are
-   * idempotent, so one already stored changes nothing; an attribute change keeps the other window's
-   * keys: rebasePending); listeners hear the difference as operations. Undo and redo steps that
-   * touch what the other window changed, or no longer apply, are dropped (rebaseHistory).
-   * @returns whether `stored` was taken (false when the unacknowledged changes do not fit it: nothing
-   *   changes then; they are still sent, and refused and rolled back as usual), and a sentence for
-   *   the status bar when history was dropped
+   * Takes `stored` (this layer as the service holds it, with another window's changes) as the
+   * document, with the unacknowledged changes replayed on top (rebasePending: an attribute change
+   * keeps the other window's keys) and the undo/redo steps that no longer hold dropped
+   * (rebaseHistory); listeners hear the difference as operations.
+   * @returns whether `stored` was taken (not when the unacknowledged changes do not fit it: they are
+   *   still sent, and refused and rolled back as usual), and the sentence saying which history went
    */
   rebase(stored: DocumentData): RebaseResult {
     let replayed: ReturnType<typeof rebasePending>;
