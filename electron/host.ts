@@ -14,7 +14,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CLIENT_ID_HEADER, failure, isClientId, MAX_IMPORT_BYTES, type ChangeEvent, type Envelope } from '../shared/api';
+import { CLIENT_ID_HEADER, EVENTS_PATH, failure, isClientId, MAX_IMPORT_BYTES, type ChangeEvent, type Envelope } from '../shared/api';
 import { dispatch } from '../shared/api-validate';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { createServiceApi, type SettingsStore } from './services/api';
@@ -36,8 +36,6 @@ const MAX_BODY_BYTES = Math.ceil(MAX_IMPORT_BYTES * 1.4) + 1024 * 1024;
  * connection is cut: nobody's honest request is that large.
  */
 const MAX_DRAIN_BYTES = 4 * MAX_BODY_BYTES;
-/** The path of the change feed's event stream. */
-export const EVENTS_PATH = '/events';
 /** How often an idle event stream carries a comment, so that nothing between the tab and the host takes it for dead. */
 const HEARTBEAT_MS = 25_000;
 /** The signals that stop the host (Ctrl-C, `kill`, a closed terminal); it releases the workspace first. */

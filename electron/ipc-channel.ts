@@ -16,12 +16,6 @@ import type { ApiMethod } from '../shared/api';
 /** The prefix every Claimdesk IPC channel starts with. */
 export const CHANNEL_PREFIX = 'claimdesk:';
 
-/**
- * The one channel main sends on (not an API method: the colon keeps it apart from every derived
- * channel): the change feed, each write another window had acknowledged (desktop/change-broadcast.ts).
- */
-export const CHANGE_CHANNEL = `${CHANNEL_PREFIX}feed:change`;
-
 /** The renderer switch that carries the API method names, comma-separated. */
 export const METHODS_SWITCH = '--claimdesk-api-methods';
 

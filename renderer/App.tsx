@@ -86,10 +86,10 @@ export function App({ api }: AppProps) {
 
   const [openId, setOpenId] = useState<DocId | null>(null);
   const [generation, setGeneration] = useState(0);
-  // Changes other windows save show here at once (#12).
-  useChangeFeed(api, registry, { onSchemaChanged: () => setGeneration((g) => g + 1), onError: showError });
   // The layer of the open document shown (#11): the analyst's own unless they switch.
   const layerView = useLayerView(openId, workspace.info, rows, workspace.patches);
+  // Changes other windows save show here at once (#12).
+  useChangeFeed(api, registry, { shown: openId, onSchemaChanged: () => setGeneration((g) => g + 1), onInfo: showInfo, onError: showError });
   const isReadOnlyLayer = layerView.readOnlyReason !== null;
   const opened = useDocumentSession(registry, layerView.ref, showError, generation);
   const session = opened.session;

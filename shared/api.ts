@@ -42,15 +42,18 @@ export type WorkspaceInfo = Readonly<{
 export type ChangeKind = 'changes' | 'schema' | 'import' | 'restore' | 'delete';
 
 /**
- * One acknowledged write to the workspace, as the change feed publishes it to every window (#12):
- * the browser host streams it (`GET /events`, Server-Sent Events), Electron's main sends it to each
- * window. `docId` and `layer` say what changed where known (no layer: any layer of the document, or
+ * One acknowledged write to the workspace, as the change feed publishes it to every browser tab
+ * (#12): the browser host streams it (`GET /events`, Server-Sent Events; the desktop app's one
+ * window has no other writer to hear). `docId` and `layer` say what changed where known (no layer: any layer of the document, or
  * the analyst's own); `clientId` is the window the write came from, so that window can skip it.
  */
 export type ChangeEvent = Readonly<{ revision: number; kind: ChangeKind; docId?: DocId; layer?: string; clientId?: string }>;
 
 /** The request header a browser window names itself with (its client id), so its own changes come back marked as its own. */
 export const CLIENT_ID_HEADER = 'x-claimdesk-client';
+
+/** The path of the browser host's change feed (its event stream, Server-Sent Events). */
+export const EVENTS_PATH = '/events';
 
 /** A client id a window may send: 1–64 letters, digits and dashes (anything else is ignored). */
 export const isClientId = (value: unknown): value is string => typeof value === 'string' && /^[A-Za-z0-9-]{1,64}$/.test(value);

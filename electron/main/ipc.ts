@@ -4,17 +4,17 @@
  *
  * It must not trust the renderer: every call is checked to come from our window's top-level
  * frame showing app://claimdesk/index.html, then validated by `dispatch`; anything else is
- * refused with an envelope, never thrown. It must not add a channel outside the API table, but for
- * the one it sends on: each acknowledged write goes to the other windows (the change feed, #12).
+ * refused with an envelope, never thrown. It must not add a channel outside the API table. There is
+ * no change feed to pass on: the app has one window per workspace, and any other process on the
+ * workspace is read-only, so no other window writes (other programs' file changes reach the window
+ * through the workspace poll).
  */
-import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { API_METHODS, failure, type Envelope } from '../../shared/api';
 import { dispatch } from '../../shared/api-validate';
 import { isAppIndexUrl } from '../app-protocol';
 import { channelFor } from '../ipc-channel';
-import { broadcastChanges, windowClientId } from '../desktop/change-broadcast';
 import { createServiceApi } from '../services/api';
-import { ChangeFeed } from '../services/change-feed';
 import type { AppState } from './app-state';
 import { exportShell } from './dialogs';
 
@@ -37,12 +37,10 @@ function isFromOurWindow(event: IpcMainInvokeEvent, win: BrowserWindow | null): 
 export function registerIpc(state: AppState): void {
   const api = createServiceApi(state.shell.session, { db: state.settings, isWritable: state.canSaveSettings }, exportShell(state));
   state.api = api;
-  const feed = new ChangeFeed(() => state.shell.session.current.info().revision);
-  feed.subscribe(broadcastChanges(() => BrowserWindow.getAllWindows().map((win) => win.webContents)));
   for (const method of API_METHODS) {
     const onInternal = (err: unknown): void => console.error(`Claimdesk API ${method} failed:`, err);
     ipcMain.handle(channelFor(method), (event, arg: unknown) => {
-      if (isFromOurWindow(event, state.window)) return dispatch(feed.publishing(api, windowClientId(event.sender.id)), method, arg, onInternal);
+      if (isFromOurWindow(event, state.window)) return dispatch(api, method, arg, onInternal);
       console.error(`Claimdesk refused ${method} from ${event.senderFrame?.url ?? 'a destroyed frame'}`);
       return REFUSED;
     });

@@ -1,9 +1,10 @@
 /**
  * The change feed (#12): every acknowledged write to the workspace through the API (a change, a
  * status, a schema edit, an import, a restore, a deletion, curation starting) is published as a
- * ChangeEvent to whoever listens, so that every window sees every saved change at once. The shells
- * carry it: the browser host streams it to its tabs (electron/host.ts), Electron's main sends it to
- * its windows. Changes made by other programs keep reaching windows through `externalChanges`.
+ * ChangeEvent to whoever listens, so that every tab sees every saved change at once. The browser host
+ * streams it to its tabs (electron/host.ts); the desktop app has one window per workspace and no
+ * other writer, so it carries none. Changes made by other programs
+ * keep reaching windows through `externalChanges`.
  *
  * It must not change what the API does: a call that fails publishes nothing, and a listener that
  * throws does not reach the caller.

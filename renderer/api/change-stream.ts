@@ -2,11 +2,12 @@
  * The change feed as the renderer hears it (#12): every write acknowledged to any window, as
  * ChangeEvents. Over HTTP it is the browser host's event stream (`GET /events`, Server-Sent Events
  * read with fetch, so the token goes in a header, never in a URL), reopened with back-off when it
- * drops; in Electron it is the preload bridge's `onChange`. One connection per window, shared by
- * every subscriber, open while anyone listens. The window polls the workspace besides, so a stream
- * that is down delays a change, never loses it.
+ * drops, and closed while the tab is hidden. The desktop window has no feed: it is the only window
+ * on its workspace (any other process there is read-only). One connection per tab, shared by every
+ * subscriber, open while anyone listens (and the tab is shown). The window polls the workspace besides, so a stream that is down delays a change, never
+ * loses it.
  */
-import { CLIENT_ID_HEADER, type ChangeEvent, type ClaimdeskApi } from '../../shared/api';
+import { CLIENT_ID_HEADER, EVENTS_PATH, type ChangeEvent, type ClaimdeskApi } from '../../shared/api';
 
 /** What a subscriber hears: each change, and (HTTP) each time the stream (re)opens, to catch up on what it may have missed. */
 export type ChangeListener = Readonly<{ onChange: (event: ChangeEvent) => void; onOpen?: () => void }>;
@@ -19,8 +20,6 @@ export type ChangeSource = Readonly<{
   subscribe: (listener: ChangeListener) => () => void;
 }>;
 
-/** The path of the host's event stream (electron/host.ts EVENTS_PATH; the renderer cannot import electron/). */
-const EVENTS_PATH = '/events';
 /** Waits before reopening a dropped stream, by how many attempts failed in a row. */
 const REOPEN_DELAYS_MS = [500, 1000, 2000, 5000, 10_000];
 
@@ -60,39 +59,62 @@ function sharedSource(clientId: string, open: (emit: ChangeListener) => () => vo
   };
 }
 
-/** The browser host's event stream, read with fetch and reopened with back-off whenever it ends or fails. */
+/**
+ * The browser host's event stream, read with fetch and reopened with back-off whenever it ends or
+ * fails. A hidden tab closes it and relies on the workspace poll: each open stream holds one of the
+ * six connections Chromium allows per host, and a seventh tab would otherwise wait forever for its
+ * API calls. Shown again, the tab reopens it and catches up (onOpen).
+ */
 export function httpChangeSource(base: string, token: string, clientId: string): ChangeSource {
   return sharedSource(clientId, (emit) => {
-    const abort = new AbortController();
-    let failures = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const run = async (): Promise<void> => {
-      try {
-        const res = await fetch(`${base}${EVENTS_PATH}`, {
-          headers: { authorization: `Bearer ${token}`, [CLIENT_ID_HEADER]: clientId },
-          signal: abort.signal,
-        });
-        if (!res.ok || !res.body) throw new Error(`the host answered ${res.status}`);
-        failures = 0;
-        emit.onOpen?.();
-        await readEvents(res.body, emit.onChange);
-      } catch {
-        // The host went away or the stream broke: reopened below; polling covers the gap.
-      }
-      if (abort.signal.aborted) return;
-      timer = setTimeout(() => void run(), REOPEN_DELAYS_MS[Math.min(failures++, REOPEN_DELAYS_MS.length - 1)]);
+    let close: (() => void) | null = null;
+    const connect = () => void (close ??= openStream(base, token, clientId, emit));
+    const disconnect = () => {
+      close?.();
+      close = null;
     };
-    void run();
+    // No document outside a page (tests in Node): the stream stays open.
+    const page = typeof document === 'undefined' ? null : document;
+    if (!page) {
+      connect();
+      return disconnect;
+    }
+    const follow = () => (page.visibilityState === 'hidden' ? disconnect() : connect());
+    follow();
+    page.addEventListener('visibilitychange', follow);
     return () => {
-      abort.abort();
-      clearTimeout(timer);
+      page.removeEventListener('visibilitychange', follow);
+      disconnect();
     };
   });
 }
 
-/** Electron's feed: main sends each window every other window's writes through the preload bridge. */
-export function bridgeChangeSource(onChange: (listener: (event: ChangeEvent) => void) => () => void, clientId: string): ChangeSource {
-  return sharedSource(clientId, (emit) => onChange(emit.onChange));
+/** Opens the host's event stream for `emit`, reopening it with back-off whenever it ends or fails. @returns the function that closes it */
+function openStream(base: string, token: string, clientId: string, emit: ChangeListener): () => void {
+  const abort = new AbortController();
+  let failures = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const run = async (): Promise<void> => {
+    try {
+      const res = await fetch(`${base}${EVENTS_PATH}`, {
+        headers: { authorization: `Bearer ${token}`, [CLIENT_ID_HEADER]: clientId },
+        signal: abort.signal,
+      });
+      if (!res.ok || !res.body) throw new Error(`the host answered ${res.status}`);
+      failures = 0;
+      emit.onOpen?.();
+      await readEvents(res.body, emit.onChange);
+    } catch {
+      // The host went away, the stream broke or was closed: reopened below unless closed; polling covers the gap.
+    }
+    if (abort.signal.aborted) return;
+    timer = setTimeout(() => void run(), REOPEN_DELAYS_MS[Math.min(failures++, REOPEN_DELAYS_MS.length - 1)]);
+  };
+  void run();
+  return () => {
+    abort.abort();
+    clearTimeout(timer);
+  };
 }
 
 /**

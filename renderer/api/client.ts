@@ -1,26 +1,18 @@
 /**
  * The renderer's only way to reach the services: a ClaimdeskApi built over a `Send`
  * function. In Electron, `send` is the preload bridge (IPC); in a browser, it is `fetch`
- * to the browser host. The app cannot tell which. Each window also hears the change feed (every
- * write acknowledged to any window) through `changeSourceOf(api)` (change-stream.ts).
+ * to the browser host. The app cannot tell which. A browser tab also hears the change feed (every
+ * write acknowledged to any tab) through `changeSourceOf(api)` (change-stream.ts); the desktop
+ * window has none (it is the only window on its workspace).
  */
-import {
-  API_METHODS,
-  ApiError,
-  CLIENT_ID_HEADER,
-  failure,
-  type ApiMethod,
-  type ChangeEvent,
-  type ClaimdeskApi,
-  type Envelope,
-} from '../../shared/api';
-import { bridgeChangeSource, httpChangeSource, setChangeSource } from './change-stream';
+import { API_METHODS, ApiError, CLIENT_ID_HEADER, failure, type ApiMethod, type ClaimdeskApi, type Envelope } from '../../shared/api';
+import { httpChangeSource, setChangeSource } from './change-stream';
 
 /** Sends one call and resolves with its envelope; never rejects. */
 export type Send = (method: ApiMethod, arg: unknown) => Promise<Envelope<unknown>>;
 
-/** The bridge the preload exposes as `window.claimdesk` in Electron: API calls, and the change feed of the other windows. */
-export type Bridge = Readonly<{ send: Send; onChange?: (listener: (event: ChangeEvent) => void) => () => void }>;
+/** The bridge the preload exposes as `window.claimdesk` in Electron: API calls. */
+export type Bridge = Readonly<{ send: Send }>;
 
 /**
  * Builds the API over a transport.
@@ -54,18 +46,13 @@ const TOKEN_KEY = 'claimdesk.token';
 
 /**
  * Picks the transport for this window: the preload bridge when present, else HTTP with the
- * token from the URL fragment (kept in sessionStorage so a reload keeps working), each with the
- * window's change feed.
+ * token from the URL fragment (kept in sessionStorage so a reload keeps working) with the tab's
+ * change feed.
  * @returns the client, or null when there is neither a bridge nor a token
  */
 export function connect(win: Window & { claimdesk?: Bridge }): ClaimdeskApi | null {
-  const clientId = win.crypto.randomUUID();
   const bridge = win.claimdesk;
-  if (bridge) {
-    const api = createClient(bridge.send);
-    if (bridge.onChange) setChangeSource(api, bridgeChangeSource(bridge.onChange, clientId));
-    return api;
-  }
+  if (bridge) return createClient(bridge.send);
   const fromHash = new URLSearchParams(win.location.hash.slice(1)).get('token');
   if (fromHash) {
     win.sessionStorage.setItem(TOKEN_KEY, fromHash);
@@ -73,6 +60,7 @@ export function connect(win: Window & { claimdesk?: Bridge }): ClaimdeskApi | nu
   }
   const token = fromHash ?? win.sessionStorage.getItem(TOKEN_KEY);
   if (!token) return null;
+  const clientId = win.crypto.randomUUID();
   const api = createClient(httpSend(win.location.origin, token, clientId));
   setChangeSource(api, httpChangeSource(win.location.origin, token, clientId));
   return api;

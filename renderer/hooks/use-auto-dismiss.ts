@@ -4,13 +4,11 @@
  * held (hovered or focused: someone is reading it), counting afresh once it is let go.
  */
 import { useEffect } from 'react';
+import { READER_SELECTOR } from '../util/reader-pane';
 import { useLatest } from './use-latest';
 
 /** How long a transient panel stays when nobody looks at it. */
 export const AUTO_DISMISS_MS = 5000;
-
-/** The article's reading pane (ReaderPane's `<main>`): acting there means the panel was seen and is done with. */
-const READER = '.cd-reader';
 
 /**
  * @param isActive false while the panel must stay (it is held, or it reports something to act on)
@@ -21,8 +19,9 @@ export function useAutoDismiss(isActive: boolean, onDismiss: () => void): void {
   useEffect(() => {
     if (!isActive) return;
     const timer = setTimeout(() => dismiss.current(), AUTO_DISMISS_MS);
+    // Acting in the article means the panel was seen and is done with.
     const onAction = (event: Event) => {
-      if (event.target instanceof Element && event.target.closest(READER)) dismiss.current();
+      if (event.target instanceof Element && event.target.closest(READER_SELECTOR)) dismiss.current();
     };
     document.addEventListener('pointerdown', onAction, true);
     document.addEventListener('keydown', onAction, true);

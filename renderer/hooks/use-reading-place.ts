@@ -9,7 +9,8 @@ import { useEffect, useRef, type RefObject } from 'react';
 import type { DocId, DocumentData } from '../../shared/model/types';
 import type { DocumentEditorHandle } from '../editor/DocumentEditor';
 import type { Stash } from '../state/pending-stash';
-import { READER_SELECTOR, readPlace, writePlace, type ReadingPlace } from '../state/reading-place';
+import { readPlace, writePlace, type ReadingPlace } from '../state/reading-place';
+import { READER_SELECTOR } from '../util/reader-pane';
 import { useLatest } from './use-latest';
 
 /** How many frames a restore keeps setting the scroll offset while the article is still too short for it (the rest of a long article arrives in the next moments). */
@@ -110,7 +111,8 @@ const readerScrollTop = (): number => document.querySelector(READER_SELECTOR)?.s
 
 /**
  * Scrolls the reading pane to `top`, frame after frame while the article is still too short to
- * reach it (it is drawn progressively); then makes sure the selected annotation is in view.
+ * reach it (it is drawn progressively); then makes sure the selected annotation is in view (the
+ * editor's scrollToAnnotation, which scrolls only when it is not).
  */
 function restoreScroll(top: number, selectedId: string | null, editorRef: RefObject<DocumentEditorHandle | null>): void {
   let frames = 0;
@@ -119,10 +121,8 @@ function restoreScroll(top: number, selectedId: string | null, editorRef: RefObj
     if (!reader) return;
     reader.scrollTop = top;
     if (Math.abs(reader.scrollTop - top) > 1 && ++frames < MAX_SCROLL_FRAMES) return void requestAnimationFrame(step);
-    if (selectedId === null) return;
-    const box = reader.getBoundingClientRect();
-    const isInView = (editorRef.current?.rectsOf(selectedId) ?? []).some((r) => r.bottom > box.top && r.top < box.bottom);
-    if (!isInView) editorRef.current?.scrollToAnnotation(selectedId);
+    // 'nearest' leaves an annotation already in view where it is.
+    if (selectedId !== null) editorRef.current?.scrollToAnnotation(selectedId, 'nearest');
   };
   requestAnimationFrame(step);
 }

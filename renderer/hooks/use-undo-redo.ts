@@ -1,12 +1,11 @@
 /**
  * Undo and redo of the open document's session, each saying in the status bar what it undid or
- * redid ("Undid: tag Claim “I don't see…”", "Redid: link attributed_to"). The change is read from
- * the operations the session applies (heard through its subscription), so nothing here looks
- * inside the session's stacks. No DOM.
+ * redid ("Undid: tag Claim “I don't see…”", "Redid: link attributed_to"). A step that no longer fits
+ * the document (another window removed what it changes) is dropped by the session, and its
+ * sentence is said instead. No DOM.
  */
 import { startTransition, useCallback } from 'react';
 import { describeChange } from '../../shared/model/describe-change';
-import { invertAll, type Operation } from '../../shared/model/operations';
 import type { DocumentSession } from '../state/document-session';
 import { useLatest } from './use-latest';
 
@@ -23,17 +22,10 @@ export function useUndoRedo(session: DocumentSession | null, onInfo: (message: s
     (direction: 'undo' | 'redo') => {
       const { session: target, onInfo: say, onStep: after } = latest.current;
       if (!target) return;
-      let applied: readonly Operation[] = [];
-      const stop = target.subscribe(({ ops }) => (applied = ops));
-      let done: boolean;
-      try {
-        done = direction === 'undo' ? target.undo() : target.redo();
-      } finally {
-        stop();
-      }
-      if (!done) return say(direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
-      // Undo applies the change's inverse: inverted back, it reads as the change that was made.
-      say(`${direction === 'undo' ? 'Undid' : 'Redid'}: ${describeChange(direction === 'undo' ? invertAll(applied) : applied)}`);
+      const result = direction === 'undo' ? target.undo() : target.redo();
+      if (result.status === 'empty') return say(direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+      if (result.status === 'dropped') return say(result.message);
+      say(`${direction === 'undo' ? 'Undid' : 'Redid'}: ${describeChange(result.change)}`);
       after();
     },
     [latest],

@@ -6,16 +6,19 @@
  * a save that fails for a transient reason (I/O, host unreachable) is retried with back-off
  * and its changes stay queued, visible and stashed in localStorage until acknowledged. A
  * change the service refuses (INVALID_INPUT, NOT_FOUND, CONFLICT) is rolled back and reported,
- * never dropped silently. Every save names the session's layer. A version of the layer saved by
- * another window is taken in with `rebase`, the local unsaved changes on top. No React here: components subscribe.
+ * never dropped silently. Every save names the session's layer. Another window's version of the
+ * layer is taken in with `rebase`: unsaved changes on top, history that no longer holds dropped
+ * (history-rebase.ts). No React here: components subscribe.
  */
 import { ApiError, type ClaimdeskApi } from '../../shared/api';
 import { applyOperations, invertAll, type Operation } from '../../shared/model/operations';
 import type { DocumentData, DocumentRow } from '../../shared/model/types';
 import { changesBetween } from './document-diff';
+import { historyClearedMessage, rebaseHistory, rebasePending, stepDroppedMessage, type RebaseResult, type StepResult } from './history-rebase';
+import { nextTask } from '../util/next-task';
 import { PendingStash, type Stash } from './pending-stash';
 
-export type { Stash };
+export type { RebaseResult, Stash, StepResult };
 
 /** Where saving stands, for the status bar. */
 export type SaveState = Readonly<{
@@ -32,16 +35,6 @@ export type SaveState = Readonly<{
 export type SessionEvent = Readonly<{ doc: DocumentData; ops: readonly Operation[] }>;
 
 const RETRY_DELAYS_MS = [1000, 2000, 5000, 10_000, 30_000];
-
-/** Runs `fn` in a new task, queued now (a posted message: no timer clamping, in order with other posted tasks). */
-function nextTask(fn: () => void): void {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    fn();
-  };
-  channel.port2.postMessage(null);
-}
 
 /** Which layer a session edits (#11). */
 export type SessionLayer = Readonly<{
@@ -135,22 +128,28 @@ export class DocumentSession {
     this.redoStack.length = 0;
   }
 
-  /** Undoes the last change (if any). @returns whether something was undone */
-  undo(): boolean {
-    const change = this.undoStack.pop();
-    if (!change) return false;
-    this.commit(invertAll(change));
-    this.redoStack.push(change);
-    return true;
+  /** Undoes the last change (if any); one whose inverse no longer fits the document is dropped from the history and said. */
+  undo(): StepResult {
+    return this.step(this.undoStack, this.redoStack, invertAll, 'undo');
   }
 
-  /** Redoes the last undone change (if any). @returns whether something was redone */
-  redo(): boolean {
-    const change = this.redoStack.pop();
-    if (!change) return false;
-    this.commit(change);
-    this.undoStack.push(change);
-    return true;
+  /** Redoes the last undone change (if any); one that no longer fits the document is dropped from the history and said. */
+  redo(): StepResult {
+    return this.step(this.redoStack, this.undoStack, (change) => change, 'redo');
+  }
+
+  private step(from: Operation[][], to: Operation[][], run: (change: Operation[]) => Operation[], verb: 'undo' | 'redo'): StepResult {
+    const change = from.pop();
+    if (!change) return { status: 'empty' };
+    const ops = run(change);
+    try {
+      this.commit(ops);
+    } catch (err) {
+      // commit changes nothing when the operations do not fit; the step would fail again, so it goes.
+      return { status: 'dropped', message: stepDroppedMessage(verb, change, err) };
+    }
+    to.push(change);
+    return { status: 'done', change, ops };
   }
 
   /** How many saves the service has acknowledged so far (a reload checks that none landed while it read the layer). */
@@ -159,24 +158,29 @@ export class DocumentSession {
   }
 
   /**
-   * Takes `stored` (this layer as the service holds it, with changes another window saved) as the
-   * document, with the changes not yet acknowledged applied on top of it again (operations are
-   * idempotent, so one already stored changes nothing); listeners hear the difference as operations.
-   * Undo and redo history is kept.
-   * @returns false when the unacknowledged changes do not fit `stored`: nothing changes then (they
-   *   are still sent, and refused and rolled back as usual)
+   * Takes `stored` (this layer as the service holds it, with another window's changes) as the
+   * document, with the unacknowledged changes replayed on top (rebasePending: an attribute change
+   * keeps the other window's keys) and the undo/redo steps that no longer hold dropped
+   * (rebaseHistory); listeners hear the difference as operations.
+   * @returns whether `stored` was taken (not when the unacknowledged changes do not fit it: they are
+   *   still sent, and refused and rolled back as usual), and the sentence saying which history went
    */
-  rebase(stored: DocumentData): boolean {
-    let next: DocumentData;
+  rebase(stored: DocumentData): RebaseResult {
+    let replayed: ReturnType<typeof rebasePending>;
     try {
-      next = applyOperations(stored, this.queue.flat());
+      replayed = rebasePending(stored, this.queue);
     } catch {
-      return false;
+      return { isTaken: false, historyCleared: null };
     }
-    const ops = changesBetween(this.current, next);
-    this.current = next;
+    const ops = changesBetween(this.current, replayed.doc);
+    this.current = replayed.doc;
+    this.queue.splice(0, this.queue.length, ...replayed.queue);
+    this.writeStash();
+    const history = rebaseHistory(this.current, { undo: this.undoStack, redo: this.redoStack }, ops);
+    this.undoStack.splice(0, this.undoStack.length, ...history.undo);
+    this.redoStack.splice(0, this.redoStack.length, ...history.redo);
     if (ops.length > 0) this.emit(ops);
-    return true;
+    return { isTaken: true, historyCleared: historyClearedMessage(history.dropped) };
   }
 
   /** Retries a failed save now instead of waiting for the back-off. */
@@ -222,7 +226,7 @@ export class DocumentSession {
           // Refusals that no retry can turn around: the change does not fit, its document is gone, or
           // it clashes with what is stored (an id taken by other content, a file Claimdesk will not overwrite).
           if (err instanceof ApiError && (err.code === 'INVALID_INPUT' || err.code === 'NOT_FOUND' || err.code === 'CONFLICT')) {
-            this.rollBack(batch, err.message);
+            this.rollBack(this.queue[0]!, err.message); // the batch as sent, or as rebased on another window's version meanwhile
             continue;
           }
           this.scheduleRetry(err instanceof Error ? err.message : String(err));

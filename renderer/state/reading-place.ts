@@ -10,9 +10,6 @@ import type { Stash } from './pending-stash';
 /** A reading place: a document, and in it the layer (absent: the analyst's own), the selected annotation and the scroll offset. */
 export type ReadingPlace = Readonly<{ docId: string; layer?: string; selectedId?: string; scrollTop: number }>;
 
-/** The reading pane that scrolls the article (ReaderPane's `<main>`): its scroll offset is the place's. */
-export const READER_SELECTOR = '.cd-reader';
-
 const keyOf = (workspacePath: string) => `claimdesk.place.${workspacePath}`;
 
 const isOptionalString = (value: unknown): value is string | undefined => value === undefined || typeof value === 'string';

@@ -9,7 +9,7 @@
 import { layerKey } from '../../shared/model/layers';
 import type { ClaimdeskApi } from '../../shared/api';
 import type { DocId, DocumentRow } from '../../shared/model/types';
-import { DocumentSession, type Stash } from './document-session';
+import { DocumentSession, type RebaseResult, type Stash } from './document-session';
 import { readOnlyReasonFor, type LayerRef } from './layer-access';
 
 export type RegistryEvents = Readonly<{
@@ -22,6 +22,17 @@ export type RegistryEvents = Readonly<{
 /** An external change the workspace reported: a document, and the layer that changed (absent: the article, so every layer). */
 export type ChangedLayer = Readonly<{ docId: DocId; layer?: string }>;
 
+/** What reading layers afresh did: whether every session took the stored version, and the sentences saying which undo history was cleared. */
+export type ReloadResult = Readonly<{ isTaken: boolean; historyCleared: readonly string[] }>;
+
+const TAKEN: RebaseResult = { isTaken: true, historyCleared: null };
+
+/** The sessions' rebase results as one. */
+const summed = (results: readonly RebaseResult[]): ReloadResult => ({
+  isTaken: results.every((r) => r.isTaken),
+  historyCleared: results.flatMap((r) => (r.historyCleared === null ? [] : [r.historyCleared])),
+});
+
 /** How many times a reload reads a layer while this window's own saves keep landing during the read, before it gives up until the next change. */
 const MAX_READS = 5;
 
@@ -29,8 +40,8 @@ export class SessionRegistry {
   private readonly sessions = new Map<string, DocumentSession>();
   private readonly loading = new Map<string, Promise<DocumentSession>>();
   /** Per session key: the reload under way (or last started), and one waiting to start after it. */
-  private readonly reloading = new Map<string, Promise<boolean>>();
-  private readonly waiting = new Map<string, Promise<boolean>>();
+  private readonly reloading = new Map<string, Promise<RebaseResult>>();
+  private readonly waiting = new Map<string, Promise<RebaseResult>>();
 
   /**
    * @param stash where sessions keep unacknowledged changes across a reload (localStorage)
@@ -122,34 +133,39 @@ export class SessionRegistry {
 
   /**
    * Reads afresh, into the open sessions, the layers of `change`'s document another window saved to
-   * (only its layer, when it names one), keeping each session with its unsaved changes and undo
-   * history (DocumentSession.rebase). Reads of one session run one after another, and requests made
-   * while one waits share it; a read during which one of this window's saves was acknowledged is
-   * made again (the stored version may lack that save).
-   * @returns false when a session kept its own version (its unsaved changes do not fit the stored
-   *   one, or its saves kept landing); true otherwise
+   * (only its layer, when it names one), keeping each session with its unsaved changes and the undo
+   * history that still holds (DocumentSession.rebase). Reads of one session run one after another,
+   * and requests made while one waits share it; a read during which one of this window's saves was
+   * acknowledged is made again (the stored version may lack that save).
+   * @returns isTaken false when a session kept its own version (its unsaved changes do not fit the
+   *   stored one, or its saves kept landing); the sentences saying which undo history was cleared
    * @throws what getDocument throws
    */
-  async reload(change: ChangedLayer): Promise<boolean> {
+  async reload(change: ChangedLayer): Promise<ReloadResult> {
     const keys = [...this.sessions]
       .filter(([, s]) => s.doc.id === change.docId && (change.layer === undefined || change.layer === s.layer))
       .map(([key]) => key);
-    const results = await Promise.all(keys.map((key) => this.reloadOne(key)));
-    return results.every(Boolean);
+    return summed(await Promise.all(keys.map((key) => this.reloadOne(key))));
   }
 
-  /** Reads every open session afresh, as `reload` does (after the change feed was down: what changed meanwhile is not known). */
-  async reloadAll(): Promise<boolean> {
-    const results = await Promise.all([...this.sessions.keys()].map((key) => this.reloadOne(key)));
-    return results.every(Boolean);
+  /**
+   * Catches up after the change feed was down (what changed meanwhile is not known): the sessions of
+   * the shown document (its layer on screen, and the layers curation shows beside it) and every
+   * session with unsaved changes are read afresh, as `reload` does; the others are forgotten, to be
+   * read afresh when opened again (reading every layer the window ever opened costs one read each for nothing).
+   * @param shown the document on screen, if any
+   */
+  async catchUp(shown: DocId | null): Promise<ReloadResult> {
+    for (const [key, session] of this.sessions) if (session.doc.id !== shown) this.forget(key, session);
+    return summed(await Promise.all([...this.sessions.keys()].map((key) => this.reloadOne(key))));
   }
 
-  private reloadOne(key: string): Promise<boolean> {
+  private reloadOne(key: string): Promise<RebaseResult> {
     const waiting = this.waiting.get(key);
     if (waiting) return waiting;
-    const before = this.reloading.get(key) ?? Promise.resolve(true);
+    const before = this.reloading.get(key) ?? Promise.resolve(TAKEN);
     const next = before
-      .catch(() => true) // the earlier read's failure was reported to its caller
+      .catch(() => TAKEN) // the earlier read's failure was reported to its caller
       .then(() => {
         this.waiting.delete(key);
         return this.readInto(key);
@@ -161,17 +177,17 @@ export class SessionRegistry {
     return next;
   }
 
-  private async readInto(key: string): Promise<boolean> {
+  private async readInto(key: string): Promise<RebaseResult> {
     for (let read = 0; read < MAX_READS; read++) {
       const session = this.sessions.get(key);
-      if (!session) return true; // forgotten meanwhile: the next open reads it afresh
+      if (!session) return TAKEN; // forgotten meanwhile: the next open reads it afresh
       const acks = session.acknowledged;
       const layer = session.layer;
       const stored = await this.api.getDocument({ docId: session.doc.id, ...(layer === undefined ? {} : { layer }) });
-      if (this.sessions.get(key) !== session) return true;
+      if (this.sessions.get(key) !== session) return TAKEN;
       if (session.acknowledged === acks) return session.rebase(stored);
     }
-    return false;
+    return { isTaken: false, historyCleared: null };
   }
 
   /** Stops every session's retry timers (the window is going away). */

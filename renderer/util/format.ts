@@ -7,6 +7,8 @@ import type { DocStatus } from '../../shared/model/types';
 
 const numberFormat = new Intl.NumberFormat();
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+/** Formats a calendar date built in UTC as that same date. */
+const writtenDateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Formats an integer with grouping ("5,431"). */
@@ -19,13 +21,21 @@ export function formatQuantity(n: number, noun: string): string {
   return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+/** The calendar date of a value that says which date it means: a date alone, or a date-time with its own numeric offset. */
+const WRITTEN_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:$|T[^Z]*[+-]\d{2}:?\d{2}$)/;
+
 /**
- * Formats an ISO date (or date-time) as a medium date ("Jul 9, 2006").
+ * Formats an ISO date (or date-time) as a medium date ("Jul 9, 2006"). A date alone, or a date-time
+ * with its own offset (a publication time as the source wrote it: "2024-06-12T21:40:00-05:00"),
+ * shows the calendar date as written, whatever the viewer's time zone; an instant in UTC (`Z`, as
+ * Claimdesk stamps imports) or without an offset shows the viewer's local date.
  * @returns the formatted date, or the input unchanged when it does not parse
  */
 export function formatDate(iso: string): string {
   const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : dateFormat.format(time);
+  if (Number.isNaN(time)) return iso;
+  const written = WRITTEN_DATE.exec(iso);
+  return written ? writtenDateFormat.format(Date.UTC(Number(written[1]), Number(written[2]) - 1, Number(written[3]))) : dateFormat.format(time);
 }
 
 /**

@@ -22,10 +22,11 @@ test('each row says whether its date is the publication or the import date, and 
     await expect(list.getByRole('option')).toHaveCount(count);
   }
   const row = (title: string) => list.getByRole('option', { name: title });
-  // Dates as the window's locale and time zone write them (the HTML's evening of Jun 12 in Chicago is Jun 13 in UTC).
+  // Dates in the window's locale: a publication date as the source wrote it (the HTML's evening of Jun 12
+  // at −05:00 is Jun 12 in any time zone, though it is Jun 13 in UTC), the import date in the window's time zone.
   const [published, heatwave, today] = await page.evaluate(() =>
-    ['2024-06-12T21:40:00-05:00', '2024-07-18T06:30:00-07:00', new Date().toISOString()].map((iso) =>
-      new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(Date.parse(iso)),
+    [new Date(2024, 5, 12), new Date(2024, 6, 18), new Date()].map((date) =>
+      new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(date),
     ),
   );
   await expect(row(HTML_TITLE)).toContainText(`Published ${published}`);

@@ -1,6 +1,6 @@
 /**
  * What can be checked of the Electron shell without an Electron runtime: the IPC naming, the
- * preload as the sandbox will run it (CommonJS, nothing but 'electron', send and onChange exposed,
+ * preload as the sandbox will run it (CommonJS, nothing but 'electron', send alone exposed, no channel listened to,
  * unknown methods refused), main as scripts/build-node.mjs bundles it (electron/main.ts with
  * its modules in electron/main/, one file): it does not pull in the host's HTTP server, loads
  * the window from the app:// scheme, never file://, and keeps every hardening call and
@@ -20,7 +20,7 @@ import { API_METHODS } from '../../shared/api';
 import { APP_INDEX_URL, APP_SCHEME, serveAppRequest } from '../../electron/app-protocol';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { startHost } from '../../electron/host';
-import { CHANGE_CHANNEL, CHANNEL_PREFIX, channelFor, methodsFromArgv, methodsSwitch } from '../../electron/ipc-channel';
+import { CHANNEL_PREFIX, channelFor, methodsFromArgv, methodsSwitch } from '../../electron/ipc-channel';
 import { openAppSettings } from '../../electron/services/app-paths';
 import { Workspace } from '../../electron/services/workspace';
 import { tempDir } from './support/temp';
@@ -129,11 +129,12 @@ describe('the preload, as the sandbox runs it', () => {
     code = await bundlePreload();
   });
 
-  it('requires nothing but electron and exposes exactly window.claimdesk.send and onChange', () => {
-    const { exposed, required } = runPreload(code, ['x', methodsSwitch(API_METHODS)], async () => null);
+  it('requires nothing but electron, exposes exactly window.claimdesk.send, and listens to no channel', () => {
+    const { exposed, required, listening } = runPreload(code, ['x', methodsSwitch(API_METHODS)], async () => null);
     expect(required).toEqual(['electron']);
     expect(Object.keys(exposed)).toEqual(['claimdesk']);
-    expect(Object.keys(exposed.claimdesk as object)).toEqual(['send', 'onChange']);
+    expect(Object.keys(exposed.claimdesk as object)).toEqual(['send']);
+    expect(listening).toEqual([]);
     expect(code).not.toMatch(/^\s*(?:import|export)\b/m); // CommonJS only: no ESM statements
   });
 
@@ -163,21 +164,6 @@ describe('the preload, as the sandbox runs it', () => {
     expect(invoked).toBe(1);
   });
 
-  it('hands the page the change feed from its one channel, without the IPC event, and stops when asked', () => {
-    const { exposed, listening } = runPreload(code, ['x', methodsSwitch(API_METHODS)], async () => null);
-    const onChange = (exposed.claimdesk as { onChange: (l: unknown) => () => void }).onChange;
-    const heard: unknown[][] = [];
-    const stop = onChange((...args: unknown[]) => heard.push(args));
-    expect(listening.map(([channel]) => channel)).toEqual([CHANGE_CHANNEL]);
-    const change = { revision: 3, kind: 'changes', docId: 'abc123' };
-    listening[0]![1]({ sender: 'the IPC event' }, change);
-    expect(plain(heard)).toEqual([[change]]);
-    stop();
-    expect(listening).toEqual([]);
-    expect(typeof onChange('not a function')).toBe('function');
-    expect(listening).toEqual([]);
-  });
-
   it('forwards nothing when main announced no methods', async () => {
     const { exposed } = runPreload(code, ['x'], async () => ({ ok: true, value: null }));
     const send = (exposed.claimdesk as { send: (m: unknown) => Promise<Envelope> }).send;
@@ -189,7 +175,7 @@ describe('the preload, as the sandbox runs it', () => {
     const built = readFileSync(BUILT_PRELOAD, 'utf8');
     expect([...built.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1])).toEqual(['electron']);
     const { exposed } = runPreload(built, ['x', methodsSwitch(API_METHODS)], async () => null);
-    expect(Object.keys(exposed.claimdesk as object)).toEqual(['send', 'onChange']);
+    expect(Object.keys(exposed.claimdesk as object)).toEqual(['send']);
   });
 });
 

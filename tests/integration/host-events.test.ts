@@ -127,7 +127,7 @@ describe('two windows on one layer', () => {
     const tokyo = sessionB.doc.text.indexOf('Tokyo');
     sessionB.apply(must(addSpan(sessionB.doc, schema, 'Entity', tokyo, tokyo + 5, stamp())));
     expect(sessionB.state.pending).toBeGreaterThan(0);
-    expect(await registryB.reload({ docId, layer: me })).toBe(true);
+    expect(await registryB.reload({ docId, layer: me })).toEqual({ isTaken: true, historyCleared: [] });
     expect(sessionB.doc.annotations.map((x) => x.quote).sort()).toEqual(['Hill', 'Tokyo']);
     // Its listeners heard A's annotation as an addition (the article draws it).
     expect(heardByB.filter((op) => op.op === 'addAnnotation').map((op) => op.op === 'addAnnotation' && op.annotation.quote)).toEqual([
