@@ -9,7 +9,8 @@
  */
 import { describeChange } from '../../shared/model/describe-change';
 import { applyOperations, invertAll, type Operation } from '../../shared/model/operations';
-import type { Attributes, DocumentData } from '../../shared/model/types';
+import { patchAttributes } from '../../shared/model/attribute-patch';
+import type { DocumentData } from '../../shared/model/types';
 
 /** What a list of operations touches: annotation ids, relation ids and document fields. */
 export type Touched = Readonly<{ annotations: ReadonlySet<string>; relations: ReadonlySet<string>; fields: ReadonlySet<string> }>;
@@ -97,21 +98,8 @@ export function rebaseHistory(doc: DocumentData, history: History, remote: reado
   return { undo, redo, dropped };
 }
 
-/**
- * `current` (attributes as stored now, perhaps changed by another window) with the change this
- * window made from `before` to `after` applied key by key: a key whose value differs between
- * `before` and `after` takes its `after` value (removed when `after` has none); every other key
- * keeps its `current` value.
- */
-export function rebaseAttributes(current: Attributes, before: Attributes, after: Attributes): Attributes {
-  const result: Record<string, Attributes[string]> = { ...current };
-  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (same(before[key], after[key])) continue;
-    if (Object.hasOwn(after, key)) result[key] = after[key]!;
-    else delete result[key];
-  }
-  return result;
-}
+/** `current` with this window's change from `before` to `after` applied key by key (patchAttributes, as the service applies it). */
+export const rebaseAttributes = patchAttributes;
 
 /** `op` with its attribute change (if any) rebased onto the attributes `doc` holds now (see rebaseAttributes). */
 function rebaseOperation(doc: DocumentData, op: Operation): Operation {

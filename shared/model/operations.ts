@@ -6,6 +6,7 @@
  */
 import { assertNever } from '../assert-never';
 import type { Annotation, Attributes, DocStatus, DocumentData, Relation } from './types';
+import { patchAttributes } from './attribute-patch';
 
 /** The fields of an annotation an update may change. */
 export type AnnotationPatch = Readonly<
@@ -233,7 +234,7 @@ class Draft {
       case 'updateAnnotation': {
         const current = this.annotations.get(op.id);
         if (!current) throw new OperationError(`annotation ${op.id} does not exist`);
-        const updated = patched(current, op.after);
+        const updated = patched(current, afterByKey(current.attributes, op.before, op.after));
         checkSpan(this.doc.text, updated);
         this.annotations.replace(updated);
         return;
@@ -259,7 +260,7 @@ class Draft {
         return;
       }
       case 'updateDocument':
-        this.fields = { ...this.fields, ...op.after };
+        this.fields = { ...this.fields, ...afterByKey(this.fields.attributes ?? this.doc.attributes, op.before, op.after) };
         this.changedFields = true;
         if (op.after.status !== undefined || op.after.attributes !== undefined) this.settlesConflicts = true;
         return;
@@ -282,7 +283,7 @@ class Draft {
     let annotation = added;
     for (const i of this.updatesById.get(added.id) ?? []) {
       const op = this.ops[i]!;
-      if (i > at && op.op === 'updateAnnotation') annotation = patched(annotation, op.after);
+      if (i > at && op.op === 'updateAnnotation') annotation = patched(annotation, afterByKey(annotation.attributes, op.before, op.after));
     }
     return annotation;
   }
@@ -320,6 +321,11 @@ class Draft {
  * An annotation with a patch applied. An empty note is no note, and an empty list of conflicts
  * (all settled) is none: the key goes, so JSON round trips and undo agree.
  */
+/** An update's `after` with its attributes applied key by key onto `current` (see patchAttributes); other fields as recorded. */
+function afterByKey<P extends Readonly<{ attributes?: Attributes }>>(current: Attributes, before: P, after: P): P {
+  return before.attributes && after.attributes ? { ...after, attributes: patchAttributes(current, before.attributes, after.attributes) } : after;
+}
+
 function patched(a: Annotation, patch: AnnotationPatch): Annotation {
   const { note, conflicts, ...rest } = { ...a, ...patch };
   return { ...rest, ...(note ? { note } : {}), ...(conflicts?.length ? { conflicts } : {}) };
