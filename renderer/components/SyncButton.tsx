@@ -11,8 +11,8 @@ import { useHotkeys } from '../hooks/use-hotkeys';
 import { useSync } from '../hooks/use-sync';
 import { formatQuantity } from '../util/format';
 import './SyncButton.css';
+import { IS_MAC } from '../util/platform';
 
-const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
 const SHORTCUT = IS_MAC ? '⌘⇧S' : 'Ctrl+Shift+S';
 
 /** The steps of a sync in order, with the names shown. */

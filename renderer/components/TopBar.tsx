@@ -5,8 +5,8 @@
 import type { ReactNode } from 'react';
 import type { WorkspaceInfo } from '../../shared/api';
 import './TopBar.css';
+import { IS_MAC } from '../util/platform';
 
-const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
 const MOD = IS_MAC ? '⌘' : 'Ctrl+';
 
 export type TopBarProps = Readonly<{

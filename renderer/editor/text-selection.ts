@@ -9,6 +9,7 @@ import type { EditorView } from 'prosemirror-view';
 import { nextSentenceEnd, previousSentenceStart } from '../../shared/anchoring/sentences';
 import type { Block } from '../../shared/model/types';
 import { offsetFromViewPos, viewPosFromOffset } from './positions';
+import { IS_MAC } from '../util/platform';
 
 /** The text the view shows: offsets convert through its blocks. */
 export type TextSource = Readonly<{ text: string; blocks: readonly Block[] }>;
@@ -21,8 +22,6 @@ export type TextSelectionSnapshot = Readonly<{
   /** Where the selection's first line starts, relative to the editor's host element (for the label menu). */
   anchorBox?: Readonly<{ left: number; top: number; bottom: number }>;
 }>;
-
-const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
 
 /**
  * The view's selection as PM positions, read from the DOM selection when that lies in the

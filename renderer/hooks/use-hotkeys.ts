@@ -5,9 +5,9 @@
  */
 import { useEffect } from 'react';
 import { useLatest } from './use-latest';
+import { IS_MAC } from '../util/platform';
 
 /** True on macOS (and iOS), whose key chords differ: Cmd for Ctrl, and Alt(+Shift)+arrows move (extend) by word. */
-export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
 const NOT_TYPING = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
 
 /** True when `target` takes typed text (text inputs, textareas, editable content). */

@@ -16,7 +16,7 @@ import type { Operation } from '../../shared/model/operations';
 import { resizeSpan, type SpanMove } from '../../shared/model/span-resize';
 import type { Annotation, DocumentData } from '../../shared/model/types';
 import type { DocumentEditorHandle } from '../editor/DocumentEditor';
-import { IS_MAC } from './use-hotkeys';
+import { IS_MAC } from '../util/platform';
 import { useLatest } from './use-latest';
 
 export type SpanKeysOptions = Readonly<{
