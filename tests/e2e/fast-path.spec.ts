@@ -5,24 +5,13 @@
  * article (tags the selection, says what to do without one, follows schema edits, shows the
  * selected annotation's label, never moves the article); undo and redo say what they did.
  */
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { DocumentData } from '../../shared/model/types';
-import { seedDocument, type LinkSeed, type SpanSeed } from './support/seed';
 import { placeCaret, selectedText, textPoint } from './support/text-point';
-import { ENVOY, ENVOY_SENTENCE, ENVOY_TITLE, expect, test, type Api } from './support/fixtures';
-import type { HostProcess } from './support/host';
+import { ENVOY_SENTENCE, expect, test, type Api } from './support/fixtures';
+import { openSeededEnvoy } from './support/open-seeded';
 
 const CLAIM = "I don't see any splintering. On the contrary, I see a very clear message";
-
-/** Seeds the envoy article, opens it in the window and returns the article and its id. */
-async function openSeeded(page: Page, request: APIRequestContext, host: HostProcess, spans: SpanSeed[] = [], links: LinkSeed[] = []) {
-  const doc = await seedDocument(request, host, ENVOY, spans, links);
-  await page.goto(host.url);
-  await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: ENVOY_TITLE }).click();
-  const article = page.getByRole('article', { name: ENVOY_TITLE });
-  await expect(article).toContainText(ENVOY_SENTENCE);
-  return { article, docId: doc.id };
-}
 
 /** Drags the mouse over `needle` inside the text node holding `context` (the article names Hill twice). */
 async function dragOver(page: Page, article: Locator, context: string, needle: string): Promise<void> {
@@ -44,7 +33,7 @@ test('claim + source + link by keyboard: the tagging keys are 1, 2 and Enter; un
   host,
   api,
 }) => {
-  const { article, docId } = await openSeeded(page, request, host);
+  const { article, docId } = await openSeededEnvoy(page, request, host);
   const offer = page.getByRole('status', { name: 'Link offer' });
   // Every key this test sends goes through here, so the count below is the whole story.
   const pressed: string[] = [];
@@ -95,7 +84,7 @@ test('claim + source + link by keyboard: the tagging keys are 1, 2 and Enter; un
 });
 
 test('a link offer is dismissed by any other key, which then does what it does', async ({ page, request, host, api }) => {
-  const { article, docId } = await openSeeded(page, request, host, [{ id: 'c1', label: 'Claim', quote: CLAIM }]);
+  const { article, docId } = await openSeededEnvoy(page, request, host, [{ id: 'c1', label: 'Claim', quote: CLAIM }]);
   const offer = page.getByRole('status', { name: 'Link offer' });
   await highlight(article, 'c1').first().click();
   await dragOver(page, article, 'Hill said after', 'Hill');
@@ -116,7 +105,7 @@ test('the label bar tags the selection, says what to do without one, follows the
   host,
   api,
 }) => {
-  const { article, docId } = await openSeeded(page, request, host, [{ id: 'c1', label: 'Claim', quote: CLAIM }]);
+  const { article, docId } = await openSeededEnvoy(page, request, host, [{ id: 'c1', label: 'Claim', quote: CLAIM }]);
   const bar = page.getByRole('toolbar', { name: 'Labels' });
   const button = (name: string) => bar.getByRole('button', { name: new RegExp(`^${name}`) });
   const top = () => article.evaluate((el) => el.getBoundingClientRect().top);
@@ -165,7 +154,7 @@ test('with the mouse: drag, 1, drag, 2, Enter links the claim to its source even
   host,
   api,
 }) => {
-  const { article, docId } = await openSeeded(page, request, host);
+  const { article, docId } = await openSeededEnvoy(page, request, host);
   const offer = page.getByRole('status', { name: 'Link offer' });
   await dragOver(page, article, ENVOY_SENTENCE, CLAIM);
   await page.keyboard.press('1');

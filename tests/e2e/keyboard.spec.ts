@@ -7,30 +7,20 @@
  * the analyst sees (the selection, highlights, panels, the clipboard) and, where a change is
  * made, the document file on disk.
  */
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import { documentOnDisk, seedDocument, type LinkSeed, type SpanSeed } from './support/seed';
+import type { Locator } from '@playwright/test';
+import { documentOnDisk, type SpanSeed } from './support/seed';
 import { placeCaret, selectedText } from './support/text-point';
-import { ENVOY, ENVOY_SENTENCE, ENVOY_TITLE, expect, test } from './support/fixtures';
-import type { HostProcess } from './support/host';
+import { ENVOY_SENTENCE, expect, test } from './support/fixtures';
+import { openSeededEnvoy } from './support/open-seeded';
 
 const CLAIM = "I don't see any splintering. On the contrary, I see a very clear message";
 const SECOND_CLAIM = 'All countries are showing resolve in the ways that they can';
 const SHORES = 'Among the missiles was at least one believed to be capable of striking U.S. shores.';
 
-/** Seeds the envoy article, opens it in the window and returns the article and its id. */
-async function openSeeded(page: Page, request: APIRequestContext, host: HostProcess, spans: SpanSeed[] = [], links: LinkSeed[] = []) {
-  const doc = await seedDocument(request, host, ENVOY, spans, links);
-  await page.goto(host.url);
-  await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: ENVOY_TITLE }).click();
-  const article = page.getByRole('article', { name: ENVOY_TITLE });
-  await expect(article).toContainText(ENVOY_SENTENCE);
-  return { article, docId: doc.id };
-}
-
 const highlight = (article: Locator, id: string) => article.locator(`[data-annotation-id="${id}"]`);
 
 test('Shift+arrows, Shift+Home/End and Alt+Shift+Up extend the selection; Alt+hotkey tags exactly it', async ({ page, request, host }) => {
-  const { article, docId } = await openSeeded(page, request, host);
+  const { article, docId } = await openSeededEnvoy(page, request, host);
   const details = page.getByRole('complementary', { name: 'Annotation details' });
 
   await test.step('Shift+Right and Shift+Left by character; Alt+1 keeps the quote mark and the cut word', async () => {
@@ -85,7 +75,7 @@ test('Tab / Shift+Tab and j / k move between annotations in text order', async (
     { id: 's1', label: 'Source', quote: 'Hill', after: 'c1' },
     { id: 'q1', label: 'Cue', quote: 'said', after: 's1' },
   ];
-  const { article } = await openSeeded(page, request, host, spans);
+  const { article } = await openSeededEnvoy(page, request, host, spans);
   const details = page.getByRole('complementary', { name: 'Annotation details' });
   const quote = details.getByRole('blockquote', { name: 'Quote' });
   const expectSelected = async (id: string, text: string) => {
@@ -120,7 +110,7 @@ test('Esc leaves link mode without linking; Backspace deletes the selected annot
     { id: 's1', label: 'Source', quote: 'Hill', after: 'c1' },
     { id: 'c2', label: 'Claim', quote: SECOND_CLAIM },
   ];
-  const { article, docId } = await openSeeded(page, request, host, spans, [{ id: 'r1', type: 'attributed_to', from: 'c1', to: 's1' }]);
+  const { article, docId } = await openSeededEnvoy(page, request, host, spans, [{ id: 'r1', type: 'attributed_to', from: 'c1', to: 's1' }]);
   const details = page.getByRole('complementary', { name: 'Annotation details' });
   const linkMode = page.getByRole('region', { name: 'Link mode' });
   const saveStatus = page.getByRole('status', { name: 'Save status' });
@@ -168,7 +158,7 @@ test('Ctrl+C in the claims table copies the selected rows as TSV', async ({ page
     { id: 'c2', label: 'Claim', quote: SECOND_CLAIM },
     { id: 'c3', label: 'Claim', quote: 'To compromise because of one country which has veto power' },
   ];
-  await openSeeded(page, request, host, spans, [{ id: 'r1', type: 'attributed_to', from: 'c1', to: 's1' }]);
+  await openSeededEnvoy(page, request, host, spans, [{ id: 'r1', type: 'attributed_to', from: 'c1', to: 's1' }]);
   await page.getByRole('tab', { name: 'Claims table' }).click();
   const table = page.getByRole('grid', { name: 'Claims' });
   const row = (text: string) => table.getByRole('row').filter({ hasText: text });

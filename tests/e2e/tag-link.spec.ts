@@ -5,25 +5,15 @@
  * article's scroll position, the selected annotation and the text selection. Each step checks
  * what the analyst sees and, where a change is made, what the API reads back.
  */
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import type { DocumentData } from '../../shared/model/types';
-import { seedDocument, type LinkSeed, type SpanSeed } from './support/seed';
+import type { SpanSeed } from './support/seed';
 import { placeCaret, selectedText } from './support/text-point';
-import { ENVOY, ENVOY_SENTENCE, ENVOY_TITLE, expect, test, type Api } from './support/fixtures';
-import type { HostProcess } from './support/host';
+import { ENVOY_SENTENCE, expect, test, type Api } from './support/fixtures';
+import { openSeededEnvoy } from './support/open-seeded';
 
 const CLAIM = "I don't see any splintering. On the contrary, I see a very clear message";
 const SECOND_CLAIM = 'All countries are showing resolve in the ways that they can';
-
-/** Seeds the envoy article, opens it in the window and returns the article and its id. */
-async function openSeeded(page: Page, request: APIRequestContext, host: HostProcess, spans: SpanSeed[] = [], links: LinkSeed[] = []) {
-  const doc = await seedDocument(request, host, ENVOY, spans, links);
-  await page.goto(host.url);
-  await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: ENVOY_TITLE }).click();
-  const article = page.getByRole('article', { name: ENVOY_TITLE });
-  await expect(article).toContainText(ENVOY_SENTENCE);
-  return { article, docId: doc.id };
-}
 
 const highlight = (article: Locator, id: string) => article.locator(`[data-annotation-id="${id}"]`);
 const stored = (api: Api, docId: string) => api<DocumentData>('getDocument', { docId });
@@ -33,7 +23,7 @@ test('l on a Source links it to a Claim, stored in the schema direction (Claim â
     { id: 'c1', label: 'Claim', quote: CLAIM },
     { id: 's1', label: 'Source', quote: 'Hill', after: 'c1' },
   ];
-  const { article, docId } = await openSeeded(page, request, host, spans);
+  const { article, docId } = await openSeededEnvoy(page, request, host, spans);
   const linkMode = page.getByRole('region', { name: 'Link mode' });
 
   await highlight(article, 's1').click();
@@ -49,7 +39,7 @@ test('l on a Source links it to a Claim, stored in the schema direction (Claim â
 });
 
 test('a label key with only a caret tags the word under it, or says why it cannot', async ({ page, request, host, api }) => {
-  const { article, docId } = await openSeeded(page, request, host);
+  const { article, docId } = await openSeededEnvoy(page, request, host);
   const status = page.getByRole('status', { name: 'Status', exact: true });
 
   await test.step('a caret inside "Hill" and 2: Source "Hill"', async () => {
@@ -73,7 +63,7 @@ test('saving the schema keeps the scroll position, the selected annotation and t
     { id: 'q1', label: 'Cue', quote: 'said', after: 'c1' },
     { id: 'c2', label: 'Claim', quote: SECOND_CLAIM },
   ];
-  const { article } = await openSeeded(page, request, host, spans);
+  const { article } = await openSeededEnvoy(page, request, host, spans);
   const reader = page.getByRole('main', { name: 'Reader' });
   const details = page.getByRole('complementary', { name: 'Annotation details' });
 
