@@ -55,6 +55,7 @@ import { useFileDrop } from './hooks/use-file-drop';
 import { useHotkeys } from './hooks/use-hotkeys';
 import { useImport } from './hooks/use-import';
 import { useLatest } from './hooks/use-latest';
+import { useNeighbourPrefetch } from './hooks/use-neighbour-prefetch';
 import { useSpanKeys } from './hooks/use-span-keys';
 import { usePreferences } from './hooks/use-preferences';
 import { useReadingPlace } from './hooks/use-reading-place';
@@ -120,6 +121,10 @@ export function App({ api }: AppProps) {
     fallback: annotator.onArticleKey,
   });
 
+  const rowOf = (id: DocId) => workspace.patches.get(id) ?? rows?.find((r) => r.id === id) ?? null;
+  // The list's neighbours of the open document load ahead, so going through the list draws at once (#14).
+  const prefetch = useNeighbourPrefetch(registry, layerView.annotator, rowOf, opened.isLoading);
+
   const openDocument = useCallback((id: DocId) => {
     setOpenId(id);
     setSelection(null);
@@ -137,7 +142,7 @@ export function App({ api }: AppProps) {
     setLayer: layerView.setLayer,
     openDocument,
     row: layerView.row,
-    rowOf: (id) => workspace.patches.get(id) ?? rows?.find((r) => r.id === id) ?? null,
+    rowOf,
     doc,
     author: preferences.author,
     apply,
@@ -339,7 +344,7 @@ export function App({ api }: AppProps) {
                 ))}
               </div>
               {leftTab === 'documents' || !doc || !schema ? (
-                <DocumentList rows={rows} patches={workspace.patches} openId={openId} onOpen={openDocument} />
+                <DocumentList rows={rows} patches={workspace.patches} openId={openId} onOpen={openDocument} onNeighbours={prefetch.onNeighbours} />
               ) : (
                 <AnnotationSidebar doc={doc} schema={schema} selectedId={annotator.ui.selectedId} onSelect={(id) => annotator.select(id, true)} />
               )}
