@@ -125,11 +125,16 @@ export function App({ api }: AppProps) {
   // The list's neighbours of the open document load ahead, so going through the list draws at once (#14).
   const prefetch = useNeighbourPrefetch(registry, layerView.annotator, rowOf, opened.isLoading);
 
-  const openDocument = useCallback((id: DocId) => {
-    setOpenId(id);
-    setSelection(null);
-    setHover(null);
-  }, []);
+  const { loadNow } = prefetch;
+  const openDocument = useCallback(
+    (id: DocId) => {
+      loadNow(id); // from the event: the service reads it while the window renders the change (#14)
+      setOpenId(id);
+      setSelection(null);
+      setHover(null);
+    },
+    [loadNow],
+  );
 
   // Curation mode (#11): the curated layer shown with every annotator's candidates beside it.
   const curation = useCuration({

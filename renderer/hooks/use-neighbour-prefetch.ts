@@ -1,9 +1,11 @@
 /**
- * Loads the documents next to the active row of the list (and that row itself) before they are
- * opened, so that going through the list (Down, Enter; or a click on the next row) draws the
- * next article at once instead of waiting for the service (#14). The loads wait for an idle
- * moment with no document being opened, so they never hold up the open the analyst asked for;
- * long articles are not loaded ahead (each kept session holds its document).
+ * Loads documents before the window renders their opening (#14): the documents next to the
+ * active row of the list (and that row itself), so that going through the list (Down, Enter; or
+ * a click on the next row) draws the next article at once instead of waiting for the service;
+ * and the document the analyst just asked for, from the event that asked, so the service reads
+ * it while the window renders the change. The neighbours wait for an idle moment with no
+ * document being opened, so they never hold up the open the analyst asked for; long articles
+ * are not loaded ahead (each kept session holds its document).
  */
 import { useCallback, useEffect, useRef } from 'react';
 import type { DocId, DocumentRow } from '../../shared/model/types';
@@ -16,6 +18,8 @@ const MAX_PREFETCH_CHARS = 200_000;
 export type NeighbourPrefetch = Readonly<{
   /** The list's active row and its neighbours changed (ids in list order, the active one included). */
   onNeighbours: (ids: readonly DocId[]) => void;
+  /** A document is being opened (in the analyst's own layer, where a newly opened document starts): ask for it now. */
+  loadNow: (id: DocId) => void;
 }>;
 
 /**
@@ -62,5 +66,12 @@ export function useNeighbourPrefetch(
     },
     [run],
   );
-  return { onNeighbours };
+  const loadNow = useCallback(
+    (docId: DocId) => {
+      const me = latest.current.annotator;
+      if (me !== null) registry.prefetch({ docId, layer: me, annotator: me });
+    },
+    [latest, registry],
+  );
+  return { onNeighbours, loadNow };
 }

@@ -49,3 +49,29 @@ test('the next document is loaded while the analyst reads, opens without asking 
   await expect(page.getByRole('status', { name: 'Save status' })).toHaveText('Saved');
   expect((await api<Stored>('getDocument', { docId: third.id })).annotations).toHaveLength(storedBefore + 1);
 });
+
+test('a click on a document asks the service for it from the click itself, before the window renders', async ({ page, host }) => {
+  // Records, as they are made, the API calls the page makes (fetch is what both the app and the host use).
+  await page.addInitScript(() => {
+    const calls: string[] = [];
+    Object.assign(window, { __calls: calls });
+    const real = window.fetch.bind(window);
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      calls.push(String(input instanceof Request ? input.url : input).split('/api/')[1] ?? '');
+      return real(input, init);
+    };
+  });
+  await page.goto(host.url);
+  const options = page.getByRole('listbox', { name: 'Documents' }).getByRole('option');
+  await expect(options).toHaveCount(4);
+  const second = (await options.nth(1).getAttribute('id'))!;
+  // What was asked for by the time click() returns: nothing has rendered yet (React renders after the event).
+  const asked = await page.evaluate((id) => {
+    const calls = (window as unknown as { __calls: string[] }).__calls;
+    const before = calls.length;
+    document.getElementById(id)!.click();
+    return calls.slice(before);
+  }, second);
+  expect(asked).toContain('getDocument');
+  await expect(page.getByRole('article')).toBeVisible();
+});
