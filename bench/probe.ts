@@ -137,7 +137,7 @@ function wholeReady(target: Target, expected: readonly number[], total: number):
 
 /**
  * Measures an open from `t0`: first screen, then the whole document.
- * @returns both stamps, relative to t0
+ * @returns both stamps, relative to t0 (and t0 itself, on the page's clock)
  */
 async function measureOpen(target: Target, expected: readonly number[], total: number, t0: number) {
   let first: Stamp | null = null;
@@ -146,6 +146,7 @@ async function measureOpen(target: Target, expected: readonly number[], total: n
   await firstDone;
   const f = first as Stamp | null;
   return {
+    t0,
     firstMs: (f?.t ?? Number.NaN) - t0,
     wholeMs: whole.t - t0,
     highlights: rootOf(target)!.querySelectorAll(target.highlight).length,

@@ -17,7 +17,7 @@ import { ANALYST_LAYER, BROWSER_ARGS, SEED, WB, bundleProbe, ensureBuilt, openWo
 import { docCases, type DocCase } from './workbench-cases';
 
 type Probe = {
-  openFromList(docId: string, t: typeof WB, expected: number[], total: number): Promise<{ firstMs: number; wholeMs: number }>;
+  openFromList(docId: string, t: typeof WB, expected: number[], total: number): Promise<{ t0: number; firstMs: number; wholeMs: number }>;
   fetchLog(): readonly { method: string; start: number; end: number }[];
 };
 declare const __cdBench: Probe;
@@ -76,8 +76,8 @@ async function profileOpen(c: DocCase, url: string, probe: string): Promise<void
       const before = await metrics(cdp);
       const callsBefore = (await page.evaluate(() => __cdBench.fetchLog())).length;
       await cdp.send('Profiler.start');
-      const t0 = await page.evaluate(() => performance.now());
       const open = await page.evaluate(([id, t, e, n]) => __cdBench.openFromList(id, t, e, n), [c.doc.id, WB, c.expected, c.total] as const);
+      const t0 = open.t0;
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
       const after = await metrics(cdp);
       const calls = (await page.evaluate(() => __cdBench.fetchLog())).slice(callsBefore);
