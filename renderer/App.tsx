@@ -55,6 +55,7 @@ import { useFileDrop } from './hooks/use-file-drop';
 import { useHotkeys } from './hooks/use-hotkeys';
 import { useImport } from './hooks/use-import';
 import { useLatest } from './hooks/use-latest';
+import { useListOpen } from './hooks/use-list-open';
 import { useNeighbourPrefetch } from './hooks/use-neighbour-prefetch';
 import { useSpanKeys } from './hooks/use-span-keys';
 import { usePreferences } from './hooks/use-preferences';
@@ -135,6 +136,8 @@ export function App({ api }: AppProps) {
     },
     [loadNow],
   );
+  // From the list, the window switches once the document has arrived (#14).
+  const openFromList = useListOpen(openId, loadNow, openDocument);
 
   // Curation mode (#11): the curated layer shown with every annotator's candidates beside it.
   const curation = useCuration({
@@ -349,7 +352,7 @@ export function App({ api }: AppProps) {
                 ))}
               </div>
               {leftTab === 'documents' || !doc || !schema ? (
-                <DocumentList rows={rows} patches={workspace.patches} openId={openId} onOpen={openDocument} onNeighbours={prefetch.onNeighbours} />
+                <DocumentList rows={rows} patches={workspace.patches} openId={openId} onOpen={openFromList} onNeighbours={prefetch.onNeighbours} />
               ) : (
                 <AnnotationSidebar doc={doc} schema={schema} selectedId={annotator.ui.selectedId} onSelect={(id) => annotator.select(id, true)} />
               )}

@@ -18,8 +18,11 @@ const MAX_PREFETCH_CHARS = 200_000;
 export type NeighbourPrefetch = Readonly<{
   /** The list's active row and its neighbours changed (ids in list order, the active one included). */
   onNeighbours: (ids: readonly DocId[]) => void;
-  /** A document is being opened (in the analyst's own layer, where a newly opened document starts): ask for it now. */
-  loadNow: (id: DocId) => void;
+  /**
+   * A document is being opened (in the analyst's own layer, where a newly opened document starts): ask for it now.
+   * @returns settles once it is loaded or its load failed (never rejects)
+   */
+  loadNow: (id: DocId) => Promise<void>;
 }>;
 
 /**
@@ -69,7 +72,7 @@ export function useNeighbourPrefetch(
   const loadNow = useCallback(
     (docId: DocId) => {
       const me = latest.current.annotator;
-      if (me !== null) registry.prefetch({ docId, layer: me, annotator: me });
+      return me === null ? Promise.resolve() : registry.prefetch({ docId, layer: me, annotator: me });
     },
     [latest, registry],
   );

@@ -89,10 +89,14 @@ export class SessionRegistry {
   /**
    * Loads `ref`'s layer ahead of its opening (a neighbour of the open document in the list, #14),
    * so that opening it draws at once: the session is kept as an opened one is.
+   * @returns settles once the layer is loaded or its load failed (never rejects)
    */
-  prefetch(ref: LayerRef): void {
+  prefetch(ref: LayerRef): Promise<void> {
     // A failed prefetch is forgotten (open() keeps no failed load): opening that document asks again and reports what goes wrong.
-    this.open(ref).catch(() => undefined);
+    return this.open(ref).then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   /**

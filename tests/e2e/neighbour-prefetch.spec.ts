@@ -75,3 +75,41 @@ test('a click on a document asks the service for it from the click itself, befor
   expect(asked).toContain('getDocument');
   await expect(page.getByRole('article')).toBeVisible();
 });
+
+test('from the list, a slow document shows "Opening…" until it arrives, and a later click wins over an earlier one still on its way', async ({
+  page,
+  host,
+}) => {
+  // The answers for one document are held until the test lets them go.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let slowId = '';
+  await page.route('**/api/getDocument', async (route) => {
+    if ((route.request().postDataJSON() as { docId: string }).docId === slowId) await held;
+    await route.continue();
+  });
+  await page.goto(host.url);
+  const options = page.getByRole('listbox', { name: 'Documents' }).getByRole('option');
+  await expect(options).toHaveCount(4);
+  const rows = await options.evaluateAll((els) =>
+    els.map((el) => ({ id: el.id.replace(/^doc-option-/, ''), title: document.getElementById(`${el.id}-title`)?.textContent ?? '' })),
+  );
+  const [first, , third] = rows as [{ id: string; title: string }, unknown, { id: string; title: string }];
+  slowId = first.id;
+
+  await options.first().click();
+  await expect(page.getByRole('main', { name: 'Reader' }).getByText('Opening…')).toBeVisible();
+  // Another document chosen meanwhile opens; the first one's late answer does not take its place.
+  await options.nth(2).click();
+  await expect(page.getByRole('article', { name: third.title })).toBeVisible();
+  const late = page.waitForResponse((res) => (res.request().postDataJSON() as { docId: string }).docId === first.id);
+  release();
+  await late;
+  await expect(options.nth(2)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('article', { name: third.title })).toBeVisible();
+  await expect(page.getByRole('article', { name: first.title })).toHaveCount(0);
+
+  // Clicked again now that it has arrived, the first one opens.
+  await options.first().click();
+  await expect(page.getByRole('article', { name: first.title })).toBeVisible();
+});
