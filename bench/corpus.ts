@@ -53,7 +53,15 @@ export async function loadSamples(): Promise<Sample[]> {
 }
 
 /** What to generate for one document. */
-export type DocumentSpec = Readonly<{ index: number; seed: number; bytes: number; annotations: number; title?: string }>;
+export type DocumentSpec = Readonly<{
+  index: number;
+  seed: number;
+  bytes: number;
+  annotations: number;
+  title?: string;
+  /** Makes another document (id, source name and hash) of the same generated text and spans. */
+  variant?: string;
+}>;
 
 /**
  * A generated document.
@@ -141,7 +149,7 @@ export function generateBenchDocument(samples: readonly Sample[], spec: Document
         createdAt: TIME,
       });
   }
-  const name = `bench-${spec.seed}-${spec.index}`;
+  const name = `bench-${spec.seed}-${spec.index}${spec.variant === undefined ? '' : `-${spec.variant}`}`;
   return {
     id: createHash('sha256').update(name).digest('hex').slice(0, 12),
     title,

@@ -137,7 +137,7 @@ function wholeReady(target: Target, expected: readonly number[], total: number):
 
 /**
  * Measures an open from `t0`: first screen, then the whole document.
- * @returns both stamps, relative to t0
+ * @returns both stamps, relative to t0 (and t0 itself, on the page's clock)
  */
 async function measureOpen(target: Target, expected: readonly number[], total: number, t0: number) {
   let first: Stamp | null = null;
@@ -146,6 +146,7 @@ async function measureOpen(target: Target, expected: readonly number[], total: n
   await firstDone;
   const f = first as Stamp | null;
   return {
+    t0,
     firstMs: (f?.t ?? Number.NaN) - t0,
     wholeMs: whole.t - t0,
     highlights: rootOf(target)!.querySelectorAll(target.highlight).length,
@@ -246,6 +247,18 @@ async function afterKey(keyIndex: number) {
     poll();
   });
   return { syncMs: key.syncEnd - key.t0, paintMs: painted.t - key.t0, frames: painted.frames, ackMs: ack.end - key.t0 };
+}
+
+/** Before a key press that opens a document (sent by the driver next): arms the watch for its article with every highlight in place. */
+function armOpen(target: Target, expected: readonly number[], total: number): void {
+  state.armed = () => wholeReady(target, expected, total);
+}
+
+/** After the armed key press `keyIndex`: ms from it until the document it opened was painted whole. */
+async function afterOpenKey(keyIndex: number): Promise<number> {
+  const key = state.keys[keyIndex];
+  if (!key?.painted) throw new Error('no armed key press seen');
+  return (await key.painted).t - key.t0;
 }
 
 /** Scrolls to the end as the End key would, until the last block and its highlights are painted. */
@@ -357,6 +370,11 @@ function keyCount() {
   return state.keys.length;
 }
 
+/** The API calls answered so far: method, start and end (page clock). */
+function fetchLog(): readonly FetchStamp[] {
+  return state.fetches;
+}
+
 Object.assign(window, {
   __cdBench: {
     listPainted,
@@ -367,12 +385,15 @@ Object.assign(window, {
     blocksOnScreen,
     armKey,
     afterKey,
+    armOpen,
+    afterOpenKey,
     scrollToEnd,
     clickAndWait,
     keyThenWait,
     sinceNavigation,
     scrollFrames,
     keyCount,
+    fetchLog,
     vanishedFrames,
     firstScreenReady,
     wholeReady,

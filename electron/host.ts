@@ -208,6 +208,8 @@ async function main(): Promise<void> {
   for (const signal of STOP_SIGNALS) process.on(signal, stop);
   try {
     workspace.watch();
+    // The first window's list rows are made now, while the page loads, instead of when it asks (#14).
+    workspace.listDocuments(annotator);
     const reason = workspace.readOnlyReason();
     if (reason) console.log(reason);
     host = await startHost({ workspace, settings, ...(options.port !== undefined ? { port: options.port } : {}) });

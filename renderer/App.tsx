@@ -56,6 +56,8 @@ import { useFileDrop } from './hooks/use-file-drop';
 import { useHotkeys } from './hooks/use-hotkeys';
 import { useImport } from './hooks/use-import';
 import { useLatest } from './hooks/use-latest';
+import { useListOpen } from './hooks/use-list-open';
+import { useNeighbourPrefetch } from './hooks/use-neighbour-prefetch';
 import { useSpanKeys } from './hooks/use-span-keys';
 import { usePreferences } from './hooks/use-preferences';
 import { useReadingPlace } from './hooks/use-reading-place';
@@ -113,11 +115,22 @@ export function App({ api }: AppProps) {
   });
   const { apply } = annotator;
 
-  const openDocument = useCallback((id: DocId) => {
-    setOpenId(id);
-    setSelection(null);
-    setHover(null);
-  }, []);
+  const rowOf = (id: DocId) => workspace.patches.get(id) ?? rows?.find((r) => r.id === id) ?? null;
+  // The list's neighbours of the open document load ahead, so going through the list draws at once (#14).
+  const prefetch = useNeighbourPrefetch(registry, layerView.annotator, rowOf, opened.isLoading);
+
+  const { loadNow } = prefetch;
+  const openDocument = useCallback(
+    (id: DocId) => {
+      loadNow(id); // from the event: the service reads it while the window renders the change (#14)
+      setOpenId(id);
+      setSelection(null);
+      setHover(null);
+    },
+    [loadNow],
+  );
+  // From the list, the window switches once the document has arrived (#14).
+  const openFromList = useListOpen(openId, loadNow, openDocument);
 
   // Curation mode (#11): the curated layer shown with every annotator's candidates beside it.
   const curation = useCuration({
@@ -130,7 +143,7 @@ export function App({ api }: AppProps) {
     setLayer: layerView.setLayer,
     openDocument,
     row: layerView.row,
-    rowOf: (id) => workspace.patches.get(id) ?? rows?.find((r) => r.id === id) ?? null,
+    rowOf,
     doc,
     author: preferences.author,
     apply,
@@ -341,7 +354,7 @@ export function App({ api }: AppProps) {
                 ))}
               </div>
               {leftTab === 'documents' || !doc || !schema ? (
-                <DocumentList rows={rows} patches={workspace.patches} openId={openId} onOpen={openDocument} />
+                <DocumentList rows={rows} patches={workspace.patches} openId={openId} onOpen={openFromList} onNeighbours={prefetch.onNeighbours} />
               ) : (
                 <AnnotationSidebar doc={doc} schema={schema} selectedId={annotator.ui.selectedId} onSelect={(id) => annotator.select(id, true)} />
               )}

@@ -26,10 +26,12 @@ export type DocumentListProps = Readonly<{
   /** The open document. */
   openId: DocId | null;
   onOpen: (id: DocId) => void;
+  /** While a document is open: the active row and the rows either side of it (ids, active first), told whenever they change, to load them ahead (#14). */
+  onNeighbours?: (ids: readonly DocId[]) => void;
 }>;
 
 /** Renders the filter and the list. */
-export function DocumentList({ rows, patches, openId, onOpen }: DocumentListProps) {
+export function DocumentList({ rows, patches, openId, onOpen, onNeighbours }: DocumentListProps) {
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const [activeId, setActiveId] = useState<DocId | null>(null);
@@ -51,6 +53,14 @@ export function DocumentList({ rows, patches, openId, onOpen }: DocumentListProp
   if (activeIndex < 0) activeIndex = indexOf(openId);
   if (activeIndex < 0 && visible.length > 0) activeIndex = 0;
   const active = activeIndex >= 0 ? visible[activeIndex] : undefined;
+
+  const neighbours = [activeIndex, activeIndex + 1, activeIndex - 1].flatMap((i) => (openId !== null && visible[i] ? [visible[i].id] : []));
+  const neighboursKey = neighbours.join(' ');
+  const latestNeighbours = useLatest({ neighbours, onNeighbours });
+  useEffect(() => {
+    const { neighbours: ids, onNeighbours: tell } = latestNeighbours.current;
+    if (ids.length > 0) tell?.(ids);
+  }, [neighboursKey, latestNeighbours]);
 
   const moveTo = (index: number) => {
     const clamped = Math.max(0, Math.min(visible.length - 1, index));

@@ -149,7 +149,8 @@ export function ensureShown(view: EditorView, from: number, to: number): void {
 }
 
 /**
- * Shows the sections still pending, in chunks of about CHUNK_MS, those on screen first (known
+ * Shows the sections still pending, in chunks of about CHUNK_MS, from the first frame after the
+ * first screen is painted, those on screen first (known
  * from an IntersectionObserver on the placeholders: asking for their boxes would force a
  * layout of everything shown so far at every chunk).
  * @returns a function that stops it (the view is going away)
@@ -194,6 +195,9 @@ export function showRestProgressively(view: EditorView): () => void {
     perSection = Math.max(0.1, (performance.now() - started) / batch.length);
     channel.port2.postMessage(null);
   };
-  channel.port2.postMessage(null);
+  // The first chunk waits for the first screen to be painted: a message posted now would run
+  // before the browser's next frame and hold that frame back by a chunk or more (#14). Posted
+  // from the frame's own callback, it runs right after that frame is rendered.
+  requestAnimationFrame(() => channel.port2.postMessage(null));
   return stop;
 }

@@ -98,6 +98,19 @@ export class SessionRegistry {
   }
 
   /**
+   * Loads `ref`'s layer ahead of its opening (a neighbour of the open document in the list, #14),
+   * so that opening it draws at once: the session is kept as an opened one is.
+   * @returns settles once the layer is loaded or its load failed (never rejects)
+   */
+  prefetch(ref: LayerRef): Promise<void> {
+    // A failed prefetch is forgotten (open() keeps no failed load): opening that document asks again and reports what goes wrong.
+    return this.open(ref).then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  /**
    * Forgets the sessions of every layer of `docIds` (all documents when absent) that have nothing
    * waiting to be saved, so that they are read afresh on next open (after a schema edit, or a
    * restore). Sessions with unsaved changes are kept: their changes still go out.

@@ -21,6 +21,11 @@ export abstract class IndexStore {
   private isIndexBehind = false;
   private rowsById: Readonly<{ rows: readonly IndexRow[]; byId: ReadonlyMap<DocId, IndexRow> }> | null = null;
   private changeCount = 0;
+  /** Each document's row as last shown, with what it was made of: reused while its index row, layer summaries and viewer are the same. */
+  private readonly views = new Map<
+    DocId,
+    Readonly<{ row: IndexRow; layers: Readonly<Record<string, LayerSummary>>; viewer: string; view: DocumentRow }>
+  >();
   /** Documents changed or deleted on disk by another program, with the revision at which that was noticed. */
   readonly externalChanges = new Map<DocId, ExternalChange>();
   readonly summaries: LayerSummaries;
@@ -87,14 +92,24 @@ export abstract class IndexStore {
     return this.index.data.documents;
   }
 
-  /** Every document's row as `viewer`'s list shows it. */
+  /** Every document's row as `viewer`'s list shows it (rows unchanged since the last call are the same objects: callers must not modify them). */
   rowsFor(viewer: string): DocumentRow[] {
-    return this.index.data.documents.map((row) => documentRowOf(row, this.summaries.of(row.id), viewer));
+    return this.index.data.documents.map((row) => this.viewOf(row, viewer));
   }
 
   /** One document's row as `viewer`'s list shows it. @throws ApiError NOT_FOUND */
   rowViewFor(docId: DocId, viewer: string): DocumentRow {
-    return documentRowOf(this.rowFor(docId), this.summaries.of(docId), viewer);
+    return this.viewOf(this.rowFor(docId), viewer);
+  }
+
+  /** A row as `viewer` sees it, made again only when its index row or layer summaries changed (a 5,000-document list is asked for whole, #14). */
+  private viewOf(row: IndexRow, viewer: string): DocumentRow {
+    const layers = this.summaries.of(row.id);
+    const known = this.views.get(row.id);
+    if (known && known.row === row && known.layers === layers && known.viewer === viewer) return known.view;
+    const view = documentRowOf(row, layers, viewer);
+    this.views.set(row.id, { row, layers, viewer, view });
+    return view;
   }
 
   /** Every layer's summary of a document. */
@@ -138,6 +153,7 @@ export abstract class IndexStore {
   async removeRow(docId: DocId): Promise<void> {
     this.forget(docId);
     this.summaries.delete(docId);
+    this.views.delete(docId);
     this.index.data = { ...this.index.data, documents: this.index.data.documents.filter((row) => row.id !== docId) };
     await this.commitIndex();
   }
@@ -164,6 +180,7 @@ export abstract class IndexStore {
       if (!kept.has(id)) {
         this.forget(id);
         this.summaries.delete(id);
+        this.views.delete(id);
       }
     this.bumpRevision();
   }

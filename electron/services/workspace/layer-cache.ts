@@ -35,6 +35,8 @@ export function fileSignature(path: string): string | null {
 
 export class LayerSummaries {
   private readonly byDoc = new Map<DocId, Map<string, Entry>>();
+  /** `of()`'s answer per document, kept until that document's layers change: the list asks for every document's on each load (#14). */
+  private readonly records = new Map<DocId, Readonly<Record<string, LayerSummary>>>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private constructor(private readonly root: string) {}
 
@@ -89,12 +91,19 @@ export class LayerSummaries {
       entries.set(layer, { sig, summary: file?.ok ? summaryOf(file.value) : { ...EMPTY_SUMMARY, problem: problem ?? 'it cannot be used' } });
     }
     this.byDoc.set(docId, entries);
+    this.records.delete(docId);
   }
 
-  /** Every layer's summary of a document, by layer name. */
+  /**
+   * Every layer's summary of a document, by layer name: the same object until the document's
+   * layers change (callers must not modify it).
+   */
   of(docId: DocId): Readonly<Record<string, LayerSummary>> {
+    const known = this.records.get(docId);
+    if (known) return known;
     const out = keyedRecord<LayerSummary>(); // annotators' names are keys: `__proto__` is a name like any other
     for (const [layer, entry] of this.byDoc.get(docId) ?? []) out[layer] = entry.summary;
+    this.records.set(docId, out);
     return out;
   }
 
@@ -108,12 +117,14 @@ export class LayerSummaries {
     let entries = this.byDoc.get(docId);
     if (!entries) this.byDoc.set(docId, (entries = new Map()));
     entries.set(layer.layer, { sig: fileSignature(layerPath(this.root, docId, layer.layer)) ?? '', summary: summaryOf(layer) });
+    this.records.delete(docId);
     this.persistSoon();
   }
 
   /** Forgets a document (moved to the trash). */
   delete(docId: DocId): void {
     this.byDoc.delete(docId);
+    this.records.delete(docId);
     this.persistSoon();
   }
 

@@ -1,0 +1,119 @@
+/**
+ * `npx tsx bench/profile.ts [5kb|100kb|1mb|layers] [runs]`: where the time of opening a document from
+ * the list goes, for the closing notes of performance work (#14). Opens the case like the
+ * workbench benchmark does (fresh context, click in the list, until every highlight is painted)
+ * with the renderer's CPU profiler on, and prints: the API calls made during the open (their
+ * share of the wall time), the browser's own split (script, style, layout) from
+ * Performance.getMetrics, and the functions with the most self time. With `HOST_PROF=dir`, the
+ * host runs under `node --cpu-prof` and writes its profile there. Only observes: it changes nothing in the app.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type CDPSession } from '@playwright/test';
+import { chromiumExecutable } from '../tests/e2e/support/browser';
+import { loadSamples } from './corpus';
+import { ANALYST_LAYER, BROWSER_ARGS, SEED, WB, bundleProbe, ensureBuilt, openWorkbench, startHost } from './workbench';
+import { docCases, type DocCase } from './workbench-cases';
+
+type Probe = {
+  openFromList(docId: string, t: typeof WB, expected: number[], total: number): Promise<{ t0: number; firstMs: number; wholeMs: number }>;
+  fetchLog(): readonly { method: string; start: number; end: number }[];
+};
+declare const __cdBench: Probe;
+
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number };
+type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+
+const which = (process.argv[2] ?? '5kb').toLowerCase();
+const runs = Number(process.argv[3] ?? 3);
+
+/** Time per function with its callees (ms; each sample counted once per function on its stack), largest first. */
+function totalTimes(profile: Profile): [string, number][] {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes as (ProfileNode & { children?: number[] })[]) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const totals = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const seen = new Set<string>();
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+      const { functionName, url, lineNumber } = byId.get(n)!.callFrame;
+      if (!url.includes('index-')) continue;
+      seen.add(`${functionName || '(anonymous)'}:${lineNumber + 1}`);
+    }
+    for (const key of seen) totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...totals].sort((a, b) => b[1] - a[1]);
+}
+
+/** Self time per function (ms), largest first. */
+function selfTimes(profile: Profile): [string, number][] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const totals = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const n = byId.get(id)!;
+    const { functionName, url, lineNumber } = n.callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').pop() ?? ''}:${lineNumber + 1}`;
+    totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...totals].sort((a, b) => b[1] - a[1]);
+}
+
+async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics: m } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return Object.fromEntries(m.map((x) => [x.name, x.value]));
+}
+
+async function profileOpen(c: DocCase, url: string, probe: string): Promise<void> {
+  const browser = await chromium.launch({ headless: true, executablePath: chromiumExecutable(), args: BROWSER_ARGS });
+  try {
+    for (let r = 0; r < runs; r++) {
+      const { context, page } = await openWorkbench(browser, probe, url);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      const before = await metrics(cdp);
+      const callsBefore = (await page.evaluate(() => __cdBench.fetchLog())).length;
+      await cdp.send('Profiler.start');
+      const open = await page.evaluate(([id, t, e, n]) => __cdBench.openFromList(id, t, e, n), [c.doc.id, WB, c.expected, c.total] as const);
+      const t0 = open.t0;
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+      const after = await metrics(cdp);
+      const calls = (await page.evaluate(() => __cdBench.fetchLog())).slice(callsBefore);
+      const d = (k: string) => ((after[k] ?? 0) - (before[k] ?? 0)) * 1000;
+      console.log(`\n## ${c.name}, run ${r + 1}: first screen ${open.firstMs.toFixed(1)} ms, whole ${open.wholeMs.toFixed(1)} ms`);
+      for (const f of calls)
+        console.log(`  api ${f.method}: ${(f.start - t0).toFixed(1)} -> ${(f.end - t0).toFixed(1)} ms (${(f.end - f.start).toFixed(1)} ms)`);
+      console.log(
+        `  browser: script ${d('ScriptDuration').toFixed(1)} ms, style ${d('RecalcStyleDuration').toFixed(1)} ms, layout ${d('LayoutDuration').toFixed(1)} ms, tasks ${d('TaskDuration').toFixed(1)} ms`,
+      );
+      for (const [fn, ms] of selfTimes(profile)
+        .filter(([k]) => !k.startsWith('(idle)'))
+        .slice(0, 25))
+        console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${fn}`);
+      console.log('  -- with callees (app code):');
+      for (const [fn, ms] of totalTimes(profile).slice(0, Number(process.env.TOTALS ?? 40))) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${fn}`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+ensureBuilt();
+const samples = await loadSamples();
+const dir = await mkdtemp(join(tmpdir(), 'claimdesk-profile-'));
+try {
+  const cases = await docCases(samples, dir, SEED, ANALYST_LAYER);
+  const c = cases.find((k) => k.key === which);
+  if (!c) throw new Error(`no case ${which}: say ${cases.map((k) => k.key).join(', ')}`);
+  const host = await startHost(dir);
+  try {
+    await profileOpen(c, host.url, await bundleProbe());
+  } finally {
+    host.stop();
+  }
+} finally {
+  await rm(dir, { recursive: true, force: true, maxRetries: 5 });
+}

@@ -1,0 +1,80 @@
+/**
+ * Loads documents before the window renders their opening (#14): the documents next to the
+ * active row of the list (and that row itself), so that going through the list (Down, Enter; or
+ * a click on the next row) draws the next article at once instead of waiting for the service;
+ * and the document the analyst just asked for, from the event that asked, so the service reads
+ * it while the window renders the change. The neighbours wait for an idle moment with no
+ * document being opened, so they never hold up the open the analyst asked for; long articles
+ * are not loaded ahead (each kept session holds its document).
+ */
+import { useCallback, useEffect, useRef } from 'react';
+import type { DocId, DocumentRow } from '../../shared/model/types';
+import type { SessionRegistry } from '../state/session-registry';
+import { useLatest } from './use-latest';
+
+/** Longest article (characters) loaded ahead: a typical news article is 5 KB; a 1 MB one would hold 20 MB for a visit that may never come. */
+const MAX_PREFETCH_CHARS = 200_000;
+
+export type NeighbourPrefetch = Readonly<{
+  /** The list's active row and its neighbours changed (ids in list order, the active one included). */
+  onNeighbours: (ids: readonly DocId[]) => void;
+  /**
+   * A document is being opened (in the analyst's own layer, where a newly opened document starts): ask for it now.
+   * @returns settles once it is loaded or its load failed (never rejects)
+   */
+  loadNow: (id: DocId) => Promise<void>;
+}>;
+
+/**
+ * @param registry the window's sessions (a prefetched document's session is kept there)
+ * @param annotator the analyst's own layer (a document opens in it), or null until known
+ * @param rowOf the list row of a document (its length), or null
+ * @param isOpening true while the open document is being fetched: loads wait until it is done
+ */
+export function useNeighbourPrefetch(
+  registry: SessionRegistry,
+  annotator: string | null,
+  rowOf: (id: DocId) => DocumentRow | null,
+  isOpening: boolean,
+): NeighbourPrefetch {
+  const latest = useLatest({ annotator, rowOf, isOpening });
+  const wanted = useRef<readonly DocId[]>([]);
+  const scheduled = useRef<number | null>(null);
+
+  const run = useCallback(() => {
+    scheduled.current = null;
+    const { annotator: me, rowOf: row, isOpening: busy } = latest.current;
+    if (me === null) return;
+    if (busy) {
+      scheduled.current = requestIdleCallback(run);
+      return;
+    }
+    for (const docId of wanted.current) {
+      const ref = { docId, layer: me, annotator: me };
+      if ((row(docId)?.length ?? Infinity) <= MAX_PREFETCH_CHARS && !registry.get(ref)) registry.prefetch(ref);
+    }
+  }, [latest, registry]);
+
+  useEffect(
+    () => () => {
+      if (scheduled.current !== null) cancelIdleCallback(scheduled.current);
+    },
+    [],
+  );
+
+  const onNeighbours = useCallback(
+    (ids: readonly DocId[]) => {
+      wanted.current = ids;
+      scheduled.current ??= requestIdleCallback(run);
+    },
+    [run],
+  );
+  const loadNow = useCallback(
+    (docId: DocId) => {
+      const me = latest.current.annotator;
+      return me === null ? Promise.resolve() : registry.prefetch({ docId, layer: me, annotator: me });
+    },
+    [latest, registry],
+  );
+  return { onNeighbours, loadNow };
+}

@@ -1,0 +1,115 @@
+/**
+ * Going through the document list (#14): once a document is open, the documents either side of
+ * it in the list are loaded while the analyst reads, so moving to the next one (Down, Enter)
+ * draws it from what is already loaded instead of asking the service again; the document so
+ * opened is annotated and saved like any other.
+ */
+import { expect, test } from './support/fixtures';
+import { dragSelect } from './support/select-text';
+
+test.use({ seeded: true });
+
+test('the next document is loaded while the analyst reads, opens without asking the service again, and saves', async ({ page, host, api }) => {
+  const asked: string[] = [];
+  page.on('request', (req) => {
+    if (new URL(req.url()).pathname === '/api/getDocument') asked.push((req.postDataJSON() as { docId: string }).docId);
+  });
+  await page.goto(host.url);
+  const list = page.getByRole('listbox', { name: 'Documents' });
+  const options = list.getByRole('option');
+  await expect(options).toHaveCount(4);
+  const rows = await options.evaluateAll((els) =>
+    els.map((el) => ({ id: el.id.replace(/^doc-option-/, ''), title: document.getElementById(`${el.id}-title`)?.textContent ?? '' })),
+  );
+  const [, second, third] = rows as [unknown, { id: string; title: string }, { id: string; title: string }];
+
+  // The next row's document is asked for once the second one is open, without anyone opening it.
+  const nextLoaded = page.waitForResponse(
+    (res) => new URL(res.url()).pathname === '/api/getDocument' && (res.request().postDataJSON() as { docId: string }).docId === third.id,
+  );
+  await options.nth(1).click();
+  await expect(page.getByRole('article', { name: second.title })).toBeVisible();
+  await nextLoaded;
+  expect(asked.filter((id) => id === third.id)).toHaveLength(1);
+
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const article = page.getByRole('article', { name: third.title });
+  await expect(article).toBeVisible();
+  expect(asked.filter((id) => id === third.id)).toHaveLength(1);
+
+  // The document opened from what was loaded ahead is annotated and saved like any other.
+  type Stored = { annotations: unknown[] };
+  const storedBefore = (await api<Stored>('getDocument', { docId: third.id })).annotations.length;
+  const before = await article.locator('[data-annotation-id]').count();
+  const paragraph = article.locator('p').last();
+  await dragSelect(page, paragraph, ((await paragraph.textContent()) ?? '').split(' ').slice(0, 3).join(' '));
+  await page.keyboard.press('1');
+  await expect(article.locator('[data-annotation-id]')).not.toHaveCount(before);
+  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText('Saved');
+  expect((await api<Stored>('getDocument', { docId: third.id })).annotations).toHaveLength(storedBefore + 1);
+});
+
+test('a click on a document asks the service for it from the click itself, before the window renders', async ({ page, host }) => {
+  // Records, as they are made, the API calls the page makes (fetch is what both the app and the host use).
+  await page.addInitScript(() => {
+    const calls: string[] = [];
+    Object.assign(window, { __calls: calls });
+    const real = window.fetch.bind(window);
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      calls.push(String(input instanceof Request ? input.url : input).split('/api/')[1] ?? '');
+      return real(input, init);
+    };
+  });
+  await page.goto(host.url);
+  const options = page.getByRole('listbox', { name: 'Documents' }).getByRole('option');
+  await expect(options).toHaveCount(4);
+  const second = (await options.nth(1).getAttribute('id'))!;
+  // What was asked for by the time click() returns: nothing has rendered yet (React renders after the event).
+  const asked = await page.evaluate((id) => {
+    const calls = (window as unknown as { __calls: string[] }).__calls;
+    const before = calls.length;
+    document.getElementById(id)!.click();
+    return calls.slice(before);
+  }, second);
+  expect(asked).toContain('getDocument');
+  await expect(page.getByRole('article')).toBeVisible();
+});
+
+test('from the list, a slow document shows "Opening…" until it arrives, and a later click wins over an earlier one still on its way', async ({
+  page,
+  host,
+}) => {
+  // The answers for one document are held until the test lets them go.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let slowId = '';
+  await page.route('**/api/getDocument', async (route) => {
+    if ((route.request().postDataJSON() as { docId: string }).docId === slowId) await held;
+    await route.continue();
+  });
+  await page.goto(host.url);
+  const options = page.getByRole('listbox', { name: 'Documents' }).getByRole('option');
+  await expect(options).toHaveCount(4);
+  const rows = await options.evaluateAll((els) =>
+    els.map((el) => ({ id: el.id.replace(/^doc-option-/, ''), title: document.getElementById(`${el.id}-title`)?.textContent ?? '' })),
+  );
+  const [first, , third] = rows as [{ id: string; title: string }, unknown, { id: string; title: string }];
+  slowId = first.id;
+
+  await options.first().click();
+  await expect(page.getByRole('main', { name: 'Reader' }).getByText('Opening…')).toBeVisible();
+  // Another document chosen meanwhile opens; the first one's late answer does not take its place.
+  await options.nth(2).click();
+  await expect(page.getByRole('article', { name: third.title })).toBeVisible();
+  const late = page.waitForResponse((res) => (res.request().postDataJSON() as { docId: string }).docId === first.id);
+  release();
+  await late;
+  await expect(options.nth(2)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('article', { name: third.title })).toBeVisible();
+  await expect(page.getByRole('article', { name: first.title })).toHaveCount(0);
+
+  // Clicked again now that it has arrived, the first one opens.
+  await options.first().click();
+  await expect(page.getByRole('article', { name: first.title })).toBeVisible();
+});
