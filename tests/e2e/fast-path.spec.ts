@@ -167,6 +167,9 @@ test('with the mouse: drag, 1, drag, 2, Enter links the claim to its source even
   await page.keyboard.press('2');
   await expect(offer).toContainText("Link Claim “I don't see");
   await page.keyboard.press('Enter');
+  await expect(offer).toHaveCount(0);
+  // Saved in the background: wait for the service to have the link.
+  await expect.poll(async () => (await stored(api, docId)).relations.length).toBe(1);
   const doc = await stored(api, docId);
   const id = (label: string) => doc.annotations.find((a) => a.label === label)?.id;
   expect(doc.relations.map((r) => [r.type, r.from, r.to])).toEqual([['attributed_to', id('Claim'), id('Source')]]);
