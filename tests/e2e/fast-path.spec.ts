@@ -60,6 +60,8 @@ test('claim + source + link by keyboard: the tagging keys are 1, 2 and Enter; un
   await expect(offer).toHaveCount(0);
   await expect(article.getByRole('img', { name: 'No source' })).toHaveCount(0);
 
+  // Saved in the background: wait for the service to have the link.
+  await expect.poll(async () => (await stored(api, docId)).relations.length).toBe(1);
   const doc = await stored(api, docId);
   const id = (label: string) => doc.annotations.find((a) => a.label === label)?.id;
   expect(doc.annotations.map((a) => [a.label, a.quote])).toEqual([
