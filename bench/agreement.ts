@@ -15,6 +15,7 @@ import { computeAgreement } from '../shared/agreement/report';
 import type { AgreementDocument, LayerContent } from '../shared/agreement/types';
 import { seededRandom } from '../shared/formats/split';
 import type { Annotation, Relation } from '../shared/model/types';
+import { documentEntry, letterText, median, ownText } from './synthetic-workspace';
 
 /** One line of the benchmark's result. */
 export type AgreementBenchRow = Readonly<{ name: string; ms: number; budgetMs: number }>;
@@ -100,7 +101,7 @@ export async function benchAgreement(): Promise<AgreementBenchRow[]> {
     // Yield between runs so that a caller's timers and I/O are not held up for the whole benchmark.
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  const ms = times.sort((x, y) => x - y)[Math.floor(RUNS / 2)]!;
+  const ms = median(times);
   const name = `${DOCUMENTS} documents × ${ANNOTATORS.length} annotators × ${SPANS} spans, ${RELATIONS} relations`;
   return [
     { name: `agreement (measures): ${name}`, ms, budgetMs: BUDGET_MS },
@@ -117,36 +118,11 @@ async function benchWorkspaceAgreement(docs: readonly AgreementDocument[]): Prom
   const dir = await mkdtemp(join(tmpdir(), 'claimdesk-bench-agreement-'));
   try {
     const ws = await Workspace.open(dir, { mergeDriver: null });
-    const random = seededRandom(SEED + 1);
-    const text = Array.from({ length: TEXT_LENGTH }, () => (random() < 0.15 ? ' ' : String.fromCharCode(97 + Math.floor(random() * 26)))).join('');
+    const text = letterText(seededRandom(SEED + 1), TEXT_LENGTH);
     for (const annotator of ANNOTATORS) {
       const entries = docs.map((doc, d) => {
-        const layer = doc.layers[annotator]!;
-        const annotations = layer.annotations.map((a) => ({ ...a, quote: text.slice(a.start, a.end) }));
-        // Each document's own text: the shared one with its number in front, so no two are the same.
-        const own = `${String(d).padStart(6, '0')}${text.slice(6)}`;
-        const meta = {
-          sourcePath: `bench/${d}.txt`,
-          sourceName: `${d}.txt`,
-          sha256: `${d}`,
-          importedAt: 't0',
-          format: 'txt' as const,
-          byteLength: TEXT_LENGTH,
-        };
-        return {
-          name: `${d}.txt`,
-          doc: {
-            id: `${(d + 0x100000).toString(16)}`,
-            title: doc.title,
-            text: own,
-            blocks: [{ type: 'paragraph' as const, start: 0, end: TEXT_LENGTH }],
-            meta,
-            status: 'done' as const,
-            attributes: {},
-            annotations: annotations.map((a) => ({ ...a, quote: own.slice(a.start, a.end) })),
-            relations: layer.relations,
-          },
-        };
+        const { annotations, relations } = doc.layers[annotator]!;
+        return documentEntry(d, ownText(text, d), { title: doc.title, status: 'done', annotations, relations });
       });
       const report = await ws.importAnnotatedDocuments(entries, { annotator, fallback: annotator });
       if (report.failed.length > 0) throw new Error(`agreement bench: ${report.failed[0]!.reason}`);
@@ -159,7 +135,7 @@ async function benchWorkspaceAgreement(docs: readonly AgreementDocument[]): Prom
       if (report.pairs.length !== 3) throw new Error('agreement bench: the workspace report is not over 3 pairs');
     }
     await ws.close();
-    return times.sort((x, y) => x - y)[Math.floor(RUNS / 2)]!;
+    return median(times);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

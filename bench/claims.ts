@@ -13,7 +13,8 @@ import { pathToFileURL } from 'node:url';
 import { listWorkspaceClaims } from '../electron/services/claims';
 import { Workspace } from '../electron/services/workspace';
 import { seededRandom } from '../shared/formats/split';
-import type { Annotation, Relation } from '../shared/model/types';
+import type { Annotation, Attributes, Relation } from '../shared/model/types';
+import { documentEntry, letterText, median, ownText } from './synthetic-workspace';
 
 /** One line of the benchmark's result. */
 export type ClaimsBenchRow = Readonly<{ name: string; ms: number; budgetMs: number }>;
@@ -35,7 +36,7 @@ function annotationsOf(text: string, d: number, random: () => number): { annotat
     const start = i * slot + Math.floor(random() * 10);
     const end = start + 20 + Math.floor(random() * (slot - 40));
     const isClaim = i % 2 === 0;
-    const attributes = isClaim && random() < 0.5 ? { claim_type: 'factual', checkworthy: 'yes' } : {};
+    const attributes: Attributes = isClaim && random() < 0.5 ? { claim_type: 'factual', checkworthy: 'yes' } : {};
     annotations.push({
       id: `d${d}-${i}`,
       label: isClaim ? 'Claim' : 'Source',
@@ -63,36 +64,14 @@ export async function benchClaims(): Promise<ClaimsBenchRow[]> {
   try {
     const ws = await Workspace.open(dir, { mergeDriver: null });
     const random = seededRandom(SEED);
-    const base = Array.from({ length: TEXT_LENGTH }, () => (random() < 0.15 ? ' ' : String.fromCharCode(97 + Math.floor(random() * 26)))).join('');
+    const base = letterText(random, TEXT_LENGTH);
     let expected = 0;
     const entries = Array.from({ length: DOCUMENTS }, (_, d) => {
-      // Each document's own text: the shared one with its number in front, so no two are the same.
-      const text = `${String(d).padStart(6, '0')}${base.slice(6)}`;
+      const text = ownText(base, d);
       const hasClaims = d % 5 !== 4;
       if (hasClaims) expected += CLAIMS;
       const { annotations, relations } = hasClaims ? annotationsOf(text, d, random) : { annotations: [], relations: [] };
-      const meta = {
-        sourcePath: `bench/${d}.txt`,
-        sourceName: `${d}.txt`,
-        sha256: `${d}`,
-        importedAt: 't0',
-        format: 'txt' as const,
-        byteLength: TEXT_LENGTH,
-      };
-      return {
-        name: `${d}.txt`,
-        doc: {
-          id: `${(d + 0x100000).toString(16)}`,
-          title: `Document ${d}`,
-          text,
-          blocks: [{ type: 'paragraph' as const, start: 0, end: TEXT_LENGTH }],
-          meta,
-          status: 'in_progress' as const,
-          attributes: {},
-          annotations,
-          relations,
-        },
-      };
+      return documentEntry(d, text, { title: `Document ${d}`, status: 'in_progress', annotations, relations });
     });
     const report = await ws.importAnnotatedDocuments(entries, { annotator: ANNOTATOR, fallback: ANNOTATOR });
     if (report.failed.length > 0) throw new Error(`claims bench: ${report.failed[0]!.reason}`);
@@ -104,7 +83,7 @@ export async function benchClaims(): Promise<ClaimsBenchRow[]> {
       if (list.rows.length !== expected || list.problems.length > 0) throw new Error(`claims bench: ${list.rows.length} rows, ${expected} expected`);
     }
     await ws.close();
-    const ms = times.sort((x, y) => x - y)[Math.floor(RUNS / 2)]!;
+    const ms = median(times);
     return [{ name: `listClaims: ${DOCUMENTS} documents (${expected} claims, ${DOCUMENTS / 5} without any)`, ms, budgetMs: BUDGET_MS }];
   } finally {
     await rm(dir, { recursive: true, force: true });
