@@ -98,20 +98,17 @@ export function rebaseHistory(doc: DocumentData, history: History, remote: reado
   return { undo, redo, dropped };
 }
 
-/** `current` with this window's change from `before` to `after` applied key by key (patchAttributes, as the service applies it). */
-export const rebaseAttributes = patchAttributes;
-
-/** `op` with its attribute change (if any) rebased onto the attributes `doc` holds now (see rebaseAttributes). */
+/** `op` with its attribute change (if any) rebased onto the attributes `doc` holds now (key by key, as the service applies it: patchAttributes). */
 function rebaseOperation(doc: DocumentData, op: Operation): Operation {
   if (op.op === 'updateAnnotation' && op.before.attributes && op.after.attributes) {
     const current = doc.annotations.find((a) => a.id === op.id)?.attributes;
     if (!current || same(current, op.before.attributes)) return op;
-    const attributes = rebaseAttributes(current, op.before.attributes, op.after.attributes);
+    const attributes = patchAttributes(current, op.before.attributes, op.after.attributes);
     return { ...op, before: { ...op.before, attributes: current }, after: { ...op.after, attributes } };
   }
   if (op.op === 'updateDocument' && op.before.attributes && op.after.attributes) {
     if (same(doc.attributes, op.before.attributes)) return op;
-    const attributes = rebaseAttributes(doc.attributes, op.before.attributes, op.after.attributes);
+    const attributes = patchAttributes(doc.attributes, op.before.attributes, op.after.attributes);
     return { ...op, before: { ...op.before, attributes: doc.attributes }, after: { ...op.after, attributes } };
   }
   return op;
