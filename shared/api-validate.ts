@@ -28,6 +28,7 @@ const annotation = z
     quote: z.string().max(MAX_IMPORT_BYTES),
     attributes,
     note: shortText.optional(),
+    origin: z.string().max(200).optional(),
     author: z.string().max(200),
     createdAt: isoTime,
     updatedAt: isoTime,

@@ -101,6 +101,7 @@ function annotationProblem(a: unknown, text: string): string | null {
   }
   if (!isRecord(a.attributes) || !Object.keys(a.attributes).every(isName)) return `${where}: its attributes are not an object of named values`;
   if (a.note !== undefined && typeof a.note !== 'string') return `${where}: its note is not text`;
+  if (a.origin !== undefined && typeof a.origin !== 'string') return `${where}: its origin is not text`;
   if (typeof a.author !== 'string' || typeof a.createdAt !== 'string' || typeof a.updatedAt !== 'string')
     return `${where}: its author or times are not text`;
   if (a.conflicts !== undefined && !conflictsAreValid(a.conflicts)) return `${where}: its "conflicts" is not a list of fields with two values`;

@@ -135,6 +135,7 @@ function makeCanonicalAnnotation(a: Annotation): Annotation {
     updatedAt: a.updatedAt,
   };
   if (a.note !== undefined) out.note = a.note;
+  if (a.origin !== undefined) out.origin = a.origin;
   if (a.conflicts !== undefined && a.conflicts.length > 0) out.conflicts = a.conflicts;
   return out;
 }

@@ -63,6 +63,8 @@ export type Annotation = Readonly<{
   author: string;
   createdAt: string;
   updatedAt: string;
+  /** Where the annotation came from when a machine proposed it: `suggestion:<rule>` (see shared/suggest); absent when tagged by hand. */
+  origin?: string;
   /**
    * Fields that two machines changed differently, found by a git merge of the same annotator's
    * layer (see shared/merge): the field holds one value, the conflict both. The analyst settles it
