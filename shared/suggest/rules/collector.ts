@@ -1,0 +1,39 @@
+/**
+ * Collects what the rules propose for one article: spans by key (the first rule to propose a
+ * span keeps it, so the more specific rule runs first) and links without duplicates. Knows
+ * nothing of the rules themselves.
+ */
+import type { Attributes } from '../../model/types';
+import { suggestionKey, type SuggestedLink, type Suggestion, type SuggestionSet } from '../types';
+
+/** A span a rule has found, before it is proposed. */
+export type Found = Readonly<{ start: number; end: number; rule: string; attributes: Attributes }>;
+
+/** Collects spans and links; `result` returns them in text order. */
+export class Collector {
+  private readonly spans = new Map<string, Suggestion>();
+  private readonly links = new Map<string, SuggestedLink>();
+
+  /** Proposes a span; returns its key (the existing one's when the span is already proposed). */
+  span(label: string, found: Found): string {
+    const key = suggestionKey(label, found.start, found.end);
+    if (!this.spans.has(key)) this.spans.set(key, { key, label, start: found.start, end: found.end, attributes: found.attributes, rule: found.rule });
+    return key;
+  }
+
+  /** Proposes a link (once). */
+  link(type: string, from: string, to: string): void {
+    this.links.set(`${type} ${from} ${to}`, { type, from, to });
+  }
+
+  /** The suggestions proposed so far with this label, in the order they were proposed. */
+  ofLabel(label: string): Suggestion[] {
+    return [...this.spans.values()].filter((s) => s.label === label);
+  }
+
+  /** The set: spans in text order, links in the order they were proposed. */
+  result(): SuggestionSet {
+    const suggestions = [...this.spans.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+    return { suggestions, links: [...this.links.values()] };
+  }
+}
