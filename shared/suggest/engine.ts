@@ -4,14 +4,14 @@
  * per step; `suggestSteps` yields after about WINDOW characters of work so that the service can
  * give its event loop a turn on long articles. Three passes:
  * 1. quotations over every block (a quotation may run over several paragraphs);
- * 2. attributions, window by window (a very long block is cut at sentence ends);
- * 3. lone quotations (no construction introduced them) and pronoun coreference.
+ * 2. attributions, window by window (a very long block is cut at sentence ends), then the
+ *    quotations no construction introduced (a continuation of the claim before, or a claim alone);
+ * 3. pronoun coreference.
  */
 import type { SuggestInput, SuggestionSet } from './types';
 import { Collector } from './rules/collector';
 import { linkPronouns } from './rules/coref';
 import { cuePhrases } from './rules/cues';
-import { proposeLoneQuotes } from './rules/propose';
 import { QuoteScanner, type Quotation } from './rules/quotes';
 import { attributeWindow, WINDOW, windows, type PassContext } from './rules/sentence-pass';
 
@@ -56,7 +56,6 @@ export function* suggestSteps(input: SuggestInput): Generator<void, SuggestionSe
       }
     }
   }
-  proposeLoneQuotes(out, text, quotes, context.used, isOn);
   if (isOn('pronoun-coref')) linkPronouns(out, text);
   return out.result();
 }

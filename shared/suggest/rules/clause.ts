@@ -31,6 +31,29 @@ export type Content = Readonly<{ start: number; end: number; quote: Quotation | 
 /** One attribution: its cue, source (null when the construction names none) and content, and the rule that found it. */
 export type Attribution = Readonly<{ cue: Cue; source: NounPhrase | null; content: Content; rule: string }>;
 
+/** Conjunctions that join a second verb to a subject's first ("… and said"). */
+const COORDINATORS = new Set(['and', 'but']);
+/** Words that open a sentence's adverbial phrase, which ends at a comma before the subject ("When asked, …", "Although …, …"). */
+const OPENING_WORDS = new Set([
+  'when',
+  'while',
+  'although',
+  'though',
+  'as',
+  'if',
+  'because',
+  'since',
+  'asked',
+  'speaking',
+  'for',
+  'from',
+  'with',
+  'by',
+  'under',
+  'like',
+  'unlike',
+  'despite',
+]);
 const PASSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'you', 'reporters', 'journalists']);
 /** Prepositions that open a phrase between a verb and its content ("said in a statement that", "told CNN on Sunday"). */
@@ -57,9 +80,35 @@ export function attributionOf(view: SentenceView, cue: Cue, isOn: (rule: string)
     const content = source && (endsClause(view, source.to) || tokens[source.to]?.text === ',') ? contentBefore(view, cue.from) : null;
     if (source && content) return { cue, source, content, rule: cue.rule };
   }
+  if (before && cue.from > view.from && (COORDINATORS.has(before.lower) || (before.text === ',' && tokens[cue.from]!.lower.endsWith('ing')))) {
+    return sharedSubject(view, cue, cue.from - 1);
+  }
   const source = subjectBefore(tokens, cue.from, view.from, view.options);
   if (!source) return null;
   const content = contentOfSubjectVerb(view, cue, source);
+  return content ? { cue, source, content, rule: cue.rule } : null;
+}
+
+/**
+ * "Clinton thanked her supporters and said …", "Trump attacked the plan, saying …": the verb
+ * shares the sentence's subject (its first noun phrase, after an opening phrase that ends at a comma).
+ */
+function sharedSubject(view: SentenceView, cue: Cue, before: number): Attribution | null {
+  const { tokens } = view;
+  let k = view.from;
+  while (k < before && (!tokens[k]!.isWord || COORDINATORS.has(tokens[k]!.lower) || TIME_WORDS.has(tokens[k]!.lower))) k++;
+  const first = tokens[k];
+  if (first && (PREPOSITIONS.has(first.lower) || OPENING_WORDS.has(first.lower) || /(?:ing|ed)$/.test(first.lower))) {
+    const comma = tokens.findIndex((t, i) => i > k && i < before && t.text === ',');
+    if (comma === -1 || comma - k > MAX_SKIP * 2) return null;
+    k = comma + 1;
+  }
+  const source = phraseAfter(tokens, k, before, view.options);
+  if (!source || source.to >= before || !tokens[source.to]!.isWord) return null;
+  let at = skipAdjuncts(view, cue.to);
+  if (tokens[at]?.lower === 'that') at++;
+  if (tokens[at]?.text === ':' || tokens[at]?.text === ',') at++;
+  const content = contentFrom(view, at);
   return content ? { cue, source, content, rule: cue.rule } : null;
 }
 

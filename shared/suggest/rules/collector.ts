@@ -13,6 +13,8 @@ export type Found = Readonly<{ start: number; end: number; rule: string; attribu
 export class Collector {
   private readonly spans = new Map<string, Suggestion>();
   private readonly links = new Map<string, SuggestedLink>();
+  /** The ids of the links that name each span, so that moving a span touches only its own links. */
+  private readonly linksOf = new Map<string, string[]>();
 
   /** Proposes a span; returns its key (the existing one's when the span is already proposed). */
   span(label: string, found: Found): string {
@@ -21,9 +23,32 @@ export class Collector {
     return key;
   }
 
+  /**
+   * Moves a proposed span to new bounds (a claim that takes in the quotation after it): its key
+   * changes, and so do the links that name it.
+   * @returns the new key
+   */
+  move(key: string, start: number, end: number): string {
+    const old = this.spans.get(key);
+    if (!old) throw new RangeError(`No proposed span ${key} to move`);
+    this.spans.delete(key);
+    const moved = this.span(old.label, { start, end, rule: old.rule, attributes: old.attributes });
+    for (const id of this.linksOf.get(key) ?? []) {
+      const l = this.links.get(id);
+      if (!l) continue;
+      this.links.delete(id);
+      this.link(l.type, l.from === key ? moved : l.from, l.to === key ? moved : l.to);
+    }
+    this.linksOf.delete(key);
+    return moved;
+  }
+
   /** Proposes a link (once). */
   link(type: string, from: string, to: string): void {
-    this.links.set(`${type} ${from} ${to}`, { type, from, to });
+    const id = `${type} ${from} ${to}`;
+    if (this.links.has(id)) return;
+    this.links.set(id, { type, from, to });
+    for (const key of [from, to]) this.linksOf.set(key, [...(this.linksOf.get(key) ?? []), id]);
   }
 
   /** The suggestions proposed so far with this label, in the order they were proposed. */

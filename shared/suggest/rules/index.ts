@@ -2,6 +2,8 @@
 export const RULES = {
   'direct-quote': 'A quotation in any quotation style is a direct claim, linked to the source and cue of the clause that introduces or follows it.',
   'multi-paragraph-quote': 'A quotation whose paragraphs each reopen it without closing the previous one is one direct claim.',
+  'quote-continuation':
+    'A quotation after an attributed claim in its paragraph, with no attribution of its own, continues that claim ("“A,” he said. “B.”").',
   'said-clause': 'The say/tell family: "X said (that) …", "…, X said.", "…, said X.", "X told reporters …", "The plan, X said, is …".',
   'reporting-verb-clause':
     'Every other reporting verb in any form, in the same constructions: warned, argued, denied, believes, fears, wants, found, called for….',

@@ -81,7 +81,13 @@ export function subjectBefore(tokens: readonly Token[], verb: number, lo: number
   if (j < lo) return null;
   const known = knownNameEnding(tokens, j, lo, options);
   if (known) return known;
-  const phrase = tokens[j]!.text === ',' ? appositionBefore(tokens, j, lo, options) : phraseEnding(tokens, j, lo);
+  const last = tokens[j]!;
+  const phrase =
+    last.text === ','
+      ? appositionBefore(tokens, j, lo, options)
+      : last.lower === 'who'
+        ? relativeAntecedent(tokens, j, lo)
+        : phraseEnding(tokens, skipParenthesis(tokens, j, lo), lo);
   // "what they want", "which he said runs…", "do you think": a question or a relative clause, not a report.
   return phrase && !QUESTION_WORDS.has(tokens[phrase.from - 1]?.lower ?? '') ? phrase : null;
 }
@@ -107,18 +113,47 @@ function isInnerLink(tokens: readonly Token[], k: number): boolean {
   return NOUN_PHRASE_LINKS.has(t.lower) && k > 0 && isPhraseWord(tokens[k - 1]!);
 }
 
-/** "Christopher Hill, the top U.S. envoy, said": the name before an apposition between commas at `comma`. */
+/**
+ * "Christopher Hill, the top U.S. envoy, said", "Sen. Lindsey Graham, R-S.C., a candidate, said",
+ * "Rachel Berg, a teacher from Monsey, New York, said": a name followed by appositions between
+ * commas, the last ending at the comma `comma`. Walks back comma by comma while what follows
+ * each comma reads like an apposition, and stops at the first comma with a name before it.
+ */
 function appositionBefore(tokens: readonly Token[], comma: number, lo: number, options: PhraseOptions): NounPhrase | null {
-  let open = comma - 1;
-  while (open >= lo && comma - open <= MAX_APPOSITION && tokens[open]!.text !== ',') open--;
-  if (open < lo || tokens[open]!.text !== ',') return null;
-  const first = tokens[open + 1];
-  const name = phraseEnding(tokens, open - 1, lo);
-  if (!first || !name || name.identification !== 'named') return null;
-  const isApposition = DETERMINERS.has(first.lower) || TITLES.has(first.lower) || /^\d+$/.test(first.text);
-  if (!isApposition && first.lower !== 'who') return null;
-  if (!options.withApposition || first.lower === 'who') return name;
-  return { from: name.from, to: comma, identification: 'named', hasApposition: true };
+  for (let open = comma - 1; open >= lo && comma - open <= MAX_APPOSITION * 3; open--) {
+    const t = tokens[open]!;
+    if (t.text === ';' || t.text === ':' || t.text === '”' || t.text === '“' || t.text === '"') return null;
+    if (t.text !== ',') continue;
+    if (!opensApposition(tokens, open + 1)) return null;
+    const name = phraseEnding(tokens, skipParenthesis(tokens, open - 1, lo), lo);
+    if (!name || name.identification !== 'named') continue;
+    if (!options.withApposition) return name;
+    return { from: name.from, to: comma, identification: identify(tokens, name.from, comma), hasApposition: true };
+  }
+  return null;
+}
+
+/** Words that open an apposition besides determiners, titles, numbers and capitals: "at the institute", "who…". */
+const APPOSITION_OPENERS = new Set(['who', 'at', 'of', 'from', 'with', 'now', 'then', 'herself', 'himself', 'also']);
+
+/** Whether an apposition opens at token `i`: a determiner, a title, a number, a capital (a name, a party: "R-S.C."), a preposition or "who". */
+function opensApposition(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t) return false;
+  return DETERMINERS.has(t.lower) || TITLES.has(t.lower) || /^\d+$/.test(t.text) || t.isCapital || APPOSITION_OPENERS.has(t.lower);
+}
+
+/** "Sen. Rob Portman (R-Ohio)": the index before a parenthesis that ends at `k` (or `k` when there is none). */
+function skipParenthesis(tokens: readonly Token[], k: number, lo: number): number {
+  if (tokens[k]?.text !== ')') return k;
+  for (let i = k - 1; i >= lo && k - i <= MAX_PHRASE; i--) if (tokens[i]!.text === '(') return i - 1;
+  return k;
+}
+
+/** "the Mexican president, who said": the phrase before ", who" (any phrase: the relative clause says who it is). */
+function relativeAntecedent(tokens: readonly Token[], who: number, lo: number): NounPhrase | null {
+  if (tokens[who - 1]?.text !== ',') return null;
+  return phraseEnding(tokens, skipParenthesis(tokens, who - 2, lo), lo);
 }
 
 /** A workspace source name ending at `j` (the longest), or null. */

@@ -8,7 +8,6 @@ import type { Attribution } from './clause';
 import type { Collector } from './collector';
 import type { Quotation } from './quotes';
 import type { Token } from './tokens';
-import type { Suggestion } from '../types';
 
 /** Fewer words than this in a quotation nobody introduces is a scare quote ("the so-called “deal”"). */
 const MIN_LONE_QUOTE_WORDS = 4;
@@ -20,60 +19,60 @@ export const quoteRule = (quote: Quotation): string => (quote.isMultiParagraph ?
 /**
  * Proposes one attribution's spans and links.
  * @param tokens the block's tokens (the source's and cue's bounds)
- * @returns whether anything was proposed (false when its rule is off)
+ * @returns the claim proposed, or null when its rule is off
  */
-export function proposeAttribution(out: Collector, tokens: readonly Token[], found: Attribution, isOn: (rule: string) => boolean): boolean {
+export function proposeAttribution(
+  out: Collector,
+  tokens: readonly Token[],
+  found: Attribution,
+  isOn: (rule: string) => boolean,
+): ProposedClaim | null {
   const { content, source, cue } = found;
   // A quotation's attribution is the quotation rule's, whichever construction introduced it.
   const rule = content.quote ? quoteRule(content.quote) : found.rule;
-  if (!isOn(rule)) return false;
+  if (!isOn(rule)) return null;
   const quoteForm = content.quote ? 'direct' : content.isMixed ? 'mixed' : 'indirect';
   const claim = out.span('Claim', { start: content.start, end: content.end, rule, attributes: { quote_form: quoteForm } });
   const cueKey = out.span('Cue', { start: tokens[cue.from]!.start, end: tokens[cue.to - 1]!.end, rule, attributes: { cue_class: cue.cueClass } });
   const sourceRule = !source ? null : source.identification === 'anonymous' ? 'anonymous-source' : source.hasApposition ? 'apposition' : rule;
-  if (source && sourceRule && isOn(sourceRule)) {
+  const hasSource = Boolean(source && sourceRule && isOn(sourceRule));
+  if (source && hasSource) {
     const start = tokens[source.from]!.start;
     const end = tokens[source.to - 1]!.end;
-    out.link('attributed_to', claim, out.span('Source', { start, end, rule: sourceRule, attributes: { identification: source.identification } }));
+    out.link('attributed_to', claim, out.span('Source', { start, end, rule: sourceRule!, attributes: { identification: source.identification } }));
   }
   out.link('has_cue', claim, cueKey);
-  return true;
+  return { key: claim, start: content.start, end: content.end, hasSource };
 }
+
+/** A claim an attribution proposed: its key and bounds, and whether it has a source. */
+export type ProposedClaim = { key: string; start: number; end: number; hasSource: boolean };
+
+/** How far (UTF-16) a quotation may stand after an attributed claim in its paragraph to be taken in as its continuation. */
+const MAX_CONTINUATION_GAP = 300;
 
 /**
- * Proposes the quotations no construction introduced, each as a direct claim without source,
- * when it reads like speech (at least four words, not a title: not every word capitalised) and
- * no proposed claim overlaps it.
- * @param used the quotations some attribution took as (part of) its content
+ * Settles a quotation no construction introduced: the continuation of the attributed claim just
+ * before it in its paragraph ("“A,” he said. “B.”" is one claim, from A to B), else a direct
+ * claim alone when it reads like speech (at least four words, not a title: not every word
+ * capitalised), else nothing (a scare quote: "the so-called “deal”").
+ * @param before the attributed claim just before it in its paragraph, if any (moved when the quotation continues it)
  */
-export function proposeLoneQuotes(
+export function proposeUnintroducedQuote(
   out: Collector,
   text: string,
-  quotes: readonly Quotation[],
-  used: ReadonlySet<Quotation>,
+  quote: Quotation,
+  before: ProposedClaim | null,
   isOn: (rule: string) => boolean,
 ): void {
-  const claims = out.ofLabel('Claim').sort((a, b) => a.start - b.start);
-  // The furthest end among the claims up to each index: a claim before a quotation overlaps it when this reaches past its start.
-  const reach: number[] = [];
-  for (const [i, c] of claims.entries()) reach.push(Math.max(c.end, reach[i - 1] ?? 0));
-  for (const quote of quotes) {
-    const rule = quoteRule(quote);
-    if (used.has(quote) || quote.isSingle || !isOn(rule) || overlapsAny(claims, reach, quote)) continue;
-    const words = text.slice(quote.start, quote.end).match(WORD) ?? [];
-    if (words.length < MIN_LONE_QUOTE_WORDS || words.every((w) => /^[\p{Lu}\d]/u.test(w) || w.length <= 3)) continue;
-    out.span('Claim', { start: quote.start, end: quote.end, rule, attributes: { quote_form: 'direct' } });
+  const rule = quoteRule(quote);
+  if (quote.isSingle || !isOn(rule)) return;
+  if (before && before.hasSource && isOn('quote-continuation') && quote.start >= before.end && quote.start - before.end <= MAX_CONTINUATION_GAP) {
+    before.key = out.move(before.key, before.start, quote.end);
+    before.end = quote.end;
+    return;
   }
-}
-
-/** Whether a claim (sorted by start, with `reach` its running furthest end) overlaps the quotation. */
-function overlapsAny(claims: readonly Suggestion[], reach: readonly number[], quote: Quotation): boolean {
-  let lo = 0;
-  let hi = claims.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (claims[mid]!.start < quote.end) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 && reach[lo - 1]! > quote.start;
+  const words = text.slice(quote.start, quote.end).match(WORD) ?? [];
+  if (words.length < MIN_LONE_QUOTE_WORDS || words.every((w) => /^[\p{Lu}\d]/u.test(w) || w.length <= 3)) return;
+  out.span('Claim', { start: quote.start, end: quote.end, rule, attributes: { quote_form: 'direct' } });
 }

@@ -10,7 +10,7 @@ import { attributionOf, type SentenceView } from './clause';
 import type { Collector } from './collector';
 import { findCues, type CuePhrases } from './cues';
 import type { PhraseOptions } from './noun-phrase';
-import { proposeAttribution } from './propose';
+import { proposeAttribution, proposeUnintroducedQuote, type ProposedClaim } from './propose';
 import type { Quotation } from './quotes';
 import { sentences, tokenize, type Token } from './tokens';
 
@@ -25,7 +25,7 @@ export type PassContext = Readonly<{
   options: PhraseOptions;
   isOn: (rule: string) => boolean;
   out: Collector;
-  /** The quotations some attribution took as its content (a lone quotation is proposed only when not among them). */
+  /** The quotations some attribution took as (part of) its content; the others are settled by proposeUnintroducedQuote. */
   used: Set<Quotation>;
 }>;
 
@@ -60,6 +60,7 @@ export function attributeWindow(context: PassContext, start: number, end: number
   const inQuote = new Uint8Array(tokens.length);
   markQuotes(tokens, quotesIn(context.quotes, start, end), byMark, inQuote);
   const quoteAt = (i: number) => byMark.get(tokens[i]?.start ?? -1);
+  const claims: ProposedClaim[] = [];
   for (const sentence of sentences(tokens)) {
     const view: SentenceView = { tokens, from: sentence.from, to: sentence.to, quoteAt, options: context.options };
     // Contents proposed in this sentence: a belief or other non-speech verb inside one ("said they want…") is the reported speech's, not a second attribution.
@@ -67,11 +68,29 @@ export function attributeWindow(context: PassContext, start: number, end: number
     for (const cue of findCues(tokens, sentence.from, sentence.to, inQuote, context.phrases)) {
       if (cue.cueClass !== 'communication' && contents.some(([s, e]) => s <= tokens[cue.from]!.start && tokens[cue.from]!.end <= e)) continue;
       const found = attributionOf(view, cue, isOn);
-      if (found && proposeAttribution(out, tokens, found, isOn)) {
-        contents.push([found.content.start, found.content.end]);
-        for (const q of quotesIn(context.quotes, found.content.start, found.content.end)) context.used.add(q);
-      }
+      const claim = found && proposeAttribution(out, tokens, found, isOn);
+      if (!found || !claim) continue;
+      claims.push(claim);
+      contents.push([found.content.start, found.content.end]);
+      for (const q of quotesIn(context.quotes, found.content.start, found.content.end)) context.used.add(q);
     }
+  }
+  settleQuotes(context, start, end, claims);
+}
+
+/**
+ * The quotations that end in this window and no attribution took: each continues the attributed
+ * claim just before it in the window, or stands alone, or is left (proposeUnintroducedQuote).
+ * A quotation is settled in the window where it ends, once any construction after it was seen.
+ */
+function settleQuotes(context: PassContext, start: number, end: number, claims: ProposedClaim[]): void {
+  claims.sort((a, b) => a.start - b.start);
+  let c = 0;
+  let before: ProposedClaim | null = null;
+  for (const quote of quotesIn(context.quotes, start, end)) {
+    if (quote.end > end || quote.end <= start || context.used.has(quote)) continue;
+    while (c < claims.length && claims[c]!.end <= quote.start) before = claims[c++]!;
+    proposeUnintroducedQuote(context.out, context.text, quote, before, context.isOn);
   }
 }
 
