@@ -144,7 +144,7 @@ const VERBS: Readonly<Record<CueClass, readonly string[]>> = {
     'understand:understood',
   ],
   factive: ['find:found', 'show:showed:shown', 'discover', 'demonstrate', 'realize', 'learn', 'know:knew:known', 'notice', 'recognize'],
-  other: ['refuse', 'decline', 'seek:sought', 'intend', 'oppose'],
+  other: ['refuse', 'decline', 'seek:sought', 'intend', 'oppose', 'support', 'favor'],
 };
 
 /** Verbs whose object (a person or a body) sits between the verb and what is reported: "told reporters that". */
@@ -166,7 +166,14 @@ export const OBJECT_VERBS: ReadonlySet<string> = new Set([
  * Verbs that are only a cue with a particle after them ("called for", "pointed to"): alone
  * they name things ("a group called X") or point at things.
  */
-export const PARTICLE_VERBS: Readonly<Record<string, readonly string[]>> = { call: ['for', 'on'], point: ['to', 'out'], refer: ['to'] };
+export const PARTICLE_VERBS: Readonly<Record<string, readonly string[]>> = {
+  call: ['for', 'on'],
+  point: ['to', 'out'],
+  refer: ['to'],
+  talk: ['about'],
+  vote: ['for', 'against'],
+  sign: ['off'],
+};
 
 /**
  * Verbs whose base and -s forms are more often nouns ("the report", "his remarks", "plans"):
@@ -179,6 +186,16 @@ export const NOUN_LIKE_VERBS: ReadonlySet<string> = new Set(
     'boast shout caution hint call point refer concern defend endorse welcome reject accept attack slam blast mock dismiss oppose ' +
     'find learn order decline respond speak'
   ).split(' '),
+);
+
+/** Forms of reporting verbs that news uses mostly for something else: "pledged delegates", "known as", "precincts reporting", "charged with". */
+export const NOT_CUES: ReadonlySet<string> = new Set('pledged known reporting showing seeking seek advised charged attacking'.split(' '));
+
+/** Documents and figures that show, find or suggest ("polls show", "the study finds"). */
+export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set(
+  'poll polls survey surveys study studies report reports data analysis figures numbers statistics research records documents memo letter review audit investigation evidence results findings'.split(
+    ' ',
+  ),
 );
 
 /** Words after which a verb's base or -s form is a verb: pronouns, auxiliaries and modals. */

@@ -114,11 +114,20 @@ function sharedSubject(view: SentenceView, cue: Cue, before: number): Attributio
 
 /** "According to X, …" (the content after X) or "…, according to X" (the content before). */
 function accordingTo(view: SentenceView, cue: Cue): Attribution | null {
-  const source = phraseAfter(view.tokens, cue.to, view.to, view.options);
+  const source = phraseAfter(view.tokens, cue.to, view.to, view.options) ?? wordsAfter(view, cue.to);
   if (!source) return null;
   const isFirst = cue.from === view.from || !view.tokens.slice(view.from, cue.from).some((t) => t.isWord);
   const content = isFirst ? contentFrom(view, view.tokens[source.to]?.text === ',' ? source.to + 1 : source.to) : contentBefore(view, cue.from);
   return content ? { cue, source, content, rule: 'according-to' } : null;
+}
+
+/** "according to new research", "according to data released Friday": the words up to the next comma or the sentence's end, when no phrase opens there. */
+function wordsAfter(view: SentenceView, at: number): NounPhrase | null {
+  let end = at;
+  while (end < view.to && end - at < MAX_SKIP + 3 && view.tokens[end]!.text !== ',' && !FINAL.test(view.tokens[end]!.text)) end++;
+  const first = view.tokens[at];
+  if (end === at || !first?.isWord || (end < view.to && view.tokens[end]!.text !== ',' && !FINAL.test(view.tokens[end]!.text))) return null;
+  return { from: at, to: end, identification: 'described', hasApposition: false };
 }
 
 /** "It was reported by X that …" (the content after X) or "The plan was criticized by X" (the subject is the content). */

@@ -3,7 +3,7 @@
  * "called for"), "according to", and the cue phrases of the workspace lexicon. Tokens inside a
  * quotation are never cues. The rule that owns a cue is decided here, once.
  */
-import { NOUN_LIKE_VERBS, PARTICLE_VERBS, SAY_VERBS, VERB_FORMS, VERB_OPENERS, inflect, type CueClass } from '../lexicon';
+import { DOCUMENT_NOUNS, NOT_CUES, NOUN_LIKE_VERBS, PARTICLE_VERBS, SAY_VERBS, VERB_FORMS, VERB_OPENERS, inflect, type CueClass } from '../lexicon';
 import type { Token } from './tokens';
 
 /** A cue: tokens `[from, to)`, its verb's lemma ('according to' for that phrase), class, and the rule that owns it. */
@@ -11,6 +11,10 @@ export type Cue = Readonly<{ from: number; to: number; base: string; cueClass: C
 
 /** The rules that start from a cue. */
 export type CueRule = 'said-clause' | 'reporting-verb-clause' | 'according-to' | 'lexicon';
+
+/** Verbs that name ("called it “a disaster”"): a cue without their particle only when a quotation opens within this many tokens. */
+const NAMING_REACH = 8;
+const NAMING_VERBS = new Set(['call']);
 
 /** The workspace's cue phrases, as token lists by first word. */
 export type CuePhrases = ReadonlyMap<string, readonly (readonly string[])[]>;
@@ -37,7 +41,7 @@ export function findCues(tokens: readonly Token[], from: number, to: number, inQ
   const out: Cue[] = [];
   for (let i = from; i < to; i++) {
     if (inQuote[i]) continue;
-    const cue = lexiconCue(tokens, i, to, phrases) ?? builtInCue(tokens, i, to);
+    const cue = lexiconCue(tokens, i, to, phrases) ?? builtInCue(tokens, i, from, to, inQuote);
     if (!cue) continue;
     out.push(cue);
     i = cue.to - 1;
@@ -45,18 +49,32 @@ export function findCues(tokens: readonly Token[], from: number, to: number, inQ
   return out;
 }
 
-/** A reporting verb or "according to" at `i`. */
-function builtInCue(tokens: readonly Token[], i: number, to: number): Cue | null {
+/**
+ * Whether a noun-like verb's base or -s form at `i` is a verb: after a pronoun or an auxiliary
+ * ("they report", "will claim") or after a document that can show or find ("polls show", "the study finds").
+ */
+function isVerbAfter(tokens: readonly Token[], i: number, from: number): boolean {
+  const before = tokens[i - 1];
+  if (!before || i - 1 < from) return false;
+  return VERB_OPENERS.has(before.lower) || DOCUMENT_NOUNS.has(before.lower);
+}
+
+/** A reporting verb or "according to" at `i` (the sentence starts at `from`). */
+function builtInCue(tokens: readonly Token[], i: number, from: number, to: number, quotes: Uint8Array): Cue | null {
   const t = tokens[i]!;
   if (t.lower === 'according' && tokens[i + 1]?.lower === 'to')
     return { from: i, to: i + 2, base: 'according to', cueClass: 'communication', rule: 'according-to' };
-  const verb = t.isCapital ? undefined : VERB_FORMS.get(t.lower);
-  if (!verb || (NOUN_LIKE_VERBS.has(verb.base) && isNounForm(t.lower, verb.base) && !VERB_OPENERS.has(tokens[i - 1]?.lower ?? ''))) return null;
+  const verb = t.isCapital || NOT_CUES.has(t.lower) ? undefined : VERB_FORMS.get(t.lower);
+  if (!verb || (NOUN_LIKE_VERBS.has(verb.base) && isNounForm(t.lower, verb.base) && !isVerbAfter(tokens, i, from))) return null;
   const particles = PARTICLE_VERBS[verb.base];
   const rule: CueRule = SAY_VERBS.has(verb.base) ? 'said-clause' : 'reporting-verb-clause';
   if (!particles) return { from: i, to: i + 1, ...verb, rule };
   const next = tokens[i + 1];
-  return next && i + 1 < to && particles.includes(next.lower) ? { from: i, to: i + 2, ...verb, rule } : null;
+  if (next && i + 1 < to && particles.includes(next.lower)) return { from: i, to: i + 2, ...verb, rule };
+  // "Sanders called the suspension “arbitrary”": a verb that names is a cue when a quotation follows closely.
+  return NAMING_VERBS.has(verb.base) && quotes.slice(i + 1, Math.min(to, i + 1 + NAMING_REACH)).includes(1)
+    ? { from: i, to: i + 1, ...verb, rule }
+    : null;
 }
 
 /** Whether a form is a noun-like verb's base or -s form ("report", "reports"), which is a noun more often than not. */

@@ -28,6 +28,8 @@ const MAX_PHRASE = 9;
 /** The longest apposition taken in, in tokens. */
 const MAX_APPOSITION = 10;
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us']);
+/** Relative pronouns that are a reporting verb's subject: "…, who said", "the report, which found". */
+const RELATIVE_PRONOUNS = new Set(['who', 'which']);
 /** Words before a subject that make its clause a question or a relative clause. */
 const QUESTION_WORDS = new Set(['what', 'how', 'which', 'who', 'whom', 'why', 'where', 'when', 'whether', 'if', 'do', 'does', 'did', 'that']);
 /** A possessive ends no subject: "his remarks", "Clinton’s plans" (the verb is a noun there). */
@@ -85,8 +87,8 @@ export function subjectBefore(tokens: readonly Token[], verb: number, lo: number
   const phrase =
     last.text === ','
       ? appositionBefore(tokens, j, lo, options)
-      : last.lower === 'who'
-        ? relativeAntecedent(tokens, j, lo)
+      : RELATIVE_PRONOUNS.has(last.lower)
+        ? relativePronoun(j)
         : phraseEnding(tokens, skipParenthesis(tokens, j, lo), lo);
   // "what they want", "which he said runs…", "do you think": a question or a relative clause, not a report.
   return phrase && !QUESTION_WORDS.has(tokens[phrase.from - 1]?.lower ?? '') ? phrase : null;
@@ -150,10 +152,12 @@ function skipParenthesis(tokens: readonly Token[], k: number, lo: number): numbe
   return k;
 }
 
-/** "the Mexican president, who said": the phrase before ", who" (any phrase: the relative clause says who it is). */
-function relativeAntecedent(tokens: readonly Token[], who: number, lo: number): NounPhrase | null {
-  if (tokens[who - 1]?.text !== ',') return null;
-  return phraseEnding(tokens, skipParenthesis(tokens, who - 2, lo), lo);
+/**
+ * "the Mexican president, who said": the relative pronoun is the source, as news corpora tag it
+ * (its antecedent is the phrase before; the pronoun is what the clause's verb has for subject).
+ */
+function relativePronoun(who: number): NounPhrase {
+  return { from: who, to: who + 1, identification: 'pronoun', hasApposition: false };
 }
 
 /** A workspace source name ending at `j` (the longest), or null. */
