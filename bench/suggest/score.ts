@@ -107,20 +107,46 @@ export function matchSpans(gold: readonly BenchSpan[], predicted: readonly Bench
   return ofPredicted;
 }
 
-/** Counts of one article under one matching; both sides are reduced by scoredPart first. */
+/** Which items of an article found their counterpart under one matching (both sides reduced by scoredPart). */
+export type ArticleMatch = Readonly<{
+  /** For each predicted span, the gold span it matched, or -1. */
+  spanOf: readonly number[];
+  /** For each predicted link, whether a gold link of its type joins the gold spans its ends matched. */
+  linkFound: readonly boolean[];
+  /** For each gold span, whether a predicted span matched it. */
+  goldSpanFound: readonly boolean[];
+  /** For each gold link, whether a predicted link found it. */
+  goldLinkFound: readonly boolean[];
+}>;
+
+/** Matches an article's spans, then its links through the span matching; both sides must come from scoredPart. */
+export function matchArticle(gold: Annotated, predicted: Annotated, matching: Matching): ArticleMatch {
+  const spanOf = matchSpans(gold.spans, predicted.spans, matching);
+  const goldLinkIndex = new Map(gold.links.map((l, i) => [`${l.type} ${l.from} ${l.to}`, i]));
+  const goldSpanFound = gold.spans.map(() => false);
+  for (const g of spanOf) if (g !== -1) goldSpanFound[g] = true;
+  const goldLinkFound = gold.links.map(() => false);
+  // Links are each once on both sides and spans match one to one, so a gold link is found at most once.
+  const linkFound = predicted.links.map((l) => {
+    const g = goldLinkIndex.get(`${l.type} ${spanOf[l.from]} ${spanOf[l.to]}`);
+    if (g !== undefined) goldLinkFound[g] = true;
+    return g !== undefined;
+  });
+  return { spanOf, linkFound, goldSpanFound, goldLinkFound };
+}
+
+/** Counts of one article under one matching; both sides must come from scoredPart. */
 function countMatching(gold: Annotated, predicted: Annotated, matching: Matching): MatchingCounts {
-  const match = matchSpans(gold.spans, predicted.spans, matching);
+  const { spanOf, linkFound } = matchArticle(gold, predicted, matching);
   const spanCount = (label: string): Counts => ({
     gold: gold.spans.filter((s) => s.label === label).length,
     predicted: predicted.spans.filter((s) => s.label === label).length,
-    matched: predicted.spans.filter((s, i) => s.label === label && match[i] !== -1).length,
+    matched: predicted.spans.filter((s, i) => s.label === label && spanOf[i] !== -1).length,
   });
-  const goldLinks = new Set(gold.links.map((l) => `${l.type} ${l.from} ${l.to}`));
   const linkCount = (type: string): Counts => ({
     gold: gold.links.filter((l) => l.type === type).length,
     predicted: predicted.links.filter((l) => l.type === type).length,
-    // Links are each once on both sides and spans match one to one, so a gold link is found at most once.
-    matched: predicted.links.filter((l) => l.type === type && goldLinks.has(`${l.type} ${match[l.from]} ${match[l.to]}`)).length,
+    matched: predicted.links.filter((l, i) => l.type === type && linkFound[i]).length,
   });
   const [claim, source, cue] = SCORED_LABELS.map(spanCount) as [Counts, Counts, Counts];
   const [attributed, hasCue] = SCORED_RELATIONS.map(linkCount) as [Counts, Counts];
