@@ -12,6 +12,7 @@ import { benchAgreement } from './agreement';
 import { benchClaims } from './claims';
 import { formatExtractionTable, runExtractionBench } from './extraction/bench';
 import { polnearFolder, suggestQualitySection } from './suggest/section';
+import { benchSuggestSpeed } from './suggest/speed';
 
 const only = process.env.BENCH_ONLY;
 const sections: string[] = [`# Claimdesk benchmark\n\n${new Date().toISOString()}`];
@@ -58,6 +59,10 @@ if (only === undefined || only === 'suggest') {
   const quality = await suggestQualitySection(polnearFolder(process.argv.slice(2), process.env));
   console.log(`\n${quality}`);
   sections.push(`## Suggestions on PolNeAR (span and link P/R/F1)\n\n${quality}`);
+  const speed = await benchSuggestSpeed();
+  budgetSection('Suggestions speed', speed.rows);
+  for (const note of speed.notes) console.log(note);
+  sections.push(...speed.notes);
 }
 
 const out = join(import.meta.dirname, 'results', 'latest.md');
