@@ -12,7 +12,8 @@ import { workspaceAgreement } from './agreement';
 import { startCuration } from './curation';
 import { listWorkspaceClaims } from './claims';
 import { SyncRunner } from './sync-runner';
-import { NO_LEXICON } from './suggestions/compute';
+import { ChangeFeed } from './change-feed';
+import { WorkspaceLexicons } from './suggestions/lexicon';
 import { SuggestionService } from './suggestions/service';
 import type { Workspace } from './workspace';
 
@@ -47,8 +48,12 @@ export function createServiceApi(session: WorkspaceSession, settings: SettingsSt
     return target;
   };
   const sync = new SyncRunner(ws, me);
-  const suggestions = new SuggestionService(ws, async () => NO_LEXICON);
-  return {
+  const lexicons = new WorkspaceLexicons();
+  const suggestions = new SuggestionService(ws, (workspace) => lexicons.of(workspace));
+  // The workspace lexicon hears every write made through this API (a shell's own feed wraps it again for its tabs).
+  const feed = new ChangeFeed(() => ws().info().revision);
+  feed.subscribe((event) => lexicons.noteChange(event));
+  const api: ClaimdeskApi = {
     getWorkspace: async () => ({ ...ws().info(), annotator: me() }),
     listDocuments: async () => ws().listDocuments(me()),
     getDocument: ({ docId, layer }) => ws().openDocument(docId, layer ?? me()),
@@ -102,4 +107,5 @@ export function createServiceApi(session: WorkspaceSession, settings: SettingsSt
     getSuggestions: ({ docId, layer, compute }) => suggestions.get(docId, layer ?? me(), compute === true),
     rejectSuggestions: ({ docId, layer, keys, undo }) => suggestions.reject(docId, writableLayer(layer), keys, undo === true),
   };
+  return feed.publishing(api, undefined);
 }

@@ -17,9 +17,6 @@ const CACHE_SIZE = 200;
 /** The workspace lexicon at one moment: its words and a version that changes whenever they do. */
 export type VersionedLexicon = Readonly<{ version: number; lexicon: Lexicon }>;
 
-/** No words of the workspace (before the lexicon is built, or for a workspace with none). */
-export const NO_LEXICON: VersionedLexicon = { version: 0, lexicon: { cues: [], sources: [] } };
-
 /** The article an engine run reads. */
 export type SuggestArticle = Readonly<{ text: string; blocks: readonly Block[] }>;
 
