@@ -90,7 +90,7 @@ export class SuggestionService {
  * Turns suggestions on for every document an import brought in (the window's importFiles and the CLI's import).
  * @returns the report, with a warning on each document whose suggestions file could not be written (the import itself stands)
  */
-export async function enableSuggestions(ws: Workspace, files: SuggestionsFiles, report: ImportReport): Promise<ImportReport> {
+export async function enableSuggestions<R extends ImportReport>(ws: Workspace, files: SuggestionsFiles, report: R): Promise<R> {
   const imported: ImportReport['imported'][number][] = [];
   for (const entry of report.imported) {
     const problem = await files.update(ws.path, entry.row.id, withEnabled).then(
