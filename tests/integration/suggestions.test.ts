@@ -69,9 +69,10 @@ describe('getSuggestions and rejectSuggestions', () => {
     const hill = on.set.links.find((l) => l.from === key && l.type === 'attributed_to');
     expect(on.set.suggestions.find((s) => s.key === hill?.to)?.label).toBe('Source');
     expect(on.set.links.some((l) => l.from === key && l.type === 'has_cue')).toBe(true);
-    // Remembered: a later call without compute still answers with the set.
+    // Remembered: a later call without compute still answers with the set, the one computed before (cached).
     const again = await api.getSuggestions({ docId });
     expect(again).toEqual(on);
+    expect(again.set).toBe(on.set);
   });
 
   it('remembers rejections per layer across a reopen, takes them back on undo, and is idempotent', async () => {
@@ -94,6 +95,17 @@ describe('getSuggestions and rejectSuggestions', () => {
     expect(undone.rejected).toEqual([]);
     expect(visibleSuggestions(undone.set, [], new Set(undone.rejected)).suggestions.some((s) => s.key === key)).toBe(true);
     await reopened.close();
+  });
+
+  it('keeps both rejections when two tabs reject at the same time (each adds its keys, one update at a time)', async () => {
+    const { docId, api } = await envoyWorkspace();
+    const { set } = await api.getSuggestions({ docId, compute: true });
+    const keys = set.suggestions.slice(0, 6).map((s) => s.key);
+    expect(keys).toHaveLength(6);
+    await Promise.all(keys.map((key) => api.rejectSuggestions({ docId, keys: [key] })));
+    expect((await api.getSuggestions({ docId })).rejected).toEqual([...keys].sort());
+    await Promise.all(keys.slice(0, 3).map((key) => api.rejectSuggestions({ docId, keys: [key], undo: true })));
+    expect((await api.getSuggestions({ docId })).rejected).toEqual(keys.slice(3).sort());
   });
 
   it('answers NOT_FOUND for an unknown document, INVALID_INPUT for a bad layer or key, CONFLICT for another annotator’s layer', async () => {

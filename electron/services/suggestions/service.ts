@@ -6,7 +6,7 @@
  * (visibleSuggestions). Accepting is an ordinary applyChanges; nothing here writes a layer.
  */
 import { ApiError, type ImportReport, type SuggestionsReply } from '../../../shared/api';
-import type { DocId } from '../../../shared/model/types';
+import type { DocId, Schema } from '../../../shared/model/types';
 import { fitToSchema } from '../../../shared/suggest/accept';
 import type { SuggestionKey, SuggestionSet } from '../../../shared/suggest/types';
 import type { Workspace } from '../workspace';
@@ -23,6 +23,8 @@ export type LexiconSource = (workspace: Workspace) => Promise<VersionedLexicon>;
 export class SuggestionService {
   private readonly files = new SuggestionsFiles();
   private readonly cache = new SuggestionCache();
+  /** Each cached set fitted to the schema it was last asked with (a new schema object: fitted again). */
+  private readonly fitted = new WeakMap<SuggestionSet, Readonly<{ schema: Schema; set: SuggestionSet }>>();
 
   /**
    * @param workspace the open workspace (read on every call: Electron's File > Open swaps it)
@@ -47,8 +49,16 @@ export class SuggestionService {
       state = { file: await this.files.update(ws.path, docId, withEnabled), problem: null };
     const rejected = state.file.rejected[layer] ?? [];
     if (!compute && !state.file.enabled) return { enabled: false, set: NO_SUGGESTIONS, rejected };
-    const set = await this.cache.suggestionsFor(doc, await this.lexiconOf(ws));
-    return { enabled: true, set: fitToSchema(set, ws.info().schema), rejected };
+    return { enabled: true, set: this.fit(await this.cache.suggestionsFor(doc, await this.lexiconOf(ws)), ws.info().schema), rejected };
+  }
+
+  /** fitToSchema, once per (cached set, schema): asking again for an unchanged document costs lookups only. */
+  private fit(set: SuggestionSet, schema: Schema): SuggestionSet {
+    const known = this.fitted.get(set);
+    if (known?.schema === schema) return known.set;
+    const fitted = fitToSchema(set, schema);
+    this.fitted.set(set, { schema, set: fitted });
+    return fitted;
   }
 
   /**
