@@ -348,6 +348,14 @@ export const ANONYMOUS_NOUNS: ReadonlySet<string> = new Set(
   'source sources insider insiders person people official officials aide aides someone individual individuals'.split(' '),
 );
 
+/** Common nouns for sources, which a capital at the start of a sentence does not make a name ("Analysts say"). */
+export const SOURCE_NOUNS: ReadonlySet<string> = new Set(
+  (
+    'analysts officials critics experts observers economists aides lawmakers investigators prosecutors police residents witnesses voters ' +
+    'supporters opponents advocates researchers scientists diplomats activists authorities leaders organizers doctors lawyers sources insiders people'
+  ).split(' '),
+);
+
 /** Phrases that make an official or a person anonymous when they follow it. */
 export const ANONYMOUS_MARKERS: readonly string[] = [
   'familiar with',

@@ -9,7 +9,7 @@
  * Returns null when a construction does not fit: a cue with no source and no content is no
  * suggestion (precision first).
  */
-import { OBJECT_VERBS, TIME_WORDS } from '../lexicon';
+import { OBJECT_VERBS, TIME_WORDS, VERB_FORMS } from '../lexicon';
 import type { Cue } from './cues';
 import { phraseAfter, subjectBefore, type NounPhrase, type PhraseOptions } from './noun-phrase';
 import type { Quotation } from './quotes';
@@ -204,7 +204,26 @@ function contentFrom(view: SentenceView, at: number): Content | null {
   if (quote && quote.start === view.tokens[at]?.start && endsClause(view, tokenAfter(view, quote.end))) {
     return { start: quote.start, end: quote.end, quote, isMixed: false };
   }
-  return span(view, at, view.to);
+  return span(view, at, reportingTail(view, at));
+}
+
+/** The longest tail a sentence's own attribution takes ("…, he added."), in tokens. */
+const MAX_TAIL = 8;
+
+/**
+ * Where the content starting at `at` ends: before a closing ", he added" / ", aides said" (the
+ * sentence's own attribution, which another cue proposes), else at the sentence's end.
+ */
+function reportingTail(view: SentenceView, at: number): number {
+  for (let k = view.to - 1; k > at && view.to - k <= MAX_TAIL + 2; k--) {
+    const t = view.tokens[k]!;
+    if (t.text !== ',') continue;
+    const tail = view.tokens.slice(k + 1, view.to).filter((x) => !FINAL.test(x.text));
+    const isTail = tail.length <= MAX_TAIL && tail.some((x) => !x.isCapital && VERB_FORMS.get(x.lower)?.cueClass === 'communication');
+    // A comma inside a quotation ("a “disgrace,” aides said") ends with the quotation's closing mark.
+    return !isTail ? view.to : isClosingMark(view, k + 1) ? k + 2 : k;
+  }
+  return view.to;
 }
 
 /** The index of the first token at or after offset `offset` in the sentence (its end when none). */

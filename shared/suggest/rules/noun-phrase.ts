@@ -7,6 +7,7 @@
 import {
   ANONYMOUS_MARKERS,
   ANONYMOUS_NOUNS,
+  SOURCE_NOUNS,
   CLAUSE_WORDS,
   DETERMINERS,
   NOUN_PHRASE_LINKS,
@@ -191,7 +192,8 @@ export function phraseAfter(tokens: readonly Token[], at: number, hi: number, op
   if (!options.withApposition || tokens[k]?.text !== ',' || !tokens[k + 1] || !DETERMINERS.has(tokens[k + 1]!.lower)) return phrase;
   let end = k + 1;
   while (end < hi && end - k <= MAX_APPOSITION * 2 && tokens[end]!.text !== ',' && !/^[.;:!?”"]$/.test(tokens[end]!.text)) end++;
-  if (end - k > MAX_APPOSITION * 2) return phrase;
+  // An apposition has no verb of its own: "…, the envoy will stay" is a clause, not an apposition.
+  if (end - k > MAX_APPOSITION * 2 || tokens.slice(k + 1, end).some((t) => VERB_MODIFIERS.has(t.lower) || VERB_FORMS.has(t.lower))) return phrase;
   return { ...phrase, to: end, hasApposition: true };
 }
 
@@ -205,7 +207,10 @@ export function identify(tokens: readonly Token[], from: number, to: number): Id
     .join(' ');
   if (ANONYMOUS_MARKERS.some((m) => after.includes(m))) return 'anonymous';
   // A capital after the phrase's first word (or a first word that is no determiner or title) names it.
-  const named = words.some((t, i) => t.isCapital && (i > 0 || (!DETERMINERS.has(t.lower) && !TITLES.has(t.lower) && !ANONYMOUS_NOUNS.has(t.lower))));
+  const named = words.some(
+    (t, i) =>
+      t.isCapital && (i > 0 || (!DETERMINERS.has(t.lower) && !TITLES.has(t.lower) && !ANONYMOUS_NOUNS.has(t.lower) && !SOURCE_NOUNS.has(t.lower))),
+  );
   if (named) return 'named';
   const head = words[words.length - 1]?.lower ?? '';
   return head === 'source' || head === 'sources' || head === 'insiders' ? 'anonymous' : 'described';
