@@ -8,143 +8,31 @@
 /** A cue's class, by the default schema's attribute values. */
 export type CueClass = 'communication' | 'belief' | 'factive' | 'other';
 
+/** Splits a space-separated list (lists are written as text to keep this file short). */
+const words = (list: string): readonly string[] => list.split(' ');
+
 /**
  * Reporting verbs by class. An entry is a base form, or `base:past` / `base:past:participle`
  * for an irregular verb, or `base/doubled` for a verb that doubles its last consonant (admit →
  * admitted). `inflect` expands an entry to its forms.
  */
 const VERBS: Readonly<Record<CueClass, readonly string[]>> = {
-  communication: [
-    'say:said',
-    'tell:told',
-    'write:wrote:written',
-    'add',
-    'note',
-    'state',
-    'declare',
-    'announce',
-    'explain',
-    'argue',
-    'claim',
-    'insist',
-    'warn',
-    'deny',
-    'admit/admitted',
-    'acknowledge',
-    'confirm',
-    'report',
-    'reply',
-    'respond',
-    'answer',
-    'ask',
-    'urge',
-    'suggest',
-    'mention',
-    'predict',
-    'promise',
-    'pledge',
-    'vow',
-    'threaten',
-    'testify',
-    'tweet',
-    'recall',
-    'allege',
-    'assert',
-    'contend',
-    'stress',
-    'emphasize',
-    'complain',
-    'concede',
-    'cite',
-    'criticize',
-    'accuse',
-    'praise',
-    'blame',
-    'reiterate',
-    'repeat',
-    'tout',
-    'boast',
-    'joke',
-    'quip',
-    'shout',
-    'recount',
-    'remark',
-    'observe',
-    'comment',
-    'counter',
-    'retort',
-    'propose',
-    'recommend',
-    'demand',
-    'advise',
-    'caution',
-    'hint',
-    'disclose',
-    'reveal',
-    'proclaim',
-    'confess',
-    'protest',
-    'charge',
-    'describe',
-    'lament',
-    'speculate',
-    'estimate',
-    'inform',
-    'assure',
-    'remind',
-    'signal',
-    'indicate',
-    'call',
-    'dismiss',
-    'question',
-    'condemn',
-    'denounce',
-    'defend',
-    'endorse',
-    'applaud',
-    'welcome',
-    'ridicule',
-    'mock',
-    'attack',
-    'slam',
-    'blast',
-    'reject',
-    'swear:swore:sworn',
-    'forecast:forecast',
-    'conclude',
-    'point',
-    'refer/referred',
-    'contest',
-    'insinuate',
-    'clarify',
-    'elaborate',
-  ],
-  belief: [
-    'believe',
-    'think:thought',
-    'feel:felt',
-    'fear',
-    'hope',
-    'want',
-    'expect',
-    'worry',
-    'doubt',
-    'suspect',
-    'consider',
-    'assume',
-    'wonder',
-    'wish',
-    'prefer/preferred',
-    'agree',
-    'disagree',
-    'guess',
-    'reckon',
-    'imagine',
-    'trust',
-    'understand:understood',
-  ],
-  factive: ['find:found', 'show:showed:shown', 'discover', 'demonstrate', 'realize', 'learn', 'know:knew:known', 'notice', 'recognize'],
-  other: ['refuse', 'decline', 'seek:sought', 'intend', 'oppose', 'support', 'favor'],
+  communication: words(
+    'say:said tell:told write:wrote:written add note state declare announce explain argue claim insist warn deny ' +
+      'admit/admitted acknowledge confirm report reply respond answer ask urge suggest mention predict promise pledge vow ' +
+      'threaten testify tweet recall allege assert contend stress emphasize complain concede cite criticize accuse praise ' +
+      'blame reiterate repeat tout boast joke quip shout recount remark observe comment counter retort propose recommend ' +
+      'demand advise caution hint disclose reveal proclaim confess protest charge describe lament speculate estimate inform ' +
+      'assure remind signal indicate call dismiss question condemn denounce defend endorse applaud welcome ridicule mock ' +
+      'attack slam blast reject swear:swore:sworn forecast:forecast conclude point refer/referred contest insinuate clarify ' +
+      'elaborate continue talk discuss express echo post retweet vote sign:signed',
+  ),
+  belief: words(
+    'believe think:thought feel:felt fear hope want expect worry doubt suspect consider assume wonder wish prefer/preferred ' +
+      'agree disagree guess reckon imagine understand:understood see:saw:seen seem appear',
+  ),
+  factive: words('find:found show:showed:shown discover demonstrate realize learn know:knew:known notice recognize'),
+  other: words('refuse decline seek:sought intend oppose support favor'),
 };
 
 /** Verbs whose object (a person or a body) sits between the verb and what is reported: "told reporters that". */
@@ -189,7 +77,9 @@ export const NOUN_LIKE_VERBS: ReadonlySet<string> = new Set(
 );
 
 /** Forms of reporting verbs that news uses mostly for something else: "pledged delegates", "known as", "precincts reporting", "charged with". */
-export const NOT_CUES: ReadonlySet<string> = new Set('pledged known reporting showing seeking seek advised charged attacking'.split(' '));
+export const NOT_CUES: ReadonlySet<string> = new Set(
+  'pledged known reporting showing seeking seek advised charged attacking continue continues post vote votes seen'.split(' '),
+);
 
 /** Documents and figures that show, find or suggest ("polls show", "the study finds"). */
 export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set(
@@ -352,7 +242,8 @@ export const ANONYMOUS_NOUNS: ReadonlySet<string> = new Set(
 export const SOURCE_NOUNS: ReadonlySet<string> = new Set(
   (
     'analysts officials critics experts observers economists aides lawmakers investigators prosecutors police residents witnesses voters ' +
-    'supporters opponents advocates researchers scientists diplomats activists authorities leaders organizers doctors lawyers sources insiders people'
+    'supporters opponents advocates researchers scientists diplomats activists authorities leaders organizers doctors lawyers sources insiders people ' +
+    'engineers republicans democrats conservatives liberals protesters officers parents teachers workers members'
   ).split(' '),
 );
 

@@ -103,8 +103,13 @@ function sharedSubject(view: SentenceView, cue: Cue, before: number): Attributio
     if (comma === -1 || comma - k > MAX_SKIP * 2) return null;
     k = comma + 1;
   }
-  const source = phraseAfter(tokens, k, before, view.options);
-  if (!source || source.to >= before || !tokens[source.to]!.isWord) return null;
+  const phrase = phraseAfter(tokens, k, before, view.options);
+  if (!phrase) return null;
+  // The subject ends before its own verb ("The mayor visited the site and said…"): a reporting verb form or a past tense.
+  let end = phrase.from + 1;
+  while (end < phrase.to && !VERB_FORMS.has(tokens[end]!.lower) && !/^\p{Ll}+ed$/u.test(tokens[end]!.text)) end++;
+  const source = end < phrase.to ? { ...phrase, to: end, hasApposition: false } : phrase;
+  if (source.to >= before || !tokens[source.to]!.isWord) return null;
   let at = skipAdjuncts(view, cue.to);
   if (tokens[at]?.lower === 'that') at++;
   if (tokens[at]?.text === ':' || tokens[at]?.text === ',') at++;

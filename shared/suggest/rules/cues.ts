@@ -3,7 +3,18 @@
  * "called for"), "according to", and the cue phrases of the workspace lexicon. Tokens inside a
  * quotation are never cues. The rule that owns a cue is decided here, once.
  */
-import { DOCUMENT_NOUNS, NOT_CUES, NOUN_LIKE_VERBS, PARTICLE_VERBS, SAY_VERBS, VERB_FORMS, VERB_OPENERS, inflect, type CueClass } from '../lexicon';
+import {
+  DOCUMENT_NOUNS,
+  NOT_CUES,
+  SOURCE_NOUNS,
+  NOUN_LIKE_VERBS,
+  PARTICLE_VERBS,
+  SAY_VERBS,
+  VERB_FORMS,
+  VERB_OPENERS,
+  inflect,
+  type CueClass,
+} from '../lexicon';
 import type { Token } from './tokens';
 
 /** A cue: tokens `[from, to)`, its verb's lemma ('according to' for that phrase), class, and the rule that owns it. */
@@ -51,12 +62,13 @@ export function findCues(tokens: readonly Token[], from: number, to: number, inQ
 
 /**
  * Whether a noun-like verb's base or -s form at `i` is a verb: after a pronoun or an auxiliary
- * ("they report", "will claim") or after a document that can show or find ("polls show", "the study finds").
+ * ("they report", "will claim"), after a common source noun ("residents fear") or after a document
+ * that can show or find ("polls show", "the study finds").
  */
 function isVerbAfter(tokens: readonly Token[], i: number, from: number): boolean {
   const before = tokens[i - 1];
   if (!before || i - 1 < from) return false;
-  return VERB_OPENERS.has(before.lower) || DOCUMENT_NOUNS.has(before.lower);
+  return VERB_OPENERS.has(before.lower) || DOCUMENT_NOUNS.has(before.lower) || SOURCE_NOUNS.has(before.lower);
 }
 
 /** A reporting verb or "according to" at `i` (the sentence starts at `from`). */
