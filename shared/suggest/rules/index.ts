@@ -9,6 +9,7 @@ export const RULES = {
     'Every other reporting verb in any form, in the same constructions: warned, argued, denied, believes, fears, wants, found, called for….',
   'according-to': '"According to X, …" and "…, according to X.".',
   'passive-by': 'A passive with its agent: "it was reported by X that …", "The plan was criticized by X.".',
+  headline: 'A headline\'s "Name: what they said" is an attribution, and its Title Case verbs are cues ("Rubio Thinks Biden Was Effective").',
   apposition: 'A source takes in its apposition: "Christopher Hill, the top U.S. envoy, said".',
   'anonymous-source': 'A source the reader is not told the name of ("a person familiar with the talks", "sources") is proposed as anonymous.',
   'pronoun-coref': 'A pronoun source (he, she) is linked by coref to the nearest preceding named person, proposed as a source when it is not one.',

@@ -9,6 +9,7 @@ import type { Block } from '../../model/types';
 import { attributionOf, type SentenceView } from './clause';
 import type { Collector } from './collector';
 import { findCues, type CuePhrases } from './cues';
+import { headlineColon, isTitleCase } from './headline';
 import type { PhraseOptions } from './noun-phrase';
 import { proposeAttribution, proposeUnintroducedQuote, type ProposedClaim } from './propose';
 import type { Quotation } from './quotes';
@@ -52,8 +53,11 @@ function cutAfter(text: string, from: number, end: number): number {
   return space !== -1 && space < end ? space + 1 : end;
 }
 
-/** Runs the attribution rules over the window `[start, end)`. */
-export function attributeWindow(context: PassContext, start: number, end: number): void {
+/**
+ * Runs the attribution rules over the window `[start, end)`.
+ * @param isHeadline whether the window is the article's headline (rule 'headline')
+ */
+export function attributeWindow(context: PassContext, start: number, end: number, isHeadline: boolean): void {
   const { out, isOn } = context;
   const tokens = tokenize(context.text, start, end);
   const byMark = new Map<number, Quotation>();
@@ -65,7 +69,21 @@ export function attributeWindow(context: PassContext, start: number, end: number
     const view: SentenceView = { tokens, from: sentence.from, to: sentence.to, quoteAt, options: context.options };
     // Contents proposed in this sentence: a belief or other non-speech verb inside one ("said they want…") is the reported speech's, not a second attribution.
     const contents: Array<readonly [number, number]> = [];
-    for (const cue of findCues(tokens, sentence.from, sentence.to, inQuote, context.phrases)) {
+    const headline = isHeadline && isOn('headline');
+    const colon = headline ? headlineColon(view) : null;
+    const colonClaim = colon && proposeAttribution(out, tokens, colon, isOn);
+    if (colonClaim) {
+      claims.push(colonClaim);
+      continue;
+    }
+    for (const cue of findCues(
+      tokens,
+      sentence.from,
+      sentence.to,
+      inQuote,
+      context.phrases,
+      !headline ? 'body' : isTitleCase(view) ? 'title-case' : 'headline',
+    )) {
       if (cue.cueClass !== 'communication' && contents.some(([s, e]) => s <= tokens[cue.from]!.start && tokens[cue.from]!.end <= e)) continue;
       const found = attributionOf(view, cue, isOn);
       const claim = found && proposeAttribution(out, tokens, found, isOn);

@@ -153,6 +153,24 @@ describe('suggestion engine: reporting clauses', () => {
     expect(proposals(['The market will recover, e-commerce group Alibaba let slip.'], { lexicon, disabled: ['lexicon'] }).spans).toEqual([]);
   });
 
+  it("a headline's 'Name: what they said', and its Title Case verbs; not a rubric, not a colon in body text", () => {
+    const colon = proposals(['Hill: Talks Will Resume on Monday', 'The envoy spoke in Seoul.']);
+    expect(colon.spans).toEqual([
+      'Source Hill {identification=named}',
+      'Cue : {cue_class=communication}',
+      'Claim Talks Will Resume on Monday {quote_form=indirect}',
+    ]);
+    expect(colon.links).toEqual(['attributed_to: Talks Will Resume on Monday -> Hill', 'has_cue: Talks Will Resume on Monday -> :']);
+    expect(proposals(['Rubio Thinks Biden Was a Really Effective Senator', 'The senator spoke in Iowa.']).spans).toEqual([
+      'Source Rubio {identification=named}',
+      'Cue Thinks {cue_class=belief}',
+      'Claim Biden Was a Really Effective Senator {quote_form=indirect}',
+    ]);
+    expect(proposals(['The Latest: Talks Resume in Seoul', 'The envoy spoke.']).spans).toEqual([]);
+    expect(proposals(['The envoy spoke.', 'Hill: Talks Will Resume on Monday and Tuesday, and then again next week.']).spans).toEqual([]);
+    expect(proposals(['Hill: Talks Will Resume on Monday', 'The envoy spoke in Seoul.'], { disabled: ['headline'] }).spans).toEqual([]);
+  });
+
   it('every rule a span names is listed in RULES, with one sentence', () => {
     const { set } = proposals([
       '“We will not back down,” said Christopher Hill, the top U.S. envoy.',
