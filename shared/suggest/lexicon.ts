@@ -78,7 +78,7 @@ export const NOUN_LIKE_VERBS: ReadonlySet<string> = new Set(
 
 /** Forms of reporting verbs that news uses mostly for something else: "pledged delegates", "known as", "precincts reporting", "charged with". */
 export const NOT_CUES: ReadonlySet<string> = new Set(
-  'pledged known reporting showing seeking seek advised charged attacking continue continues post vote votes seen'.split(' '),
+  'pledged known reporting showing seeking seek advised charged attacking continue continues post vote votes seen find'.split(' '),
 );
 
 /** Documents and figures that show, find or suggest ("polls show", "the study finds"). */

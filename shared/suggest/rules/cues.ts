@@ -81,8 +81,17 @@ export function findCues(
 function isVerbAfter(tokens: readonly Token[], i: number, from: number): boolean {
   const before = tokens[i - 1];
   if (!before || i - 1 < from) return false;
-  return VERB_OPENERS.has(before.lower) || DOCUMENT_NOUNS.has(before.lower) || SOURCE_NOUNS.has(before.lower);
+  if (VERB_OPENERS.has(before.lower) || DOCUMENT_NOUNS.has(before.lower) || SOURCE_NOUNS.has(before.lower)) return true;
+  // "Trump claims", "Clinton hopes": after a name inside the sentence, unless the form is a noun far more often ("the Iowa contests").
+  return before.isCapital && i - 1 > from && !NOUNS_AFTER_NAMES.has(tokens[i]!.lower);
 }
+
+/** Noun-like forms that stay nouns after a name ("the Iowa contests", "the Benghazi attack", "the New York state"). */
+const NOUNS_AFTER_NAMES = new Set(
+  'state states attack attacks report reports contest contests plan plans question questions comment comments remark remarks support order orders call calls point points show shows answer'.split(
+    ' ',
+  ),
+);
 
 /** A reporting verb or "according to" at `i` (the sentence starts at `from`). */
 function builtInCue(tokens: readonly Token[], i: number, from: number, to: number, quotes: Uint8Array, mode: TextMode): Cue | null {

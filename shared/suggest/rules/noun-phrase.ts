@@ -136,14 +136,18 @@ function appositionBefore(tokens: readonly Token[], comma: number, lo: number, o
   return null;
 }
 
-/** Words that open an apposition besides determiners, titles, numbers and capitals: "at the institute", "who…". */
+/** Clause words that may still open an apposition: "at the institute", "who…". */
 const APPOSITION_OPENERS = new Set(['who', 'at', 'of', 'from', 'with', 'now', 'then', 'herself', 'himself', 'also']);
 
-/** Whether an apposition opens at token `i`: a determiner, a title, a number, a capital (a name, a party: "R-S.C."), a preposition or "who". */
+/**
+ * Whether an apposition may open at token `i`: any word but a clause word or an auxiliary ("the
+ * envoy", "R-S.C.", "ranking member of…", "at the institute", "who…"). Generous: the walk takes it
+ * only after a name, and a source a few words too long still points at the right phrase.
+ */
 function opensApposition(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
   if (!t) return false;
-  return DETERMINERS.has(t.lower) || TITLES.has(t.lower) || /^\d+$/.test(t.text) || t.isCapital || APPOSITION_OPENERS.has(t.lower);
+  return t.isWord && (!CLAUSE_WORDS.has(t.lower) || APPOSITION_OPENERS.has(t.lower)) && !VERB_MODIFIERS.has(t.lower);
 }
 
 /** "Sen. Rob Portman (R-Ohio)": the index before a parenthesis that ends at `k` (or `k` when there is none). */
