@@ -23,6 +23,8 @@ export type SentenceView = Readonly<{
   /** The quotation whose opening or closing mark is token `i`, if any. */
   quoteAt: (i: number) => Quotation | undefined;
   options: PhraseOptions;
+  /** The quotation that opens the next paragraph, when this is its paragraph's last sentence. */
+  nextQuote?: Quotation;
 }>;
 
 /** What is reported: bounds (UTF-16), the quotation when it is one, and whether an indirect content quotes in part. */
@@ -167,6 +169,9 @@ function contentOfSubjectVerb(view: SentenceView, cue: Cue, source: NounPhrase):
   const isAfterComma = source.from > view.from && (tokens[source.from - 1]!.text === ',' || isClosingMark(view, source.from - 1));
   if (endsClause(view, at)) return isAfterComma ? contentBefore(view, source.from) : null;
   if (tokens[at]?.text === ',' && isAfterComma) return parenthetical(view, source.from, at + 1);
+  // "Hill said:" ending its paragraph introduces the quotation that opens the next one.
+  const next = view.nextQuote;
+  if (tokens[at]?.text === ':' && at + 1 === view.to && next) return { start: next.start, end: next.end, quote: next, isMixed: false };
   if (tokens[at]?.text === ':' || tokens[at]?.text === ',') at++;
   return contentFrom(view, at);
 }

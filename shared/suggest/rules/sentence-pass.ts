@@ -15,6 +15,9 @@ import { proposeAttribution, proposeUnintroducedQuote, type ProposedClaim } from
 import type { Quotation } from './quotes';
 import { sentences, tokenize, type Token } from './tokens';
 
+/** The most blank text between a paragraph and the next one's opening quotation. */
+const MAX_GAP = 8;
+
 /** A window is cut after this many characters (at the next sentence end), so that each step of work stays short. */
 export const WINDOW = 20_000;
 
@@ -65,8 +68,18 @@ export function attributeWindow(context: PassContext, start: number, end: number
   markQuotes(tokens, quotesIn(context.quotes, start, end), byMark, inQuote);
   const quoteAt = (i: number) => byMark.get(tokens[i]?.start ?? -1);
   const claims: ProposedClaim[] = [];
+  const next = quotesIn(context.quotes, end, end + MAX_GAP)[0];
+  const nextQuote = next && /^\s*$/.test(context.text.slice(end, next.start)) ? next : undefined;
   for (const sentence of sentences(tokens)) {
-    const view: SentenceView = { tokens, from: sentence.from, to: sentence.to, quoteAt, options: context.options };
+    const isLast = sentence.to === tokens.length;
+    const view: SentenceView = {
+      tokens,
+      from: sentence.from,
+      to: sentence.to,
+      quoteAt,
+      options: context.options,
+      ...(isLast && nextQuote ? { nextQuote } : {}),
+    };
     // Contents proposed in this sentence: a belief or other non-speech verb inside one ("said they want…") is the reported speech's, not a second attribution.
     const contents: Array<readonly [number, number]> = [];
     const headline = isHeadline && isOn('headline');

@@ -83,6 +83,27 @@ describe('suggestion engine: quotations', () => {
     }
   });
 
+  it('a straight opening quote closed by a curly one (scraped news mixes them) is one quotation', () => {
+    expect(proposals(['"We will stay,” the minister said.']).spans).toEqual([
+      'Claim "We will stay,” {quote_form=direct}',
+      'Source the minister {identification=described}',
+      'Cue said {cue_class=communication}',
+    ]);
+  });
+
+  it('"X said:" ending a paragraph introduces the quotation that opens the next one', () => {
+    const { spans, links } = proposals(['The minister said:', '“We will stay until the work is done.”']);
+    expect(spans).toEqual([
+      'Source The minister {identification=described}',
+      'Cue said {cue_class=communication}',
+      'Claim “We will stay until the work is done.” {quote_form=direct}',
+    ]);
+    expect(links).toEqual([
+      'attributed_to: “We will stay until the work is done.” -> The minister',
+      'has_cue: “We will stay until the work is done.” -> said',
+    ]);
+  });
+
   it('a quotation without any attribution nearby is still a direct claim, without source or cue', () => {
     const { spans, links } = proposals(['“The talks are over and nobody won.”']);
     expect(spans).toEqual(['Claim “The talks are over and nobody won.” {quote_form=direct}']);
