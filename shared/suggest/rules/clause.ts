@@ -67,8 +67,9 @@ const FINAL = /^[.!?;]$/;
 /**
  * The attribution of `cue` in the sentence, or null when no construction fits.
  * @param isOn whether a rule is switched on (passive-by is decided here)
+ * @param previous the source of the sentence's previous attribution, which a verb sharing its subject takes ("Trump told a rally, saying…")
  */
-export function attributionOf(view: SentenceView, cue: Cue, isOn: (rule: string) => boolean): Attribution | null {
+export function attributionOf(view: SentenceView, cue: Cue, isOn: (rule: string) => boolean, previous: NounPhrase | null = null): Attribution | null {
   const { tokens } = view;
   if (cue.rule === 'according-to') return accordingTo(view, cue);
   const auxiliary = tokens[cue.from - 1];
@@ -82,8 +83,9 @@ export function attributionOf(view: SentenceView, cue: Cue, isOn: (rule: string)
     const content = source && (endsClause(view, source.to) || tokens[source.to]?.text === ',') ? contentBefore(view, cue.from) : null;
     if (source && content) return { cue, source, content, rule: cue.rule };
   }
-  if (before && cue.from > view.from && (COORDINATORS.has(before.lower) || (before.text === ',' && tokens[cue.from]!.lower.endsWith('ing')))) {
-    return sharedSubject(view, cue, cue.from - 1);
+  const afterComma = before?.text === ',' || (isClosingMark(view, cue.from - 1) && tokens[cue.from - 2]?.text === ',');
+  if (before && cue.from > view.from && (COORDINATORS.has(before.lower) || (afterComma && tokens[cue.from]!.lower.endsWith('ing')))) {
+    return sharedSubject(view, cue, cue.from - 1, previous);
   }
   const source = subjectBefore(tokens, cue.from, view.from, view.options);
   if (!source) return null;
@@ -95,7 +97,19 @@ export function attributionOf(view: SentenceView, cue: Cue, isOn: (rule: string)
  * "Clinton thanked her supporters and said …", "Trump attacked the plan, saying …": the verb
  * shares the sentence's subject (its first noun phrase, after an opening phrase that ends at a comma).
  */
-function sharedSubject(view: SentenceView, cue: Cue, before: number): Attribution | null {
+function sharedSubject(view: SentenceView, cue: Cue, before: number, previous: NounPhrase | null): Attribution | null {
+  const { tokens } = view;
+  const source = (previous && previous.to <= before ? previous : null) ?? firstSubject(view, before);
+  if (!source) return null;
+  let at = skipAdjuncts(view, cue.to);
+  if (tokens[at]?.lower === 'that') at++;
+  if (tokens[at]?.text === ':' || tokens[at]?.text === ',') at++;
+  const content = contentFrom(view, at);
+  return content ? { cue, source, content, rule: cue.rule } : null;
+}
+
+/** The sentence's subject: its first noun phrase (after an opening phrase that ends at a comma), ending before its own verb. */
+function firstSubject(view: SentenceView, before: number): NounPhrase | null {
   const { tokens } = view;
   let k = view.from;
   while (k < before && (!tokens[k]!.isWord || COORDINATORS.has(tokens[k]!.lower) || TIME_WORDS.has(tokens[k]!.lower))) k++;
@@ -111,12 +125,7 @@ function sharedSubject(view: SentenceView, cue: Cue, before: number): Attributio
   let end = phrase.from + 1;
   while (end < phrase.to && !VERB_FORMS.has(tokens[end]!.lower) && !/^\p{Ll}+ed$/u.test(tokens[end]!.text)) end++;
   const source = end < phrase.to ? { ...phrase, to: end, hasApposition: false } : phrase;
-  if (source.to >= before || !tokens[source.to]!.isWord) return null;
-  let at = skipAdjuncts(view, cue.to);
-  if (tokens[at]?.lower === 'that') at++;
-  if (tokens[at]?.text === ':' || tokens[at]?.text === ',') at++;
-  const content = contentFrom(view, at);
-  return content ? { cue, source, content, rule: cue.rule } : null;
+  return source.to >= before || !tokens[source.to]!.isWord ? null : source;
 }
 
 /** "According to X, …" (the content after X) or "…, according to X" (the content before). */
@@ -168,7 +177,10 @@ function contentOfSubjectVerb(view: SentenceView, cue: Cue, source: NounPhrase):
   if (tokens[at]?.lower === 'that') at++;
   const isAfterComma = source.from > view.from && (tokens[source.from - 1]!.text === ',' || isClosingMark(view, source.from - 1));
   if (endsClause(view, at)) return isAfterComma ? contentBefore(view, source.from) : null;
-  if (tokens[at]?.text === ',' && isAfterComma) return parenthetical(view, source.from, at + 1);
+  if (tokens[at]?.text === ',' && isAfterComma) {
+    // "“…,” Hill told a rally, saying …": a second verb after the comma starts its own attribution.
+    return VERB_FORMS.has(tokens[at + 1]?.lower ?? '') ? contentBefore(view, source.from) : parenthetical(view, source.from, at + 1);
+  }
   // "Hill said:" ending its paragraph introduces the quotation that opens the next one.
   const next = view.nextQuote;
   if (tokens[at]?.text === ':' && at + 1 === view.to && next) return { start: next.start, end: next.end, quote: next, isMixed: false };

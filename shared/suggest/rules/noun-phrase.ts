@@ -85,12 +85,11 @@ export function subjectBefore(tokens: readonly Token[], verb: number, lo: number
   const known = knownNameEnding(tokens, j, lo, options);
   if (known) return known;
   const last = tokens[j]!;
-  const phrase =
-    last.text === ','
-      ? appositionBefore(tokens, j, lo, options)
-      : RELATIVE_PRONOUNS.has(last.lower)
-        ? relativePronoun(j)
-        : phraseEnding(tokens, skipParenthesis(tokens, j, lo), lo);
+  const phrase = APPOSITION_MARKS.has(last.text)
+    ? appositionBefore(tokens, j, lo, options)
+    : RELATIVE_PRONOUNS.has(last.lower)
+      ? relativePronoun(j)
+      : phraseEnding(tokens, skipParenthesis(tokens, j, lo), lo);
   // "what they want", "which he said runs…", "do you think": a question or a relative clause, not a report.
   return phrase && !QUESTION_WORDS.has(tokens[phrase.from - 1]?.lower ?? '') ? phrase : null;
 }
@@ -126,7 +125,7 @@ function appositionBefore(tokens: readonly Token[], comma: number, lo: number, o
   for (let open = comma - 1; open >= lo && comma - open <= MAX_APPOSITION * 3; open--) {
     const t = tokens[open]!;
     if (t.text === ';' || t.text === ':' || t.text === '”' || t.text === '“' || t.text === '"') return null;
-    if (t.text !== ',') continue;
+    if (!APPOSITION_MARKS.has(t.text)) continue;
     if (!opensApposition(tokens, open + 1)) return null;
     const name = phraseEnding(tokens, skipParenthesis(tokens, open - 1, lo), lo);
     if (!name || name.identification !== 'named') continue;
@@ -135,6 +134,9 @@ function appositionBefore(tokens: readonly Token[], comma: number, lo: number, o
   }
   return null;
 }
+
+/** The marks around an apposition: commas, or dashes ("Jason Sims — a teacher — says"). */
+const APPOSITION_MARKS = new Set([',', '—', '–']);
 
 /** Clause words that may still open an apposition: "at the institute", "who…". */
 const APPOSITION_OPENERS = new Set(['who', 'at', 'of', 'from', 'with', 'now', 'then', 'herself', 'himself', 'also']);

@@ -10,7 +10,7 @@ import { attributionOf, type SentenceView } from './clause';
 import type { Collector } from './collector';
 import { findCues, type CuePhrases } from './cues';
 import { headlineColon, isTitleCase } from './headline';
-import type { PhraseOptions } from './noun-phrase';
+import type { NounPhrase, PhraseOptions } from './noun-phrase';
 import { proposeAttribution, proposeUnintroducedQuote, type ProposedClaim } from './propose';
 import type { Quotation } from './quotes';
 import { sentences, tokenize, type Token } from './tokens';
@@ -82,6 +82,7 @@ export function attributeWindow(context: PassContext, start: number, end: number
     };
     // Contents proposed in this sentence: a belief or other non-speech verb inside one ("said they want…") is the reported speech's, not a second attribution.
     const contents: Array<readonly [number, number]> = [];
+    let previous: NounPhrase | null = null;
     const headline = isHeadline && isOn('headline');
     const colon = headline ? headlineColon(view) : null;
     const colonClaim = colon && proposeAttribution(out, tokens, colon, isOn);
@@ -98,10 +99,11 @@ export function attributeWindow(context: PassContext, start: number, end: number
       !headline ? 'body' : isTitleCase(view) ? 'title-case' : 'headline',
     )) {
       if (cue.cueClass !== 'communication' && contents.some(([s, e]) => s <= tokens[cue.from]!.start && tokens[cue.from]!.end <= e)) continue;
-      const found = attributionOf(view, cue, isOn);
+      const found = attributionOf(view, cue, isOn, previous);
       const claim = found && proposeAttribution(out, tokens, found, isOn);
       if (!found || !claim) continue;
       claims.push(claim);
+      previous = found.source ?? previous;
       contents.push([found.content.start, found.content.end]);
       for (const q of quotesIn(context.quotes, found.content.start, found.content.end)) context.used.add(q);
     }

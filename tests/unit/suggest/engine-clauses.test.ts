@@ -123,6 +123,23 @@ describe('suggestion engine: reporting clauses', () => {
     ]);
   });
 
+  it('", saying …" after another attribution takes its source: "Hill told a rally, saying …"', () => {
+    const { spans, links } = proposals(['“We are close,” Hill told a rally in Seoul, saying the talks would resume.']);
+    expect(spans).toEqual([
+      'Claim “We are close,” {quote_form=direct}',
+      'Source Hill {identification=named}',
+      'Cue told {cue_class=communication}',
+      'Cue saying {cue_class=communication}',
+      'Claim the talks would resume {quote_form=indirect}',
+    ]);
+    expect(links).toEqual([
+      'attributed_to: “We are close,” -> Hill',
+      'has_cue: “We are close,” -> told',
+      'attributed_to: the talks would resume -> Hill',
+      'has_cue: the talks would resume -> saying',
+    ]);
+  });
+
   it('mixed speech: an indirect claim that quotes in part', () => {
     expectAttribution(
       'The mayor said the bridge was “perfectly safe” for trucks.',

@@ -20,6 +20,14 @@ describe('suggestion engine: sources', () => {
     );
   });
 
+  it('an apposition between dashes', () => {
+    expect(proposals(['Jason Sims — a teacher from Mount Pleasant — says he voted late.']).spans).toEqual([
+      'Source Jason Sims — a teacher from Mount Pleasant {identification=named}',
+      'Cue says {cue_class=communication}',
+      'Claim he voted late {quote_form=indirect}',
+    ]);
+  });
+
   it('a title before the name, and a description with its complement, are part of the source', () => {
     expect(proposals(['Sen. Lindsey Graham said the talks would resume.']).spans[0]).toBe('Source Sen. Lindsey Graham {identification=named}');
     expect(proposals(['A spokesman for the ministry said the talks would resume.']).spans[0]).toBe(
