@@ -29,7 +29,7 @@ export function* suggestSteps(input: SuggestInput): Generator<void, SuggestionSe
   for (const [i, block] of blocks.entries()) {
     quotes.push(...scanner.scan(text, block, blocks[i + 1]));
     work += block.end - block.start;
-    if (work >= WINDOW * 4) {
+    if (work >= WINDOW * 2) {
       work = 0;
       yield;
     }
