@@ -25,14 +25,14 @@ const VERBS: Readonly<Record<CueClass, readonly string[]>> = {
       'demand advise caution hint disclose reveal proclaim confess protest charge describe lament speculate estimate inform ' +
       'assure remind signal indicate call dismiss question condemn denounce defend endorse applaud welcome ridicule mock ' +
       'attack slam blast reject swear:swore:sworn forecast:forecast conclude point refer/referred contest insinuate clarify ' +
-      'elaborate continue talk discuss express echo post retweet vote sign:signed',
+      'elaborate continue talk discuss express echo post retweet vote sign:signed offer speak:spoke:spoken push focus share issue list',
   ),
   belief: words(
     'believe think:thought feel:felt fear hope want expect worry doubt suspect consider assume wonder wish prefer/preferred ' +
-      'agree disagree guess reckon imagine understand:understood see:saw:seen seem appear',
+      'agree disagree guess reckon imagine understand:understood see:saw:seen seem appear remember',
   ),
   factive: words('find:found show:showed:shown discover demonstrate realize learn know:knew:known notice recognize'),
-  other: words('refuse decline seek:sought intend oppose support favor'),
+  other: words('refuse decline seek:sought intend oppose support favor decide order identify'),
 };
 
 /** Verbs whose object (a person or a body) sits between the verb and what is reported: "told reporters that". */
@@ -61,6 +61,9 @@ export const PARTICLE_VERBS: Readonly<Record<string, readonly string[]>> = {
   talk: ['about'],
   vote: ['for', 'against'],
   sign: ['off'],
+  speak: ['of', 'about', 'out'],
+  push: ['for', 'back'],
+  focus: ['on'],
 };
 
 /**
@@ -72,7 +75,7 @@ export const NOUN_LIKE_VERBS: ReadonlySet<string> = new Set(
     'state report comment remark question attack support plan contest answer claim note tweet reply praise blame charge demand ' +
     'promise pledge vow estimate forecast show fear hope doubt trust wish worry signal counter protest mention repeat quip joke ' +
     'boast shout caution hint call point refer concern defend endorse welcome reject accept attack slam blast mock dismiss oppose ' +
-    'find learn order decline respond speak'
+    'find learn order decline respond speak issue list share offer focus push'
   ).split(' '),
 );
 
