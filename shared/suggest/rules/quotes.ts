@@ -10,9 +10,9 @@ import type { Block } from '../../model/types';
 /** One quotation: its bounds (UTF-16, marks included), whether it runs over several blocks, and whether it uses single quotes. */
 export type Quotation = Readonly<{ start: number; end: number; isMultiParagraph: boolean; isSingle: boolean }>;
 
-/** The closing marks of each opening mark (scraped news mixes straight and curly double quotes: either closes the other). */
+/** The closing marks of each opening mark (scraped news mixes straight and curly double quotes, and sometimes closes with an opening curly mark). */
 const CLOSING: Readonly<Record<string, readonly string[]>> = {
-  '“': ['”', '"'],
+  '“': ['”', '"', '“'],
   '«': ['»'],
   '„': ['“', '”'],
   '"': ['"', '”'],

@@ -83,12 +83,14 @@ describe('suggestion engine: quotations', () => {
     }
   });
 
-  it('a straight opening quote closed by a curly one (scraped news mixes them) is one quotation', () => {
-    expect(proposals(['"We will stay,” the minister said.']).spans).toEqual([
-      'Claim "We will stay,” {quote_form=direct}',
-      'Source the minister {identification=described}',
-      'Cue said {cue_class=communication}',
-    ]);
+  it('a straight opening quote closed by a curly one, or a curly one closed by an opening mark (scraped news mixes them), is one quotation', () => {
+    for (const quotation of ['"We will stay,”', '“We will stay,“']) {
+      expect(proposals([`${quotation} the minister said.`]).spans).toEqual([
+        `Claim ${quotation} {quote_form=direct}`,
+        'Source the minister {identification=described}',
+        'Cue said {cue_class=communication}',
+      ]);
+    }
   });
 
   it('"X said:" ending a paragraph introduces the quotation that opens the next one', () => {
