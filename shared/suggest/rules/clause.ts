@@ -89,7 +89,7 @@ export function attributionOf(view: SentenceView, cue: Cue, isOn: (rule: string)
   }
   const source = subjectBefore(tokens, cue.from, view.from, view.options);
   if (!source) return null;
-  const content = contentOfSubjectVerb(view, cue, source);
+  const content = source.relative !== undefined ? span(view, source.relative, clauseEnd(view, cue.to)) : contentOfSubjectVerb(view, cue, source);
   return content ? { cue, source, content, rule: cue.rule } : null;
 }
 
@@ -227,6 +227,12 @@ function contentFrom(view: SentenceView, at: number): Content | null {
     return { start: quote.start, end: quote.end, quote, isMixed: false };
   }
   return span(view, at, reportingTail(view, at));
+}
+
+/** The end of a relative clause: its first comma, or the sentence's end. */
+function clauseEnd(view: SentenceView, from: number): number {
+  for (let k = from; k < view.to; k++) if (view.tokens[k]!.text === ',') return k;
+  return view.to;
 }
 
 /** The longest tail a sentence's own attribution takes ("…, he added."), in tokens. */

@@ -18,8 +18,12 @@ import {
 } from '../lexicon';
 import type { Token } from './tokens';
 
-/** A noun phrase: tokens `[from, to)`, how it names its source, and whether an apposition was taken in. */
-export type NounPhrase = Readonly<{ from: number; to: number; identification: Identification; hasApposition: boolean }>;
+/**
+ * A noun phrase: tokens `[from, to)`, how it names its source, whether an apposition was taken
+ * in, and the relative word before it when it is the subject of an object relative clause
+ * ("which critics said was flawed": the content opens at "which").
+ */
+export type NounPhrase = Readonly<{ from: number; to: number; identification: Identification; hasApposition: boolean; relative?: number }>;
 
 /** How a source is identified, by the default schema's values. */
 export type Identification = 'named' | 'described' | 'anonymous' | 'pronoun';
@@ -31,6 +35,8 @@ const MAX_APPOSITION = 10;
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us']);
 /** Relative pronouns that are a reporting verb's subject: "…, who said", "the report, which found". */
 const RELATIVE_PRONOUNS = new Set(['who', 'which']);
+/** Relative words whose clause reports through its subject: "which critics said was flawed". */
+const OBJECT_RELATIVES = new Set(['which']);
 /** Words before a subject that make its clause a question or a relative clause. */
 const QUESTION_WORDS = new Set(['what', 'how', 'which', 'who', 'whom', 'why', 'where', 'when', 'whether', 'if', 'do', 'does', 'did', 'that']);
 /** A possessive ends no subject: "his remarks", "Clinton’s plans" (the verb is a noun there). */
@@ -91,7 +97,11 @@ export function subjectBefore(tokens: readonly Token[], verb: number, lo: number
       ? relativePronoun(j)
       : phraseEnding(tokens, skipParenthesis(tokens, j, lo), lo);
   // "what they want", "which he said runs…", "do you think": a question or a relative clause, not a report.
-  return phrase && !QUESTION_WORDS.has(tokens[phrase.from - 1]?.lower ?? '') ? phrase : null;
+  if (!phrase) return null;
+  const before = tokens[phrase.from - 1]?.lower ?? '';
+  // "a bill, which critics said was flawed": the relative word opens the content the subject reports.
+  if (OBJECT_RELATIVES.has(before) && phrase.identification !== 'pronoun' && phrase.from - 1 >= lo) return { ...phrase, relative: phrase.from - 1 };
+  return QUESTION_WORDS.has(before) ? null : phrase;
 }
 
 /** A plain noun phrase whose last token is `j`; null when it does not open or end like one. */

@@ -91,6 +91,16 @@ describe('suggestion engine: sources', () => {
     expect(links.filter((l) => l.startsWith('coref'))).toEqual([]);
   });
 
+  it('"a bill, which critics said was flawed": the subject of an object relative clause is its source', () => {
+    const { spans, links } = proposals(['The bill, which critics said was flawed, passed.']);
+    expect(spans).toEqual([
+      'Claim which critics said was flawed {quote_form=indirect}',
+      'Source critics {identification=described}',
+      'Cue said {cue_class=communication}',
+    ]);
+    expect(links).toEqual(['attributed_to: which critics said was flawed -> critics', 'has_cue: which critics said was flawed -> said']);
+  });
+
   it('a relative pronoun is the source of its clause: "…, who said …"', () => {
     const { spans } = proposals(['The talks were led by the envoy, who said they would resume.']);
     expect(spans).toEqual([
