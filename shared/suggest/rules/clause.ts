@@ -235,21 +235,23 @@ function clauseEnd(view: SentenceView, from: number): number {
   return view.to;
 }
 
-/** The longest tail a sentence's own attribution takes ("…, he added."), in tokens. */
-const MAX_TAIL = 8;
+/** The longest tail a sentence's own attribution takes ("…, said Alan Smith, a professor of politics at Emory."), in tokens. */
+const MAX_TAIL = 22;
+/** The farthest a tail's verb stands from its comma ("…, the former envoy said"), in tokens. */
+const MAX_TAIL_VERB = 4;
 
 /**
- * Where the content starting at `at` ends: before a closing ", he added" / ", aides said" (the
- * sentence's own attribution, which another cue proposes), else at the sentence's end.
+ * Where the content starting at `at` ends: before a closing ", he added" / ", aides said" /
+ * ", said X, apposition" (the sentence's own attribution, which another cue proposes), else at
+ * the sentence's end.
  */
 function reportingTail(view: SentenceView, at: number): number {
   for (let k = view.to - 1; k > at && view.to - k <= MAX_TAIL + 2; k--) {
-    const t = view.tokens[k]!;
-    if (t.text !== ',') continue;
-    const tail = view.tokens.slice(k + 1, view.to).filter((x) => !FINAL.test(x.text));
-    const isTail = tail.length <= MAX_TAIL && tail.some((x) => !x.isCapital && VERB_FORMS.get(x.lower)?.cueClass === 'communication');
+    if (view.tokens[k]!.text !== ',') continue;
+    const head = view.tokens.slice(k + 1, Math.min(view.to, k + 1 + MAX_TAIL_VERB));
+    if (!head.some((x) => !x.isCapital && VERB_FORMS.get(x.lower)?.cueClass === 'communication')) continue;
     // A comma inside a quotation ("a “disgrace,” aides said") ends with the quotation's closing mark.
-    return !isTail ? view.to : isClosingMark(view, k + 1) ? k + 2 : k;
+    return isClosingMark(view, k + 1) ? k + 2 : k;
   }
   return view.to;
 }

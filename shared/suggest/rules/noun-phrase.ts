@@ -209,7 +209,7 @@ export function phraseAfter(tokens: readonly Token[], at: number, hi: number, op
   let end = k + 1;
   while (end < hi && end - k <= MAX_APPOSITION * 2 && tokens[end]!.text !== ',' && !/^[.;:!?”"]$/.test(tokens[end]!.text)) end++;
   // An apposition has no verb of its own: "…, the envoy will stay" is a clause, not an apposition.
-  if (end - k > MAX_APPOSITION * 2 || tokens.slice(k + 1, end).some((t) => VERB_MODIFIERS.has(t.lower) || VERB_FORMS.has(t.lower))) return phrase;
+  if (end - k > MAX_APPOSITION * 2 || tokens.slice(k + 1, end).some((t) => VERB_MODIFIERS.has(t.lower))) return phrase;
   return { ...phrase, to: end, hasApposition: true };
 }
 

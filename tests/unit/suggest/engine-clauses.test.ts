@@ -46,6 +46,20 @@ describe('suggestion engine: reporting clauses', () => {
     });
   });
 
+  it('a claim stops before its sentence’s own closing attribution, even one with a long apposition', () => {
+    const { spans } = proposals([
+      'Officials feared the bridge would close, said Alan Smith, a professor of civil engineering at the state university.',
+    ]);
+    expect(spans).toEqual([
+      'Source Officials {identification=described}',
+      'Claim Officials feared the bridge would close {quote_form=indirect}',
+      'Cue feared {cue_class=belief}',
+      'Claim the bridge would close {quote_form=indirect}',
+      'Cue said {cue_class=communication}',
+      'Source Alan Smith, a professor of civil engineering at the state university {identification=named}',
+    ]);
+  });
+
   it('"The bridge, X said, will reopen": one claim around the parenthetical attribution', () => {
     const { spans, links } = proposals(['The bridge, the mayor said, will reopen in May.']);
     expect(spans).toEqual([
