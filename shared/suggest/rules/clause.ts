@@ -74,7 +74,9 @@ export function attributionOf(view: SentenceView, cue: Cue, isOn: (rule: string)
   if (cue.rule === 'according-to') return accordingTo(view, cue);
   const auxiliary = tokens[cue.from - 1];
   if (auxiliary && cue.from - 1 >= view.from && PASSIVE_AUXILIARIES.has(auxiliary.lower)) {
-    return isOn('passive-by') && tokens[cue.to]?.lower === 'by' ? passiveBy(view, cue, cue.from - 1) : null;
+    if (!isOn('passive-by')) return null;
+    if (tokens[cue.to]?.lower === 'by') return passiveBy(view, cue, cue.from - 1);
+    return EXPECTATIONS.has(cue.base) && tokens[cue.to]?.lower === 'to' ? expectation(view, cue) : null;
   }
   const before = tokens[cue.from - 1];
   if (before && cue.from > view.from && (before.text === ',' || isClosingMark(view, cue.from - 1))) {
@@ -144,6 +146,15 @@ function wordsAfter(view: SentenceView, at: number): NounPhrase | null {
   const first = view.tokens[at];
   if (end === at || !first?.isWord || (end < view.to && view.tokens[end]!.text !== ',' && !FINAL.test(view.tokens[end]!.text))) return null;
   return { from: at, to: end, identification: 'described', hasApposition: false };
+}
+
+/** Verbs whose passive without an agent reports an expectation: "X is expected to …", "X is believed to …". */
+const EXPECTATIONS = new Set(['expect', 'believe', 'think', 'say']);
+
+/** "Trump is expected to win": the whole clause is the claim, "is expected" its cue, and no one is named. */
+function expectation(view: SentenceView, cue: Cue): Attribution | null {
+  const content = span(view, view.from, reportingTail(view, cue.to));
+  return content ? { cue: { ...cue, from: cue.from - 1 }, source: null, content, rule: 'passive-by' } : null;
 }
 
 /** "It was reported by X that …" (the content after X) or "The plan was criticized by X" (the subject is the content). */

@@ -93,11 +93,26 @@ const NOUNS_AFTER_NAMES = new Set(
   ),
 );
 
+/** The longest "In a new CNN poll of likely voters," opening a sentence, in tokens. */
+const MAX_IN_DOCUMENT = 10;
+
+/** "In a CNN poll, Clinton leads": a short phrase naming a poll, survey or report, then a comma. */
+function inDocument(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to && k - from <= MAX_IN_DOCUMENT; k++) {
+    const t = tokens[k]!;
+    if (t.text === ',') return k > from && tokens.slice(from, k).some((x) => DOCUMENT_NOUNS.has(x.lower));
+    if (!t.isWord && t.text !== '’s' && t.text !== "'s" && t.text !== '-') return false;
+  }
+  return false;
+}
+
 /** A reporting verb or "according to" at `i` (the sentence starts at `from`). */
 function builtInCue(tokens: readonly Token[], i: number, from: number, to: number, quotes: Uint8Array, mode: TextMode): Cue | null {
   const t = tokens[i]!;
   if (t.lower === 'according' && tokens[i + 1]?.lower === 'to')
     return { from: i, to: i + 2, base: 'according to', cueClass: 'communication', rule: 'according-to' };
+  if (t.lower === 'in' && i === from && inDocument(tokens, i + 1, to))
+    return { from: i, to: i + 1, base: 'in', cueClass: 'communication', rule: 'according-to' };
   // In a Title Case headline every word is capitalised; in any headline a noun-like form is a verb more often than in body text ("Skywriters blast Trump").
   const verb = (t.isCapital && mode !== 'title-case') || NOT_CUES.has(t.lower) ? undefined : VERB_FORMS.get(t.lower);
   if (!verb || (mode === 'body' && NOUN_LIKE_VERBS.has(verb.base) && isNounForm(t.lower, verb.base) && !isVerbAfter(tokens, i, from))) return null;

@@ -116,6 +116,21 @@ describe('suggestion engine: reporting clauses', () => {
     expect(proposals(['It was reported by the Tribune that the bridge would close.'], { disabled: ['passive-by'] }).spans).toEqual([]);
   });
 
+  it('"In a new poll, …": the poll is the source; "X is expected to …": a claim no one is named for', () => {
+    const poll = proposals(['In a new CNN poll, Clinton leads by ten points.']);
+    expect(poll.spans).toEqual([
+      'Cue In {cue_class=communication}',
+      'Source a new CNN poll {identification=named}',
+      'Claim Clinton leads by ten points {quote_form=indirect}',
+    ]);
+    expect(poll.links).toEqual(['attributed_to: Clinton leads by ten points -> a new CNN poll', 'has_cue: Clinton leads by ten points -> In']);
+    expect(proposals(['In a few words, Clinton thanked her staff.']).spans).toEqual([]);
+    const expected = proposals(['Trump is expected to win the primary.']);
+    expect(expected.spans).toEqual(['Claim Trump is expected to win the primary {quote_form=indirect}', 'Cue is expected {cue_class=belief}']);
+    expect(expected.links).toEqual(['has_cue: Trump is expected to win the primary -> is expected']);
+    expect(proposals(['Trump was expected.']).spans).toEqual([]);
+  });
+
   it('a verb that shares the sentence’s subject: "… and said …", "…, saying …"', () => {
     expectAttribution(
       'The mayor visited the site and said the bridge was safe.',
