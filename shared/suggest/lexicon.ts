@@ -47,7 +47,6 @@ export const OBJECT_VERBS: ReadonlySet<string> = new Set([
   'advise',
   'promise',
   'accuse',
-  'call',
 ]);
 
 /**

@@ -25,7 +25,7 @@ export type Cue = Readonly<{ from: number; to: number; base: string; cueClass: C
 /** The rules that start from a cue. */
 export type CueRule = 'said-clause' | 'reporting-verb-clause' | 'according-to' | 'lexicon' | 'headline';
 
-/** Verbs that name ("called it “a disaster”"): a cue without their particle only when a quotation opens within this many tokens. */
+/** Verbs that name ("called it “a disaster”"): a cue without their particle after a name or a pronoun, or when a quotation opens within this many tokens. */
 const NAMING_REACH = 8;
 const NAMING_VERBS = new Set(['call']);
 
@@ -121,10 +121,11 @@ function builtInCue(tokens: readonly Token[], i: number, from: number, to: numbe
   if (!particles) return { from: i, to: i + 1, ...verb, rule };
   const next = tokens[i + 1];
   if (next && i + 1 < to && particles.includes(next.lower)) return { from: i, to: i + 2, ...verb, rule };
-  // "Sanders called the suspension “arbitrary”": a verb that names is a cue when a quotation follows closely.
-  return NAMING_VERBS.has(verb.base) && quotes.slice(i + 1, Math.min(to, i + 1 + NAMING_REACH)).includes(1)
-    ? { from: i, to: i + 1, ...verb, rule }
-    : null;
+  if (!NAMING_VERBS.has(verb.base)) return null;
+  // "Sanders called the suspension “arbitrary”", "Trump called her a liar": a quotation follows closely, or a name or pronoun names.
+  const before = tokens[i - 1];
+  const isNamer = before !== undefined && i - 1 >= from && (before.isCapital || PRONOUNS.get(before.lower) === 'person') && t.lower !== 'call';
+  return isNamer || quotes.slice(i + 1, Math.min(to, i + 1 + NAMING_REACH)).includes(1) ? { from: i, to: i + 1, ...verb, rule } : null;
 }
 
 /** Whether a form is a noun-like verb's base or -s form ("report", "reports"), which is a noun more often than not. */

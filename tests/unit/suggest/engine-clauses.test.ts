@@ -169,6 +169,15 @@ describe('suggestion engine: reporting clauses', () => {
     ]);
   });
 
+  it('"X called Y a Z" names when a name or pronoun does the calling; "a group called X" does not', () => {
+    expect(proposals(['Hill called the plan a serious mistake.']).spans).toEqual([
+      'Source Hill {identification=named}',
+      'Cue called {cue_class=communication}',
+      'Claim the plan a serious mistake {quote_form=indirect}',
+    ]);
+    expect(proposals(['A new group called Citizens for Roads met on Monday.']).spans).toEqual([]);
+  });
+
   it('mixed speech: an indirect claim that quotes in part', () => {
     expectAttribution(
       'The mayor said the bridge was “perfectly safe” for trucks.',
