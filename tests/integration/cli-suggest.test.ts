@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createServiceApi } from '../../electron/services/api';
 import { openAppSettings } from '../../electron/services/app-paths';
 import { browserShell } from '../../electron/services/export/jobs';
-import { readSuggestionsFile } from '../../electron/services/suggestions/store';
+import { readSuggestionsFile, suggestionsPath } from '../../electron/services/suggestions/store';
 import { Workspace } from '../../electron/services/workspace';
 import { parseJsonlHeader, parseJsonlLine } from '../../shared/formats/jsonl';
 import { ORIGIN_PREFIX } from '../../shared/suggest/types';
@@ -147,6 +147,24 @@ describe('claimdesk suggest', () => {
     expect(missing.err).toMatch(/is not a Claimdesk workspace .*import articles into it first/);
     expect(run('suggest', '--workspace', ws, '--out', join(dir, 'x.jsonl'), '--accept', '--annotator', 'ann').code).toBe(2);
     expect(run('suggest', '--help').out).toMatch(/Usage: claimdesk suggest/);
+  });
+
+  it('refuses --out over a document’s suggestions file, even with --force, and leaves the file as it was', async () => {
+    const { ws, envoy } = await workspace();
+    const opened = await Workspace.open(ws, { mergeDriver: null });
+    try {
+      const settings = await openAppSettings();
+      settings.db.data.author = 'ann';
+      await createServiceApi({ current: opened }, settings, browserShell(ws)).rejectSuggestions({ docId: envoy, keys: ['Claim:1-2'] });
+    } finally {
+      await opened.close();
+    }
+    const path = suggestionsPath(ws, envoy);
+    const before = await readFile(path, 'utf8');
+    const refused = run('suggest', '--workspace', ws, '--out', path, '--force');
+    expect(refused.code).toBe(4);
+    expect(refused.err).toMatch(/is inside the workspace's own files \(\.suggestions\); choose a path outside them/);
+    expect(await readFile(path, 'utf8')).toBe(before);
   });
 
   it('import turns suggestions on for what it imports when the preference suggestOnImport is set', async () => {
