@@ -31,7 +31,7 @@ export class SuggestionCache {
    * @returns the set, in the engine's UTF-16 offsets
    */
   suggestionsFor(article: SuggestArticle, lexicon: VersionedLexicon): Promise<SuggestionSet> {
-    const key = `${this.hashOf(article.text)}\u0000${lexicon.version}`;
+    const key = `${this.textHashOf(article.text)}\u0000${lexicon.version}`;
     const known = this.sets.get(key);
     if (known) {
       // Most recently used last, so the first key is the one to drop.
@@ -46,7 +46,8 @@ export class SuggestionCache {
     return run;
   }
 
-  private hashOf(text: string): string {
+  /** textHash of an article's text, remembered for the last text asked (the article kept open is not hashed again on every call). */
+  textHashOf(text: string): string {
     if (this.lastText?.text !== text) this.lastText = { text, hash: textHash(text) };
     return this.lastText.hash;
   }

@@ -11,7 +11,7 @@ import { fitToSchema } from '../../../shared/suggest/accept';
 import type { SuggestionKey, SuggestionSet } from '../../../shared/suggest/types';
 import type { Workspace } from '../workspace';
 import { SuggestionCache, type VersionedLexicon } from './compute';
-import { readSuggestionsFile, SuggestionsFiles, withEnabled, withRejected, type SuggestionsState } from './store';
+import { readSuggestionsFile, rejectedOf, SuggestionsFiles, withEnabled, withRejected, type SuggestionsState } from './store';
 
 /** The empty set a document with suggestions off answers with. */
 const NO_SUGGESTIONS: SuggestionSet = { suggestions: [], links: [] };
@@ -38,6 +38,7 @@ export class SuggestionService {
   /**
    * One document's suggestions as `layer` sees them (see ClaimdeskApi.getSuggestions).
    * @param compute turn suggestions on for the document (remembered unless the workspace is read-only here or its file is damaged)
+   * @returns the reply; with `problem` when the document's suggestions file is damaged (nothing counts as rejected meanwhile)
    * @throws ApiError NOT_FOUND, INVALID_INPUT (a layer name), IO/CONFLICT (the document or its suggestions file cannot be read)
    */
   async get(docId: DocId, layer: string, compute: boolean): Promise<SuggestionsReply> {
@@ -47,9 +48,10 @@ export class SuggestionService {
     let state = await this.read(ws, docId);
     if (compute && !state.file.enabled && state.problem === null && ws.readOnlyReason() === null)
       state = { file: await this.files.update(ws.path, docId, withEnabled), problem: null };
-    const rejected = state.file.rejected[layer] ?? [];
-    if (!compute && !state.file.enabled) return { enabled: false, set: NO_SUGGESTIONS, rejected };
-    return { enabled: true, set: this.fit(await this.cache.suggestionsFor(doc, await this.lexiconOf(ws)), ws.info().schema), rejected };
+    const rejected = rejectedOf(state.file, layer, this.cache.textHashOf(doc.text));
+    const problem = state.problem === null ? {} : { problem: state.problem };
+    if (!compute && !state.file.enabled) return { enabled: false, set: NO_SUGGESTIONS, rejected, ...problem };
+    return { enabled: true, set: this.fit(await this.cache.suggestionsFor(doc, await this.lexiconOf(ws)), ws.info().schema), rejected, ...problem };
   }
 
   /** fitToSchema, once per (cached set, schema): asking again for an unchanged document costs lookups only. */
@@ -69,10 +71,11 @@ export class SuggestionService {
    */
   async reject(docId: DocId, layer: string, keys: readonly SuggestionKey[], undo: boolean): Promise<SuggestionsReply> {
     const ws = this.workspace();
-    await ws.openDocument(docId, layer);
+    const { text } = await ws.openDocument(docId, layer);
     const holder = ws.readOnlyReason();
     if (holder !== null) throw new ApiError('CONFLICT', `${holder}; suggestions cannot be rejected here meanwhile`);
-    await this.files.update(ws.path, docId, (file) => withRejected(file, layer, keys, undo));
+    const textSha256 = this.cache.textHashOf(text);
+    await this.files.update(ws.path, docId, (file) => withRejected(file, layer, keys, undo, textSha256));
     return this.get(docId, layer, false);
   }
 
@@ -83,10 +86,8 @@ export class SuggestionService {
 
   private async read(ws: Workspace, docId: DocId): Promise<SuggestionsState> {
     try {
-      const state = await readSuggestionsFile(ws.path, docId);
-      // A damaged file stands for "nothing rejected"; the reply cannot say so, the log does, and rejecting says it to the analyst.
-      if (state.problem !== null) console.warn(`Claimdesk suggestions: ${state.problem}`);
-      return state;
+      // A damaged file stands for "nothing rejected"; the reply says so (problem), and rejecting is refused over it.
+      return await readSuggestionsFile(ws.path, docId);
     } catch (err) {
       throw new ApiError(
         'IO',
