@@ -17,6 +17,7 @@ import { SuggestionCache } from '../../electron/services/suggestions/compute';
 import { LEXICON_CAP, WorkspaceLexicon } from '../../electron/services/suggestions/lexicon';
 import { Workspace } from '../../electron/services/workspace';
 import { layerPath } from '../../electron/services/workspace/files';
+import { DEFAULT_SCHEMA } from '../../shared/model/default-schema';
 import type { Operation } from '../../shared/model/operations';
 import type { Annotation } from '../../shared/model/types';
 import type { SuggestionSet } from '../../shared/suggest/types';
@@ -141,8 +142,8 @@ describe('the workspace lexicon', () => {
     const { api, lexicon, a, b, textOf } = await setUp();
     const cache = new SuggestionCache();
     const article = await api.getDocument({ docId: b });
-    const before = await cache.suggestionsFor(article, await lexicon.get());
-    expect(await cache.suggestionsFor(article, await lexicon.get())).toBe(before); // cached: the same set
+    const before = await cache.suggestionsFor(article, await lexicon.get(), DEFAULT_SCHEMA);
+    expect(await cache.suggestionsFor(article, await lexicon.get(), DEFAULT_SCHEMA)).toBe(before); // cached: the same set
     const grumbledAt = article.text.indexOf('grumbled');
     const cueOverGrumbled = (set: SuggestionSet) =>
       set.suggestions.some((s) => s.label === 'Cue' && s.start === grumbledAt && s.end === grumbledAt + 8);
@@ -153,7 +154,7 @@ describe('the workspace lexicon', () => {
     await api.applyChanges({ docId: a, layer: 'curated', ops: again(grumbled) });
     const now = await lexicon.get();
     expect(now.lexicon.cues).toContain('grumbled');
-    const after = await cache.suggestionsFor(article, now);
+    const after = await cache.suggestionsFor(article, now, DEFAULT_SCHEMA);
     expect(after).not.toBe(before); // computed again with "grumbled" in its lexicon
     expect(cueOverGrumbled(after)).toBe(true); // "Hill grumbled: …" in the other document now has its cue
   });

@@ -6,8 +6,7 @@
  * (visibleSuggestions). Accepting is an ordinary applyChanges; nothing here writes a layer.
  */
 import { ApiError, type ImportReport, type SuggestionsReply } from '../../../shared/api';
-import type { DocId, Schema } from '../../../shared/model/types';
-import { fitToSchema } from '../../../shared/suggest/accept';
+import type { DocId } from '../../../shared/model/types';
 import type { SuggestionKey, SuggestionSet } from '../../../shared/suggest/types';
 import type { Workspace } from '../workspace';
 import { SuggestionCache, type VersionedLexicon } from './compute';
@@ -23,8 +22,6 @@ export type LexiconSource = (workspace: Workspace) => Promise<VersionedLexicon>;
 export class SuggestionService {
   private readonly files = new SuggestionsFiles();
   private readonly cache = new SuggestionCache();
-  /** Each cached set fitted to the schema it was last asked with (a new schema object: fitted again). */
-  private readonly fitted = new WeakMap<SuggestionSet, Readonly<{ schema: Schema; set: SuggestionSet }>>();
 
   /**
    * @param workspace the open workspace (read on every call: Electron's File > Open swaps it)
@@ -51,16 +48,7 @@ export class SuggestionService {
     const rejected = rejectedOf(state.file, layer, this.cache.textHashOf(doc.text));
     const problem = state.problem === null ? {} : { problem: state.problem };
     if (!compute && !state.file.enabled) return { enabled: false, set: NO_SUGGESTIONS, rejected, ...problem };
-    return { enabled: true, set: this.fit(await this.cache.suggestionsFor(doc, await this.lexiconOf(ws)), ws.info().schema), rejected, ...problem };
-  }
-
-  /** fitToSchema, once per (cached set, schema): asking again for an unchanged document costs lookups only. */
-  private fit(set: SuggestionSet, schema: Schema): SuggestionSet {
-    const known = this.fitted.get(set);
-    if (known?.schema === schema) return known.set;
-    const fitted = fitToSchema(set, schema);
-    this.fitted.set(set, { schema, set: fitted });
-    return fitted;
+    return { enabled: true, set: await this.cache.suggestionsFor(doc, await this.lexiconOf(ws), ws.info().schema), rejected, ...problem };
   }
 
   /**
