@@ -159,7 +159,12 @@ describe('claimdesk suggest', () => {
     expect(missing.code).toBe(3);
     expect(missing.err).toMatch(/is not a Claimdesk workspace .*import articles into it first/);
     expect(run('suggest', '--workspace', ws, '--out', join(dir, 'x.jsonl'), '--accept', '--annotator', 'ann').code).toBe(2);
-    expect(run('suggest', '--help').out).toMatch(/Usage: claimdesk suggest/);
+    const help = run('suggest', '--help').out;
+    expect(help).toMatch(/Usage: claimdesk suggest/);
+    // A --out span's id is the suggestion key (UTF-16, what rejections name), its start and end code points: the help says so.
+    expect(help.replace(/\s+/g, ' ')).toMatch(
+      /offsets count UTF-16 code units: after an emoji .* differ from the span's start and end, which count code points/,
+    );
   });
 
   it('refuses --out over a document’s suggestions file, even with --force, and leaves the file as it was', async () => {
