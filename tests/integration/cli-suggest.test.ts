@@ -3,7 +3,8 @@
  * Counts by label; --out as Claimdesk JSONL read back with the JSONL parser (code-point offsets,
  * checked on a text with an emoji before a quotation; keys as ids, origins, links as relations;
  * a rejection left out); --accept into the annotator's layer, once (a second run adds nothing);
- * the errors that say what to do; and import turning suggestions on when the preference says so.
+ * the errors that say what to do; --out never over the workspace's .suggestions; --layer
+ * constructor and __proto__; and import turning suggestions on when the preference says so.
  */
 import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';

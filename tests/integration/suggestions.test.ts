@@ -1,9 +1,10 @@
 /**
  * The suggestions service (#15) through the API contract on real temp workspaces: computing on
- * the envoy sample; rejections that outlive a reopen (a new service), undo, idempotence; the
- * .suggestions file kept out of git; turning suggestions on at import (the preference); a damaged
- * suggestions file answered clearly and left untouched; accepting through applyChanges; and no
- * suggestion in an export.
+ * the envoy sample; rejections that outlive a reopen (a new service), undo, idempotence; layers
+ * named constructor, toString, __proto__; rejections forgotten once the text they were made on
+ * changed; the .suggestions file kept out of git; turning suggestions on at import (the
+ * preference); a damaged suggestions file named in the reply's problem and left untouched;
+ * accepting through applyChanges; and no suggestion in an export.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
