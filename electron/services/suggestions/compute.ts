@@ -9,9 +9,9 @@
  * nothing of files or layers.
  */
 import type { Block, Schema } from '../../../shared/model/types';
-import { fitToSchema } from '../../../shared/suggest/accept';
+import { endLabels, fitSuggestion, linkFits } from '../../../shared/suggest/accept';
 import { suggestSteps } from '../../../shared/suggest/engine';
-import type { Lexicon, SuggestedLink, Suggestion, SuggestionKey, SuggestionSet } from '../../../shared/suggest/types';
+import type { Lexicon, SuggestedLink, Suggestion, SuggestionSet } from '../../../shared/suggest/types';
 import { timeSlicer, type Pause } from '../store/time-slice';
 import { textHash } from '../workspace/files';
 
@@ -106,27 +106,23 @@ async function runInSlices(article: SuggestArticle, lexicon: Lexicon, schema: Sc
 
 /**
  * fitToSchema in pieces, with a pause after each: the suggestions `chunk` at a time, then the
- * links `chunk` at a time, each piece with the (fitted) suggestions its links join. The same result
- * as fitToSchema(set, schema), without holding the event loop for a 1 MB article's whole set.
+ * links `chunk` at a time. The same result as fitToSchema(set, schema), without holding the event
+ * loop for a 1 MB article's whole set.
  * @param chunk how many suggestions or links each piece holds
  */
 export async function fitInSlices(set: SuggestionSet, schema: Schema, pause: Pause, chunk = FIT_CHUNK): Promise<SuggestionSet> {
   const suggestions: Suggestion[] = [];
   for (let i = 0; i < set.suggestions.length; i += chunk) {
-    suggestions.push(...fitToSchema({ suggestions: set.suggestions.slice(i, i + chunk), links: [] }, schema).suggestions);
+    for (const s of set.suggestions.slice(i, i + chunk)) {
+      const fitted = fitSuggestion(s, schema);
+      if (fitted) suggestions.push(fitted);
+    }
     await pause();
   }
-  const byKey = new Map(suggestions.map((s) => [s.key, s]));
+  const endLabel = endLabels(set, suggestions);
   const links: SuggestedLink[] = [];
   for (let i = 0; i < set.links.length; i += chunk) {
-    const piece = set.links.slice(i, i + chunk);
-    const ends = new Map<SuggestionKey, Suggestion>();
-    for (const link of piece)
-      for (const key of [link.from, link.to]) {
-        const end = byKey.get(key);
-        if (end) ends.set(key, end);
-      }
-    links.push(...fitToSchema({ suggestions: [...ends.values()], links: piece }, schema).links);
+    links.push(...set.links.slice(i, i + chunk).filter((l) => linkFits(l, endLabel, schema)));
     await pause();
   }
   return { suggestions, links };
