@@ -266,7 +266,7 @@ export const ANONYMOUS_MARKERS: readonly string[] = [
 export const CLAUSE_WORDS: ReadonlySet<string> = new Set(
   (
     'that which who whom whose what when where while because after before since if although though as but or so nor than until unless ' +
-    'whether how why once and said says to for with without about into on in at by from of is are was were be been has have had ' +
+    'whether how why once and said says to for with without about into on in at by from of is are was were be been has have had during amid despite ' +
     'not would will could can should may might must do does did'
   ).split(' '),
 );

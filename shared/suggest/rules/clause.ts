@@ -82,7 +82,9 @@ export function attributionOf(view: SentenceView, cue: Cue, isOn: (rule: string)
   if (before && cue.from > view.from && (before.text === ',' || isClosingMark(view, cue.from - 1))) {
     const source = phraseAfter(tokens, cue.to, view.to, view.options);
     // "…,” said X, a professor of economics who…": the source ends the clause or a comma follows it.
-    const content = source && (endsClause(view, source.to) || tokens[source.to]?.text === ',') ? contentBefore(view, cue.from) : null;
+    // After a quotation's closing mark the verb is its attribution whatever follows its source ("…,” said Fiorina during the debate).
+    const afterQuote = isClosingMark(view, cue.from - 1);
+    const content = source && (afterQuote || endsClause(view, source.to) || tokens[source.to]?.text === ',') ? contentBefore(view, cue.from) : null;
     if (source && content) return { cue, source, content, rule: cue.rule };
   }
   const afterComma = before?.text === ',' || (isClosingMark(view, cue.from - 1) && tokens[cue.from - 2]?.text === ',');
@@ -288,7 +290,7 @@ function span(view: SentenceView, from: number, to: number): Content | null {
 /** Whether nothing but final punctuation (and time words) follows token `at` in the sentence. */
 function endsClause(view: SentenceView, at: number): boolean {
   let k = skipAdjuncts(view, at);
-  while (k < view.to && (FINAL.test(view.tokens[k]!.text) || isClosingMark(view, k))) k++;
+  while (k < view.to && (FINAL.test(view.tokens[k]!.text) || view.tokens[k]!.text === ')' || isClosingMark(view, k))) k++;
   return k >= view.to;
 }
 

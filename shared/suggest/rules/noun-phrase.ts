@@ -38,7 +38,7 @@ const RELATIVE_PRONOUNS = new Set(['who', 'which']);
 /** Relative words whose clause reports through its subject: "which critics said was flawed". */
 const OBJECT_RELATIVES = new Set(['which']);
 /** Words before a subject that make its clause a question or a relative clause. */
-const QUESTION_WORDS = new Set(['what', 'how', 'which', 'who', 'whom', 'why', 'where', 'when', 'whether', 'if', 'do', 'does', 'did', 'that']);
+const QUESTION_WORDS = new Set(['what', 'how', 'which', 'who', 'whom', 'why', 'whether', 'do', 'does', 'did', 'that']);
 /** A possessive ends no subject: "his remarks", "Clinton’s plans" (the verb is a noun there). */
 const POSSESSIVES = new Set(['’s', "'s", '’', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
 

@@ -85,6 +85,13 @@ describe('suggestion engine: reporting clauses', () => {
     });
   });
 
+  it('"When X said …" is a report too (a subordinate clause, not a question)', () => {
+    expectAttribution(
+      'When the mayor said the bridge was safe, traffic returned.',
+      attribution('the bridge was safe, traffic returned', 'the mayor', 'said', 'source-first'),
+    );
+  });
+
   it('"X told reporters …": the object between the verb and what it reports is neither source nor claim', () => {
     expectAttribution(
       'The mayor told reporters the bridge would reopen in May.',

@@ -16,6 +16,16 @@ describe('suggestion engine: quotations', () => {
     ]);
   });
 
+  it('after a closing mark, "said X" is the attribution whatever follows X ("during the debate", "who…")', () => {
+    const { spans, links } = proposals(['“We will win,” said former executive Carly Fiorina during the second debate.']);
+    expect(spans).toEqual([
+      'Claim “We will win,” {quote_form=direct}',
+      'Cue said {cue_class=communication}',
+      'Source former executive Carly Fiorina {identification=named}',
+    ]);
+    expect(links).toEqual(['attributed_to: “We will win,” -> former executive Carly Fiorina', 'has_cue: “We will win,” -> said']);
+  });
+
   it('straight quotes, « », „ “, top-level single quotes and doubled apostrophes', () => {
     for (const [open, close] of [
       ['"', '"'],
