@@ -25,7 +25,7 @@ const VERBS: Readonly<Record<CueClass, readonly string[]>> = {
       'demand advise caution hint disclose reveal proclaim confess protest charge describe lament speculate estimate inform ' +
       'assure remind signal indicate call dismiss question condemn denounce defend endorse applaud welcome ridicule mock ' +
       'attack slam blast reject swear:swore:sworn forecast:forecast conclude point refer/referred contest insinuate clarify ' +
-      'elaborate continue talk discuss express echo post retweet vote sign:signed offer speak:spoke:spoken push issue list',
+      'elaborate continue talk discuss express echo retweet sign:signed offer speak:spoke:spoken push list',
   ),
   belief: words(
     'believe think:thought fear hope want expect worry doubt suspect consider assume wonder wish prefer/preferred ' +
@@ -58,7 +58,6 @@ export const PARTICLE_VERBS: Readonly<Record<string, readonly string[]>> = {
   point: ['to', 'out'],
   refer: ['to'],
   talk: ['about'],
-  vote: ['for', 'against'],
   sign: ['off'],
   speak: ['of', 'about', 'out'],
   push: ['for', 'back'],
@@ -73,13 +72,13 @@ export const NOUN_LIKE_VERBS: ReadonlySet<string> = new Set(
     'state report comment remark question attack support plan contest answer claim note tweet reply praise blame charge demand ' +
     'promise pledge vow estimate forecast show fear hope doubt trust wish worry signal counter protest mention repeat quip joke ' +
     'boast shout caution hint call point refer concern defend endorse welcome reject accept attack slam blast mock dismiss oppose ' +
-    'find learn order decline respond speak issue list offer push'
+    'find learn order decline respond speak list offer push'
   ).split(' '),
 );
 
 /** Forms of reporting verbs that news uses mostly for something else: "pledged delegates", "known as", "precincts reporting", "charged with". */
 export const NOT_CUES: ReadonlySet<string> = new Set(
-  'pledged known reporting showing seeking seek advised charged attacking continue continues post vote votes seen find saw respond appear offering thinking writing'.split(
+  'pledged known reporting showing seeking seek advised charged attacking continue continues seen find saw respond appear offering thinking writing'.split(
     ' ',
   ),
 );
