@@ -147,12 +147,11 @@ export const VERB_MODIFIERS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** Personal pronouns that can be a source, to whether they refer to a person (he, she) or not. */
+/** Personal pronouns that can be a source, to whether they refer to a person (he, she) or not. Not "it": a source less than half the time in news ("it said" of a company is rarer than "it seems"). */
 export const PRONOUNS: ReadonlyMap<string, 'person' | 'group' | 'self'> = new Map([
   ['he', 'person'],
   ['she', 'person'],
   ['they', 'group'],
-  ['it', 'group'],
   ['i', 'self'],
   ['we', 'self'],
   ['you', 'self'],
