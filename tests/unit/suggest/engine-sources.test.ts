@@ -36,6 +36,14 @@ describe('suggestion engine: sources', () => {
     expect(proposals(['Officials said the talks would resume.']).spans[0]).toBe('Source Officials {identification=described}');
   });
 
+  it('a plural possessive is part of the source: "Bernie Sanders’ campaign says"', () => {
+    expect(proposals(['Bernie Sanders’ campaign says it raised more than it spent.']).spans).toEqual([
+      'Source Bernie Sanders’ campaign {identification=named}',
+      'Cue says {cue_class=communication}',
+      'Claim it raised more than it spent {quote_form=indirect}',
+    ]);
+  });
+
   it('an anonymous source: "a person familiar with the talks"', () => {
     const { spans, links, set } = proposals(['The talks will resume, a person familiar with the talks said.']);
     expect(spans).toEqual([
