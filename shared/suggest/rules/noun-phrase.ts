@@ -198,7 +198,7 @@ function knownNameEnding(tokens: readonly Token[], j: number, lo: number, option
  */
 export function phraseAfter(tokens: readonly Token[], at: number, hi: number, options: PhraseOptions): NounPhrase | null {
   const first = tokens[at];
-  if (!first || !canOpen(first) || OBJECT_PRONOUNS.has(first.lower)) return null;
+  if (!first || (!canOpen(first) && !describesName(tokens, at, hi)) || OBJECT_PRONOUNS.has(first.lower)) return null;
   if (PRONOUNS.has(first.lower)) return { from: at, to: at + 1, identification: 'pronoun', hasApposition: false };
   let k = at + 1;
   while (k < hi && k - at < MAX_PHRASE && (isPhraseWord(tokens[k]!) || (isInnerLink(tokens, k) && tokens[k + 1]?.isWord === true))) k++;
@@ -211,6 +211,19 @@ export function phraseAfter(tokens: readonly Token[], at: number, hi: number, op
   // An apposition has no verb of its own: "…, the envoy will stay" is a clause, not an apposition.
   if (end - k > MAX_APPOSITION * 2 || tokens.slice(k + 1, end).some((t) => VERB_MODIFIERS.has(t.lower))) return phrase;
   return { ...phrase, to: end, hasApposition: true };
+}
+
+/** The most words of a description before a name ("political scientist Dossym Satpayev"). */
+const MAX_DESCRIPTION = 3;
+
+/** "says political scientist Dossym Satpayev": lower-case phrase words that lead to a name within a few tokens. */
+function describesName(tokens: readonly Token[], at: number, hi: number): boolean {
+  for (let k = at; k < hi && k - at <= MAX_DESCRIPTION; k++) {
+    const t = tokens[k]!;
+    if (t.isCapital) return k > at;
+    if (!isPhraseWord(t) || NOUN_PHRASE_LINKS.has(t.lower)) return false;
+  }
+  return false;
 }
 
 /** How the phrase `[from, to)` identifies its source. */

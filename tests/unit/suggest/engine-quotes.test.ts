@@ -24,6 +24,11 @@ describe('suggestion engine: quotations', () => {
       'Source former executive Carly Fiorina {identification=named}',
     ]);
     expect(links).toEqual(['attributed_to: “We will win,” -> former executive Carly Fiorina', 'has_cue: “We will win,” -> said']);
+    expect(proposals(['“India has more pull,” says political scientist Dossym Satpayev.']).spans).toEqual([
+      'Claim “India has more pull,” {quote_form=direct}',
+      'Cue says {cue_class=communication}',
+      'Source political scientist Dossym Satpayev {identification=named}',
+    ]);
   });
 
   it('straight quotes, « », „ “, top-level single quotes and doubled apostrophes', () => {
