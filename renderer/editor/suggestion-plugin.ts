@@ -1,0 +1,124 @@
+/**
+ * Ghost highlights (#15): one plugin whose state is a DecorationSet of inline decorations, one
+ * per suggestion shown (`nodeName: 'span'`, class `cd-suggestion`, `data-suggestion-key`,
+ * `data-label` for its colour), drawn dashed and unfilled so they never read as annotations;
+ * the suggestion under the cursor gets `is-active`. A new list of suggestions is compared with
+ * what is drawn by key, and only the suggestions that came, went or moved are re-drawn (an
+ * accept removes a few; a cursor move re-draws two), so a long article with thousands of
+ * suggestions is built once. Mapped through `tr.mapping` like the annotation layer. Knows
+ * nothing about documents or the service: it draws the views it is given.
+ */
+import type { Node as PmNode } from 'prosemirror-model';
+import { Plugin, PluginKey, type Command } from 'prosemirror-state';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import type { Block } from '../../shared/model/types';
+import type { Suggestion } from '../../shared/suggest/types';
+import { viewPosFromOffset } from './positions';
+import './suggestions.css';
+
+/** How one suggestion is drawn: its key, label and PM range [from, to). */
+export type SuggestionView = Readonly<{ key: string; label: string; from: number; to: number }>;
+
+/** What the article shows of the suggestions: every one drawn, and the one under the cursor. */
+export type SuggestionLayer = Readonly<{ views: readonly SuggestionView[]; activeKey: string | null }>;
+
+type Spec = Readonly<{ key: string }>;
+
+type GhostState = Readonly<{
+  set: DecorationSet;
+  /** What is drawn; replaced (never changed in place) with each new layer. */
+  layer: SuggestionLayer;
+  byKey: ReadonlyMap<string, SuggestionView>;
+}>;
+
+const ghostKey = new PluginKey<GhostState>('suggestions');
+
+/** Nothing shown. */
+export const NO_SUGGESTIONS: SuggestionLayer = { views: [], activeKey: null };
+
+/** The views of suggestions in the article `blocks` (text offsets to view positions). */
+export function suggestionViews(blocks: readonly Block[], suggestions: readonly Suggestion[]): SuggestionView[] {
+  return suggestions.map((s) => ({
+    key: s.key,
+    label: s.label,
+    from: viewPosFromOffset(blocks, s.start, 1),
+    to: viewPosFromOffset(blocks, s.end, -1),
+  }));
+}
+
+/** @param initial what to show at first */
+export function suggestionPlugin(initial: SuggestionLayer): Plugin<GhostState> {
+  return new Plugin<GhostState>({
+    key: ghostKey,
+    state: {
+      init: (_config, state) => ({
+        set: DecorationSet.create(
+          state.doc,
+          initial.views.flatMap((v) => decorationsFor(v, initial.activeKey)),
+        ),
+        layer: initial,
+        byKey: indexOf(initial.views),
+      }),
+      apply(tr, value) {
+        const next = tr.getMeta(ghostKey) as SuggestionLayer | undefined;
+        const mapped = value.set.map(tr.mapping, tr.doc);
+        if (!next) return mapped === value.set ? value : { ...value, set: mapped };
+        return redraw(tr.doc, { ...value, set: mapped }, next);
+      },
+    },
+    props: { decorations: (state) => ghostKey.getState(state)?.set ?? DecorationSet.empty },
+  });
+}
+
+/** Shows `layer` in place of what is drawn (re-drawing only what differs). */
+export function showSuggestions(layer: SuggestionLayer): Command {
+  return (state, dispatch) => {
+    const current = ghostKey.getState(state);
+    if (!current || current.layer === layer) return false;
+    dispatch?.(state.tr.setMeta(ghostKey, layer).setMeta('addToHistory', false));
+    return true;
+  };
+}
+
+function indexOf(views: readonly SuggestionView[]): Map<string, SuggestionView> {
+  return new Map(views.map((v) => [v.key, v]));
+}
+
+function redraw(doc: PmNode, before: GhostState, layer: SuggestionLayer): GhostState {
+  const drawnOf = (v: SuggestionView) => before.set.find(v.from, v.to, (spec: Spec) => spec.key === v.key);
+  // The same list with another cursor: only the two suggestions whose look changes.
+  const changed = new Set<string>();
+  let byKey = before.byKey;
+  if (layer.views !== before.layer.views) {
+    byKey = indexOf(layer.views);
+    for (const [key, old] of before.byKey) {
+      const now = byKey.get(key);
+      if (!now || now.from !== old.from || now.to !== old.to || now.label !== old.label) changed.add(key);
+    }
+    for (const key of byKey.keys()) if (!before.byKey.has(key)) changed.add(key);
+  }
+  for (const key of [before.layer.activeKey, layer.activeKey]) if (key !== null) changed.add(key);
+  let set = before.set;
+  const removed = [...changed].flatMap((key) => {
+    const old = before.byKey.get(key);
+    return old ? drawnOf(old) : [];
+  });
+  if (removed.length > 0) set = set.remove(removed);
+  const added = [...changed].flatMap((key) => {
+    const now = byKey.get(key);
+    return now ? decorationsFor(now, layer.activeKey) : [];
+  });
+  if (added.length > 0) set = set.add(doc, added);
+  return { set, layer, byKey };
+}
+
+function decorationsFor(view: SuggestionView, activeKey: string | null): Decoration[] {
+  if (view.from >= view.to) return [];
+  const attrs = {
+    nodeName: 'span',
+    class: view.key === activeKey ? 'cd-suggestion is-active' : 'cd-suggestion',
+    'data-suggestion-key': view.key,
+    'data-label': view.label,
+  };
+  return [Decoration.inline(view.from, view.to, attrs, { key: view.key } satisfies Spec)];
+}
