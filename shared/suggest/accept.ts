@@ -12,15 +12,47 @@ import { findLabel } from '../model/schema-rules';
 import type { Annotation, AttributeValue, Attributes, DocumentData, Relation, Schema } from '../model/types';
 import { ORIGIN_PREFIX, type SuggestedLink, type Suggestion, type SuggestionKey, type SuggestionSet } from './types';
 
-/** The layer's annotation a suggestion stands for: same label and bounds, else same label over any of its text. */
-function annotationFor(annotations: readonly Annotation[], s: Pick<Suggestion, 'label' | 'start' | 'end'>): Annotation | undefined {
-  let overlapping: Annotation | undefined;
+/** Finds, among a layer's annotations, the one a suggestion stands for. */
+type AnnotationFinder = (s: Pick<Suggestion, 'label' | 'start' | 'end'>) => Annotation | undefined;
+
+/**
+ * The layer's annotation a suggestion stands for: same label and bounds, else the first of the
+ * same label over any of its text. Annotations are indexed once per label by start, with the
+ * running maximum of their ends, so each look-up is a binary search and a short walk back
+ * (a 1 MB article has thousands of both).
+ */
+function annotationFinder(annotations: readonly Annotation[]): AnnotationFinder {
+  const byLabel = new Map<string, { list: Annotation[]; maxEnd: number[] }>();
   for (const a of annotations) {
-    if (a.label !== s.label || a.end <= s.start || a.start >= s.end) continue;
-    if (a.start === s.start && a.end === s.end) return a;
-    overlapping ??= a;
+    const entry = byLabel.get(a.label) ?? { list: [], maxEnd: [] };
+    entry.list.push(a);
+    byLabel.set(a.label, entry);
   }
-  return overlapping;
+  for (const entry of byLabel.values()) {
+    entry.list.sort((x, y) => x.start - y.start || x.end - y.end);
+    let max = -1;
+    entry.maxEnd = entry.list.map((a) => (max = Math.max(max, a.end)));
+  }
+  return (s) => {
+    const entry = byLabel.get(s.label);
+    if (!entry) return undefined;
+    const { list, maxEnd } = entry;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.start < s.end) lo = mid + 1;
+      else hi = mid;
+    }
+    let found: Annotation | undefined;
+    for (let i = lo - 1; i >= 0 && maxEnd[i]! > s.start; i--) {
+      const a = list[i]!;
+      if (a.end <= s.start) continue;
+      if (a.start === s.start && a.end === s.end) return a;
+      if (!found || a.start < found.start) found = a;
+    }
+    return found;
+  };
 }
 
 /**
@@ -29,11 +61,12 @@ function annotationFor(annotations: readonly Annotation[], s: Pick<Suggestion, '
  */
 export function visibleSuggestions(set: SuggestionSet, annotations: readonly Annotation[], rejected: ReadonlySet<SuggestionKey>): SuggestionSet {
   const byKey = new Map(set.suggestions.map((s) => [s.key, s]));
-  const suggestions = set.suggestions.filter((s) => !rejected.has(s.key) && !annotationFor(annotations, s));
+  const annotationFor = annotationFinder(annotations);
+  const suggestions = set.suggestions.filter((s) => !rejected.has(s.key) && !annotationFor(s));
   const shown = new Set(suggestions.map((s) => s.key));
   const present = (key: SuggestionKey) => {
     const s = byKey.get(key);
-    return s !== undefined && (shown.has(key) || (!rejected.has(key) && annotationFor(annotations, s) !== undefined));
+    return s !== undefined && (shown.has(key) || (!rejected.has(key) && annotationFor(s) !== undefined));
   };
   const links = set.links.filter((l) => (shown.has(l.from) || shown.has(l.to)) && present(l.from) && present(l.to));
   return { suggestions, links };
@@ -90,25 +123,27 @@ export function acceptOps(
   }
   const ops: Operation[] = [];
   const idOf = new Map<SuggestionKey, string>();
-  const added: Annotation[] = [];
+  const held = annotationFinder(doc.annotations);
   for (const key of wanted) {
     const s = byKey.get(key)!;
-    const existing = annotationFor([...doc.annotations, ...added], s);
+    const existing = held(s);
     if (existing) {
       idOf.set(key, existing.id);
       continue;
     }
     const annotation = newAnnotation(doc.text, s, stamp);
-    added.push(annotation);
     idOf.set(key, annotation.id);
     ops.push({ op: 'addAnnotation', annotation });
   }
-  // Links between any two ends the layer now holds, whether a key was accepted now or before.
-  for (const s of set.suggestions)
-    if (!idOf.has(s.key)) {
-      const held = wanted.size > 0 && !rejected.has(s.key) ? annotationFor([...doc.annotations, ...added], s) : undefined;
-      if (held) idOf.set(s.key, held.id);
+  // The other ends of links touching what is accepted now: held already when tagged or accepted before.
+  for (const l of set.links) {
+    if (!wanted.has(l.from) && !wanted.has(l.to)) continue;
+    for (const key of [l.from, l.to]) {
+      const s = byKey.get(key);
+      const existing = s && !idOf.has(key) && !rejected.has(key) ? held(s) : undefined;
+      if (existing) idOf.set(key, existing.id);
     }
+  }
   const linked = new Set(doc.relations.map((r) => `${r.type}\u0000${r.from}\u0000${r.to}`));
   for (const l of set.links) {
     if (!wanted.has(l.from) && !wanted.has(l.to)) continue;
@@ -127,6 +162,7 @@ export function acceptOps(
 /** The keys of every suggestion of `label` in a (visible) set, for "accept all". */
 export const keysOfLabel = (set: SuggestionSet, label: string): SuggestionKey[] => set.suggestions.filter((s) => s.label === label).map((s) => s.key);
 
+/** Builds the annotation accepting `s` adds. */
 function newAnnotation(text: string, s: Suggestion, stamp: Stamp): Annotation {
   const attributes: Attributes = { ...s.attributes };
   return {
