@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark, prints its tables and writes them to
  * bench/results/latest.md (not committed). Exits non-zero when a budget is missed or a sanity
- * check fails. `BENCH_ONLY=export|workbench|agreement|claims|extraction` runs one of them; `BENCH_RUNS=n` sets the runs per
+ * check fails. `BENCH_ONLY=export|workbench|agreement|claims|extraction|suggest` runs one of them; `BENCH_RUNS=n` sets the runs per
  * workbench figure (default 5).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -11,6 +11,8 @@ import { formatWorkbenchTable, runWorkbenchBench } from './workbench';
 import { benchAgreement } from './agreement';
 import { benchClaims } from './claims';
 import { formatExtractionTable, runExtractionBench } from './extraction/bench';
+import { polnearFolder, suggestQualitySection } from './suggest/section';
+import { benchSuggestSpeed } from './suggest/speed';
 
 const only = process.env.BENCH_ONLY;
 const sections: string[] = [`# Claimdesk benchmark\n\n${new Date().toISOString()}`];
@@ -51,6 +53,16 @@ if (only === undefined || only === 'extraction') {
   const table = formatExtractionTable(await runExtractionBench());
   console.log(`\n${table}`);
   sections.push(`## Extraction (token F1 of the article body)\n\n${table}`);
+}
+
+if (only === undefined || only === 'suggest') {
+  const quality = await suggestQualitySection(polnearFolder(process.argv.slice(2), process.env));
+  console.log(`\n${quality}`);
+  sections.push(`## Suggestions on PolNeAR (span and link P/R/F1)\n\n${quality}`);
+  const speed = await benchSuggestSpeed();
+  budgetSection('Suggestions speed', speed.rows);
+  for (const note of speed.notes) console.log(note);
+  sections.push(...speed.notes);
 }
 
 const out = join(import.meta.dirname, 'results', 'latest.md');

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { ApiError } from '../shared/api';
 import { checkExportPaths, runAgreement, runExport, runImport, runStats, runSync, runValidate, type Io } from './cli/commands';
 import { runMergeFileCommand } from './cli/sync';
+import { checkSuggestWorkspace, runSuggest } from './cli/suggest';
 import { CliFailure, EXIT, type ExitCode } from './cli/exit';
 import { parseInvocation, type Invocation } from './cli/options';
 import { analystName } from './services/app-paths';
@@ -67,6 +68,7 @@ export async function runCli(argv: readonly string[], io: Io, signal?: AbortSign
   let workspace: Workspace | null = null;
   try {
     if (invocation.kind === 'export') await checkExportPaths(invocation.plan);
+    if (invocation.kind === 'suggest') checkSuggestWorkspace(invocation.workspace);
     workspace = await openWorkspace(
       invocation.workspace,
       invocation.kind === 'import' ? invocation.fallback : invocation.kind === 'sync' ? invocation.annotator : undefined,
@@ -96,6 +98,8 @@ function runCommand(workspace: Workspace, invocation: WorkspaceCommand, io: Io, 
       return runSync(workspace, invocation.annotator, io);
     case 'agreement':
       return runAgreement(workspace, invocation.plan, io);
+    case 'suggest':
+      return runSuggest(workspace, invocation.plan, io, signal);
   }
 }
 
@@ -131,7 +135,9 @@ function fail(err: unknown, command: string, io: Io, signal: AbortSignal | undef
       ? 'nothing was written'
       : command.endsWith('import')
         ? 'the documents imported until now stay'
-        : 'nothing was changed';
+        : command.endsWith('suggest')
+          ? 'nothing was written to --out; documents whose suggestions were accepted until now keep them'
+          : 'nothing was changed';
     io.err(`${command}: cancelled; ${what}`);
     return EXIT.CANCELLED;
   }

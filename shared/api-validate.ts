@@ -113,6 +113,14 @@ const exportRequest = z
     layer: z.union([z.literal('default'), z.literal('all'), layer]).optional(),
   })
   .strict();
+/** A suggestion's key, `Label:start-end` (shared/suggest/types.ts). */
+const suggestionKey = z
+  .string()
+  .max(MAX_NAME_LENGTH + 40)
+  .refine((key) => {
+    const parts = /^(.+):\d+-\d+$/s.exec(key);
+    return parts !== null && isName(parts[1]);
+  }, 'a suggestion key is Label:start-end');
 const jobId = z.string().regex(/^[0-9a-f]{16,64}$/, 'not an export job id');
 
 const schemas = {
@@ -150,6 +158,7 @@ const schemas = {
           isAnnotatorName,
           'an author name is 1 to 100 characters without control characters, and not "curated", "all" or "default" (they name layer choices)',
         ),
+      suggestOnImport: z.boolean().optional(),
     })
     .strict(),
   chooseExportDestination: z.object({ format: exportRequest.shape.format, split: z.boolean().optional() }).strict(),
@@ -164,6 +173,8 @@ const schemas = {
     .strict(),
   startCuration: z.object({ docId, policy: z.enum(['all', 'majority', 'none']) }).strict(),
   listClaims: z.object({ docIds: z.array(docId).max(1_000_000).optional(), layer: layer.optional() }).strict(),
+  getSuggestions: z.object({ docId, layer: layer.optional(), compute: z.boolean().optional() }).strict(),
+  rejectSuggestions: z.object({ docId, layer: layer.optional(), keys: z.array(suggestionKey).max(100_000), undo: z.boolean().optional() }).strict(),
 } satisfies { [M in ApiMethod]: z.ZodType };
 
 /**

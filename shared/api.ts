@@ -11,6 +11,7 @@ import type { ExportReport } from './formats/report';
 import type { Operation } from './model/operations';
 import type { SchemaMigration } from './model/schema-rules';
 import type { DocId, DocumentData, DocumentRow, FieldConflict, IndexRow, Schema } from './model/types';
+import type { SuggestionSet } from './suggest/types';
 
 /** Facts about the open workspace; `revision` grows with every change, so clients can poll cheaply. */
 export type WorkspaceInfo = Readonly<{
@@ -93,8 +94,21 @@ export type Ack = Readonly<{ row: DocumentRow }>;
 /** An earlier saved version of a document. */
 export type BackupEntry = Readonly<{ id: string; savedAt: string; size: number }>;
 
-/** Per-user preferences (kept outside any workspace). */
-export type Preferences = Readonly<{ author: string }>;
+/**
+ * Per-user preferences (kept outside any workspace). `suggestOnImport` (absent = false): suggestions
+ * are turned on for documents as they are imported (#15); updatePreferences without it keeps the saved value.
+ */
+export type Preferences = Readonly<{ author: string; suggestOnImport?: boolean }>;
+
+/** One document's suggestions for one layer (#15). */
+export type SuggestionsReply = Readonly<{
+  /** False until suggestions are turned on for this document (at import when the preference says so, or by asking: compute). */
+  enabled: boolean;
+  /** The engine's proposals fitted to the workspace schema (fitToSchema); NOT filtered by the layer's annotations: the caller runs visibleSuggestions with its live annotations. Empty when not enabled. */
+  set: SuggestionSet;
+  /** The keys this layer's analyst rejected. */
+  rejected: readonly string[];
+}>;
 
 /** Train/dev/test ratios (need not sum to 100; a zero ratio means no such split), a seed, and whether to stratify by claims. */
 export type ExportSplitRequest = Readonly<{ train: number; dev: number; test: number; seed: number; stratify: boolean }>;
@@ -251,6 +265,18 @@ export interface ClaimdeskApi {
    * @throws NOT_FOUND (a document id)
    */
   listClaims(arg: ClaimsRequest): Promise<ClaimList>;
+  /**
+   * One document's suggestions for one layer (default: the analyst's own), and the keys rejected there.
+   * `compute: true` turns suggestions on for the document (remembered in .suggestions/, outside git) and computes them.
+   * @throws NOT_FOUND, INVALID_INPUT (a layer name), IO (the document cannot be read)
+   */
+  getSuggestions(arg: { docId: DocId; layer?: string; compute?: boolean }): Promise<SuggestionsReply>;
+  /**
+   * Remembers suggestions of one document as rejected in one layer (default: the analyst's own);
+   * `undo: true` takes the rejections back. Idempotent. @returns the reply getSuggestions gives now
+   * @throws NOT_FOUND, CONFLICT (another annotator's layer, or the document's suggestions file is damaged), IO
+   */
+  rejectSuggestions(arg: { docId: DocId; layer?: string; keys: readonly string[]; undo?: boolean }): Promise<SuggestionsReply>;
   /** Progress and outcome of an export. @throws NOT_FOUND */
   getExportJob(arg: { jobId: string }): Promise<ExportJob>;
   /** Cancels a running export and waits until nothing of it is left at the destination; a finished one is left as it is. @throws NOT_FOUND */
@@ -309,6 +335,8 @@ export const API_METHODS = [
   'getAgreement',
   'startCuration',
   'listClaims',
+  'getSuggestions',
+  'rejectSuggestions',
 ] as const satisfies readonly ApiMethod[];
 
 /** Wraps a value as a success envelope. */

@@ -13,6 +13,9 @@ import { importCorpusPaths, type CorpusImportReport } from '../services/importer
 import { exportDocuments, type ExportResult } from '../services/export/export';
 import { ExportOutput, realOutputPath, workspaceOutputProblem } from '../services/export/output';
 import { validateWorkspace, workspaceStats } from '../services/stats';
+import { openAppSettings } from '../services/app-paths';
+import { enableSuggestions } from '../services/suggestions/service';
+import { SuggestionsFiles } from '../services/suggestions/store';
 import type { Workspace } from '../services/workspace';
 import type { AnnotatedImportOptions } from '../services/workspace/imports';
 import { runSyncCommand } from './sync';
@@ -50,7 +53,10 @@ export async function runImport(
 ): Promise<ExitCode> {
   const holder = workspace.readOnlyReason();
   if (holder) throw new CliFailure(EXIT.WORKSPACE, `claimdesk import: ${holder}`);
-  const report = await untilAborted(importCorpusPaths(workspace, paths, layers), signal);
+  const imported = await untilAborted(importCorpusPaths(workspace, paths, layers), signal);
+  // The app's preference applies to the command line too: the documents are ready with suggestions when opened.
+  const report =
+    (await openAppSettings()).db.data.suggestOnImport === true ? await enableSuggestions(workspace, new SuggestionsFiles(), imported) : imported;
   printImportReport(workspace, report, io);
   return report.failed.length > 0 || report.problems.length > 0 ? EXIT.BAD_INPUT : EXIT.OK;
 }

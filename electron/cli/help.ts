@@ -21,6 +21,7 @@ Commands:
   validate                    check every span, relation and attribute against the text and the schema
   sync                        commit your layer's changes, fetch, merge and push through git
   agreement                   inter-annotator agreement (span F1, alpha_u, kappa, relation F1)
+  suggest                     suggested claims, sources, cues and links: counts, --out FILE.jsonl, or --accept
 
 Options:
   --workspace DIR   the workspace folder (created if missing)
@@ -134,6 +135,30 @@ characters), Cohen's kappa on each attribute of matched spans, and relation F1. 
 from least to most agreement. Undefined values are null, with a note saying why. --out writes the
 report to FILE instead of printing it (as export's --out: atomically, never inside the workspace's own
 files, an existing FILE only with --force).
+
+${EXIT_CODES}`,
+  suggest: `Usage: claimdesk suggest --workspace DIR [--documents ID,ID] [--layer LAYER]
+                         [--out FILE.jsonl [--force] | --accept --annotator NAME]
+
+Runs Claimdesk's suggestions (the claims, sources, cues and their links it proposes, offline) over every
+document, or those of --documents, with the words the workspace's analysts tagged by hand as cues and
+sources. Suggestions LAYER's analyst rejected in the app are left out (--layer: an annotator's name or
+curated; default --annotator, else $CLAIMDESK_ANNOTATOR, else your user name).
+
+  (neither)            print each document's suggestions by label, and its links
+  --out FILE.jsonl     write them as Claimdesk JSONL (the JSONL export's header and records, code-point
+                       offsets): each document's text and blocks, its suggestions as spans (id = the
+                       suggestion's key Label:start-end, origin suggestion:<rule>) and its links as
+                       relations. --out follows export's rules: written whole or not at all, an existing
+                       FILE only with --force, never inside the workspace's own files
+  --accept             put every suggestion still to decide into --annotator NAME's layer (one change per
+                       document, each new annotation with its origin) and print what was added; what the
+                       layer already holds (same label over the same text) is not added again
+
+It does not turn suggestions on in the app. A document that cannot be read is listed and the others are
+done (exit code 1); an unknown --documents id is a usage error (2).
+
+${WORKSPACE_RULES}
 
 ${EXIT_CODES}`,
   'merge-file': `Usage: claimdesk merge-file BASE OURS THEIRS PATH

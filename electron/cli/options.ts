@@ -12,9 +12,10 @@ import { parseCommandLine, SHELL_OPTIONS } from '../services/cli-args';
 import type { SplitOptions } from '../services/export/export';
 import { CliFailure, EXIT } from './exit';
 import { COMMAND_HELP, HELP } from './help';
+import type { SuggestPlan } from './suggest';
 
-export type Command = 'import' | 'export' | 'stats' | 'validate' | 'sync' | 'agreement' | 'merge-file';
-const COMMANDS: readonly Command[] = ['import', 'export', 'stats', 'validate', 'sync', 'agreement', 'merge-file'];
+export type Command = 'import' | 'export' | 'stats' | 'validate' | 'sync' | 'agreement' | 'suggest' | 'merge-file';
+const COMMANDS: readonly Command[] = ['import', 'export', 'stats', 'validate', 'sync', 'agreement', 'suggest', 'merge-file'];
 /** The output forms of `agreement`. */
 export const AGREEMENT_FORMATS = ['md', 'csv', 'json'] as const;
 export type AgreementFormat = (typeof AGREEMENT_FORMATS)[number];
@@ -38,6 +39,7 @@ const OPTIONS = {
   layer: { type: 'string' },
   bom: { type: 'boolean' },
   'no-bom': { type: 'boolean' },
+  accept: { type: 'boolean' },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 type Values = Partial<Record<OptionName, string | boolean>>;
@@ -66,6 +68,7 @@ const ALLOWED: Readonly<Record<Command, readonly OptionName[]>> = {
   validate: ['workspace', 'help', 'status', 'documents'],
   sync: ['workspace', 'help', 'annotator'],
   agreement: ['workspace', 'help', 'annotators', 'labels', 'documents', 'format', 'out', 'force'],
+  suggest: ['workspace', 'help', 'documents', 'layer', 'out', 'force', 'accept', 'annotator'],
   'merge-file': ['help'],
 };
 
@@ -98,6 +101,7 @@ export type Invocation =
   | Readonly<{ kind: 'validate'; workspace: string; scope: ExportScope }>
   | Readonly<{ kind: 'sync'; workspace: string; annotator: string }>
   | Readonly<{ kind: 'agreement'; workspace: string; plan: AgreementPlan }>
+  | Readonly<{ kind: 'suggest'; workspace: string; plan: SuggestPlan }>
   | Readonly<{ kind: 'merge-file'; args: readonly string[] }>;
 
 /** An agreement report as the arguments ask for it (null: all). */
@@ -193,7 +197,29 @@ export function parseInvocation(argv: readonly string[]): Invocation {
         },
       };
     }
+    case 'suggest':
+      return { kind: 'suggest', workspace, plan: suggestPlan(values) };
   }
+}
+
+/** suggest: --out or --accept (not both); --accept needs --annotator, whose layer --layer may only repeat. */
+function suggestPlan(values: Values): SuggestPlan {
+  const out = typeof values.out === 'string' && values.out !== '' ? values.out : null;
+  const accept = values.accept === true;
+  if (accept && out !== null) throw usage('suggest', 'give --out FILE (write the suggestions) or --accept (put them into a layer), not both');
+  if (accept && values.annotator === undefined)
+    throw usage('suggest', '--accept needs --annotator NAME, the analyst whose layer the suggestions go into');
+  if (values.force && out === null) throw usage('suggest', '--force replaces the --out file: give --out FILE too');
+  const annotator = values.annotator === undefined ? null : annotatorOf('suggest', values.annotator);
+  let layer = annotator ?? annotatorOf('suggest', undefined);
+  if (values.layer !== undefined) {
+    const choice = String(values.layer).trim();
+    if (!isLayerName(choice)) throw usage('suggest', `--layer must be curated or an annotator's name, not "${choice}"`);
+    if (accept && choice !== annotator)
+      throw usage('suggest', `--accept puts suggestions into --annotator's layer (${annotator}); leave out --layer ${choice}`);
+    layer = choice;
+  }
+  return { documentIds: list(values.documents), layer, out, force: values.force === true, accept };
 }
 
 function exportPlan(values: Values, scope: ExportScope): ExportPlan {

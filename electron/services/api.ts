@@ -12,6 +12,9 @@ import { workspaceAgreement } from './agreement';
 import { startCuration } from './curation';
 import { listWorkspaceClaims } from './claims';
 import { SyncRunner } from './sync-runner';
+import { ChangeFeed } from './change-feed';
+import { WorkspaceLexicons } from './suggestions/lexicon';
+import { SuggestionService } from './suggestions/service';
 import type { Workspace } from './workspace';
 
 /** Holds the open workspace; Electron's File > Open Workspace swaps it. */
@@ -31,7 +34,7 @@ export type SettingsStore = Readonly<{ db: Low<AppSettings>; isWritable: boolean
 export function createServiceApi(session: WorkspaceSession, settings: SettingsStore, shell: ExportShell): ClaimdeskApi {
   const ws = () => session.current;
   const exportJobs = new ExportJobs(ws, shell);
-  const preferences = () => ({ author: settings.db.data.author ?? defaultAuthor() });
+  const preferences = () => ({ author: settings.db.data.author ?? defaultAuthor(), suggestOnImport: settings.db.data.suggestOnImport === true });
   /** The analyst's own layer: their author name (the OS user name when the saved one cannot name a layer). */
   const me = () => analystName(settings.db.data);
   /** The layer a change goes to (default: your own). @throws ApiError CONFLICT for another annotator's, which is read-only */
@@ -45,17 +48,24 @@ export function createServiceApi(session: WorkspaceSession, settings: SettingsSt
     return target;
   };
   const sync = new SyncRunner(ws, me);
-  return {
+  const lexicons = new WorkspaceLexicons();
+  const suggestions = new SuggestionService(ws, (workspace) => lexicons.of(workspace));
+  // The workspace lexicon hears every write made through this API (a shell's own feed wraps it again for its tabs).
+  const feed = new ChangeFeed(() => ws().info().revision);
+  feed.subscribe((event) => lexicons.noteChange(event));
+  const api: ClaimdeskApi = {
     getWorkspace: async () => ({ ...ws().info(), annotator: me() }),
     listDocuments: async () => ws().listDocuments(me()),
     getDocument: ({ docId, layer }) => ws().openDocument(docId, layer ?? me()),
-    importFiles: ({ files }) =>
-      ws().importSources(
+    importFiles: async ({ files }) => {
+      const report = await ws().importSources(
         files.map((file) => {
           const bytes = Buffer.from(file.data, 'base64');
           return { name: file.name, sourcePath: file.name, size: bytes.byteLength, read: async () => new Uint8Array(bytes) };
         }),
-      ),
+      );
+      return settings.db.data.suggestOnImport === true ? suggestions.enableImported(report) : report;
+    },
     applyChanges: async ({ docId, ops, layer }) => ({ row: await ws().applyChanges(docId, writableLayer(layer), ops) }),
     updateSchema: async ({ schema, renamedLabels, removedLabels }) => {
       await ws().updateSchema(schema, { renamedLabels, removedLabels });
@@ -68,7 +78,7 @@ export function createServiceApi(session: WorkspaceSession, settings: SettingsSt
     listTrash: () => ws().listTrash(me()),
     restoreDocument: ({ docId }) => ws().restoreDocument(docId, me()),
     getPreferences: async () => preferences(),
-    updatePreferences: async ({ author }) => {
+    updatePreferences: async ({ author, suggestOnImport }) => {
       if (!settings.isWritable)
         throw new ApiError(
           'IO',
@@ -80,6 +90,7 @@ export function createServiceApi(session: WorkspaceSession, settings: SettingsSt
           `"${author}" cannot be an author name: it names your layer, so it may not be "curated", "all" or "default"`,
         );
       settings.db.data.author = author;
+      if (suggestOnImport !== undefined) settings.db.data.suggestOnImport = suggestOnImport;
       await settings.db.write();
       return preferences();
     },
@@ -93,5 +104,8 @@ export function createServiceApi(session: WorkspaceSession, settings: SettingsSt
     getAgreement: (request) => workspaceAgreement(ws(), request),
     startCuration: ({ docId, policy }) => startCuration(ws(), docId, policy, me()),
     listClaims: (request) => listWorkspaceClaims(ws(), request, request.layer ?? me()),
+    getSuggestions: ({ docId, layer, compute }) => suggestions.get(docId, layer ?? me(), compute === true),
+    rejectSuggestions: ({ docId, layer, keys, undo }) => suggestions.reject(docId, writableLayer(layer), keys, undo === true),
   };
+  return feed.publishing(api, undefined);
 }

@@ -54,6 +54,8 @@ export type AppSettings = {
   recentWorkspaces: string[];
   windowBounds?: { x?: number; y?: number; width: number; height: number; isMaximized?: boolean };
   author?: string;
+  /** Turn suggestions on for documents as they are imported (#15); absent = no. */
+  suggestOnImport?: boolean;
 };
 
 /**

@@ -19,6 +19,8 @@ export const BACKUPS_DIR = '.backups';
 export const TRASH_DIR = '.trash';
 /** Derived data (layer summaries) that git ignores and Claimdesk rebuilds when missing or stale. */
 export const CACHE_DIR = '.cache';
+/** Suggestions turned on and rejected per document (#15): local-only, git ignores it; one `<docId>.json` each. */
+export const SUGGESTIONS_DIR = '.suggestions';
 export const ARTICLE_FILE = 'article.json';
 export const LAYERS_DIR = 'layers';
 export const CURATED_FILE = 'curated.json';
