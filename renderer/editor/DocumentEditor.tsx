@@ -34,10 +34,13 @@ import {
 } from './text-selection';
 import { caretOffset, elementsOf, highlightAt, reveal } from './view-dom';
 import { NO_SUGGESTIONS, showSuggestions, suggestionPlugin, type SuggestionLayer } from './suggestion-plugin';
-import { rangeOf } from './text-range';
+import { rangeOf, revealRange } from './text-range';
 import './DocumentEditor.css';
 
 export type { TextSelectionSnapshot } from './text-selection';
+
+/** How far from the pane's edges a range brought into view must be (a fraction of its height): room for its tag and links. */
+const REVEAL_MARGIN = 0.2;
 
 /** A highlight under the pointer: the annotation and the box of the element hovered (viewport coordinates). */
 export type AnnotationHover = Readonly<{ id: string; rect: DOMRect }>;
@@ -62,6 +65,8 @@ export type DocumentEditorHandle = Readonly<{
   scrollToAnnotation(id: string, block?: 'nearest' | 'center'): void;
   /** The viewport boxes of the text at offsets [start, end) (a suggestion's, #15), its part of the article shown first. */
   rectsOfRange(start: number, end: number): DOMRect[];
+  /** Selects text offsets [start, end) and scrolls them well into view (a third of the way down unless a quarter away from the pane's edges). */
+  selectAndReveal(start: number, end: number): void;
 }>;
 
 export type DocumentEditorProps = Readonly<{
@@ -259,6 +264,13 @@ export function DocumentEditor(props: DocumentEditorProps) {
       rectsOfRange(start, end) {
         const range = viewRef.current && rangeOf(viewRef.current, session.doc.blocks, start, end);
         return range ? [...range.getClientRects()] : [];
+      },
+      selectAndReveal(start, end) {
+        const view = viewRef.current;
+        if (!view) return;
+        selectOffsets(view, session.doc, start, end);
+        const range = rangeOf(view, session.doc.blocks, start, end);
+        if (range) revealRange(view.dom, range, REVEAL_MARGIN);
       },
     }),
     [session],

@@ -36,14 +36,22 @@ const ghostKey = new PluginKey<GhostState>('suggestions');
 /** Nothing shown. */
 export const NO_SUGGESTIONS: SuggestionLayer = { views: [], activeKey: null };
 
+/**
+ * Each suggestion's view, made once: a suggestion object belongs to one article's reply, whose
+ * blocks never change, so the list made again after each change reuses them.
+ */
+const viewCache = new WeakMap<Suggestion, SuggestionView>();
+
 /** The views of suggestions in the article `blocks` (text offsets to view positions). */
 export function suggestionViews(blocks: readonly Block[], suggestions: readonly Suggestion[]): SuggestionView[] {
-  return suggestions.map((s) => ({
-    key: s.key,
-    label: s.label,
-    from: viewPosFromOffset(blocks, s.start, 1),
-    to: viewPosFromOffset(blocks, s.end, -1),
-  }));
+  return suggestions.map((s) => {
+    let view = viewCache.get(s);
+    if (!view) {
+      view = { key: s.key, label: s.label, from: viewPosFromOffset(blocks, s.start, 1), to: viewPosFromOffset(blocks, s.end, -1) };
+      viewCache.set(s, view);
+    }
+    return view;
+  });
 }
 
 /** @param initial what to show at first */
@@ -93,7 +101,7 @@ function redraw(doc: PmNode, before: GhostState, layer: SuggestionLayer): GhostS
     byKey = indexOf(layer.views);
     for (const [key, old] of before.byKey) {
       const now = byKey.get(key);
-      if (!now || now.from !== old.from || now.to !== old.to || now.label !== old.label) changed.add(key);
+      if (now !== old && (!now || now.from !== old.from || now.to !== old.to || now.label !== old.label)) changed.add(key);
     }
     for (const key of byKey.keys()) if (!before.byKey.has(key)) changed.add(key);
   }

@@ -9,8 +9,7 @@ import { useEffect, type RefObject } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { Block } from '../../shared/model/types';
 import type { DocumentEditorHandle } from '../editor/DocumentEditor';
-import { rangeOf } from '../editor/text-range';
-import { scrollParent } from '../editor/view-dom';
+import { rangeOf, revealRange } from '../editor/text-range';
 
 /** The name the stylesheet paints. */
 export const CANDIDATE_HIGHLIGHT = 'cd-curation-candidate';
@@ -68,14 +67,4 @@ function viewOf(editor: DocumentEditorHandle): EditorView | null {
     return false;
   });
   return found.view;
-}
-
-/** Scrolls the article's scroller so the range is in view, a third of the way down when it was not. */
-function revealRange(dom: HTMLElement, range: Range): void {
-  const scroller = scrollParent(dom);
-  if (!scroller) return;
-  const box = range.getBoundingClientRect();
-  const frame = scroller.getBoundingClientRect();
-  if (box.top >= frame.top && box.bottom <= frame.bottom) return;
-  scroller.scrollTop += box.top - frame.top - frame.height / 3;
 }

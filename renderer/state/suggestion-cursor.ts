@@ -6,9 +6,14 @@
  */
 import { adjacentSpan } from '../../shared/anchoring/span-order';
 import type { Operation } from '../../shared/model/operations';
-import type { Suggestion, SuggestionKey } from '../../shared/suggest/types';
+import type { Suggestion, SuggestionKey, SuggestionSet } from '../../shared/suggest/types';
 import { suggestionKey } from '../../shared/suggest/types';
-import { excerpt } from '../editor/annotation-text';
+import { excerpt } from '../../shared/model/excerpt';
+
+/** A suggested link of the suggestion under the cursor, with the text offsets of its two ends (drawn dashed). */
+export type SuggestedArc = Readonly<{ key: string; type: string; from: TextEnd; to: TextEnd }>;
+/** One end of a suggested link: its text and label. */
+export type TextEnd = Readonly<{ start: number; end: number; label: string }>;
 
 /** How much of a suggestion's text the status bar quotes. */
 const QUOTE_CHARS = 48;
@@ -96,4 +101,23 @@ export function countsByLabel(suggestions: readonly Suggestion[], labels: readon
 /** "a", "a and b", "a, b and c". */
 function joinWords(words: readonly string[]): string {
   return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/**
+ * The links of the suggestion `activeKey` still to decide (in `visible`), with where their ends
+ * are (from `set`: an end may be tagged already).
+ */
+export function arcsOf(set: SuggestionSet, visible: SuggestionSet, activeKey: string | null): SuggestedArc[] {
+  if (activeKey === null) return [];
+  const byKey = new Map(set.suggestions.map((s) => [s.key, s]));
+  const end = (key: string): TextEnd | null => {
+    const s = byKey.get(key);
+    return s ? { start: s.start, end: s.end, label: s.label } : null;
+  };
+  return visible.links.flatMap((l) => {
+    if (l.from !== activeKey && l.to !== activeKey) return [];
+    const from = end(l.from);
+    const to = end(l.to);
+    return from && to ? [{ key: `${l.type}:${l.from}>${l.to}`, type: l.type, from, to }] : [];
+  });
 }

@@ -6,12 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Operation } from '../../../shared/model/operations';
 import { suggest } from '../../../shared/suggest/engine';
-import { acceptOps } from '../../../shared/suggest/accept';
+import { acceptOps, visibleSuggestions } from '../../../shared/suggest/accept';
 import type { Suggestion } from '../../../shared/suggest/types';
 import type { DocumentData } from '../../../shared/model/types';
 import {
   acceptedAllMessage,
   acceptedMessage,
+  arcsOf,
   coveredKeys,
   adjacentSuggestion,
   countsByLabel,
@@ -115,5 +116,30 @@ describe('countsByLabel', () => {
       { label: 'Source', count: 2 },
       { label: 'Cue', count: 2 },
     ]);
+  });
+});
+
+describe('arcsOf', () => {
+  const claim = find('Claim', '"We will talk again,"');
+  const hill = find('Source', 'Hill');
+  const said = find('Cue', 'said');
+  it('gives the links of the suggestion under the cursor, with both ends, from either end', () => {
+    const arcs = arcsOf(set, set, claim.key);
+    expect(arcs.map((a) => [a.type, a.from.label, a.to.label, TEXT.slice(a.to.start, a.to.end)])).toEqual([
+      ['attributed_to', 'Claim', 'Source', 'Hill'],
+      ['has_cue', 'Claim', 'Cue', 'said'],
+    ]);
+    expect(arcsOf(set, set, hill.key).map((a) => a.from)).toEqual([{ start: claim.start, end: claim.end, label: 'Claim' }]);
+    expect(arcsOf(set, set, null)).toEqual([]);
+  });
+  it('keeps a link to an end already tagged, and drops one to a rejected end', () => {
+    const tagged = {
+      ...doc,
+      annotations: [
+        { id: 'h', label: 'Source', start: hill.start, end: hill.end, quote: 'Hill', attributes: {}, author: 'a', createdAt: '', updatedAt: '' },
+      ],
+    };
+    expect(arcsOf(set, visibleSuggestions(set, tagged.annotations, new Set()), claim.key).map((a) => a.type)).toEqual(['attributed_to', 'has_cue']);
+    expect(arcsOf(set, visibleSuggestions(set, [], new Set([said.key])), claim.key).map((a) => a.type)).toEqual(['attributed_to']);
   });
 });

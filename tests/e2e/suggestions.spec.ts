@@ -1,0 +1,118 @@
+/**
+ * Suggestions in the window (#15), in Chromium through the browser host on the envoy article:
+ * S asks the service for suggestions, shown as ghost highlights with a suggestions bar; Tab goes
+ * to the next one (selecting it), Enter and A accept the one under the cursor (with its links,
+ * into the analyst's layer, with its origin), X rejects one, and Undo takes an accept back. After
+ * a reload the accepted ones are annotations in the layer file on disk and the rejected one is
+ * not proposed again. Which suggestions the engine makes is the engine's: the test takes them in
+ * the order Tab reaches them.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { ORIGIN_PREFIX } from '../../shared/suggest/types';
+import { documentOnDisk } from './support/seed';
+import { placeCaret } from './support/text-point';
+import { expect, test } from './support/fixtures';
+import { openSeededEnvoy } from './support/open-seeded';
+
+type Reply = { enabled: boolean; set: { suggestions: { key: string; label: string; start: number; end: number }[] }; rejected: string[] };
+
+/** The suggestion under the cursor: its key, read once it is drawn. */
+async function activeKey(article: Locator): Promise<string> {
+  const active = article.locator('.cd-suggestion.is-active');
+  await expect(active.first()).toBeVisible();
+  return (await active.first().getAttribute('data-suggestion-key'))!;
+}
+
+/** The key's label and bounds (`Label:start-end`). */
+function parseKey(key: string): { label: string; start: number; end: number } {
+  const m = /^(.+):(\d+)-(\d+)$/.exec(key);
+  if (!m) throw new Error(`not a suggestion key: ${key}`);
+  return { label: m[1]!, start: Number(m[2]), end: Number(m[3]) };
+}
+
+const ghost = (article: Locator, key: string) => article.locator(`[data-suggestion-key="${key}"]`);
+const status = (page: Page) => page.getByRole('status', { name: 'Status', exact: true });
+
+test('suggest, accept three with the keyboard, reject one, undo, reload: accepted in the layer, rejected not proposed again', async ({
+  page,
+  request,
+  host,
+  api,
+}) => {
+  const { article, docId } = await openSeededEnvoy(page, request, host);
+  const bar = page.getByRole('toolbar', { name: 'Suggestions' });
+  const accepted: string[] = [];
+  let rejected = '';
+
+  await test.step('S asks for suggestions: ghost highlights and the suggestions bar with counts per label', async () => {
+    await placeCaret(page, article, 'A top U.S. envoy', 'A top', 'before');
+    await page.keyboard.press('s');
+    await expect(bar).toBeVisible();
+    await expect(bar.getByRole('button', { name: /^Accept all Claim \(\d+\)$/ })).toBeVisible();
+    await expect(article.locator('.cd-suggestion').first()).toBeVisible();
+    // Ghosts are not annotations: nothing is in the layer yet.
+    await expect(article.locator('[data-annotation-id]')).toHaveCount(0);
+  });
+
+  await test.step('Tab selects the first suggestion; Enter accepts it with its links, and the cursor goes on', async () => {
+    await page.keyboard.press('Tab');
+    const key = await activeKey(article);
+    await page.keyboard.press('Enter');
+    accepted.push(key);
+    await expect(status(page)).toContainText(`Accepted: ${parseKey(key).label} “`);
+    await expect(ghost(article, key)).toHaveCount(0);
+    await expect(article.locator(`[data-label="${parseKey(key).label}"][data-annotation-id]`).first()).toBeVisible();
+    expect(await activeKey(article)).not.toBe(key);
+  });
+
+  await test.step('A accepts the next one; X rejects the one after; Tab and Enter accept a third', async () => {
+    const second = await activeKey(article);
+    await page.keyboard.press('a');
+    accepted.push(second);
+    await expect(ghost(article, second)).toHaveCount(0);
+
+    rejected = await activeKey(article);
+    expect(accepted).not.toContain(rejected);
+    await page.keyboard.press('x');
+    await expect(status(page)).toContainText(`Rejected: ${parseKey(rejected).label} “`);
+    await expect(ghost(article, rejected)).toHaveCount(0);
+
+    await page.keyboard.press('Tab');
+    const third = await activeKey(article);
+    await page.keyboard.press('Enter');
+    accepted.push(third);
+    await expect(ghost(article, third)).toHaveCount(0);
+  });
+
+  await test.step('Undo takes the last accept back (its ghost returns), Redo puts it back', async () => {
+    const third = accepted[2]!;
+    await page.keyboard.press('Control+z');
+    await expect(status(page)).toContainText('Undid');
+    await expect(ghost(article, third)).not.toHaveCount(0);
+    await page.keyboard.press('Control+Shift+z');
+    await expect(ghost(article, third)).toHaveCount(0);
+  });
+
+  await test.step('in the layer file: the three accepted, each with its suggestion origin', async () => {
+    const held = async () => {
+      const doc = await documentOnDisk(host, docId);
+      return accepted.map((key) => {
+        const { label, start, end } = parseKey(key);
+        return doc.annotations.find((a) => a.label === label && a.start === start && a.end === end)?.origin?.startsWith(ORIGIN_PREFIX) ?? false;
+      });
+    };
+    await expect.poll(held).toEqual([true, true, true]);
+  });
+
+  await test.step('after a reload: the accepted ones are annotations, the rejected one is not proposed again', async () => {
+    await page.reload();
+    await expect(article).toBeVisible();
+    await expect(bar).toBeVisible(); // suggestions stay on for this document
+    await expect(article.locator('.cd-suggestion').first()).toBeVisible();
+    await expect(ghost(article, rejected)).toHaveCount(0);
+    for (const key of accepted) await expect(ghost(article, key)).toHaveCount(0);
+    const reply = await api<Reply>('getSuggestions', { docId });
+    expect(reply.rejected).toEqual([rejected]);
+    expect(reply.set.suggestions.map((s) => s.key)).toContain(rejected); // the engine still makes it: the layer's rejection hides it
+  });
+});
