@@ -68,7 +68,8 @@ export function PreferencesDialog({ preferences, onSave, onClose }: PreferencesD
     }
     setIsSaving(true);
     setError(null);
-    onSave({ author: trimmed, suggestOnImport }).then(
+    // Only what changed: saving the name alone keeps the saved Suggest on import.
+    onSave({ author: trimmed, ...(suggestOnImport === preferences.suggestOnImport ? {} : { suggestOnImport }) }).then(
       () => onClose(),
       (err: unknown) => {
         setIsSaving(false);

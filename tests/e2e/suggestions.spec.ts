@@ -116,3 +116,37 @@ test('suggest, accept three with the keyboard, reject one, undo, reload: accepte
     expect(reply.set.suggestions.map((s) => s.key)).toContain(rejected); // the engine still makes it: the layer's rejection hides it
   });
 });
+
+test('Suggest on import (Preferences): an article imported afterwards opens with its suggestions shown; Hide hides them, S shows them again', async ({
+  page,
+  request,
+  host,
+  api,
+}) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Preferences…' }).click();
+  const prefs = page.getByRole('dialog', { name: 'Preferences' });
+  const checkbox = prefs.getByRole('checkbox', { name: 'Suggest on import' });
+  await expect(checkbox).not.toBeChecked();
+  await checkbox.check();
+  await prefs.getByRole('button', { name: 'Save' }).click();
+  await expect(prefs).toBeHidden();
+  expect(await api<{ suggestOnImport?: boolean }>('getPreferences', null)).toMatchObject({ suggestOnImport: true });
+
+  const { article, docId } = await openSeededEnvoy(page, request, host);
+  const bar = page.getByRole('toolbar', { name: 'Suggestions' });
+  await expect(bar).toBeVisible();
+  await expect(article.locator('.cd-suggestion').first()).toBeVisible();
+  expect((await api<Reply>('getSuggestions', { docId })).enabled).toBe(true);
+
+  await bar.getByRole('button', { name: 'Hide suggestions' }).click();
+  await expect(bar).toBeHidden();
+  await expect(article.locator('.cd-suggestion')).toHaveCount(0);
+  await placeCaret(page, article, 'A top U.S. envoy', 'A top', 'before');
+  await page.keyboard.press('s');
+  await expect(bar).toBeVisible();
+
+  // The dialog shows the saved preference when opened again.
+  await page.getByRole('button', { name: 'Preferences…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Preferences' }).getByRole('checkbox', { name: 'Suggest on import' })).toBeChecked();
+});
