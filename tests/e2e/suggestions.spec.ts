@@ -4,14 +4,16 @@
  * to the next one (selecting it), Enter and A accept the one under the cursor (with its links,
  * into the analyst's layer, with its origin), X rejects one, and Undo takes an accept back. After
  * a reload the accepted ones are annotations in the layer file on disk and the rejected one is
- * not proposed again. Which suggestions the engine makes is the engine's: the test takes them in
+ * not proposed again. Suggest on import turns them on for what is imported next; a colleague's
+ * (read-only) layer shows none. Which suggestions the engine makes is the engine's: the test takes them in
  * the order Tab reaches them.
  */
 import type { Locator, Page } from '@playwright/test';
 import { ORIGIN_PREFIX } from '../../shared/suggest/types';
 import { documentOnDisk } from './support/seed';
 import { placeCaret } from './support/text-point';
-import { expect, test } from './support/fixtures';
+import { ENVOY, ENVOY_SENTENCE, ENVOY_TITLE, expect, test } from './support/fixtures';
+import { importArticle, seedLayers } from './support/layers';
 import { openSeededEnvoy } from './support/open-seeded';
 
 type Reply = { enabled: boolean; set: { suggestions: { key: string; label: string; start: number; end: number }[] }; rejected: string[] };
@@ -149,4 +151,37 @@ test('Suggest on import (Preferences): an article imported afterwards opens with
   // The dialog shows the saved preference when opened again.
   await page.getByRole('button', { name: 'Preferences…' }).click();
   await expect(page.getByRole('dialog', { name: 'Preferences' }).getByRole('checkbox', { name: 'Suggest on import' })).toBeChecked();
+});
+
+test('a colleague’s read-only layer shows no suggestions; back in your own layer they are there again', async ({ page, api, host }) => {
+  const row = await importArticle(api, ENVOY);
+  await seedLayers(api, row.id, [{ annotator: 'bob', spans: [{ id: 'b-tokyo', label: 'Entity', quote: 'Tokyo' }] }], 'ann');
+  await page.goto(host.url);
+  await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: ENVOY_TITLE }).click();
+  const article = page.getByRole('article', { name: ENVOY_TITLE });
+  await expect(article).toContainText(ENVOY_SENTENCE);
+  const bar = page.getByRole('toolbar', { name: 'Suggestions' });
+  const suggest = page.getByRole('button', { name: /^Suggest/ });
+
+  await placeCaret(page, article, 'A top U.S. envoy', 'A top', 'before');
+  await page.keyboard.press('s');
+  await expect(bar).toBeVisible();
+  await expect(article.locator('.cd-suggestion').first()).toBeVisible();
+
+  const layerButton = page.getByRole('button', { name: /^Layer: / });
+  await layerButton.click();
+  await page.getByRole('listbox', { name: 'Layers' }).getByRole('option', { name: /^bob/ }).click();
+  await expect(page.getByText("Read-only: bob's layer")).toBeVisible();
+  await expect(article.locator('[data-annotation-id="b-tokyo"]').first()).toBeVisible();
+  await expect(bar).toBeHidden();
+  await expect(article.locator('.cd-suggestion')).toHaveCount(0);
+  await expect(suggest).toBeDisabled();
+  await placeCaret(page, article, 'A top U.S. envoy', 'A top', 'before');
+  await page.keyboard.press('s');
+  await expect(status(page)).toContainText('Suggestions are made for your own layer');
+
+  await layerButton.click();
+  await page.getByRole('listbox', { name: 'Layers' }).getByRole('option', { name: /^ann/ }).click();
+  await expect(bar).toBeVisible();
+  await expect(article.locator('.cd-suggestion').first()).toBeVisible();
 });
