@@ -148,15 +148,7 @@ export function App({ api }: AppProps) {
     onInfo: showInfo,
     onError: showError,
   });
-  const suggestionKeys = useSuggestionKeys({
-    suggestions,
-    schema,
-    editorRef,
-    isLinking: annotator.ui.linking !== null,
-    hasOffer: annotator.offer !== null,
-    dismissOffer: annotator.dismissOffer,
-    fallback: annotator.onArticleKey,
-  });
+  const suggestionKeys = useSuggestionKeys({ suggestions, annotator, schema, editorRef });
   // The boundary keys in front of the article's keys, in curation mode too (the curated layer is edited like any other).
   const onArticleKey = useSpanKeys({
     doc,
