@@ -8,7 +8,7 @@
  * suggestion. Nothing is shown in a read-only layer (someone else's) or while curating. The keys
  * are use-suggestion-keys.ts's.
  */
-import { useCallback, useEffect, useMemo, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { ClaimdeskApi, SuggestionsReply } from '../../shared/api';
 import type { Operation } from '../../shared/model/operations';
 import type { DocId, DocumentData, Schema } from '../../shared/model/types';
@@ -94,6 +94,7 @@ export function useSuggestions(options: SuggestionsOptions): Suggestions {
   // Rejections made here before the service has answered (so the suggestion goes at once), and the last one.
   const [pending, setPending] = useState<ReadonlySet<SuggestionKey>>(NO_KEYS);
   const [lastRejected, setLastRejected] = useState<Suggestion | null>(null);
+  const rejections = useRef<Promise<void>>(Promise.resolve());
 
   const isOwnLayer = isEnabled && session !== null && session.readOnlyReason === null;
   useEffect(() => {
@@ -242,15 +243,18 @@ export function useSuggestions(options: SuggestionsOptions): Suggestions {
           next.delete(s.key);
           return next;
         });
-      api.rejectSuggestions({ docId: id, ...layerArg(name), keys: [s.key], ...(undo ? { undo: true } : {}) }).then(
-        (reply) => {
-          setLoaded((l) => (l && l.docId === id && l.layer === name ? { ...l, reply } : l));
-          forget();
-        },
-        (err: unknown) => {
-          forget();
-          onError(describeError(undo ? 'Could not take the rejection back' : 'Could not reject the suggestion (it is shown again)', err));
-        },
+      // One at a time, in the order pressed: x, Shift+X, x must end rejected.
+      rejections.current = rejections.current.then(() =>
+        api.rejectSuggestions({ docId: id, ...layerArg(name), keys: [s.key], ...(undo ? { undo: true } : {}) }).then(
+          (reply) => {
+            setLoaded((l) => (l && l.docId === id && l.layer === name ? { ...l, reply } : l));
+            forget();
+          },
+          (err: unknown) => {
+            forget();
+            onError(describeError(undo ? 'Could not take the rejection back' : 'Could not reject the suggestion (it is shown again)', err));
+          },
+        ),
       );
     },
     [api, opts],

@@ -78,6 +78,12 @@ test('suggest, accept three with the keyboard, reject one, undo, reload: accepte
     await page.keyboard.press('x');
     await expect(status(page)).toContainText(`Rejected: ${parseKey(rejected).label} “`);
     await expect(ghost(article, rejected)).toHaveCount(0);
+    // Shift+X takes it back (the cursor returns to it); x rejects it again.
+    await page.keyboard.press('Shift+X');
+    await expect(status(page)).toContainText(`Suggested again: ${parseKey(rejected).label} “`);
+    expect(await activeKey(article)).toBe(rejected);
+    await page.keyboard.press('x');
+    await expect(ghost(article, rejected)).toHaveCount(0);
 
     await page.keyboard.press('Tab');
     const third = await activeKey(article);
