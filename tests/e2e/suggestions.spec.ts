@@ -4,8 +4,8 @@
  * to the next one (selecting it), Enter and A accept the one under the cursor (with its links,
  * into the analyst's layer, with its origin), X rejects one, and Undo takes an accept back. After
  * a reload the accepted ones are annotations in the layer file on disk and the rejected one is
- * not proposed again. Suggest on import turns them on for what is imported next; a colleague's
- * (read-only) layer shows none. Which suggestions the engine makes is the engine's: the test takes them in
+ * not proposed again. Accept all of a label takes them in one step (one Undo). Suggest on import
+ * turns them on for what is imported next; a colleague's (read-only) layer shows none. Which suggestions the engine makes is the engine's: the test takes them in
  * the order Tab reaches them.
  */
 import type { Locator, Page } from '@playwright/test';
@@ -190,4 +190,26 @@ test('a colleague’s read-only layer shows no suggestions; back in your own lay
   await page.getByRole('listbox', { name: 'Layers' }).getByRole('option', { name: /^ann/ }).click();
   await expect(bar).toBeVisible();
   await expect(article.locator('.cd-suggestion').first()).toBeVisible();
+});
+
+test('Accept all <Label> (n) accepts every suggestion of the label at once; one Undo takes them all back', async ({ page, request, host }) => {
+  const { article, docId } = await openSeededEnvoy(page, request, host);
+  await placeCaret(page, article, 'A top U.S. envoy', 'A top', 'before');
+  await page.keyboard.press('s');
+  const bar = page.getByRole('toolbar', { name: 'Suggestions' });
+  const acceptAll = bar.getByRole('button', { name: /^Accept all Cue \(\d+\)$/ });
+  const n = Number(/\((\d+)\)/.exec((await acceptAll.textContent())!)![1]);
+  expect(n).toBeGreaterThan(1);
+  const cues = article.locator('.cd-suggestion[data-label="Cue"]');
+  await expect(cues).toHaveCount(n);
+
+  await acceptAll.click();
+  await expect(status(page)).toContainText(`Accepted ${n} Cue suggestions`);
+  await expect(cues).toHaveCount(0);
+  await expect(bar.getByRole('button', { name: /^Accept all Cue/ })).toHaveCount(0);
+  await expect.poll(async () => (await documentOnDisk(host, docId)).annotations.filter((a) => a.label === 'Cue').length).toBe(n);
+
+  await page.keyboard.press('Control+z');
+  await expect(cues).toHaveCount(n);
+  await expect.poll(async () => (await documentOnDisk(host, docId)).annotations.length).toBe(0);
 });
