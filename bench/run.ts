@@ -59,10 +59,7 @@ if (only === undefined || only === 'suggest') {
   const quality = await suggestQualitySection(polnearFolder(process.argv.slice(2), process.env));
   console.log(`\n${quality}`);
   sections.push(`## Suggestions on PolNeAR (span and link P/R/F1)\n\n${quality}`);
-  const speed = await benchSuggestSpeed();
-  budgetSection('Suggestions speed', speed.rows);
-  for (const note of speed.notes) console.log(note);
-  sections.push(...speed.notes);
+  budgetSection('Suggestions speed', await benchSuggestSpeed());
 }
 
 const out = join(import.meta.dirname, 'results', 'latest.md');

@@ -1,9 +1,9 @@
 /**
- * Ablations (`--ablate`): the engine run over a split once with every rule, then once per rule
+ * Ablations (`--ablate`): the engine run over a split once with every rule, then once per rule of its RULES
  * with that rule disabled (SuggestInput.disabledRules); the loss in overall span F1 and link F1
  * (overlap matching) is what the rule gained there. Figures only, never corpus text.
  */
-import { suggest } from '../../shared/suggest/engine';
+import { RULES } from '../../shared/suggest/engine';
 import { prf } from './score';
 import { scoreSplit, type LoadedSplit } from './quality';
 
@@ -26,7 +26,11 @@ export function ablate(split: LoadedSplit, rules: readonly RuleInfo[]): Ablation
   return { full: f1s(split), rows: rules.map((rule) => ({ rule, without: f1s(split, new Set([rule.name])) })) };
 }
 
-const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
+/** A gain to three places, signed; one that rounds to nothing shows as 0.000 (no "−0.000"). */
+const signed = (x: number): string => {
+  const shown = Math.abs(x).toFixed(3);
+  return shown === '0.000' ? shown : `${x > 0 ? '+' : '−'}${shown}`;
+};
 
 /** The markdown table: per rule, F1 without it and what it gained (full minus without), rules that gain most first. */
 export function formatAblation(title: string, a: Ablation): string {
@@ -43,12 +47,5 @@ export function formatAblation(title: string, a: Ablation): string {
   ].join('\n');
 }
 
-/**
- * The rules that proposed something on the split, by name: the list to ablate while the engine
- * exports no RULES list (a rule that only shapes other rules' proposals is missing from it).
- */
-export function rulesProposed(split: LoadedSplit): RuleInfo[] {
-  const names = new Set<string>();
-  for (const a of split.articles) for (const s of suggest({ text: a.text, blocks: a.blocks }).suggestions) names.add(s.rule);
-  return [...names].sort().map((name) => ({ name, about: '(the engine exports no RULES list yet)' }));
-}
+/** The engine's rules (RULES), in its order. */
+export const engineRules = (): RuleInfo[] => Object.entries(RULES).map(([name, about]) => ({ name, about }));

@@ -53,7 +53,26 @@ export function scoreSplit(split: LoadedSplit, disabledRules?: ReadonlySet<strin
 
 const figure = (x: number): string => x.toFixed(3);
 
-/** The markdown table of a split's counts: one row per label and link type and for all, P/R/F1 exact and overlap, and the counts. */
+/** #15's targets, with overlap matching: all-label span F1 and precision, and link F1. */
+export const TARGETS = { spanF1: 0.7, spanPrecision: 0.85, linkF1: 0.6 } as const;
+
+/** One line: each target with the split's figure and ok or MISSED. */
+function targetsLine(counts: BenchCounts): string {
+  const spans = prf(counts.overlap.spans.all);
+  const links = prf(counts.overlap.links.all);
+  const check = (name: string, value: number, target: number) =>
+    `${name} ${figure(value)} (≥ ${target.toFixed(2)}: ${value >= target ? 'ok' : 'MISSED'})`;
+  return `Targets, overlap: ${[
+    check('span F1', spans.f1, TARGETS.spanF1),
+    check('span precision', spans.precision, TARGETS.spanPrecision),
+    check('link F1', links.f1, TARGETS.linkF1),
+  ].join(', ')}.`;
+}
+
+/**
+ * The markdown table of a split's counts: one row per label and link type and for all, P/R/F1
+ * exact and overlap, and the counts; then the line of #15's targets.
+ */
 export function formatQualityTable(title: string, counts: BenchCounts): string {
   const row = (name: string, pick: (m: (typeof MATCHINGS)[number]) => Counts): string => {
     const [exact, overlap] = MATCHINGS.map(pick) as [Counts, Counts];
@@ -70,6 +89,8 @@ export function formatQualityTable(title: string, counts: BenchCounts): string {
     row('all spans', (m) => counts[m].spans.all),
     ...SCORED_RELATIONS.map((t) => row(t, (m) => counts[m].links[t])),
     row('all links', (m) => counts[m].links.all),
+    '',
+    targetsLine(counts),
   ].join('\n');
 }
 

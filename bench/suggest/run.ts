@@ -5,7 +5,7 @@
  * prints N false positives and N false negatives from TRAIN only. The corpus folder may also come
  * from BENCH_POLNEAR. Prints figures only, never dev or test text.
  */
-import { ablate, formatAblation, rulesProposed } from './ablate';
+import { ablate, engineRules, formatAblation } from './ablate';
 import { formatErrors } from './errors';
 import { DEFAULT_SPLITS, formatQualityTable, loadSplit, scoreSplit, SPLIT_CHOICES, splitTitle, type SplitChoice } from './quality';
 import { polnearFolder } from './section';
@@ -52,7 +52,7 @@ try {
   if (options.ablate) {
     // Always dev: what a rule gains is measured where the engine is tuned, never on test.
     const dev = await loadSplit(options.polnear, 'dev');
-    console.log(`\n${formatAblation(splitTitle(dev), ablate(dev, rulesProposed(dev)))}`);
+    console.log(`\n${formatAblation(splitTitle(dev), ablate(dev, engineRules()))}`);
   }
   // Always train: dev and test text must not be read while the engine is tuned.
   if (options.errors > 0) console.log(`\n${formatErrors((await loadSplit(options.polnear, 'train')).articles, options.errors)}`);

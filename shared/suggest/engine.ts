@@ -1,75 +1,62 @@
 /**
- * The suggestion engine: rules over an article's blocks that propose claims, their sources and
- * cues, and the links between them. Pure and synchronous per block; `suggestSteps` yields after
- * each block so that the service can give its event loop a turn on long articles.
- *
- * Baseline rules (#15 grows them): a direct quotation in double quotes followed or preceded by
- * "<Source> said/says/told" in the same block.
+ * The suggestion engine: rules over an article that propose claims, their sources and cues, and
+ * the links between them (the rules and what each does: rules/index.ts). Pure and synchronous
+ * per step; `suggestSteps` yields after about WINDOW characters of work so that the service can
+ * give its event loop a turn on long articles. Three passes:
+ * 1. quotations over every block (a quotation may run over several paragraphs);
+ * 2. attributions, window by window (a very long block is cut at sentence ends), then the
+ *    quotations no construction introduced (a continuation of the claim before, or a claim alone);
+ * 3. pronoun coreference.
  */
-import type { Block } from '../model/types';
-import { suggestionKey, type SuggestedLink, type Suggestion, type SuggestInput, type SuggestionSet } from './types';
+import type { SuggestInput, SuggestionSet } from './types';
+import { Collector } from './rules/collector';
+import { linkPronouns } from './rules/coref';
+import { cuePhrases } from './rules/cues';
+import { QuoteScanner, type Quotation } from './rules/quotes';
+import { attributeWindow, WINDOW, windows, type PassContext } from './rules/sentence-pass';
 
-const QUOTE = /["“]([^"“”]{2,}?)["”]/g;
-const AFTER = /^[,.!?]?\s*(he|she|they|[A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+){0,3})\s+(said|says|told)\b/u;
-const BEFORE = /\b([A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+){0,3}|He|She|They)\s+(said|says|told)[,:]?\s*$/u;
+export { RULES, type RuleName } from './rules/index';
 
-/** Proposes for one block; `add` receives spans (deduplicated by key) and links. */
-function suggestBlock(text: string, block: Block, input: SuggestInput, out: Collector): void {
-  const body = text.slice(block.start, block.end);
-  const on = (rule: string) => !input.disabledRules?.has(rule);
-  if (!on('direct-quote')) return;
-  for (const m of body.matchAll(QUOTE)) {
-    const start = block.start + m.index;
-    const end = start + m[0].length;
-    const claim = out.span('Claim', start, end, { quote_form: 'direct' }, 'direct-quote');
-    const after = AFTER.exec(text.slice(end, block.end));
-    const before = after ? null : BEFORE.exec(text.slice(block.start, start));
-    if (after) {
-      const sourceStart = end + after[0].indexOf(after[1]!);
-      const cueStart = end + after[0].lastIndexOf(after[2]!);
-      out.attribution(
-        claim,
-        out.span('Source', sourceStart, sourceStart + after[1]!.length, {}, 'direct-quote'),
-        out.span('Cue', cueStart, cueStart + after[2]!.length, { cue_class: 'communication' }, 'direct-quote'),
-      );
-    } else if (before) {
-      const from = block.start + before.index;
-      const cueStart = from + before[0].indexOf(before[2]!, before[1]!.length);
-      out.attribution(
-        claim,
-        out.span('Source', from, from + before[1]!.length, {}, 'direct-quote'),
-        out.span('Cue', cueStart, cueStart + before[2]!.length, { cue_class: 'communication' }, 'direct-quote'),
-      );
+/** Runs the rules, yielding after each WINDOW or so characters of work; returns the suggestions. */
+export function* suggestSteps(input: SuggestInput): Generator<void, SuggestionSet, void> {
+  const { text, blocks } = input;
+  const isOn = (rule: string) => !input.disabledRules?.has(rule);
+  const out = new Collector();
+  const quotes: Quotation[] = [];
+  const scanner = new QuoteScanner(isOn('multi-paragraph-quote'));
+  let work = 0;
+  for (const [i, block] of blocks.entries()) {
+    quotes.push(...scanner.scan(text, block, blocks[i + 1]));
+    work += block.end - block.start;
+    if (work >= WINDOW * 4) {
+      work = 0;
+      yield;
     }
   }
-}
-
-/** Collects spans by key (the first rule to propose a span keeps it) and links. */
-class Collector {
-  readonly spans = new Map<string, Suggestion>();
-  readonly links: SuggestedLink[] = [];
-  span(label: string, start: number, end: number, attributes: Suggestion['attributes'], rule: string): string {
-    const key = suggestionKey(label, start, end);
-    if (!this.spans.has(key)) this.spans.set(key, { key, label, start, end, attributes, rule });
-    return key;
+  quotes.sort((a, b) => a.start - b.start);
+  yield;
+  const lexicon = isOn('lexicon') ? input.lexicon : undefined;
+  const names = new Set(lexicon?.sources.map((s) => s.toLowerCase()) ?? []);
+  const context: PassContext = {
+    text,
+    quotes,
+    phrases: cuePhrases(lexicon?.cues ?? []),
+    options: { names, maxNameWords: Math.max(0, ...[...names].map((n) => n.split(/\s+/).length)), withApposition: isOn('apposition') },
+    isOn,
+    out,
+    used: new Set(),
+  };
+  for (const block of blocks) {
+    for (const [start, end] of windows(text, block)) {
+      attributeWindow(context, start, end);
+      work += end - start;
+      if (work >= WINDOW) {
+        work = 0;
+        yield;
+      }
+    }
   }
-  attribution(claim: string, source: string | null, cue: string | null): void {
-    if (source) this.links.push({ type: 'attributed_to', from: claim, to: source });
-    if (cue) this.links.push({ type: 'has_cue', from: claim, to: cue });
-  }
-  result(): SuggestionSet {
-    const suggestions = [...this.spans.values()].sort((a, b) => a.start - b.start || a.end - b.end);
-    return { suggestions, links: this.links };
-  }
-}
-
-/** Runs the rules block by block, yielding after each; returns the suggestions. */
-export function* suggestSteps(input: SuggestInput): Generator<void, SuggestionSet, void> {
-  const out = new Collector();
-  for (const block of input.blocks) {
-    suggestBlock(input.text, block, input, out);
-    yield;
-  }
+  if (isOn('pronoun-coref')) linkPronouns(out, text);
   return out.result();
 }
 

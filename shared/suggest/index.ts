@@ -2,3 +2,5 @@
 export * from './types';
 export { suggest, suggestSteps } from './engine';
 export { acceptOps, fitToSchema, keysOfLabel, visibleSuggestions } from './accept';
+export { RULES, type RuleName } from './engine';
+export { OCCURRENCE_RULE, mergeSets, occurrenceSuggestions } from './occurrences';

@@ -1,0 +1,108 @@
+/**
+ * Cues in a sentence: reporting verbs in any form (with their particle when they need one:
+ * "called for"), "according to", and the cue phrases of the workspace lexicon. Tokens inside a
+ * quotation are never cues. The rule that owns a cue is decided here, once.
+ */
+import {
+  DOCUMENT_NOUNS,
+  NOT_CUES,
+  SOURCE_NOUNS,
+  NOUN_LIKE_VERBS,
+  PARTICLE_VERBS,
+  SAY_VERBS,
+  VERB_FORMS,
+  VERB_OPENERS,
+  inflect,
+  type CueClass,
+} from '../lexicon';
+import type { Token } from './tokens';
+
+/** A cue: tokens `[from, to)`, its verb's lemma ('according to' for that phrase), class, and the rule that owns it. */
+export type Cue = Readonly<{ from: number; to: number; base: string; cueClass: CueClass; rule: CueRule }>;
+
+/** The rules that start from a cue. */
+export type CueRule = 'said-clause' | 'reporting-verb-clause' | 'according-to' | 'lexicon';
+
+/** Verbs that name ("called it “a disaster”"): a cue without their particle only when a quotation opens within this many tokens. */
+const NAMING_REACH = 8;
+const NAMING_VERBS = new Set(['call']);
+
+/** The workspace's cue phrases, as token lists by first word. */
+export type CuePhrases = ReadonlyMap<string, readonly (readonly string[])[]>;
+
+/** Indexes cue phrases by their first word; longer phrases first. */
+export function cuePhrases(cues: readonly string[]): CuePhrases {
+  const map = new Map<string, string[][]>();
+  for (const cue of cues) {
+    const words = cue.toLowerCase().match(/[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*|\S/gu) ?? [];
+    if (words.length === 0) continue;
+    const list = map.get(words[0]!) ?? [];
+    list.push(words);
+    map.set(words[0]!, list);
+  }
+  for (const list of map.values()) list.sort((a, b) => b.length - a.length);
+  return map;
+}
+
+/**
+ * The cues of the tokens `[from, to)`, left to right, not overlapping.
+ * @param inQuote whether each token of the block lies inside a quotation
+ */
+export function findCues(tokens: readonly Token[], from: number, to: number, inQuote: Uint8Array, phrases: CuePhrases): Cue[] {
+  const out: Cue[] = [];
+  for (let i = from; i < to; i++) {
+    if (inQuote[i]) continue;
+    const cue = lexiconCue(tokens, i, to, phrases) ?? builtInCue(tokens, i, from, to, inQuote);
+    if (!cue) continue;
+    out.push(cue);
+    i = cue.to - 1;
+  }
+  return out;
+}
+
+/**
+ * Whether a noun-like verb's base or -s form at `i` is a verb: after a pronoun or an auxiliary
+ * ("they report", "will claim"), after a common source noun ("residents fear") or after a document
+ * that can show or find ("polls show", "the study finds").
+ */
+function isVerbAfter(tokens: readonly Token[], i: number, from: number): boolean {
+  const before = tokens[i - 1];
+  if (!before || i - 1 < from) return false;
+  return VERB_OPENERS.has(before.lower) || DOCUMENT_NOUNS.has(before.lower) || SOURCE_NOUNS.has(before.lower);
+}
+
+/** A reporting verb or "according to" at `i` (the sentence starts at `from`). */
+function builtInCue(tokens: readonly Token[], i: number, from: number, to: number, quotes: Uint8Array): Cue | null {
+  const t = tokens[i]!;
+  if (t.lower === 'according' && tokens[i + 1]?.lower === 'to')
+    return { from: i, to: i + 2, base: 'according to', cueClass: 'communication', rule: 'according-to' };
+  const verb = t.isCapital || NOT_CUES.has(t.lower) ? undefined : VERB_FORMS.get(t.lower);
+  if (!verb || (NOUN_LIKE_VERBS.has(verb.base) && isNounForm(t.lower, verb.base) && !isVerbAfter(tokens, i, from))) return null;
+  const particles = PARTICLE_VERBS[verb.base];
+  const rule: CueRule = SAY_VERBS.has(verb.base) ? 'said-clause' : 'reporting-verb-clause';
+  if (!particles) return { from: i, to: i + 1, ...verb, rule };
+  const next = tokens[i + 1];
+  if (next && i + 1 < to && particles.includes(next.lower)) return { from: i, to: i + 2, ...verb, rule };
+  // "Sanders called the suspension “arbitrary”": a verb that names is a cue when a quotation follows closely.
+  return NAMING_VERBS.has(verb.base) && quotes.slice(i + 1, Math.min(to, i + 1 + NAMING_REACH)).includes(1)
+    ? { from: i, to: i + 1, ...verb, rule }
+    : null;
+}
+
+/** Whether a form is a noun-like verb's base or -s form ("report", "reports"), which is a noun more often than not. */
+function isNounForm(form: string, base: string): boolean {
+  const [, third] = inflect(base).forms;
+  return form === base || form === third;
+}
+
+/** A workspace cue phrase opening at `i` (the longest). */
+function lexiconCue(tokens: readonly Token[], i: number, to: number, phrases: CuePhrases): Cue | null {
+  for (const words of phrases.get(tokens[i]!.lower) ?? []) {
+    if (i + words.length > to || !words.every((w, k) => tokens[i + k]!.lower === w)) continue;
+    const verb = VERB_FORMS.get(words[0]!);
+    // A phrase that is only a built-in verb form stays the built-in rule's: the lexicon adds what the lists lack.
+    if (words.length === 1 && verb) return null;
+    return { from: i, to: i + words.length, base: verb?.base ?? words.join(' '), cueClass: verb?.cueClass ?? 'communication', rule: 'lexicon' };
+  }
+  return null;
+}

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../../shared/suggest/engine';
+import { proposals } from './engine-helpers';
+
+/** The expected proposals of one attribution: spans in text order and its two links. */
+function attribution(
+  claim: string,
+  source: string,
+  cue: string,
+  order: 'claim-first' | 'source-first' | 'cue-first',
+  form = 'indirect',
+  cueClass = 'communication',
+  identification = 'described',
+) {
+  const c = `Claim ${claim} {quote_form=${form}}`;
+  const s = `Source ${source} {identification=${identification}}`;
+  const q = `Cue ${cue} {cue_class=${cueClass}}`;
+  const spans = order === 'claim-first' ? [c, s, q] : order === 'source-first' ? [s, q, c] : [q, s, c];
+  return { spans, links: [`attributed_to: ${claim} -> ${source}`, `has_cue: ${claim} -> ${cue}`] };
+}
+
+const expectAttribution = (text: string, expected: ReturnType<typeof attribution>) => {
+  const { spans, links } = proposals([text]);
+  expect(spans).toEqual(expected.spans);
+  expect(links).toEqual(expected.links);
+};
+
+/** Indirect and mixed speech introduced by a reporting expression (#15), with its cue and source. */
+describe('suggestion engine: reporting clauses', () => {
+  it('"X said that …"', () => {
+    expectAttribution(
+      'The mayor said that the bridge would reopen in May.',
+      attribution('the bridge would reopen in May', 'The mayor', 'said', 'source-first'),
+    );
+  });
+
+  it('"…, X said." and "…, said X."', () => {
+    expectAttribution(
+      'The bridge will reopen in May, the mayor said.',
+      attribution('The bridge will reopen in May', 'the mayor', 'said', 'claim-first'),
+    );
+    const inverted = attribution('The bridge will reopen in May', 'the mayor', 'said', 'claim-first');
+    expectAttribution('The bridge will reopen in May, said the mayor.', {
+      ...inverted,
+      spans: [inverted.spans[0]!, inverted.spans[2]!, inverted.spans[1]!],
+    });
+  });
+
+  it('"The bridge, X said, will reopen": one claim around the parenthetical attribution', () => {
+    const { spans, links } = proposals(['The bridge, the mayor said, will reopen in May.']);
+    expect(spans).toEqual([
+      'Claim The bridge, the mayor said, will reopen in May {quote_form=indirect}',
+      'Source the mayor {identification=described}',
+      'Cue said {cue_class=communication}',
+    ]);
+    expect(links).toEqual([
+      'attributed_to: The bridge, the mayor said, will reopen in May -> the mayor',
+      'has_cue: The bridge, the mayor said, will reopen in May -> said',
+    ]);
+  });
+
+  it('"according to X, …" and "…, according to X"', () => {
+    expectAttribution(
+      'According to the mayor, the bridge will reopen in May.',
+      attribution('the bridge will reopen in May', 'the mayor', 'According to', 'cue-first'),
+    );
+    const after = attribution('The bridge will reopen in May', 'the mayor', 'according to', 'claim-first');
+    expectAttribution('The bridge will reopen in May, according to the mayor.', {
+      ...after,
+      spans: [after.spans[0]!, after.spans[2]!, after.spans[1]!],
+    });
+  });
+
+  it('"X told reporters …": the object between the verb and what it reports is neither source nor claim', () => {
+    expectAttribution(
+      'The mayor told reporters the bridge would reopen in May.',
+      attribution('the bridge would reopen in May', 'The mayor', 'told', 'source-first'),
+    );
+  });
+
+  it('reporting verbs in any form, each with its cue class', () => {
+    const cases: Array<[string, string, string, string]> = [
+      ['The mayor warned that the bridge would stay closed.', 'the bridge would stay closed', 'warned', 'communication'],
+      ['Engineers argued that the bridge was unsafe.', 'the bridge was unsafe', 'argued', 'communication'],
+      ['The ministry denied that the bridge was unsafe.', 'the bridge was unsafe', 'denied', 'communication'],
+      ['The mayor insisted the bridge was safe.', 'the bridge was safe', 'insisted', 'communication'],
+      ['The mayor noted that traffic had doubled.', 'traffic had doubled', 'noted', 'communication'],
+      ['The mayor believes the bridge is safe.', 'the bridge is safe', 'believes', 'belief'],
+      ['Residents fear the bridge will collapse.', 'the bridge will collapse', 'fear', 'belief'],
+      ['The mayor wants to reopen the bridge in May.', 'to reopen the bridge in May', 'wants', 'belief'],
+      ['The inspection found that the bridge was safe.', 'the bridge was safe', 'found', 'factive'],
+    ];
+    for (const [text, claim, cue, cueClass] of cases) {
+      const source = text.slice(0, text.indexOf(` ${cue}`));
+      expectAttribution(text, attribution(claim, source, cue, 'source-first', 'indirect', cueClass));
+    }
+  });
+
+  it('a passive with its agent: "it was reported by X that …"', () => {
+    const expected = attribution('the bridge would close', 'the Tribune', 'reported', 'cue-first', 'indirect', 'communication', 'named');
+    expectAttribution('It was reported by the Tribune that the bridge would close.', expected);
+    expect(proposals(['It was reported by the Tribune that the bridge would close.'], { disabled: ['passive-by'] }).spans).toEqual([]);
+  });
+
+  it('a verb that shares the sentence’s subject: "… and said …", "…, saying …"', () => {
+    expectAttribution(
+      'The mayor visited the site and said the bridge was safe.',
+      attribution('the bridge was safe', 'The mayor', 'said', 'source-first'),
+    );
+    const { spans, links } = proposals(['The mayor defended the plan, saying the bridge was safe.']);
+    expect(spans).toEqual([
+      'Source The mayor {identification=described}',
+      'Cue defended {cue_class=communication}',
+      'Claim the plan {quote_form=indirect}',
+      'Cue saying {cue_class=communication}',
+      'Claim the bridge was safe {quote_form=indirect}',
+    ]);
+    expect(links).toEqual([
+      'attributed_to: the plan -> The mayor',
+      'has_cue: the plan -> defended',
+      'attributed_to: the bridge was safe -> The mayor',
+      'has_cue: the bridge was safe -> saying',
+    ]);
+  });
+
+  it('mixed speech: an indirect claim that quotes in part', () => {
+    expectAttribution(
+      'The mayor said the bridge was “perfectly safe” for trucks.',
+      attribution('the bridge was “perfectly safe” for trucks', 'The mayor', 'said', 'source-first', 'mixed'),
+    );
+  });
+
+  it('"X said: “…”" takes the quotation as its claim', () => {
+    expectAttribution('The mayor said: “The bridge is safe.”', attribution('“The bridge is safe.”', 'The mayor', 'said', 'source-first', 'direct'));
+  });
+
+  it('no claim where nothing is reported: "the said agreement", a question, a noun that looks like a verb', () => {
+    expect(proposals(['The said agreement was signed in 2004.']).spans).toEqual([]);
+    expect(proposals(['It is unclear what they want from the talks.']).spans).toEqual([]);
+    expect(proposals(['His remarks on the bridge drew crowds to the state capital.']).spans).toEqual([]);
+  });
+
+  it("the workspace lexicon's cue phrases are cues (rule 'lexicon'), and its source names are subjects", () => {
+    const lexicon = { cues: ['let slip'], sources: ['e-commerce group alibaba'] };
+    const { spans, set } = proposals(['The market will recover, e-commerce group Alibaba let slip.'], { lexicon });
+    expect(spans).toEqual([
+      'Claim The market will recover {quote_form=indirect}',
+      'Source e-commerce group Alibaba {identification=named}',
+      'Cue let slip {cue_class=communication}',
+    ]);
+    expect(set.suggestions.map((s) => s.rule)).toEqual(['lexicon', 'lexicon', 'lexicon']);
+    expect(proposals(['The market will recover, e-commerce group Alibaba let slip.']).spans).toEqual([]);
+    expect(proposals(['The market will recover, e-commerce group Alibaba let slip.'], { lexicon, disabled: ['lexicon'] }).spans).toEqual([]);
+  });
+
+  it('every rule a span names is listed in RULES, with one sentence', () => {
+    const { set } = proposals([
+      '“We will not back down,” said Christopher Hill, the top U.S. envoy.',
+      'He said the talks would resume, according to officials.',
+    ]);
+    for (const s of set.suggestions) expect(Object.keys(RULES)).toContain(s.rule);
+    for (const sentence of Object.values(RULES)) expect(sentence.length).toBeGreaterThan(20);
+  });
+});
