@@ -1,6 +1,7 @@
 /**
  * Suggestions for the open document and layer (#15): what the service proposes (getSuggestions;
- * the engine never runs in the window), what of it is still to decide against the layer's live
+ * the engine never runs in the window) with the other mentions of what the layer has tagged
+ * (use-occurrences.ts), what of it is still to decide against the layer's live
  * annotations (visibleSuggestions), the one under the cursor, and the analyst's actions: ask
  * (compute), accept one or all of a label (acceptOps applied through the layer's session, so it
  * is saved and one Undo takes it back), reject (rejectSuggestions, remembered outside git) and
@@ -13,6 +14,7 @@ import type { ClaimdeskApi, SuggestionsReply } from '../../shared/api';
 import type { Operation } from '../../shared/model/operations';
 import type { DocId, DocumentData, Schema } from '../../shared/model/types';
 import { acceptOps, keysOfLabel, visibleSuggestions } from '../../shared/suggest/accept';
+import { mergeSets } from '../../shared/suggest/occurrences';
 import type { Suggestion, SuggestionKey, SuggestionSet } from '../../shared/suggest/types';
 import type { DocumentEditorHandle, TextSelectionSnapshot } from '../editor/DocumentEditor';
 import { excerpt } from '../editor/annotation-text';
@@ -30,6 +32,7 @@ import {
 } from '../state/suggestion-cursor';
 import { describeError } from '../util/format';
 import { useLatest } from './use-latest';
+import { useOccurrences } from './use-occurrences';
 
 export type Suggestions = Readonly<{
   /** True while suggestions are shown for the open document (turned on, not hidden, the analyst's own layer). */
@@ -111,7 +114,10 @@ export function useSuggestions(options: SuggestionsOptions): Suggestions {
 
   const current = loaded && loaded.docId === docId && loaded.layer === layer && isOwnLayer ? loaded : null;
   const isShown = current !== null && current.reply.enabled && !current.hidden;
-  const set = isShown ? current.reply.set : EMPTY;
+  // The service's set, and the other mentions of what the layer has tagged (computed here: a pure scan, redone only when those change).
+  const occurrences = useOccurrences(doc, isShown);
+  const replySet = isShown ? current.reply.set : EMPTY;
+  const set = useMemo(() => (occurrences.suggestions.length === 0 ? replySet : mergeSets(replySet, occurrences)), [replySet, occurrences]);
   const rejected = useMemo(() => new Set([...(current?.reply.rejected ?? []), ...pending]), [current, pending]);
   const annotations = doc?.annotations;
   const visible = useMemo(

@@ -4,9 +4,10 @@
  * to the next one (selecting it), Enter and A accept the one under the cursor (with its links,
  * into the analyst's layer, with its origin), X rejects one, and Undo takes an accept back. After
  * a reload the accepted ones are annotations in the layer file on disk and the rejected one is
- * not proposed again. Accept all of a label takes them in one step (one Undo). Suggest on import
- * turns them on for what is imported next; a colleague's (read-only) layer shows none. Which suggestions the engine makes is the engine's: the test takes them in
- * the order Tab reaches them.
+ * not proposed again. Accept all of a label takes them in one step (one Undo); tagging an Entity
+ * proposes its other mentions; Suggest on import turns suggestions on for what is imported next;
+ * a colleague's (read-only) layer shows none. Which suggestions the engine makes is the
+ * engine's: the tests take them in the order Tab reaches them.
  */
 import type { Locator, Page } from '@playwright/test';
 import { ORIGIN_PREFIX } from '../../shared/suggest/types';
@@ -212,4 +213,36 @@ test('Accept all <Label> (n) accepts every suggestion of the label at once; one 
   await page.keyboard.press('Control+z');
   await expect(cues).toHaveCount(n);
   await expect.poll(async () => (await documentOnDisk(host, docId)).annotations.length).toBe(0);
+});
+
+test('every occurrence: tagging an Entity proposes its other mentions, accepted with origin suggestion:occurrence', async ({
+  page,
+  request,
+  host,
+}) => {
+  const { article, docId } = await openSeededEnvoy(page, request, host);
+  await placeCaret(page, article, 'A top U.S. envoy', 'A top', 'before');
+  await page.keyboard.press('s');
+  await expect(page.getByRole('toolbar', { name: 'Suggestions' })).toBeVisible();
+  const entities = article.locator('.cd-suggestion[data-label="Entity"]');
+  await expect(entities).toHaveCount(0);
+
+  // Tag the first "Pyongyang" as Entity with the caret in it: its other mention is proposed.
+  await placeCaret(page, article, "Pyongyang's missile launches", 'Pyongyang', 'after');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('5');
+  await expect(article.locator('[data-label="Entity"][data-annotation-id]').first()).toHaveText(/^Pyongyang/);
+  await expect(entities).toHaveCount(1);
+  await expect(entities).toHaveText('Pyongyang');
+  const key = (await entities.getAttribute('data-suggestion-key'))!;
+
+  // Click into it and accept it.
+  await entities.click();
+  await page.keyboard.press('Enter');
+  await expect(status(page)).toContainText('Accepted: Entity “Pyongyang”');
+  await expect(entities).toHaveCount(0);
+  const { start, end } = parseKey(key);
+  await expect
+    .poll(async () => (await documentOnDisk(host, docId)).annotations.find((a) => a.label === 'Entity' && a.start === start && a.end === end)?.origin)
+    .toBe(`${ORIGIN_PREFIX}occurrence`);
 });
