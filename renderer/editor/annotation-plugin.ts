@@ -197,7 +197,7 @@ function decorationsFor(view: AnnotationView, lane: number): Decoration[] {
 export function labelStyles(scope: string, labels: readonly Readonly<{ name: string; color: string }>[]): string {
   return labels
     .filter((l) => CSS.supports('color', l.color))
-    .map((l) => `${scope} :is(.cd-hl, .cd-suggestion)[data-label="${CSS.escape(l.name)}"] { --hl-color: ${l.color}; }`)
+    .map((l) => `${scope} :is(.cd-hl, .cd-suggestion, .cd-suggestion-tag)[data-label="${CSS.escape(l.name)}"] { --hl-color: ${l.color}; }`)
     .join('\n');
 }
 

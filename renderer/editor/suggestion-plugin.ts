@@ -2,7 +2,7 @@
  * Ghost highlights (#15): one plugin whose state is a DecorationSet of inline decorations, one
  * per suggestion shown (`nodeName: 'span'`, class `cd-suggestion`, `data-suggestion-key`,
  * `data-label` for its colour), drawn dashed and unfilled so they never read as annotations;
- * the suggestion under the cursor gets `is-active`. A new list of suggestions is compared with
+ * the suggestion under the cursor gets `is-active` and a tag with its label at its start. A new list of suggestions is compared with
  * what is drawn by key, and only the suggestions that came, went or moved are re-drawn (an
  * accept removes a few; a cursor move re-draws two), so a long article with thousands of
  * suggestions is built once. Mapped through `tr.mapping` like the annotation layer. Knows
@@ -122,11 +122,28 @@ function redraw(doc: PmNode, before: GhostState, layer: SuggestionLayer): GhostS
 
 function decorationsFor(view: SuggestionView, activeKey: string | null): Decoration[] {
   if (view.from >= view.to) return [];
+  const isActive = view.key === activeKey;
   const attrs = {
     nodeName: 'span',
-    class: view.key === activeKey ? 'cd-suggestion is-active' : 'cd-suggestion',
+    class: isActive ? 'cd-suggestion is-active' : 'cd-suggestion',
     'data-suggestion-key': view.key,
     'data-label': view.label,
   };
-  return [Decoration.inline(view.from, view.to, attrs, { key: view.key } satisfies Spec)];
+  const out = [Decoration.inline(view.from, view.to, attrs, { key: view.key } satisfies Spec)];
+  // The active one's label tag, once at its start: a suggestion split around others is drawn as several elements.
+  if (isActive)
+    out.push(Decoration.widget(view.from, (pm) => tagDom(pm.dom.ownerDocument, view), { key: view.key, side: -1, ignoreSelection: true }));
+  return out;
+}
+
+/** "Claim ?" over the start of the suggestion under the cursor. Its words come from CSS, so they are never part of the text. */
+function tagDom(document: Document, view: SuggestionView): HTMLElement {
+  const anchor = document.createElement('span');
+  anchor.className = 'cd-suggestion-anchor';
+  anchor.contentEditable = 'false';
+  const tag = document.createElement('span');
+  tag.className = 'cd-suggestion-tag';
+  tag.dataset.label = view.label;
+  anchor.append(tag);
+  return anchor;
 }
