@@ -60,6 +60,9 @@ test('suggest, accept three with the keyboard, reject one, undo, reload: accepte
   await test.step('Tab selects the first suggestion; Enter accepts it with its links, and the cursor goes on', async () => {
     await page.keyboard.press('Tab');
     const key = await activeKey(article);
+    // One label tag, at its start, however many pieces other suggestions inside it split it into.
+    await expect(article.locator('.cd-suggestion-tag')).toHaveCount(1);
+    await expect(article.locator('.cd-suggestion-tag')).toHaveAttribute('data-label', parseKey(key).label);
     await page.keyboard.press('Enter');
     accepted.push(key);
     await expect(status(page)).toContainText(`Accepted: ${parseKey(key).label} “`);
