@@ -9,11 +9,21 @@
 import type { Stamp } from '../model/commands';
 import type { Operation } from '../model/operations';
 import { findLabel } from '../model/schema-rules';
-import type { Annotation, AttributeValue, Attributes, DocumentData, Relation, Schema } from '../model/types';
+import { assertNever } from '../assert-never';
+import type { Annotation, AttributeDef, AttributeValue, Attributes, DocumentData, Relation, Schema } from '../model/types';
 import { ORIGIN_PREFIX, type SuggestedLink, type Suggestion, type SuggestionKey, type SuggestionSet } from './types';
 
+/** A span named by a key: a suggestion's, or (for a link end outside the set) the label and bounds the key spells. */
+type Span = Pick<Suggestion, 'label' | 'start' | 'end'>;
+
+/** The label and bounds a key spells (`Label:start-end`), or undefined when it spells none. */
+function spanOfKey(key: SuggestionKey): Span | undefined {
+  const m = /^(.+):(\d+)-(\d+)$/.exec(key);
+  return m ? { label: m[1]!, start: Number(m[2]), end: Number(m[3]) } : undefined;
+}
+
 /** Finds, among a layer's annotations, the one a suggestion stands for. */
-type AnnotationFinder = (s: Pick<Suggestion, 'label' | 'start' | 'end'>) => Annotation | undefined;
+type AnnotationFinder = (s: Span) => Annotation | undefined;
 
 /**
  * The layer's annotation a suggestion stands for: same label and bounds, else the first of the
@@ -57,19 +67,27 @@ function annotationFinder(annotations: readonly Annotation[]): AnnotationFinder 
 
 /**
  * The suggestions still to decide: not rejected, not covered by an annotation of their label;
- * and the links between two of them, or between one and an annotation.
+ * and the links between two of them, or between one and an annotation (a link end outside the
+ * set, such as the tagged mention an occurrence refers to, stands for the annotation with
+ * exactly its label and bounds).
  */
 export function visibleSuggestions(set: SuggestionSet, annotations: readonly Annotation[], rejected: ReadonlySet<SuggestionKey>): SuggestionSet {
   const byKey = new Map(set.suggestions.map((s) => [s.key, s]));
   const annotationFor = annotationFinder(annotations);
   const suggestions = set.suggestions.filter((s) => !rejected.has(s.key) && !annotationFor(s));
   const shown = new Set(suggestions.map((s) => s.key));
-  const present = (key: SuggestionKey) => {
-    const s = byKey.get(key);
-    return s !== undefined && (shown.has(key) || (!rejected.has(key) && annotationFor(s) !== undefined));
-  };
+  const present = (key: SuggestionKey) => shown.has(key) || (!rejected.has(key) && heldEnd(annotationFor, byKey, key) !== undefined);
   const links = set.links.filter((l) => (shown.has(l.from) || shown.has(l.to)) && present(l.from) && present(l.to));
   return { suggestions, links };
+}
+
+/** The annotation a link end stands for: a suggestion's (same label, any overlap), or one with exactly the bounds a key outside the set spells. */
+function heldEnd(held: AnnotationFinder, byKey: ReadonlyMap<SuggestionKey, Suggestion>, key: SuggestionKey): Annotation | undefined {
+  const s = byKey.get(key);
+  if (s) return held(s);
+  const span = spanOfKey(key);
+  const a = span && held(span);
+  return a && a.start === span.start && a.end === span.end ? a : undefined;
 }
 
 /**
@@ -83,19 +101,47 @@ export function fitToSchema(set: SuggestionSet, schema: Schema): SuggestionSet {
     if (!def) continue;
     const attributes: Record<string, AttributeValue> = {};
     for (const [name, value] of Object.entries(s.attributes)) {
-      const attr = def.attributes.find((a) => a.name === name);
-      if (attr && (attr.kind !== 'choice' || (typeof value === 'string' && attr.values?.includes(value)))) attributes[name] = value;
+      const fitted = fitValue(
+        def.attributes.find((a) => a.name === name),
+        value,
+      );
+      if (fitted !== undefined) attributes[name] = fitted;
     }
     suggestions.push({ ...s, attributes });
   }
   const labelOf = new Map(suggestions.map((s) => [s.key, s.label]));
+  const known = new Set(set.suggestions.map((s) => s.key));
+  // An end outside the set (a tagged mention) keeps the label its key spells.
+  const endLabel = (key: SuggestionKey) => labelOf.get(key) ?? (known.has(key) ? undefined : spanOfKey(key)?.label);
   const links = set.links.filter((l) => {
-    const from = labelOf.get(l.from);
-    const to = labelOf.get(l.to);
+    const from = endLabel(l.from);
+    const to = endLabel(l.to);
     const type = schema.relationTypes.find((t) => t.name === l.type);
     return from !== undefined && to !== undefined && type !== undefined && type.from.includes(from) && type.to.includes(to);
   });
   return { suggestions, links };
+}
+
+/** A rule's value as the schema's attribute can hold it: a choice or multi value it lists, a boolean, number or text of its kind; else undefined. */
+function fitValue(def: AttributeDef | undefined, value: AttributeValue): AttributeValue | undefined {
+  if (!def) return undefined;
+  const listed = (v: unknown) => typeof v === 'string' && (def.values?.includes(v) ?? false);
+  switch (def.kind) {
+    case 'choice':
+      return listed(value) ? value : undefined;
+    case 'multi': {
+      const values = Array.isArray(value) ? value : [value];
+      return values.length > 0 && values.every(listed) ? (values as string[]) : undefined;
+    }
+    case 'boolean':
+      return typeof value === 'boolean' ? value : undefined;
+    case 'number':
+      return typeof value === 'number' ? value : undefined;
+    case 'text':
+      return typeof value === 'string' ? value : undefined;
+    default:
+      return assertNever(def.kind);
+  }
 }
 
 /**
@@ -124,14 +170,23 @@ export function acceptOps(
   const ops: Operation[] = [];
   const idOf = new Map<SuggestionKey, string>();
   const held = annotationFinder(doc.annotations);
-  for (const key of wanted) {
+  // What this change adds reaching furthest, by label: taken in text order, a wanted span that
+  // starts inside it (a quotation inside a reporting clause, both accepted at once) is that
+  // annotation, as visibleSuggestions would show it.
+  const reach = new Map<string, Annotation>();
+  const addedOver = (s: Span) => {
+    const a = reach.get(s.label);
+    return a && a.end > s.start ? a : undefined;
+  };
+  for (const key of [...wanted].sort((x, y) => byKey.get(x)!.start - byKey.get(y)!.start || byKey.get(y)!.end - byKey.get(x)!.end)) {
     const s = byKey.get(key)!;
-    const existing = held(s);
+    const existing = held(s) ?? addedOver(s);
     if (existing) {
       idOf.set(key, existing.id);
       continue;
     }
     const annotation = newAnnotation(doc.text, s, stamp);
+    if ((reach.get(s.label)?.end ?? -1) < annotation.end) reach.set(s.label, annotation);
     idOf.set(key, annotation.id);
     ops.push({ op: 'addAnnotation', annotation });
   }
@@ -139,8 +194,7 @@ export function acceptOps(
   for (const l of set.links) {
     if (!wanted.has(l.from) && !wanted.has(l.to)) continue;
     for (const key of [l.from, l.to]) {
-      const s = byKey.get(key);
-      const existing = s && !idOf.has(key) && !rejected.has(key) ? held(s) : undefined;
+      const existing = idOf.has(key) || rejected.has(key) ? undefined : heldEnd(held, byKey, key);
       if (existing) idOf.set(key, existing.id);
     }
   }
