@@ -134,7 +134,7 @@ export function useSuggestions(options: SuggestionsOptions): Suggestions {
   const active = activeAt(selection);
   const activeKey = active?.key ?? null;
   const layerShown = useMemo<SuggestionLayer>(() => (views.length > 0 ? { views, activeKey } : NO_SUGGESTIONS), [views, activeKey]);
-  const arcs = useMemo(() => arcsOf(set, visible, activeKey), [set, visible, activeKey]);
+  const arcs = useMemo(() => arcsOf(set, visible, activeKey, annotations ?? []), [set, visible, activeKey, annotations]);
   const counts = useMemo(() => countsByLabel(visible.suggestions, schema?.labels.map((l) => l.name) ?? []), [visible, schema]);
 
   const latest = useLatest({ set, visible, rejected, current });

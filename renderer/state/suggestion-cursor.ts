@@ -6,6 +6,7 @@
  */
 import { adjacentSpan } from '../../shared/anchoring/span-order';
 import type { Operation } from '../../shared/model/operations';
+import type { Annotation } from '../../shared/model/types';
 import type { Suggestion, SuggestionKey, SuggestionSet } from '../../shared/suggest/types';
 import { suggestionKey } from '../../shared/suggest/types';
 import { excerpt } from '../../shared/model/excerpt';
@@ -105,13 +106,14 @@ function joinWords(words: readonly string[]): string {
 
 /**
  * The links of the suggestion `activeKey` still to decide (in `visible`), with where their ends
- * are (from `set`: an end may be tagged already).
+ * are: a suggestion of `set` (which may be tagged already), or an annotation whose label and
+ * bounds the key names (the tagged mention an occurrence refers to).
  */
-export function arcsOf(set: SuggestionSet, visible: SuggestionSet, activeKey: string | null): SuggestedArc[] {
+export function arcsOf(set: SuggestionSet, visible: SuggestionSet, activeKey: string | null, annotations: readonly Annotation[]): SuggestedArc[] {
   if (activeKey === null) return [];
   const byKey = new Map(set.suggestions.map((s) => [s.key, s]));
   const end = (key: string): TextEnd | null => {
-    const s = byKey.get(key);
+    const s = byKey.get(key) ?? annotations.find((a) => suggestionKey(a.label, a.start, a.end) === key);
     return s ? { start: s.start, end: s.end, label: s.label } : null;
   };
   return visible.links.flatMap((l) => {

@@ -218,7 +218,7 @@ test('Accept all <Label> (n) accepts every suggestion of the label at once; one 
   await expect.poll(async () => (await documentOnDisk(host, docId)).annotations.length).toBe(0);
 });
 
-test('every occurrence: tagging an Entity proposes its other mentions, accepted with origin suggestion:occurrence', async ({
+test('every occurrence: tagging an Entity proposes its other mentions, accepted with origin suggestion:occurrence and a coref link to it', async ({
   page,
   request,
   host,
@@ -248,4 +248,8 @@ test('every occurrence: tagging an Entity proposes its other mentions, accepted 
   await expect
     .poll(async () => (await documentOnDisk(host, docId)).annotations.find((a) => a.label === 'Entity' && a.start === start && a.end === end)?.origin)
     .toBe(`${ORIGIN_PREFIX}occurrence`);
+  // With its coref link to the mention tagged by hand.
+  const doc = await documentOnDisk(host, docId);
+  const [tagged, accepted] = [...doc.annotations].sort((a, b) => a.start - b.start);
+  expect(doc.relations.map((r) => [r.type, r.from, r.to])).toEqual([['coref', accepted!.id, tagged!.id]]);
 });

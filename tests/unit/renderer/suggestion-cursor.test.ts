@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Operation } from '../../../shared/model/operations';
 import { suggest } from '../../../shared/suggest/engine';
 import { acceptOps, visibleSuggestions } from '../../../shared/suggest/accept';
+import { occurrenceSuggestions } from '../../../shared/suggest/occurrences';
 import type { Suggestion } from '../../../shared/suggest/types';
 import type { DocumentData } from '../../../shared/model/types';
 import {
@@ -124,13 +125,13 @@ describe('arcsOf', () => {
   const hill = find('Source', 'Hill');
   const said = find('Cue', 'said');
   it('gives the links of the suggestion under the cursor, with both ends, from either end', () => {
-    const arcs = arcsOf(set, set, claim.key);
+    const arcs = arcsOf(set, set, claim.key, []);
     expect(arcs.map((a) => [a.type, a.from.label, a.to.label, TEXT.slice(a.to.start, a.to.end)])).toEqual([
       ['attributed_to', 'Claim', 'Source', 'Hill'],
       ['has_cue', 'Claim', 'Cue', 'said'],
     ]);
-    expect(arcsOf(set, set, hill.key).map((a) => a.from)).toEqual([{ start: claim.start, end: claim.end, label: 'Claim' }]);
-    expect(arcsOf(set, set, null)).toEqual([]);
+    expect(arcsOf(set, set, hill.key, []).map((a) => a.from)).toEqual([{ start: claim.start, end: claim.end, label: 'Claim' }]);
+    expect(arcsOf(set, set, null, [])).toEqual([]);
   });
   it('keeps a link to an end already tagged, and drops one to a rejected end', () => {
     const tagged = {
@@ -139,7 +140,28 @@ describe('arcsOf', () => {
         { id: 'h', label: 'Source', start: hill.start, end: hill.end, quote: 'Hill', attributes: {}, author: 'a', createdAt: '', updatedAt: '' },
       ],
     };
-    expect(arcsOf(set, visibleSuggestions(set, tagged.annotations, new Set()), claim.key).map((a) => a.type)).toEqual(['attributed_to', 'has_cue']);
-    expect(arcsOf(set, visibleSuggestions(set, [], new Set([said.key])), claim.key).map((a) => a.type)).toEqual(['attributed_to']);
+    expect(arcsOf(set, visibleSuggestions(set, tagged.annotations, new Set()), claim.key, tagged.annotations).map((a) => a.type)).toEqual([
+      'attributed_to',
+      'has_cue',
+    ]);
+    expect(arcsOf(set, visibleSuggestions(set, [], new Set([said.key])), claim.key, []).map((a) => a.type)).toEqual(['attributed_to']);
+  });
+  it('draws an occurrence’s coref link to the mention tagged by hand (an end outside the set)', () => {
+    const tagged = {
+      id: 'h',
+      label: 'Source',
+      start: hill.start,
+      end: hill.end,
+      quote: 'Hill',
+      attributes: {},
+      author: 'a',
+      createdAt: '',
+      updatedAt: '',
+    };
+    const text = `${TEXT} Hill agreed.`;
+    const occ = occurrenceSuggestions(text, [tagged], [{ type: 'paragraph', start: 0, end: text.length }]);
+    const other = occ.suggestions.find((s) => s.start === TEXT.length + 1)!;
+    const arcs = arcsOf(occ, visibleSuggestions(occ, [tagged], new Set()), other.key, [tagged]);
+    expect(arcs.map((a) => [a.type, a.from.start, a.to.start])).toEqual([['coref', other.start, hill.start]]);
   });
 });
