@@ -33,7 +33,7 @@ import {
   type TextSelectionSnapshot,
 } from './text-selection';
 import { caretOffset, elementsOf, highlightAt, reveal } from './view-dom';
-import { NO_SUGGESTIONS, showSuggestions, suggestionPlugin, type SuggestionLayer } from './suggestion-plugin';
+import { NO_SUGGESTIONS, showSuggestionsGradually, suggestionPlugin, type SuggestionLayer } from './suggestion-plugin';
 import { rangeOf, revealRange } from './text-range';
 import './DocumentEditor.css';
 
@@ -224,11 +224,11 @@ export function DocumentEditor(props: DocumentEditorProps) {
     if (ids.size > 0) changeAnnotations(viewsFor(session.doc, before.schema, ui, ids))(view.state, view.dispatch);
   }, [session, ui]);
 
-  // Suggestions (#15): the plugin re-draws only those that changed.
+  // Suggestions (#15): the plugin re-draws only those that changed (thousands new: in chunks).
   const suggestions = props.suggestions ?? NO_SUGGESTIONS;
   useLayoutEffect(() => {
     const view = viewRef.current;
-    if (view) showSuggestions(suggestions)(view.state, view.dispatch);
+    return view ? showSuggestionsGradually(view, suggestions) : undefined;
   }, [article, suggestions]);
 
   // A new schema can change every colour: the one whole rebuild.

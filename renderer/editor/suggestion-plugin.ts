@@ -5,14 +5,15 @@
  * the suggestion under the cursor gets `is-active` and a tag with its label at its start. A new list of suggestions is compared with
  * what is drawn by key, and only the suggestions that came, went or moved are re-drawn (an
  * accept removes a few; a cursor move re-draws two), so a long article with thousands of
- * suggestions is built once. Mapped through `tr.mapping` like the annotation layer. Knows
+ * suggestions is built once; thousands arriving at once are drawn in chunks (showSuggestionsGradually). Mapped through `tr.mapping` like the annotation layer. Knows
  * nothing about documents or the service: it draws the views it is given.
  */
 import type { Node as PmNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type Command } from 'prosemirror-state';
-import { Decoration, DecorationSet } from 'prosemirror-view';
+import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import type { Block } from '../../shared/model/types';
 import type { Suggestion } from '../../shared/suggest/types';
+import { nextTask } from '../util/next-task';
 import { viewPosFromOffset } from './positions';
 import './suggestions.css';
 
@@ -85,6 +86,44 @@ export function showSuggestions(layer: SuggestionLayer): Command {
     if (!current || current.layer === layer) return false;
     dispatch?.(state.tr.setMeta(ghostKey, layer).setMeta('addToHistory', false));
     return true;
+  };
+}
+
+/**
+ * New ghosts drawn per task when many come at once (suggestions turned on for a long article
+ * already laid out): drawing thousands in one transaction re-renders every paragraph in one
+ * long task; in chunks of this many the keyboard and frames get a turn between them.
+ */
+const CHUNK = 300;
+
+/**
+ * Shows `layer`: at once when it adds few ghosts; else in chunks, one task each, those nearest
+ * the middle of the screen first (what is gone and the cursor change at once, with the first).
+ * @returns a function that stops the chunks still to come (a newer layer, or the view going away)
+ */
+export function showSuggestionsGradually(view: EditorView, layer: SuggestionLayer): () => void {
+  const drawn = ghostKey.getState(view.state);
+  const fresh = drawn ? layer.views.filter((v) => !drawn.byKey.has(v.key)) : [];
+  if (!drawn || fresh.length <= CHUNK) {
+    showSuggestions(layer)(view.state, view.dispatch);
+    return () => undefined;
+  }
+  const box = view.dom.getBoundingClientRect();
+  const middle = view.posAtCoords({ left: box.left + box.width / 2, top: Math.max(box.top, 0) + Math.min(box.height, innerHeight) / 2 })?.pos ?? 0;
+  fresh.sort((a, b) => Math.abs(a.from - middle) - Math.abs(b.from - middle));
+  let views = layer.views.filter((v) => drawn.byKey.has(v.key));
+  let next = 0;
+  let isStopped = false;
+  const step = () => {
+    if (isStopped || view.isDestroyed) return;
+    views = [...views, ...fresh.slice(next, (next += CHUNK))];
+    const isLast = next >= fresh.length;
+    showSuggestions(isLast ? layer : { views, activeKey: layer.activeKey })(view.state, view.dispatch);
+    if (!isLast) nextTask(step);
+  };
+  step();
+  return () => {
+    isStopped = true;
   };
 }
 
