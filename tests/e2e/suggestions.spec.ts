@@ -11,6 +11,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { ORIGIN_PREFIX } from '../../shared/suggest/types';
+import { callApi } from './support/host';
 import { documentOnDisk } from './support/seed';
 import { placeCaret } from './support/text-point';
 import { ENVOY, ENVOY_SENTENCE, ENVOY_TITLE, expect, test } from './support/fixtures';
@@ -252,4 +253,37 @@ test('every occurrence: tagging an Entity proposes its other mentions, accepted 
   const doc = await documentOnDisk(host, docId);
   const [tagged, accepted] = [...doc.annotations].sort((a, b) => a.start - b.start);
   expect(doc.relations.map((r) => [r.type, r.from, r.to])).toEqual([['coref', accepted!.id, tagged!.id]]);
+});
+
+test('on a long article, thousands of suggestions turned on at once are all drawn (in chunks), and Tab reaches the last ones', async ({
+  page,
+  request,
+  host,
+}) => {
+  const paragraphs = Array.from({ length: 900 }, (_, i) => `"We will act on item ${i} this week," Minister Smith said on day ${i}, before the vote.`);
+  const data = Buffer.from(`A long report\n\n${paragraphs.join('\n\n')}`).toString('base64');
+  const report = await callApi<{ imported: { row: { id: string } }[] }>(request, host, 'importFiles', { files: [{ name: 'long-report.txt', data }] });
+  await page.goto(host.url);
+  await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: 'A long report' }).click();
+  const article = page.getByRole('article', { name: 'A long report' });
+  await expect(article).toContainText('item 0 this week');
+  await placeCaret(page, article, 'item 0 this week', 'item', 'before');
+  await page.keyboard.press('s');
+  const title = page.getByRole('toolbar', { name: 'Suggestions' }).locator('.cd-suggestionsbar-title');
+  await expect(title).toHaveText(/^\d+ suggestions$/);
+  const total = Number(/^(\d+)/.exec((await title.textContent())!)![1]);
+  expect(total).toBeGreaterThan(1000);
+  const drawn = () =>
+    article.evaluate((el) => new Set([...el.querySelectorAll('[data-suggestion-key]')].map((g) => g.getAttribute('data-suggestion-key'))).size);
+  await expect.poll(drawn, { timeout: 60_000 }).toBe(total);
+  // In the last paragraph, Tab and Shift+Tab go to the suggestions drawn there last.
+  const { text } = await callApi<{ text: string }>(request, host, 'getDocument', { docId: report.imported[0]!.row.id });
+  const last = text.lastIndexOf('"We will act');
+  await placeCaret(page, article, 'on day 899, before the vote', 'day', 'before');
+  const around = parseKey(await activeKey(article)).start; // the caret is on the suggestion holding it
+  await page.keyboard.press('Tab');
+  const next = parseKey(await activeKey(article)).start;
+  expect(next).toBeGreaterThan(last);
+  await page.keyboard.press('Shift+Tab');
+  expect(parseKey(await activeKey(article)).start).toBe(around);
 });
