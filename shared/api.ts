@@ -106,8 +106,15 @@ export type SuggestionsReply = Readonly<{
   enabled: boolean;
   /** The engine's proposals fitted to the workspace schema (fitToSchema); NOT filtered by the layer's annotations: the caller runs visibleSuggestions with its live annotations. Empty when not enabled. */
   set: SuggestionSet;
-  /** The keys this layer's analyst rejected. */
+  /** The keys this layer's analyst rejected (none once the document's text changed since they were made: a reimport). */
   rejected: readonly string[];
+  /**
+   * Why the document's suggestions file cannot be used (it does not parse, has another shape, or
+   * comes from a newer Claimdesk) and what to do: move it away (its rejections are then forgotten)
+   * or restore it. Meanwhile nothing counts as rejected, suggestions are not remembered as turned
+   * on, and rejecting is refused (CONFLICT), so the file is never overwritten. Absent when the file is fine or missing.
+   */
+  problem?: string;
 }>;
 
 /** Train/dev/test ratios (need not sum to 100; a zero ratio means no such split), a seed, and whether to stratify by claims. */

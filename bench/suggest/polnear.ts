@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { offsetMap } from '../../shared/anchoring/code-points';
 import { blocksOfPlainText } from '../../shared/formats/brat';
 import type { Block } from '../../shared/model/types';
+import { ATTRIBUTED_TO, CLAIM_LABEL, CUE_LABEL, HAS_CUE, SOURCE_LABEL } from '../../shared/model/vocabulary';
 import type { Annotated, BenchLink, BenchSpan } from './score';
 
 /** The corpus's splits, as its data folder names them. */
@@ -22,9 +23,9 @@ export type PolnearSplit = (typeof POLNEAR_SPLITS)[number];
 export type PolnearArticle = Readonly<{ name: string; annotator: string; text: string; blocks: readonly Block[]; gold: Annotated }>;
 
 /** PolNeAR's span labels, as the default schema names them. */
-const LABEL_OF: Readonly<Record<string, string>> = { Content: 'Claim', Source: 'Source', Cue: 'Cue' };
+const LABEL_OF: Readonly<Record<string, string>> = { Content: CLAIM_LABEL, Source: SOURCE_LABEL, Cue: CUE_LABEL };
 /** An attribution's roles that become links from its Content, and the link each makes. */
-const LINK_OF_ROLE: Readonly<Record<string, string>> = { Source: 'attributed_to', Cue: 'has_cue' };
+const LINK_OF_ROLE: Readonly<Record<string, string>> = { Source: ATTRIBUTED_TO, Cue: HAS_CUE };
 
 /**
  * Reads a PolNeAR .ann against its text: T lines (a discontinuous span "a b;c d" as [min, max)),

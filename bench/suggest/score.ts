@@ -6,12 +6,13 @@
  * and attributed_to and has_cue links are scored; Entity and coref are left out on both sides.
  */
 import { offsetMap } from '../../shared/anchoring/code-points';
+import { ATTRIBUTED_TO, CLAIM_LABEL, CUE_LABEL, HAS_CUE, SOURCE_LABEL } from '../../shared/model/vocabulary';
 import type { SuggestionSet } from '../../shared/suggest/types';
 
 /** The labels scored, in the table's order. */
-export const SCORED_LABELS = ['Claim', 'Source', 'Cue'] as const;
+export const SCORED_LABELS = [CLAIM_LABEL, SOURCE_LABEL, CUE_LABEL] as const;
 /** The link types scored, in the table's order. */
-export const SCORED_RELATIONS = ['attributed_to', 'has_cue'] as const;
+export const SCORED_RELATIONS = [ATTRIBUTED_TO, HAS_CUE] as const;
 /** The two ways spans are matched. */
 export const MATCHINGS = ['exact', 'overlap'] as const;
 

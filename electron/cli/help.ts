@@ -149,8 +149,11 @@ curated; default --annotator, else $CLAIMDESK_ANNOTATOR, else your user name).
   --out FILE.jsonl     write them as Claimdesk JSONL (the JSONL export's header and records, code-point
                        offsets): each document's text and blocks, its suggestions as spans (id = the
                        suggestion's key Label:start-end, origin suggestion:<rule>) and its links as
-                       relations. --out follows export's rules: written whole or not at all, an existing
-                       FILE only with --force, never inside the workspace's own files
+                       relations. The key is what the app's rejections name, so its offsets count UTF-16
+                       code units: after an emoji or another character beyond U+FFFF they differ from
+                       the span's start and end, which count code points. --out follows export's rules:
+                       written whole or not at all, an existing FILE only with --force, never inside
+                       the workspace's own files (.suggestions among them)
   --accept             put every suggestion still to decide into --annotator NAME's layer (one change per
                        document, each new annotation with its origin) and print what was added; what the
                        layer already holds (same label over the same text) is not added again

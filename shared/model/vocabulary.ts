@@ -11,10 +11,14 @@ export const CLAIM_LABEL = 'Claim';
 export const SOURCE_LABEL = 'Source';
 /** The label of reporting verbs and phrases. */
 export const CUE_LABEL = 'Cue';
+/** The label of named people, bodies and places that are not (yet) a claim's source. */
+export const ENTITY_LABEL = 'Entity';
 /** The relation from a claim to its source. */
 export const ATTRIBUTED_TO = 'attributed_to';
 /** The relation from a claim to its cue. */
 export const HAS_CUE = 'has_cue';
+/** The relation from a mention (Source or Entity) to another mention of the same person or body. */
+export const COREF = 'coref';
 /** The Claim attribute saying whether the claim is the author's own (`authorial`) or reported. */
 export const ATTRIBUTION_ATTRIBUTE = 'attribution';
 

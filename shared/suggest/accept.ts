@@ -93,33 +93,45 @@ function heldEnd(held: AnnotationFinder, byKey: ReadonlyMap<SuggestionKey, Sugge
 /**
  * Keeps what the workspace's schema can hold: suggestions of labels it has, attributes those
  * labels define with values they allow, and links of types it allows between the two labels.
+ * The service runs the same steps in time slices (fitSuggestion, then linkFits).
  */
 export function fitToSchema(set: SuggestionSet, schema: Schema): SuggestionSet {
-  const suggestions: Suggestion[] = [];
-  for (const s of set.suggestions) {
-    const def = findLabel(schema, s.label);
-    if (!def) continue;
-    const attributes: Record<string, AttributeValue> = {};
-    for (const [name, value] of Object.entries(s.attributes)) {
-      const fitted = fitValue(
-        def.attributes.find((a) => a.name === name),
-        value,
-      );
-      if (fitted !== undefined) attributes[name] = fitted;
-    }
-    suggestions.push({ ...s, attributes });
+  const suggestions = set.suggestions.flatMap((s) => fitSuggestion(s, schema) ?? []);
+  const endLabel = endLabels(set, suggestions);
+  return { suggestions, links: set.links.filter((l) => linkFits(l, endLabel, schema)) };
+}
+
+/** A suggestion as the schema can hold it (its attributes fitted), or undefined when the schema has not its label. */
+export function fitSuggestion(s: Suggestion, schema: Schema): Suggestion | undefined {
+  const def = findLabel(schema, s.label);
+  if (!def) return undefined;
+  const attributes: Record<string, AttributeValue> = {};
+  for (const [name, value] of Object.entries(s.attributes)) {
+    const fitted = fitValue(
+      def.attributes.find((a) => a.name === name),
+      value,
+    );
+    if (fitted !== undefined) attributes[name] = fitted;
   }
-  const labelOf = new Map(suggestions.map((s) => [s.key, s.label]));
+  return { ...s, attributes };
+}
+
+/**
+ * The label of a link end once the set is fitted: a kept suggestion's, none for a dropped one,
+ * and for an end outside the set (a tagged mention) the label its key spells.
+ */
+export function endLabels(set: SuggestionSet, fitted: readonly Suggestion[]): (key: SuggestionKey) => string | undefined {
+  const labelOf = new Map(fitted.map((s) => [s.key, s.label]));
   const known = new Set(set.suggestions.map((s) => s.key));
-  // An end outside the set (a tagged mention) keeps the label its key spells.
-  const endLabel = (key: SuggestionKey) => labelOf.get(key) ?? (known.has(key) ? undefined : spanOfKey(key)?.label);
-  const links = set.links.filter((l) => {
-    const from = endLabel(l.from);
-    const to = endLabel(l.to);
-    const type = schema.relationTypes.find((t) => t.name === l.type);
-    return from !== undefined && to !== undefined && type !== undefined && type.from.includes(from) && type.to.includes(to);
-  });
-  return { suggestions, links };
+  return (key) => labelOf.get(key) ?? (known.has(key) ? undefined : spanOfKey(key)?.label);
+}
+
+/** True when the schema has the link's type between the labels of its two ends. */
+export function linkFits(l: SuggestedLink, endLabel: (key: SuggestionKey) => string | undefined, schema: Schema): boolean {
+  const from = endLabel(l.from);
+  const to = endLabel(l.to);
+  const type = schema.relationTypes.find((t) => t.name === l.type);
+  return from !== undefined && to !== undefined && type !== undefined && type.from.includes(from) && type.to.includes(to);
 }
 
 /** A rule's value as the schema's attribute can hold it: a choice or multi value it lists, a boolean, number or text of its kind; else undefined. */

@@ -3,7 +3,8 @@
  * Counts by label; --out as Claimdesk JSONL read back with the JSONL parser (code-point offsets,
  * checked on a text with an emoji before a quotation; keys as ids, origins, links as relations;
  * a rejection left out); --accept into the annotator's layer, once (a second run adds nothing);
- * the errors that say what to do; and import turning suggestions on when the preference says so.
+ * the errors that say what to do; --out never over the workspace's .suggestions; --layer
+ * constructor and __proto__; and import turning suggestions on when the preference says so.
  */
 import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -12,8 +13,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createServiceApi } from '../../electron/services/api';
 import { openAppSettings } from '../../electron/services/app-paths';
 import { browserShell } from '../../electron/services/export/jobs';
-import { readSuggestionsFile } from '../../electron/services/suggestions/store';
+import { readSuggestionsFile, suggestionsPath } from '../../electron/services/suggestions/store';
 import { Workspace } from '../../electron/services/workspace';
+import type { ClaimdeskApi } from '../../shared/api';
 import { parseJsonlHeader, parseJsonlLine } from '../../shared/formats/jsonl';
 import { ORIGIN_PREFIX } from '../../shared/suggest/types';
 import { BIN, buildNodeIfStale, ROOT } from './support/built';
@@ -50,6 +52,18 @@ async function workspace(): Promise<{ dir: string; ws: string; storm: string; en
   expect(imported.code, imported.err).toBe(0);
   const ids = [...imported.out.matchAll(/-> ([0-9a-f]+) /g)].map((m) => m[1]!);
   return { dir, ws, storm: ids[0]!, envoy: ids[1]! };
+}
+
+/** Runs `use` on the service API over the workspace `root` as `author` (the window's way), then closes it. */
+async function inApp<T>(root: string, author: string, use: (api: ClaimdeskApi) => Promise<T>): Promise<T> {
+  const opened = await Workspace.open(root, { mergeDriver: null });
+  try {
+    const settings = await openAppSettings();
+    settings.db.data.author = author;
+    return await use(createServiceApi({ current: opened }, settings, browserShell(root)));
+  } finally {
+    await opened.close();
+  }
 }
 
 describe('claimdesk suggest', () => {
@@ -146,7 +160,42 @@ describe('claimdesk suggest', () => {
     expect(missing.code).toBe(3);
     expect(missing.err).toMatch(/is not a Claimdesk workspace .*import articles into it first/);
     expect(run('suggest', '--workspace', ws, '--out', join(dir, 'x.jsonl'), '--accept', '--annotator', 'ann').code).toBe(2);
-    expect(run('suggest', '--help').out).toMatch(/Usage: claimdesk suggest/);
+    const help = run('suggest', '--help').out;
+    expect(help).toMatch(/Usage: claimdesk suggest/);
+    // A --out span's id is the suggestion key (UTF-16, what rejections name), its start and end code points: the help says so.
+    expect(help.replace(/\s+/g, ' ')).toMatch(
+      /offsets count UTF-16 code units: after an emoji .* differ from the span's start and end, which count code points/,
+    );
+  });
+
+  it('refuses --out over a document’s suggestions file, even with --force, and leaves the file as it was', async () => {
+    const { ws, envoy } = await workspace();
+    await inApp(ws, 'ann', (api) => api.rejectSuggestions({ docId: envoy, keys: ['Claim:1-2'] }));
+    const path = suggestionsPath(ws, envoy);
+    const before = await readFile(path, 'utf8');
+    const refused = run('suggest', '--workspace', ws, '--out', path, '--force');
+    expect(refused.code).toBe(4);
+    expect(refused.err).toMatch(/is inside the workspace's own files \(\.suggestions\); choose a path outside them/);
+    expect(await readFile(path, 'utf8')).toBe(before);
+  });
+
+  it('reads the rejections of layers named constructor and __proto__ like any other (--layer)', async () => {
+    const { ws, storm } = await workspace();
+    const claim = await inApp(ws, '__proto__', async (api) => {
+      const key = (await api.getSuggestions({ docId: storm, compute: true })).set.suggestions.find((s) => s.label === 'Claim')!.key;
+      await api.rejectSuggestions({ docId: storm, keys: [key] });
+      return key;
+    });
+    const stormLine = (layer: string) => {
+      const r = run('suggest', '--workspace', ws, '--documents', storm, '--layer', layer);
+      expect(r.code, r.err).toBe(0);
+      return r.out.split('\n').find((line) => line.startsWith(storm));
+    };
+    expect(stormLine('constructor')).toMatch(/Claim 1, Cue 1, Source 1; 2 link\(s\)/); // rejected nothing
+    expect(stormLine('__proto__')).not.toMatch(/Claim/); // rejected the claim
+    const out = join(ws, '..', 'proto.jsonl');
+    expect(run('suggest', '--workspace', ws, '--layer', '__proto__', '--out', out).code).toBe(0);
+    expect((await readFile(out, 'utf8')).includes(`"id":"${claim}"`)).toBe(false);
   });
 
   it('import turns suggestions on for what it imports when the preference suggestOnImport is set', async () => {

@@ -1,9 +1,10 @@
 /**
  * The suggestions service (#15) through the API contract on real temp workspaces: computing on
- * the envoy sample; rejections that outlive a reopen (a new service), undo, idempotence; the
- * .suggestions file kept out of git; turning suggestions on at import (the preference); a damaged
- * suggestions file answered clearly and left untouched; accepting through applyChanges; and no
- * suggestion in an export.
+ * the envoy sample; rejections that outlive a reopen (a new service), undo, idempotence; layers
+ * named constructor, toString, __proto__; rejections forgotten once the text they were made on
+ * changed; the .suggestions file kept out of git; turning suggestions on at import (the
+ * preference); a damaged suggestions file named in the reply's problem and left untouched;
+ * accepting through applyChanges; and no suggestion in an export.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -162,14 +163,56 @@ describe('getSuggestions and rejectSuggestions', () => {
     await ws.close();
   });
 
+  it('keeps the rejections of layers named constructor, toString and __proto__ like any other, across a reopen', async () => {
+    const { root, ws, docId } = await envoyWorkspace();
+    const names = ['constructor', 'toString', '__proto__'];
+    for (const [i, name] of names.entries()) {
+      const api = await apiOver(ws, name);
+      expect((await api.getSuggestions({ docId })).rejected).toEqual([]);
+      expect((await api.rejectSuggestions({ docId, keys: [`Claim:${i}-9`] })).rejected).toEqual([`Claim:${i}-9`]);
+    }
+    expect(Object.keys(JSON.parse(await readFile(suggestionsPath(root, docId), 'utf8')).rejected).sort()).toEqual([...names].sort());
+    await ws.close();
+    const reopened = await Workspace.open(root, { mergeDriver: null });
+    for (const [i, name] of names.entries()) {
+      const api = await apiOver(reopened, name);
+      expect((await api.getSuggestions({ docId })).rejected).toEqual([`Claim:${i}-9`]);
+      expect((await api.rejectSuggestions({ docId, keys: [`Claim:${i}-9`], undo: true })).rejected).toEqual([]);
+    }
+    expect((await (await apiOver(reopened, 'ann')).getSuggestions({ docId })).rejected).toEqual([]);
+    await reopened.close();
+  });
+
+  it('forgets rejections made on another text of the document (a reimport changed it): none meanwhile, dropped on the next write', async () => {
+    const { root, ws, docId, api } = await envoyWorkspace();
+    const key = await quoteKey(api, docId);
+    await api.rejectSuggestions({ docId, keys: [key] });
+    const textSha256 = ws.listDocuments('ann').find((r) => r.id === docId)!.textSha256;
+    const written = JSON.parse(await readFile(suggestionsPath(root, docId), 'utf8'));
+    expect(written).toMatchObject({ textSha256, rejected: { ann: [key] } });
+    // The file as it would be had the article been reimported with another text since.
+    await writeFile(
+      suggestionsPath(root, docId),
+      JSON.stringify({ ...written, textSha256: 'ab'.repeat(32), rejected: { ann: [key], bob: ['Claim:1-2'] } }),
+    );
+    const reply = await api.getSuggestions({ docId });
+    expect(reply.rejected).toEqual([]);
+    expect(reply.problem).toBeUndefined(); // a reimport is deliberate: nothing to report
+    expect((await api.rejectSuggestions({ docId, keys: ['Cue:3-4'] })).rejected).toEqual(['Cue:3-4']);
+    expect(JSON.parse(await readFile(suggestionsPath(root, docId), 'utf8'))).toEqual({ ...written, textSha256, rejected: { ann: ['Cue:3-4'] } });
+  });
+
   it('answers a damaged suggestions file with "nothing rejected", refuses to reject over it, and leaves it untouched', async () => {
     const { root, docId, api } = await envoyWorkspace();
     await mkdir(join(root, SUGGESTIONS_DIR), { recursive: true });
     const damaged = '{ "version": 1, "enabled": tru';
     await writeFile(suggestionsPath(root, docId), damaged);
-    expect(await api.getSuggestions({ docId })).toEqual({ enabled: false, set: { suggestions: [], links: [] }, rejected: [] });
+    const problem = expect.stringMatching(/not valid JSON.*move the file away/);
+    expect(await api.getSuggestions({ docId })).toEqual({ enabled: false, set: { suggestions: [], links: [] }, rejected: [], problem });
+    expect((await api.getSuggestions({ docId })).problem).toContain(suggestionsPath(root, docId));
     const computed = await api.getSuggestions({ docId, compute: true });
     expect(computed.enabled).toBe(true);
+    expect(computed.problem).toEqual(problem);
     expect(computed.set.suggestions.length).toBeGreaterThan(0);
     const refused = await dispatch(api, 'rejectSuggestions', { docId, keys: [await quoteKey(api, docId)] }, () => undefined);
     expect(refused.ok).toBe(false);

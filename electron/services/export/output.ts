@@ -10,14 +10,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, realpath, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { ApiError } from '../../../shared/api';
-import { BACKUPS_DIR, CACHE_DIR, DOCUMENTS_DIR, INDEX_FILE, TRASH_DIR } from '../workspace/files';
+import { DOCUMENTS_DIR, INDEX_FILE, LOCAL_ONLY_DIRS } from '../workspace/files';
 import { LOCK_FILE } from '../store/workspace-lock';
 
 /**
- * What a workspace folder holds of its own (workspace.ts's index, documents, backups and trash,
- * and the lock): an export may not replace any of them or write into them, even with force.
+ * What a workspace folder holds of its own (workspace.ts's index and documents, its local-only
+ * folders: caches, backups, trash, suggestions, and the lock): an export may not replace any of
+ * them or write into them, even with force.
  */
-const WORKSPACE_OWN_NAMES = [INDEX_FILE, DOCUMENTS_DIR, BACKUPS_DIR, TRASH_DIR, CACHE_DIR, LOCK_FILE];
+const WORKSPACE_OWN_NAMES: readonly string[] = [INDEX_FILE, DOCUMENTS_DIR, ...LOCAL_ONLY_DIRS, LOCK_FILE];
 
 /** Bytes gathered before a write, so that small appends cost no system call each. */
 const FLUSH_BYTES = 1 << 20;

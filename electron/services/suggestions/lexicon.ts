@@ -3,17 +3,19 @@
  * and Entity annotations' text) that the workspace's analysts tagged by hand (annotations without
  * an origin: accepted suggestions do not feed the engine its own output), from every layer of
  * every document, lower-cased, each once, most frequent first and capped. The engine reads it
- * like its own word lists.
+ * like its own word lists, everywhere in the workspace, so one stray tag must not reach it: an
+ * entry counts only once tagged by hand at least twice (MIN_TAGS: in one document or two), and
+ * function words, one-letter and punctuation-only entries never count (STOP_WORDS).
  *
  * Built lazily, once per workspace, reading only the documents whose layer summaries count a Cue,
  * Source or Entity (the layer cache knows that without opening anything); then kept up to date
  * from the change feed: a change that names a document re-reads that document only, and changes
  * other programs made (a git pull; the workspace's externalChanges) are picked up the same way.
  * Its version changes only when its words do, so cached suggestions stay valid across edits that
- * do not touch them. Never writes.
+ * do not touch them (the same words in another frequency order keep it). Never writes.
  */
 import type { ChangeEvent } from '../../../shared/api';
-import { CUE_LABEL, SOURCE_LABEL } from '../../../shared/model/vocabulary';
+import { CUE_LABEL, ENTITY_LABEL, SOURCE_LABEL } from '../../../shared/model/vocabulary';
 import type { DocId, LayerSummary } from '../../../shared/model/types';
 import type { Lexicon } from '../../../shared/suggest/types';
 import type { Workspace } from '../workspace';
@@ -22,8 +24,25 @@ import type { VersionedLexicon } from './compute';
 /** The most entries of each list (the most frequent are kept). */
 export const LEXICON_CAP = 5000;
 
-/** The default schema's label for named things that are not (yet) sources; its text feeds the source names. */
-const ENTITY_LABEL = 'Entity';
+/** How many hand tags (over all documents and layers) an entry needs before it counts: one stray tag would otherwise steer every document. */
+export const MIN_TAGS = 2;
+
+/**
+ * Function words that are never a cue or a source name on their own (a stray "the" tagged as a
+ * cue would make every "the" one): articles, pronouns, prepositions, conjunctions, auxiliaries.
+ * An entry made only of these words is left out; "the minister" is kept.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the this that these those some any each every no not ' +
+    'i me my we us our you your he him his she her it its they them their who whom whose which what ' +
+    'of in on at to for from by with about as into onto over under after before than then there here ' +
+    'and or but nor so if because while when where ' +
+    'is am are was were be been being do does did have has had will would shall should can could may might must'
+  ).split(' '),
+);
+
+/** Text tags feed the source names from. */
 const SOURCE_LABELS: readonly string[] = [SOURCE_LABEL, ENTITY_LABEL];
 
 /** How often each word occurs in one document's layers, per list. */
@@ -118,24 +137,39 @@ export class WorkspaceLexicon {
   }
 }
 
-/** A tagged text as a lexicon word: lower-cased, spaces collapsed, trimmed. */
-export const lexiconWord = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
+/**
+ * A tagged text as a lexicon word: lower-cased, spaces collapsed, trimmed; '' when it can never be
+ * an entry (one letter or digit at most, no letter or digit at all, or function words only: STOP_WORDS).
+ */
+export function lexiconWord(text: string): string {
+  const word = text.toLowerCase().replace(/\s+/g, ' ').trim();
+  if ((word.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < 2) return '';
+  const tokens = word.split(/[^\p{L}\p{N}'’]+/u).filter((t) => t !== '');
+  return tokens.every((t) => STOP_WORDS.has(t)) ? '' : word;
+}
 
-/** One list over every document: most frequent first (then in code-unit order), at most LEXICON_CAP. */
+/** One list over every document: the entries tagged MIN_TAGS times or more, most frequent first (then in code-unit order), at most LEXICON_CAP. */
 function mostFrequent(words: ReadonlyMap<DocId, DocumentWords>, list: keyof DocumentWords): string[] {
   const counts = new Map<string, number>();
   for (const doc of words.values()) for (const [word, n] of doc[list]) counts.set(word, (counts.get(word) ?? 0) + n);
   return [...counts]
-    .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0))
+    .filter(([, n]) => n >= MIN_TAGS)
+    .sort(([a, m], [b, n]) => n - m || byCodeUnits(a, b))
     .slice(0, LEXICON_CAP)
     .map(([word]) => word);
 }
 
-const sameLexicon = (a: Lexicon, b: Lexicon): boolean =>
-  a.cues.length === b.cues.length &&
-  a.sources.length === b.sources.length &&
-  a.cues.every((w, i) => w === b.cues[i]) &&
-  a.sources.every((w, i) => w === b.sources[i]);
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** True when both lexicons hold the same words: frequency order only decides what the cap keeps, so it alone never changes the version. */
+const sameLexicon = (a: Lexicon, b: Lexicon): boolean => sameWords(a.cues, b.cues) && sameWords(a.sources, b.sources);
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const x = [...a].sort(byCodeUnits);
+  const y = [...b].sort(byCodeUnits);
+  return x.every((w, i) => w === y[i]);
+}
 
 /** The lexicon of whichever workspace is open (Electron's File > Open swaps it; a new one starts afresh). */
 export class WorkspaceLexicons {

@@ -6,12 +6,11 @@
  * (visibleSuggestions). Accepting is an ordinary applyChanges; nothing here writes a layer.
  */
 import { ApiError, type ImportReport, type SuggestionsReply } from '../../../shared/api';
-import type { DocId, Schema } from '../../../shared/model/types';
-import { fitToSchema } from '../../../shared/suggest/accept';
+import type { DocId } from '../../../shared/model/types';
 import type { SuggestionKey, SuggestionSet } from '../../../shared/suggest/types';
 import type { Workspace } from '../workspace';
 import { SuggestionCache, type VersionedLexicon } from './compute';
-import { readSuggestionsFile, SuggestionsFiles, withEnabled, withRejected, type SuggestionsState } from './store';
+import { readSuggestionsFile, rejectedOf, SuggestionsFiles, withEnabled, withRejected, type SuggestionsState } from './store';
 
 /** The empty set a document with suggestions off answers with. */
 const NO_SUGGESTIONS: SuggestionSet = { suggestions: [], links: [] };
@@ -23,8 +22,6 @@ export type LexiconSource = (workspace: Workspace) => Promise<VersionedLexicon>;
 export class SuggestionService {
   private readonly files = new SuggestionsFiles();
   private readonly cache = new SuggestionCache();
-  /** Each cached set fitted to the schema it was last asked with (a new schema object: fitted again). */
-  private readonly fitted = new WeakMap<SuggestionSet, Readonly<{ schema: Schema; set: SuggestionSet }>>();
 
   /**
    * @param workspace the open workspace (read on every call: Electron's File > Open swaps it)
@@ -38,6 +35,7 @@ export class SuggestionService {
   /**
    * One document's suggestions as `layer` sees them (see ClaimdeskApi.getSuggestions).
    * @param compute turn suggestions on for the document (remembered unless the workspace is read-only here or its file is damaged)
+   * @returns the reply; with `problem` when the document's suggestions file is damaged (nothing counts as rejected meanwhile)
    * @throws ApiError NOT_FOUND, INVALID_INPUT (a layer name), IO/CONFLICT (the document or its suggestions file cannot be read)
    */
   async get(docId: DocId, layer: string, compute: boolean): Promise<SuggestionsReply> {
@@ -47,18 +45,10 @@ export class SuggestionService {
     let state = await this.read(ws, docId);
     if (compute && !state.file.enabled && state.problem === null && ws.readOnlyReason() === null)
       state = { file: await this.files.update(ws.path, docId, withEnabled), problem: null };
-    const rejected = state.file.rejected[layer] ?? [];
-    if (!compute && !state.file.enabled) return { enabled: false, set: NO_SUGGESTIONS, rejected };
-    return { enabled: true, set: this.fit(await this.cache.suggestionsFor(doc, await this.lexiconOf(ws)), ws.info().schema), rejected };
-  }
-
-  /** fitToSchema, once per (cached set, schema): asking again for an unchanged document costs lookups only. */
-  private fit(set: SuggestionSet, schema: Schema): SuggestionSet {
-    const known = this.fitted.get(set);
-    if (known?.schema === schema) return known.set;
-    const fitted = fitToSchema(set, schema);
-    this.fitted.set(set, { schema, set: fitted });
-    return fitted;
+    const rejected = rejectedOf(state.file, layer, this.cache.textHashOf(doc.text));
+    const problem = state.problem === null ? {} : { problem: state.problem };
+    if (!compute && !state.file.enabled) return { enabled: false, set: NO_SUGGESTIONS, rejected, ...problem };
+    return { enabled: true, set: await this.cache.suggestionsFor(doc, await this.lexiconOf(ws), ws.info().schema), rejected, ...problem };
   }
 
   /**
@@ -69,10 +59,11 @@ export class SuggestionService {
    */
   async reject(docId: DocId, layer: string, keys: readonly SuggestionKey[], undo: boolean): Promise<SuggestionsReply> {
     const ws = this.workspace();
-    await ws.openDocument(docId, layer);
+    const { text } = await ws.openDocument(docId, layer);
     const holder = ws.readOnlyReason();
     if (holder !== null) throw new ApiError('CONFLICT', `${holder}; suggestions cannot be rejected here meanwhile`);
-    await this.files.update(ws.path, docId, (file) => withRejected(file, layer, keys, undo));
+    const textSha256 = this.cache.textHashOf(text);
+    await this.files.update(ws.path, docId, (file) => withRejected(file, layer, keys, undo, textSha256));
     return this.get(docId, layer, false);
   }
 
@@ -83,10 +74,8 @@ export class SuggestionService {
 
   private async read(ws: Workspace, docId: DocId): Promise<SuggestionsState> {
     try {
-      const state = await readSuggestionsFile(ws.path, docId);
-      // A damaged file stands for "nothing rejected"; the reply cannot say so, the log does, and rejecting says it to the analyst.
-      if (state.problem !== null) console.warn(`Claimdesk suggestions: ${state.problem}`);
-      return state;
+      // A damaged file stands for "nothing rejected"; the reply says so (problem), and rejecting is refused over it.
+      return await readSuggestionsFile(ws.path, docId);
     } catch (err) {
       throw new ApiError(
         'IO',

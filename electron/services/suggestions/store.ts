@@ -2,15 +2,22 @@
  * What the workspace remembers of suggestions (#15), per document, in the local-only folder
  * `.suggestions/` (git ignores it, so nothing about a suggestion reaches git until it is accepted):
  * whether suggestions are turned on for the document, and the keys each layer's analyst rejected.
- * One small JSON file per document, `{ version: 1, enabled, rejected: { [layer]: keys } }`,
+ * One small JSON file per document, `{ version: 1, enabled, textSha256?, rejected: { [layer]: keys } }`,
  * written whole and atomically. A file that does not parse or has another shape is reported and
- * never overwritten. Updates to the files run one at a time, and each one adds or removes keys
+ * never overwritten. Keys are offsets into one text, so rejections hold for the text they were
+ * made on: `textSha256` is that text's hash (textHash), written with them; once the document's
+ * text has another (a reimport changed it) they no longer apply: none are answered, and the next
+ * rejection drops them (a reimport is deliberate, so this is no problem to report). A file from
+ * before `textSha256` was written holds for the text it is next written with. Layer names are
+ * user strings: they are only read as own keys of a null-prototype record (`constructor` and
+ * `__proto__` are layers like any other). Updates to the files run one at a time, and each one adds or removes keys
  * (never writes back a copy read before another update), so two tabs of the same analyst that
  * reject at the same time keep both rejections.
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError } from '../../../shared/api';
+import { keyedRecord } from '../../../shared/model/keys';
 import type { DocId } from '../../../shared/model/types';
 import type { SuggestionKey } from '../../../shared/suggest/types';
 import { writeFileAtomically } from '../store/atomic-file';
@@ -25,7 +32,9 @@ export const SUGGESTIONS_FILE_VERSION = 1;
 export type SuggestionsFile = Readonly<{
   version: typeof SUGGESTIONS_FILE_VERSION;
   enabled: boolean;
-  /** Rejected keys by layer name, each list sorted and without repeats. */
+  /** The SHA-256 of the document's text (textHash) the rejections were made on; absent until a rejection is written. */
+  textSha256?: string;
+  /** Rejected keys by layer name, each list sorted and without repeats (a null-prototype record once read). */
   rejected: Readonly<Record<string, readonly SuggestionKey[]>>;
 }>;
 
@@ -60,7 +69,10 @@ export async function readSuggestionsFile(root: string, docId: DocId): Promise<S
     return { file: EMPTY_SUGGESTIONS_FILE, problem: damaged(path, `it is not valid JSON (${(err as Error).message})`) };
   }
   const why = fileProblem(parsed);
-  return why === null ? { file: parsed as SuggestionsFile, problem: null } : { file: EMPTY_SUGGESTIONS_FILE, problem: damaged(path, why) };
+  if (why !== null) return { file: EMPTY_SUGGESTIONS_FILE, problem: damaged(path, why) };
+  const file = parsed as SuggestionsFile;
+  // Own keys only, so a layer named __proto__ stays a key (Object.assign defines it on a record with no prototype).
+  return { file: { ...file, rejected: Object.assign(keyedRecord<readonly SuggestionKey[]>(), file.rejected) }, problem: null };
 }
 
 /** Why `value` is not a suggestions file Claimdesk can use, or null. */
@@ -72,6 +84,7 @@ function fileProblem(value: unknown): string | null {
       ? `it was written by a newer Claimdesk (version ${file.version})`
       : 'its "version" is not 1';
   if (typeof file.enabled !== 'boolean') return 'its "enabled" field is not true or false';
+  if (file.textSha256 !== undefined && typeof file.textSha256 !== 'string') return 'its "textSha256" field is not a string';
   const rejected = file.rejected;
   if (typeof rejected !== 'object' || rejected === null || Array.isArray(rejected)) return 'its "rejected" field is not an object';
   for (const [layer, keys] of Object.entries(rejected))
@@ -120,15 +133,38 @@ export class SuggestionsFiles {
 /** The file with suggestions turned on. */
 export const withEnabled = (file: SuggestionsFile): SuggestionsFile => (file.enabled ? file : { ...file, enabled: true });
 
-/** The file with `keys` added to (or, with `undo`, removed from) the rejections of `layer`; a layer left with none is dropped. */
-export function withRejected(file: SuggestionsFile, layer: string, keys: readonly SuggestionKey[], undo: boolean): SuggestionsFile {
-  const current = new Set(file.rejected[layer] ?? []);
+/** True when the file's rejections were made on the text whose hash is `textSha256` (or on an unknown one: see the module comment). */
+const madeOn = (file: SuggestionsFile, textSha256: string): boolean => file.textSha256 === undefined || file.textSha256 === textSha256;
+
+/**
+ * The keys `layer` rejected in a document.
+ * @param textSha256 the hash (textHash) of the document's text now
+ * @returns the keys; none when they were made on another text
+ */
+export function rejectedOf(file: SuggestionsFile, layer: string, textSha256: string): readonly SuggestionKey[] {
+  return madeOn(file, textSha256) && Object.hasOwn(file.rejected, layer) ? file.rejected[layer]! : [];
+}
+
+/**
+ * The file with `keys` added to (or, with `undo`, removed from) the rejections of `layer`; a layer
+ * left with none is dropped. Every layer's rejections made on another text are dropped too.
+ * @param textSha256 the hash (textHash) of the document's text now, written with the rejections
+ */
+export function withRejected(
+  file: SuggestionsFile,
+  layer: string,
+  keys: readonly SuggestionKey[],
+  undo: boolean,
+  textSha256: string,
+): SuggestionsFile {
+  const rejected = keyedRecord<readonly SuggestionKey[]>();
+  if (madeOn(file, textSha256)) Object.assign(rejected, file.rejected);
+  const current = new Set(rejectedOf({ ...file, rejected }, layer, textSha256));
   for (const key of keys) {
     if (undo) current.delete(key);
     else current.add(key);
   }
-  const rejected: Record<string, readonly SuggestionKey[]> = { ...file.rejected };
   if (current.size === 0) delete rejected[layer];
   else rejected[layer] = [...current].sort();
-  return { ...file, rejected };
+  return { ...file, textSha256, rejected };
 }

@@ -11,27 +11,19 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXPORTS_DIR } from '../export/jobs';
 import { LOCK_FILE } from '../store/workspace-lock';
-import { BACKUPS_DIR, CACHE_DIR, DOCUMENTS_DIR, INDEX_FILE, SUGGESTIONS_DIR, TRASH_DIR } from '../workspace/files';
+import { DOCUMENTS_DIR, INDEX_FILE, LOCAL_ONLY_DIRS } from '../workspace/files';
 import { runGit, SyncError } from './git';
 
 /** The name of the merge driver in .gitattributes and the git config. */
 export const MERGE_DRIVER = 'claimdesk';
 
 /**
- * What git must not track in a workspace: the layer summaries cache, backups, trash, exports,
- * suggestions turned on and rejected (nothing of a suggestion reaches git until accepted, #15), the
- * lock of the Claimdesk that has it open, and a write's temporary file (`.<name>.tmp`, see
- * services/store/json-store.ts).
+ * What git must not track in a workspace: its local-only folders (LOCAL_ONLY_DIRS: the layer
+ * summaries cache, backups, trash, suggestions turned on and rejected: nothing of a suggestion
+ * reaches git until accepted, #15), exports, the lock of the Claimdesk that has it open, and a
+ * write's temporary file (`.<name>.tmp`, see services/store/json-store.ts).
  */
-export const LOCAL_ONLY: readonly string[] = [
-  `${CACHE_DIR}/`,
-  `${BACKUPS_DIR}/`,
-  `${TRASH_DIR}/`,
-  `${EXPORTS_DIR}/`,
-  `${SUGGESTIONS_DIR}/`,
-  LOCK_FILE,
-  '.*.json.tmp',
-];
+export const LOCAL_ONLY: readonly string[] = [...LOCAL_ONLY_DIRS.map((dir) => `${dir}/`), `${EXPORTS_DIR}/`, LOCK_FILE, '.*.json.tmp'];
 
 /** The workspace files merged by content rather than by line (see shared/merge). */
 export const MERGED_BY_DRIVER: readonly string[] = [`${INDEX_FILE} merge=${MERGE_DRIVER}`, `${DOCUMENTS_DIR}/**/*.json merge=${MERGE_DRIVER}`];

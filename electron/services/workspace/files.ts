@@ -21,6 +21,12 @@ export const TRASH_DIR = '.trash';
 export const CACHE_DIR = '.cache';
 /** Suggestions turned on and rejected per document (#15): local-only, git ignores it; one `<docId>.json` each. */
 export const SUGGESTIONS_DIR = '.suggestions';
+/**
+ * The workspace's own folders that stay on this computer: git ignores them (sync/repository.ts
+ * LOCAL_ONLY) and no export may write over or into them (export/output.ts). One list, so that a
+ * new local folder is added to both at once.
+ */
+export const LOCAL_ONLY_DIRS: readonly string[] = [CACHE_DIR, BACKUPS_DIR, TRASH_DIR, SUGGESTIONS_DIR];
 export const ARTICLE_FILE = 'article.json';
 export const LAYERS_DIR = 'layers';
 export const CURATED_FILE = 'curated.json';
