@@ -5,11 +5,12 @@
  * annotations (visibleSuggestions), the one under the cursor, and the analyst's actions: ask
  * (compute), accept one or all of a label (acceptOps applied through the layer's session, so it
  * is saved and one Undo takes it back), reject (rejectSuggestions, remembered outside git) and
- * take the last rejection back, hide. After an accept or a reject the cursor goes on to the next
- * suggestion. Nothing is shown in a read-only layer (someone else's) or while curating. The keys
- * are use-suggestion-keys.ts's.
+ * take the last rejection back (use-suggestion-rejections.ts), hide. After an accept or a
+ * reject the cursor goes on to the next suggestion. A damaged suggestions file is named in the
+ * status bar with what to do (the reply's problem). Nothing is shown in a read-only layer
+ * (someone else's) or while curating. The keys are use-suggestion-keys.ts's.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useState, type RefObject } from 'react';
 import type { ClaimdeskApi, SuggestionsReply } from '../../shared/api';
 import type { Operation } from '../../shared/model/operations';
 import type { DocId, DocumentData, Schema } from '../../shared/model/types';
@@ -33,6 +34,7 @@ import {
 import { describeError } from '../util/format';
 import { useLatest } from './use-latest';
 import { useOccurrences } from './use-occurrences';
+import { layerArg, useSuggestionRejections } from './use-suggestion-rejections';
 
 export type Suggestions = Readonly<{
   /** True while suggestions are shown for the open document (turned on, not hidden, the analyst's own layer). */
@@ -82,7 +84,6 @@ export type SuggestionsOptions = Readonly<{
 type Loaded = Readonly<{ docId: DocId; layer: string | undefined; reply: SuggestionsReply; hidden: boolean }>;
 
 const EMPTY: SuggestionSet = { suggestions: [], links: [] };
-const NO_KEYS: ReadonlySet<SuggestionKey> = new Set();
 
 const stampFor = (author: string) => ({ author, now: new Date().toISOString(), newId: () => crypto.randomUUID() });
 
@@ -94,17 +95,24 @@ export function useSuggestions(options: SuggestionsOptions): Suggestions {
   const opts = useLatest(options);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [isAsking, setIsAsking] = useState(false);
-  // Rejections made here before the service has answered (so the suggestion goes at once), and the last one.
-  const [pending, setPending] = useState<ReadonlySet<SuggestionKey>>(NO_KEYS);
-  const [lastRejected, setLastRejected] = useState<Suggestion | null>(null);
-  const rejections = useRef<Promise<void>>(Promise.resolve());
+  const onReply = useCallback(
+    (id: DocId, name: string | undefined, reply: SuggestionsReply) =>
+      setLoaded((l) => (l && l.docId === id && l.layer === name ? { ...l, reply } : l)),
+    [],
+  );
+  const rejections = useSuggestionRejections(api, session, onReply, options.onError);
+  const pending = rejections.pending;
 
   const isOwnLayer = isEnabled && session !== null && session.readOnlyReason === null;
   useEffect(() => {
     if (docId === null || !isOwnLayer) return;
     let wanted = true;
     api.getSuggestions({ docId, ...layerArg(layer) }).then(
-      (reply) => wanted && setLoaded({ docId, layer, reply, hidden: false }),
+      (reply) => {
+        if (!wanted) return;
+        setLoaded({ docId, layer, reply, hidden: false });
+        if (reply.problem) opts.current.onError(reply.problem);
+      },
       (err: unknown) => wanted && opts.current.onError(describeError('Could not read the suggestions for this article', err)),
     );
     return () => {
@@ -184,11 +192,14 @@ export function useSuggestions(options: SuggestionsOptions): Suggestions {
         setIsAsking(false);
         setLoaded({ docId: id, layer: name, reply, hidden: false });
         const shown = visibleSuggestions(reply.set, target.doc.annotations, new Set(reply.rejected)).suggestions.length;
-        onInfo(
-          shown > 0
-            ? `${shown} suggestion${shown === 1 ? '' : 's'}: Tab goes to the next, Enter or A accepts, X rejects.`
-            : 'No suggestions for this article (nothing new to propose).',
-        );
+        // A damaged suggestions file: the suggestions still come, but say what to do about the file.
+        if (reply.problem) onError(reply.problem);
+        else
+          onInfo(
+            shown > 0
+              ? `${shown} suggestion${shown === 1 ? '' : 's'}: Tab goes to the next, Enter or A accepts, X rejects.`
+              : 'No suggestions for this article (nothing new to propose).',
+          );
       },
       (err: unknown) => {
         setIsAsking(false);
@@ -236,63 +247,27 @@ export function useSuggestions(options: SuggestionsOptions): Suggestions {
     [acceptKeys, latest, opts],
   );
 
-  /** Sends a rejection (or its undo) and takes the service's answer. */
-  const sendRejection = useCallback(
-    (s: Suggestion, undo: boolean) => {
-      const { session: target, onError } = opts.current;
-      if (!target) return;
-      const id = target.doc.id;
-      const name = target.layer;
-      const forget = () =>
-        setPending((p) => {
-          const next = new Set(p);
-          next.delete(s.key);
-          return next;
-        });
-      // One at a time, in the order pressed: x, Shift+X, x must end rejected.
-      rejections.current = rejections.current.then(() =>
-        api.rejectSuggestions({ docId: id, ...layerArg(name), keys: [s.key], ...(undo ? { undo: true } : {}) }).then(
-          (reply) => {
-            setLoaded((l) => (l && l.docId === id && l.layer === name ? { ...l, reply } : l));
-            forget();
-          },
-          (err: unknown) => {
-            forget();
-            onError(describeError(undo ? 'Could not take the rejection back' : 'Could not reject the suggestion (it is shown again)', err));
-          },
-        ),
-      );
-    },
-    [api, opts],
-  );
-
   const reject = useCallback(
     (s: Suggestion) => {
       const { session: target, onInfo } = opts.current;
       if (!target) return;
-      setPending((p) => new Set([...p, s.key]));
-      setLastRejected(s);
-      sendRejection(s, false);
+      rejections.send(s, false);
       onInfo(
         `Rejected: ${s.label} “${excerpt(target.doc.text.slice(s.start, s.end), 48)}”, not suggested again in your layer. Shift+X takes it back.`,
       );
       goOn(s, new Set([s.key]));
     },
-    [goOn, opts, sendRejection],
+    [goOn, opts, rejections],
   );
 
   const unreject = useCallback(() => {
-    const s = lastRejected;
+    const s = rejections.last;
     const { session: target, onInfo } = opts.current;
     if (!s || !target) return onInfo('No rejection to take back.');
-    setLastRejected(null);
-    sendRejection(s, true);
+    rejections.send(s, true);
     onInfo(`Suggested again: ${s.label} “${excerpt(target.doc.text.slice(s.start, s.end), 48)}”.`);
     goTo(s);
-  }, [goTo, lastRejected, opts, sendRejection]);
+  }, [goTo, opts, rejections]);
 
   return { isShown, isAsking, visible, counts, layer: layerShown, arcs, activeAt, ask, hide, accept, acceptAll, reject, unreject, move };
 }
-
-/** The layer argument of a call: absent for the service's default layer. */
-const layerArg = (layer: string | undefined) => (layer === undefined ? {} : { layer });

@@ -9,6 +9,8 @@
  * a colleague's (read-only) layer shows none. Which suggestions the engine makes is the
  * engine's: the tests take them in the order Tab reaches them.
  */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { ORIGIN_PREFIX } from '../../shared/suggest/types';
 import { callApi } from './support/host';
@@ -286,4 +288,28 @@ test('on a long article, thousands of suggestions turned on at once are all draw
   expect(next).toBeGreaterThan(last);
   await page.keyboard.press('Shift+Tab');
   expect(parseKey(await activeKey(article)).start).toBe(around);
+});
+
+test('a damaged suggestions file: the status bar says which file and what to do; suggestions still come, and a rejection is refused, not lost silently', async ({
+  page,
+  request,
+  host,
+}) => {
+  const { article, docId } = await openSeededEnvoy(page, request, host);
+  const file = join(host.workspace, '.suggestions', `${docId}.json`);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, '{ not json');
+  await placeCaret(page, article, 'A top U.S. envoy', 'A top', 'before');
+  await page.keyboard.press('s');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(`${docId}.json cannot be used`);
+  await expect(alert).toContainText('move the file away');
+  await expect(page.getByRole('toolbar', { name: 'Suggestions' })).toBeVisible();
+
+  await page.keyboard.press('Tab');
+  const key = await activeKey(article);
+  await page.keyboard.press('x');
+  await expect(alert).toContainText('Could not reject the suggestion (it is shown again)');
+  await expect(ghost(article, key)).not.toHaveCount(0);
+  expect(await readFile(file, 'utf8')).toBe('{ not json');
 });
