@@ -197,8 +197,8 @@ export function useSuggestions(options: SuggestionsOptions): Suggestions {
         else
           onInfo(
             shown > 0
-              ? `${shown} suggestion${shown === 1 ? '' : 's'}: Tab goes to the next, Enter or A accepts, X rejects.`
-              : 'No suggestions for this article (nothing new to propose).',
+              ? 'Suggestions shown (counted in the bar above): Tab goes to the next, Enter or A accepts, X rejects.'
+              : 'The rules find nothing new to suggest in this article.',
           );
       },
       (err: unknown) => {
