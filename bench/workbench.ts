@@ -142,7 +142,7 @@ function processMemory(pid: number): { rssMb: number; hwmMb: number } {
 }
 
 /** The 5,000-document workspace, generated once into the cache folder. */
-async function bigWorkspace(samples: readonly Sample[]): Promise<{ dir: string; titles: string[] }> {
+export async function bigWorkspace(samples: readonly Sample[]): Promise<{ dir: string; titles: string[] }> {
   // v2: the layered workspace (a cache of the earlier format is generated anew).
   const done = join(CACHE, 'bench-complete-v2.json');
   if (existsSync(done)) return { dir: CACHE, titles: JSON.parse(readFileSync(done, 'utf8')) as string[] };
@@ -172,7 +172,8 @@ async function bigWorkspace(samples: readonly Sample[]): Promise<{ dir: string; 
   return { dir: CACHE, titles };
 }
 
-async function newPage(browser: Browser, probe: string): Promise<{ context: BrowserContext; page: Page }> {
+/** A fresh context and page in the benchmark's viewport and locale, with the probe installed. */
+export async function newPage(browser: Browser, probe: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' });
   await context.addInitScript({ content: probe });
   return { context, page: await context.newPage() };
