@@ -36,7 +36,7 @@ const titleOrder = lazy(() => new Intl.Collator(undefined, { sensitivity: 'base'
  * `rows` in `order` (a new array, except for the import order, which is the rows' own). Sorting is
  * stable; a shown date that does not parse sorts after every date, either way.
  */
-export function sortRows<R extends IndexRow>(rows: readonly R[], order: DocumentOrder): readonly R[] {
+export function sortRows<R extends Pick<IndexRow, 'title' | 'publishedAt' | 'importedAt'>>(rows: readonly R[], order: DocumentOrder): readonly R[] {
   if (order === 'imported') return rows;
   if (order === 'title') return [...rows].sort((a, b) => titleOrder().compare(a.title, b.title));
   const sign = order === 'newest' ? -1 : 1;
