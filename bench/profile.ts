@@ -66,8 +66,29 @@ async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
   return Object.fromEntries(m.map((x) => [x.name, x.value]));
 }
 
+/** The call stacks (bundle line:column) in which `name` was sampled, with their time: `CALLERS=getBoundingClientRect` says who forced a layout. */
+function callersOf(profile: Profile, name: string): [string, number][] {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes as (ProfileNode & { children?: number[] })[]) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const stacks = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    if (byId.get(id)!.callFrame.functionName !== name) return;
+    const frames: string[] = [];
+    for (let n = parent.get(id); n !== undefined && frames.length < 8; n = parent.get(n)) {
+      const { functionName, lineNumber, columnNumber } = byId.get(n)!.callFrame;
+      frames.push(`${functionName || '(anonymous)'}:${lineNumber + 1}:${columnNumber + 1}`);
+    }
+    const key = frames.join(' < ');
+    stacks.set(key, (stacks.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...stacks].sort((a, b) => b[1] - a[1]);
+}
+
 /** The functions with the most self time, then the app's functions with their callees. */
 function printProfile(profile: Profile): void {
+  const callers = process.env.CALLERS;
+  if (callers) for (const [stack, ms] of callersOf(profile, callers).slice(0, 5)) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${callers} < ${stack}`);
   for (const [fn, ms] of selfTimes(profile)
     .filter(([k]) => !k.startsWith('(idle)'))
     .slice(0, 25))
