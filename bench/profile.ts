@@ -88,7 +88,8 @@ function callersOf(profile: Profile, name: string): [string, number][] {
 /** The functions with the most self time, then the app's functions with their callees. */
 function printProfile(profile: Profile): void {
   const callers = process.env.CALLERS;
-  if (callers) for (const [stack, ms] of callersOf(profile, callers).slice(0, 5)) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${callers} < ${stack}`);
+  if (callers)
+    for (const [stack, ms] of callersOf(profile, callers).slice(0, 5)) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${callers} < ${stack}`);
   for (const [fn, ms] of selfTimes(profile)
     .filter(([k]) => !k.startsWith('(idle)'))
     .slice(0, 25))
