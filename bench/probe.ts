@@ -246,7 +246,7 @@ async function afterKey(keyIndex: number) {
     };
     poll();
   });
-  return { syncMs: key.syncEnd - key.t0, paintMs: painted.t - key.t0, frames: painted.frames, ackMs: ack.end - key.t0 };
+  return { syncMs: key.syncEnd - key.t0, paintMs: painted.t - key.t0, frames: painted.frames, ackMs: ack.end - key.t0, sentMs: ack.start - key.t0 };
 }
 
 /** Before a key press that opens a document (sent by the driver next): arms the watch for its article with every highlight in place. */

@@ -1,6 +1,6 @@
 /**
- * `npx tsx bench/profile.ts [5kb|100kb|1mb|layers] [runs]`: where the time of opening a document from
- * the list goes, for the closing notes of performance work (#14). Opens the case like the
+ * `npx tsx bench/profile.ts [5kb|100kb|1mb|layers|list] [runs]`: where the time of opening a document from
+ * the list goes (`list`: of painting the 5,000-document list from navigation, bundle evaluation included), for the closing notes of performance work (#14). Opens the case like the
  * workbench benchmark does (fresh context, click in the list, until every highlight is painted)
  * with the renderer's CPU profiler on, and prints: the API calls made during the open (their
  * share of the wall time), the browser's own split (script, style, layout) from
@@ -13,16 +13,17 @@ import { join } from 'node:path';
 import { chromium, type CDPSession } from '@playwright/test';
 import { chromiumExecutable } from '../tests/e2e/support/browser';
 import { loadSamples } from './corpus';
-import { ANALYST_LAYER, BROWSER_ARGS, SEED, WB, bundleProbe, ensureBuilt, openWorkbench, startHost } from './workbench';
+import { ANALYST_LAYER, BROWSER_ARGS, SEED, WB, bigWorkspace, bundleProbe, ensureBuilt, newPage, openWorkbench, startHost } from './workbench';
 import { docCases, type DocCase } from './workbench-cases';
 
 type Probe = {
   openFromList(docId: string, t: typeof WB, expected: number[], total: number): Promise<{ t0: number; firstMs: number; wholeMs: number }>;
   fetchLog(): readonly { method: string; start: number; end: number }[];
+  listPainted(): Promise<number>;
 };
 declare const __cdBench: Probe;
 
-type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number };
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; hitCount?: number };
 type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
 
 const which = (process.argv[2] ?? '5kb').toLowerCase();
@@ -52,8 +53,9 @@ function selfTimes(profile: Profile): [string, number][] {
   const totals = new Map<string, number>();
   profile.samples.forEach((id, i) => {
     const n = byId.get(id)!;
-    const { functionName, url, lineNumber } = n.callFrame;
-    const key = `${functionName || '(anonymous)'} ${url.split('/').pop() ?? ''}:${lineNumber + 1}`;
+    const { functionName, url, lineNumber, columnNumber } = n.callFrame;
+    // The column too: the bundle is minified, a line holds a whole library.
+    const key = `${functionName || '(anonymous)'} ${url.split('/').pop() ?? ''}:${lineNumber + 1}:${columnNumber + 1}`;
     totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
   return [...totals].sort((a, b) => b[1] - a[1]);
@@ -62,6 +64,68 @@ function selfTimes(profile: Profile): [string, number][] {
 async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
   const { metrics: m } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   return Object.fromEntries(m.map((x) => [x.name, x.value]));
+}
+
+/** The call stacks (bundle line:column) in which `name` was sampled, with their time: `CALLERS=getBoundingClientRect` says who forced a layout. */
+function callersOf(profile: Profile, name: string): [string, number][] {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes as (ProfileNode & { children?: number[] })[]) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const stacks = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    if (byId.get(id)!.callFrame.functionName !== name) return;
+    const frames: string[] = [];
+    for (let n = parent.get(id); n !== undefined && frames.length < 8; n = parent.get(n)) {
+      const { functionName, lineNumber, columnNumber } = byId.get(n)!.callFrame;
+      frames.push(`${functionName || '(anonymous)'}:${lineNumber + 1}:${columnNumber + 1}`);
+    }
+    const key = frames.join(' < ');
+    stacks.set(key, (stacks.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...stacks].sort((a, b) => b[1] - a[1]);
+}
+
+/** The functions with the most self time, then the app's functions with their callees. */
+function printProfile(profile: Profile): void {
+  const callers = process.env.CALLERS;
+  if (callers)
+    for (const [stack, ms] of callersOf(profile, callers).slice(0, 5)) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${callers} < ${stack}`);
+  for (const [fn, ms] of selfTimes(profile)
+    .filter(([k]) => !k.startsWith('(idle)'))
+    .slice(0, 25))
+    console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${fn}`);
+  console.log('  -- with callees (app code):');
+  for (const [fn, ms] of totalTimes(profile).slice(0, Number(process.env.TOTALS ?? 40))) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${fn}`);
+}
+
+/** Navigation to the 5,000-document workspace until the list is painted, profiled from before the navigation. */
+async function profileList(url: string, probe: string): Promise<void> {
+  const browser = await chromium.launch({ headless: true, executablePath: chromiumExecutable(), args: BROWSER_ARGS });
+  try {
+    for (let r = 0; r < runs; r++) {
+      const { context, page } = await newPage(browser, probe);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+      await page.goto(url);
+      const painted = await page.evaluate(() => __cdBench.listPainted());
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+      const m = await metrics(cdp);
+      const ms = (k: string) => ((m[k] ?? 0) * 1000).toFixed(1);
+      console.log(`\n## list, run ${r + 1}: painted ${painted.toFixed(1)} ms from navigation`);
+      console.log(
+        `  browser: script ${ms('ScriptDuration')} ms, style ${ms('RecalcStyleDuration')} ms, layout ${ms('LayoutDuration')} ms (${m['LayoutCount']} layouts), tasks ${ms('TaskDuration')} ms`,
+      );
+      for (const f of await page.evaluate(() => __cdBench.fetchLog()))
+        console.log(`  api ${f.method}: ${f.start.toFixed(1)} -> ${f.end.toFixed(1)} ms (${(f.end - f.start).toFixed(1)} ms)`);
+      printProfile(profile);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
 }
 
 async function profileOpen(c: DocCase, url: string, probe: string): Promise<void> {
@@ -88,12 +152,7 @@ async function profileOpen(c: DocCase, url: string, probe: string): Promise<void
       console.log(
         `  browser: script ${d('ScriptDuration').toFixed(1)} ms, style ${d('RecalcStyleDuration').toFixed(1)} ms, layout ${d('LayoutDuration').toFixed(1)} ms, tasks ${d('TaskDuration').toFixed(1)} ms`,
       );
-      for (const [fn, ms] of selfTimes(profile)
-        .filter(([k]) => !k.startsWith('(idle)'))
-        .slice(0, 25))
-        console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${fn}`);
-      console.log('  -- with callees (app code):');
-      for (const [fn, ms] of totalTimes(profile).slice(0, Number(process.env.TOTALS ?? 40))) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${fn}`);
+      printProfile(profile);
       await context.close();
     }
   } finally {
@@ -103,6 +162,15 @@ async function profileOpen(c: DocCase, url: string, probe: string): Promise<void
 
 ensureBuilt();
 const samples = await loadSamples();
+if (which === 'list') {
+  const host = await startHost((await bigWorkspace(samples)).dir);
+  try {
+    await profileList(host.url, await bundleProbe());
+  } finally {
+    host.stop();
+  }
+  process.exit(0);
+}
 const dir = await mkdtemp(join(tmpdir(), 'claimdesk-profile-'));
 try {
   const cases = await docCases(samples, dir, SEED, ANALYST_LAYER);

@@ -68,7 +68,7 @@ type Probe = {
   vanishedFrames(): number;
 };
 type OpenResult = { firstMs: number; wholeMs: number; highlights: number; ids: number };
-type KeyResult = { syncMs: number; paintMs: number; frames: number; ackMs: number };
+type KeyResult = { syncMs: number; paintMs: number; frames: number; ackMs: number; sentMs: number };
 type ScrollResult = { frames: number; dropped: number; blank: number; worstMs: number; vsyncMs: number; scrollTop: number };
 declare const __cdBench: Probe;
 
@@ -142,7 +142,7 @@ function processMemory(pid: number): { rssMb: number; hwmMb: number } {
 }
 
 /** The 5,000-document workspace, generated once into the cache folder. */
-async function bigWorkspace(samples: readonly Sample[]): Promise<{ dir: string; titles: string[] }> {
+export async function bigWorkspace(samples: readonly Sample[]): Promise<{ dir: string; titles: string[] }> {
   // v2: the layered workspace (a cache of the earlier format is generated anew).
   const done = join(CACHE, 'bench-complete-v2.json');
   if (existsSync(done)) return { dir: CACHE, titles: JSON.parse(readFileSync(done, 'utf8')) as string[] };
@@ -172,7 +172,8 @@ async function bigWorkspace(samples: readonly Sample[]): Promise<{ dir: string; 
   return { dir: CACHE, titles };
 }
 
-async function newPage(browser: Browser, probe: string): Promise<{ context: BrowserContext; page: Page }> {
+/** A fresh context and page in the benchmark's viewport and locale, with the probe installed. */
+export async function newPage(browser: Browser, probe: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' });
   await context.addInitScript({ content: probe });
   return { context, page: await context.newPage() };
@@ -247,6 +248,7 @@ async function workbenchRun(browser: Browser, probe: string, url: string, c: Doc
     push(s, 'undoPaint', median(undo.map((r) => r.paintMs)));
     push(s, 'undoFrames', Math.max(...undo.map((r) => r.frames)));
     push(s, 'ack', median([...add, ...undo].map((r) => r.ackMs)));
+    push(s, 'sent', median([...add, ...undo].map((r) => r.sentMs)));
     push(s, 'vanished', await page.evaluate(() => __cdBench.vanishedFrames()));
     const ids = await page.evaluate(
       (t) =>
@@ -557,6 +559,8 @@ function docRows(c: DocCase, wb: Samples, lb: Samples): WorkbenchRow[] {
         ? `the article was unmounted (document reloaded by the app) during an edit in ${(wb['vanished'] ?? []).filter((v) => v > 0).length} run(s)`
         : undefined,
     ),
+    // Where the acknowledgement's time goes: before the request leaves the window, and after (#14).
+    row('5 save sent (key -> applyChanges request started)', c.name, 'ms', wb['sent'], undefined, '', null),
     row('6 scroll to the end -> painted', c.name, 'ms', wb['end'], lb['end'], '', null),
     row(
       '7 renderer heap after GC: JS + DOM (Oilpan)',

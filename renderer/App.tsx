@@ -39,6 +39,8 @@ import { useLatest } from './hooks/use-latest';
 import { useListOpen } from './hooks/use-list-open';
 import { useNeighbourPrefetch } from './hooks/use-neighbour-prefetch';
 import { useSpanKeys } from './hooks/use-span-keys';
+import { useSuggestionKeys } from './hooks/use-suggestion-keys';
+import { useSuggestions } from './hooks/use-suggestions';
 import { usePreferences } from './hooks/use-preferences';
 import { useReadingPlace } from './hooks/use-reading-place';
 import { useStatusMessage } from './hooks/use-status-message';
@@ -132,6 +134,21 @@ export function App({ api }: AppProps) {
     onInfo: showInfo,
     onError: showError,
   });
+  // Suggestions (#15) for the open layer, outside curation; their keys go in front of the annotator's.
+  const suggestions = useSuggestions({
+    api,
+    session,
+    doc,
+    schema,
+    author: preferences.author,
+    isEnabled: !curation.isActive,
+    editorRef,
+    selection,
+    apply,
+    onInfo: showInfo,
+    onError: showError,
+  });
+  const suggestionKeys = useSuggestionKeys({ suggestions, annotator, schema, editorRef });
   // The boundary keys in front of the article's keys, in curation mode too (the curated layer is edited like any other).
   const onArticleKey = useSpanKeys({
     doc,
@@ -139,7 +156,7 @@ export function App({ api }: AppProps) {
     isLinking: annotator.ui.linking !== null,
     editorRef,
     apply,
-    fallback: curation.isActive ? curation.onArticleKey : annotator.onArticleKey,
+    fallback: curation.isActive ? curation.onArticleKey : suggestionKeys,
   });
   /** Opens a document in curation mode: the Curate button, and the Agreement view's documents. */
   const openInCuration = curation.openInCuration;
@@ -256,6 +273,7 @@ export function App({ api }: AppProps) {
           opened={opened}
           doc={doc}
           annotator={annotator}
+          suggestions={suggestions}
           editorRef={editorRef}
           selection={selection}
           onSelectionChange={setSelection}
@@ -299,10 +317,10 @@ export function App({ api }: AppProps) {
         rows={rows}
         patches={workspace.patches}
         hasMergeConflicts={(info?.schemaConflicts.length ?? 0) > 0}
-        author={preferences.author}
+        preferences={preferences}
         unsavedCount={() => registry.unsavedCount()}
         onSaveSchema={saveSchema}
-        onSaveAuthor={preferences.saveAuthor}
+        onSavePreferences={preferences.save}
         onOpenInCuration={openInCuration}
         refresh={refresh}
         onInfo={showInfo}

@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ApiError } from '../../shared/api';
 import { toJsonlHeader, toJsonlLine } from '../../shared/formats/jsonl';
-import type { Annotation, DocumentData, DocumentRow, Relation } from '../../shared/model/types';
+import type { Annotation, DocumentData, Relation } from '../../shared/model/types';
 import { acceptOps, fitToSchema, visibleSuggestions } from '../../shared/suggest/accept';
 import { suggest } from '../../shared/suggest/engine';
 import { ORIGIN_PREFIX, type SuggestionSet } from '../../shared/suggest/types';
@@ -21,7 +21,7 @@ import { ExportOutput, workspaceOutputProblem } from '../services/export/output'
 import { WorkspaceLexicon } from '../services/suggestions/lexicon';
 import { readSuggestionsFile, rejectedOf } from '../services/suggestions/store';
 import type { Workspace } from '../services/workspace';
-import { INDEX_FILE } from '../services/workspace/files';
+import { INDEX_FILE, textHash } from '../services/workspace/files';
 import type { Io } from './commands';
 import { CliFailure, EXIT, type ExitCode } from './exit';
 
@@ -89,7 +89,7 @@ export async function runSuggest(workspace: Workspace, plan: SuggestPlan, io: Io
       let rejected: ReadonlySet<string>;
       try {
         doc = await workspace.readDocument(row.id, plan.layer);
-        rejected = await rejectedKeys(workspace, row, plan.layer, io);
+        rejected = await rejectedKeys(workspace, doc, plan.layer, io);
       } catch (err) {
         if (!(err instanceof ApiError)) throw err;
         io.err(`failed    ${row.id} "${row.title}": ${err.message}`);
@@ -139,12 +139,12 @@ async function openOutput(workspace: Workspace, plan: SuggestPlan): Promise<Expo
 }
 
 /** The keys `layer` rejected in a document (none when made on another text of it); a damaged suggestions file counts as none, and is named. */
-async function rejectedKeys(workspace: Workspace, row: DocumentRow, layer: string, io: Io): Promise<ReadonlySet<string>> {
-  const state = await readSuggestionsFile(workspace.path, row.id).catch((err: Error) => {
+async function rejectedKeys(workspace: Workspace, doc: DocumentData, layer: string, io: Io): Promise<ReadonlySet<string>> {
+  const state = await readSuggestionsFile(workspace.path, doc.id).catch((err: Error) => {
     throw new ApiError('IO', `its suggestions file cannot be read (${err.message})`);
   });
-  if (state.problem !== null) io.err(`note      ${row.id}: ${state.problem}`);
-  return new Set(rejectedOf(state.file, layer, row.textSha256));
+  if (state.problem !== null) io.err(`note      ${doc.id}: ${state.problem}`);
+  return new Set(rejectedOf(state.file, layer, textHash(doc.text)));
 }
 
 /**

@@ -4,7 +4,7 @@
  * which is open, and what a saved schema or a restored document means for the window, stay
  * with the window.
  */
-import type { ClaimdeskApi } from '../../shared/api';
+import type { ClaimdeskApi, Preferences } from '../../shared/api';
 import type { SchemaMigration } from '../../shared/model/schema-rules';
 import type { DocId, DocumentRow, Schema } from '../../shared/model/types';
 import { useLabelCounts } from '../hooks/use-label-counts';
@@ -30,12 +30,12 @@ export type AppDialogsProps = Readonly<{
   patches: ReadonlyMap<DocId, DocumentRow>;
   /** True when a sync left the schema with merge conflicts. */
   hasMergeConflicts: boolean;
-  /** The analyst's name, as Preferences shows it. */
-  author: string;
+  /** The analyst's preferences (name, suggestions on import), as Preferences shows them. */
+  preferences: Readonly<{ author: string; suggestOnImport: boolean }>;
   /** How many changes are still on their way to the analyst's layer. */
   unsavedCount: () => number;
   onSaveSchema: (next: Schema, migration: SchemaMigration) => Promise<void>;
-  onSaveAuthor: (author: string) => Promise<void>;
+  onSavePreferences: (next: Preferences) => Promise<void>;
   onOpenInCuration: (docId: DocId) => void;
   /** Reloads the document list (after a document came back from the trash). */
   refresh: () => Promise<void>;
@@ -52,10 +52,10 @@ export function AppDialogs({
   rows,
   patches,
   hasMergeConflicts,
-  author,
+  preferences,
   unsavedCount,
   onSaveSchema,
-  onSaveAuthor,
+  onSavePreferences,
   onOpenInCuration,
   refresh,
   onInfo,
@@ -83,17 +83,17 @@ export function AppDialogs({
       )}
       {dialog === 'preferences' && (
         <PreferencesDialog
-          author={author}
+          preferences={preferences}
           onSave={(next) => {
             // Your name names your layer: changes still on their way to it would go to another one.
-            const unsaved = unsavedCount();
+            const unsaved = next.author === preferences.author ? 0 : unsavedCount();
             if (unsaved > 0)
               return Promise.reject(
                 new Error(
                   `${unsaved} change${unsaved === 1 ? ' is' : 's are'} still being saved to your layer; wait until the status bar says Saved, then change your name`,
                 ),
               );
-            return onSaveAuthor(next);
+            return onSavePreferences(next);
           }}
           onClose={onClose}
         />

@@ -1,5 +1,6 @@
 /**
- * The window's center pane: the Article / Claims table tabs, the layer switcher, the label bar,
+ * The window's center pane: the Article / Claims table tabs, the layer switcher, the label bar
+ * (with the Suggest button, and under it the suggestions bar while suggestions are shown, #15),
  * and the view shown: the article (ReaderPane), this document's claims (ClaimsTable) or every
  * document's (WorkspaceClaims, #12). Holds which claims table is wanted; which view is shown, the
  * open document and its session stay with the window.
@@ -12,11 +13,14 @@ import type { Annotator } from '../hooks/use-annotator';
 import type { ClaimJumpTarget } from '../hooks/use-claim-jump';
 import type { OpenSession } from '../hooks/use-document-session';
 import type { LayerView } from '../hooks/use-layer-view';
+import type { Suggestions } from '../hooks/use-suggestions';
 import { layerEntries } from '../state/layer-access';
 import { ClaimsTable } from './ClaimsTable';
 import { LabelBar } from './LabelBar';
 import { LayerSwitcher } from './LayerSwitcher';
 import { ReaderPane } from './ReaderPane';
+import { SuggestButton } from './SuggestButton';
+import { SuggestionsBar } from './SuggestionsBar';
 import { WorkspaceClaims } from './WorkspaceClaims';
 import { WorkspaceClaimsScope, type ClaimsScope } from './WorkspaceClaimsScope';
 
@@ -41,6 +45,7 @@ export type CenterPaneProps = Readonly<{
   /** The open session's current document. */
   doc: DocumentData | null;
   annotator: Annotator;
+  suggestions: Suggestions;
   editorRef: Ref<DocumentEditorHandle> & RefObject<DocumentEditorHandle | null>;
   selection: TextSelectionSnapshot | null;
   onSelectionChange: (selection: TextSelectionSnapshot) => void;
@@ -53,9 +58,26 @@ export type CenterPaneProps = Readonly<{
 
 /** The center pane for the open document (or the workspace, with none open). */
 export function CenterPane(props: CenterPaneProps) {
-  const { api, openId, view, onViewChange, schema, rows, revision, workspaceError, layerView, opened, doc, annotator, editorRef, selection } = props;
+  const {
+    api,
+    openId,
+    view,
+    onViewChange,
+    schema,
+    rows,
+    revision,
+    workspaceError,
+    layerView,
+    opened,
+    doc,
+    annotator,
+    suggestions,
+    editorRef,
+    selection,
+  } = props;
   const { onSelectionChange, onArticleKey, onHover, onJump, onChooseFiles } = props;
   const session = opened.session;
+  const onSuggestion = suggestions.activeAt(selection);
   // The Claims table tab: this document's claims or every document's (#12).
   const [claimsScope, setClaimsScope] = useState<ClaimsScope>('document');
   const isWorkspaceClaims = view === 'claims' && (claimsScope === 'workspace' || !doc);
@@ -94,7 +116,12 @@ export function CenterPane(props: CenterPaneProps) {
         />
       )}
       {view === 'article' && schema && (
-        <LabelBar labels={schema.labels} selectedLabel={annotator.selected?.label ?? null} isEnabled={doc !== null} onTag={annotator.tag} />
+        <LabelBar labels={schema.labels} selectedLabel={annotator.selected?.label ?? null} isEnabled={doc !== null} onTag={annotator.tag}>
+          <SuggestButton isEnabled={doc !== null && layerView.readOnlyReason === null} isAsking={suggestions.isAsking} onAsk={suggestions.ask} />
+        </LabelBar>
+      )}
+      {view === 'article' && schema && suggestions.isShown && (
+        <SuggestionsBar schema={schema} counts={suggestions.counts} onAcceptAll={suggestions.acceptAll} onHide={suggestions.hide} />
       )}
       {isWorkspaceClaims && schema && rows && layerView.annotator ? (
         <WorkspaceClaims
@@ -129,6 +156,9 @@ export function CenterPane(props: CenterPaneProps) {
           editorRef={editorRef}
           selection={selection}
           ui={annotator.ui}
+          suggestions={suggestions.layer}
+          suggestedArcs={suggestions.arcs}
+          isSelectionOnSuggestion={onSuggestion !== null && onSuggestion.start === selection?.start && onSuggestion.end === selection.end}
           onSelectionChange={onSelectionChange}
           onArticleKey={onArticleKey}
           onAnnotationClick={annotator.onAnnotationClick}

@@ -10,6 +10,7 @@ import type { DocumentData } from '../../shared/model/types';
 import { useSaveState } from '../hooks/use-document-session';
 import type { DocumentSession } from '../state/document-session';
 import { describeError } from '../util/format';
+import { afterNextPaint } from '../util/next-task';
 import './DocumentHistory.css';
 
 export type DocumentHistoryProps = Readonly<{
@@ -34,16 +35,20 @@ export function DocumentHistory({ api, doc, session, onRestored, onDeleted, onEr
   const layer = session.layer;
   const layerArg = useMemo(() => (layer === undefined ? {} : { layer }), [layer]);
 
-  // Re-read the list once each change is saved (each save adds a version).
+  // Re-read the list once each change is saved (each save adds a version), after the frame that
+  // shows the document or the change: an open does not wait for its versions (#14).
   useEffect(() => {
     if (!isSaved) return;
     let wanted = true;
-    api.listBackups({ docId: doc.id, ...layerArg }).then(
-      (list) => wanted && setBackups(list),
-      () => wanted && setBackups([]),
+    const cancel = afterNextPaint(() =>
+      api.listBackups({ docId: doc.id, ...layerArg }).then(
+        (list) => wanted && setBackups(list),
+        () => wanted && setBackups([]),
+      ),
     );
     return () => {
       wanted = false;
+      cancel();
     };
   }, [api, doc, isSaved, layerArg]);
 

@@ -2,7 +2,8 @@
  * Links drawn over the article: for the selected annotation, a line from each link's start to
  * its end (an arrowhead at the end, the relation type in the left margin beside it, where it
  * covers no text), and in link mode a dashed one between the origin and the candidate the
- * keyboard is on, in the direction the link will be stored (linkEnds). An SVG laid over the article frame; it reads
+ * keyboard is on, in the direction the link will be stored (linkEnds); for the suggestion under
+ * the cursor (#15), its suggested links, dashed. An SVG laid over the article frame; it reads
  * highlight positions through the editor handle in an effect after paint (when layout is
  * current anyway) and again when the frame changes size. Never takes the pointer.
  */
@@ -11,6 +12,7 @@ import { linkEnds } from '../../shared/model/link-kinds';
 import type { DocumentData, Schema } from '../../shared/model/types';
 import type { DocumentEditorHandle } from '../editor/DocumentEditor';
 import type { LinkMode } from '../editor/annotation-views';
+import type { SuggestedArc } from '../state/suggestion-cursor';
 import { labelColor } from '../editor/annotation-views';
 import './LinkOverlay.css';
 
@@ -20,6 +22,8 @@ export type LinkOverlayProps = Readonly<{
   schema: Schema;
   selectedId: string | null;
   linking: LinkMode | null;
+  /** The suggested links of the suggestion under the cursor (#15), drawn dashed; when there are any, they are drawn instead of the selected annotation's. */
+  suggested?: readonly SuggestedArc[];
 }>;
 
 /** An arc's path, and the height of the lines it joins (where its label would be centred). */
@@ -30,7 +34,7 @@ type Arc = Routed & Readonly<{ lx: number }>;
 type Box = Readonly<{ left: number; right: number; top: number; bottom: number }>;
 
 /** Renders the arcs for the selected annotation's links. */
-export function LinkOverlay({ editorRef, doc, schema, selectedId, linking }: LinkOverlayProps) {
+export function LinkOverlay({ editorRef, doc, schema, selectedId, linking, suggested = NO_ARCS }: LinkOverlayProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const [arcs, setArcs] = useState<readonly Arc[]>([]);
   const [layout, setLayout] = useState(0);
@@ -51,8 +55,9 @@ export function LinkOverlay({ editorRef, doc, schema, selectedId, linking }: Lin
     const frame = svgRef.current?.parentElement;
     if (!editor || !frame) return;
     const base = frame.getBoundingClientRect();
-    const boxes = (id: string): Box[] =>
-      editor.rectsOf(id).map((r) => ({ left: r.left - base.left, right: r.right - base.left, top: r.top - base.top, bottom: r.bottom - base.top }));
+    const relative = (rects: readonly DOMRect[]): Box[] =>
+      rects.map((r) => ({ left: r.left - base.left, right: r.right - base.left, top: r.top - base.top, bottom: r.bottom - base.top }));
+    const boxes = (id: string): Box[] => relative(editor.rectsOf(id));
     const labelOf = (id: string) => doc.annotations.find((a) => a.id === id)?.label ?? '';
     const next: Routed[] = [];
     const add = (key: string, from: string, to: string, label: string, preview: boolean) => {
@@ -65,11 +70,20 @@ export function LinkOverlay({ editorRef, doc, schema, selectedId, linking }: Lin
         const ends = linkEnds(linking, linking.fromId, linking.activeId);
         add('preview', ends.from, ends.to, `${linking.type}?`, true);
       }
+    } else if (suggested.length > 0) {
+      for (const link of suggested) {
+        const geometry = arcBetween(
+          relative(editor.rectsOfRange(link.from.start, link.from.end)),
+          relative(editor.rectsOfRange(link.to.start, link.to.end)),
+          next.length,
+        );
+        if (geometry) next.push({ key: link.key, ...geometry, color: labelColor(schema, link.to.label), label: `${link.type}?`, preview: true });
+      }
     } else if (selectedId !== null) {
       for (const r of doc.relations) if (r.from === selectedId || r.to === selectedId) add(r.id, r.from, r.to, r.type, false);
     }
     setArcs(placeLabels(next));
-  }, [editorRef, doc, schema, selectedId, linking, layout]);
+  }, [editorRef, doc, schema, selectedId, linking, suggested, layout]);
 
   return (
     <svg ref={svgRef} className="cd-link-overlay" aria-hidden="true">
@@ -88,6 +102,8 @@ export function LinkOverlay({ editorRef, doc, schema, selectedId, linking }: Lin
     </svg>
   );
 }
+
+const NO_ARCS: readonly SuggestedArc[] = [];
 
 /** How far left of the text the gutter route runs, and how far apart parallel routes are. */
 const GUTTER_X = -14;

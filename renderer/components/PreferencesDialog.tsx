@@ -1,31 +1,35 @@
 /**
  * The preferences dialog: the author name stamped on every annotation and link the analyst
- * creates (default: the OS user name). A native modal <dialog>: the page behind is inert,
+ * creates (default: the OS user name), and "Suggest on import" (#15: suggestions are turned on
+ * for documents as they are imported). A native modal <dialog>: the page behind is inert,
  * Tab stays inside, Escape closes; focus returns to where it was. Saves through `onSave` and
  * shows its error when it fails.
  */
 import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent, type SyntheticEvent } from 'react';
 import './PreferencesDialog.css';
+import type { Preferences } from '../../shared/api';
 import { trapTab } from '../util/trap-tab';
 import { DialogHead } from './DialogHead';
 
 /** The longest author name the workspace accepts. */
 const MAX_AUTHOR_LENGTH = 200;
 
-/** The saved author name and what to do on save and close. */
+/** The saved preferences and what to do on save and close. */
 export type PreferencesDialogProps = Readonly<{
-  /** The saved author name. */
-  author: string;
-  /** Saves the trimmed name; the dialog closes (via onClose) when it resolves, shows the error when it rejects. */
-  onSave: (author: string) => Promise<void>;
+  /** The saved preferences. */
+  preferences: Readonly<{ author: string; suggestOnImport: boolean }>;
+  /** Saves them (the name trimmed); the dialog closes (via onClose) when it resolves, shows the error when it rejects. */
+  onSave: (next: Preferences) => Promise<void>;
   onClose: () => void;
 }>;
 
 /** Renders the dialog, open, for as long as it is mounted. */
-export function PreferencesDialog({ author, onSave, onClose }: PreferencesDialogProps) {
+export function PreferencesDialog({ preferences, onSave, onClose }: PreferencesDialogProps) {
+  const { author } = preferences;
   const dialogRef = useRef<HTMLDialogElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const [name, setName] = useState(author);
+  const [suggestOnImport, setSuggestOnImport] = useState(preferences.suggestOnImport);
   const [error, setError] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
   const baseId = useId();
@@ -58,13 +62,14 @@ export function PreferencesDialog({ author, onSave, onClose }: PreferencesDialog
       inputRef.current?.focus();
       return;
     }
-    if (trimmed === author) {
+    if (trimmed === author && suggestOnImport === preferences.suggestOnImport) {
       onClose();
       return;
     }
     setIsSaving(true);
     setError(null);
-    onSave(trimmed).then(
+    // Only what changed: saving the name alone keeps the saved Suggest on import.
+    onSave({ author: trimmed, ...(suggestOnImport === preferences.suggestOnImport ? {} : { suggestOnImport }) }).then(
       () => onClose(),
       (err: unknown) => {
         setIsSaving(false);
@@ -109,6 +114,15 @@ export function PreferencesDialog({ author, onSave, onClose }: PreferencesDialog
             />
             <p className="cd-field-hint" id={`${baseId}-hint`}>
               Recorded as the author of every annotation and link you create from now on.
+            </p>
+          </div>
+          <div className="cd-field">
+            <label className="cd-export-check">
+              <input type="checkbox" checked={suggestOnImport} onChange={(e) => setSuggestOnImport(e.target.checked)} />
+              Suggest on import
+            </label>
+            <p className="cd-field-hint">
+              Articles you import get suggested claims, sources, cues and links at once (otherwise press S or Suggest in an article).
             </p>
           </div>
           {error && (

@@ -3,7 +3,8 @@
  * label menu at a selection, link arcs, and the link-mode bar while a link is being made), or
  * what to do when there is nothing to show (empty workspace, no selection, loading, failed to
  * open). Each document gets a fresh pane (keyed by id) so the scroll position starts at the top.
- * A read-only layer (another annotator's) gets no label menu.
+ * A read-only layer (another annotator's) gets no label menu, nor does a selection that is
+ * exactly a suggestion (Tab selects them, #15; its ghost highlight and links are drawn instead).
  */
 import type { Ref, RefObject } from 'react';
 import { linkKindsFor, otherEndLabels, type LinkKind } from '../../shared/model/link-kinds';
@@ -11,6 +12,8 @@ import type { DocumentData, Schema } from '../../shared/model/types';
 import { DocumentEditor, type AnnotationHover, type DocumentEditorHandle, type TextSelectionSnapshot } from '../editor/DocumentEditor';
 import { excerpt } from '../editor/annotation-text';
 import type { AnnotationUi, LinkMode } from '../editor/annotation-views';
+import type { SuggestionLayer } from '../editor/suggestion-plugin';
+import type { SuggestedArc } from '../state/suggestion-cursor';
 import type { DocumentSession } from '../state/document-session';
 import { EmptyState } from './EmptyState';
 import { LabelMenu } from './LabelMenu';
@@ -34,6 +37,10 @@ export type ReaderPaneProps = Readonly<{
   /** The article's text selection (the label menu shows at a non-empty one). */
   selection: TextSelectionSnapshot | null;
   ui: AnnotationUi;
+  /** The ghost highlights (#15), the suggested links of the one under the cursor, and whether the selection is exactly it. */
+  suggestions: SuggestionLayer;
+  suggestedArcs: readonly SuggestedArc[];
+  isSelectionOnSuggestion: boolean;
   onSelectionChange: (selection: TextSelectionSnapshot) => void;
   onArticleKey: (event: KeyboardEvent) => boolean;
   onAnnotationClick: (stack: readonly string[]) => void;
@@ -60,6 +67,7 @@ export function ReaderPane(props: ReaderPaneProps) {
               session={session}
               schema={schema}
               ui={props.ui}
+              suggestions={props.suggestions}
               ref={editorRef}
               className={linking ? 'is-linking' : undefined}
               onSelectionChange={props.onSelectionChange}
@@ -67,8 +75,17 @@ export function ReaderPane(props: ReaderPaneProps) {
               onAnnotationClick={props.onAnnotationClick}
               onHover={props.onHover}
             />
-            <LinkOverlay editorRef={editorRef} doc={doc} schema={schema} selectedId={props.ui.selectedId} linking={linking} />
-            {anchor && !linking && session.readOnlyReason === null && <LabelMenu labels={schema.labels} anchor={anchor} onTag={props.onTag} />}
+            <LinkOverlay
+              editorRef={editorRef}
+              doc={doc}
+              schema={schema}
+              selectedId={props.ui.selectedId}
+              linking={linking}
+              suggested={props.suggestedArcs}
+            />
+            {anchor && !linking && !props.isSelectionOnSuggestion && session.readOnlyReason === null && (
+              <LabelMenu labels={schema.labels} anchor={anchor} onTag={props.onTag} />
+            )}
           </div>
         </div>
       </>

@@ -4,18 +4,15 @@
  * annotator's `apply` (saved by the session, undoable); what a restore or a deletion means for the
  * window is the window's.
  */
-import { useCallback, type RefObject } from 'react';
+import { useCallback, useDeferredValue, type RefObject } from 'react';
 import type { ClaimdeskApi } from '../../shared/api';
-import { setDocumentAttribute, setStatus } from '../../shared/model/commands';
-import type { DocStatus, DocumentData, Schema } from '../../shared/model/types';
+import type { DocumentData, Schema } from '../../shared/model/types';
 import type { DocumentEditorHandle } from '../editor/DocumentEditor';
 import type { Annotator } from '../hooks/use-annotator';
 import type { DocumentSession } from '../state/document-session';
+import { useLatest } from '../hooks/use-latest';
 import { AnnotationDetails } from './AnnotationDetails';
-import { DetailsPanel } from './DetailsPanel';
-import { DocumentHistory } from './DocumentHistory';
-import { DocumentPanel } from './DocumentPanel';
-import { EncodingPanel } from './EncodingPanel';
+import { DocumentDetails } from './DocumentDetails';
 
 export type RightPaneProps = Readonly<{
   api: ClaimdeskApi;
@@ -37,8 +34,11 @@ export type RightPaneProps = Readonly<{
 /** The right column of the window. */
 export function RightPane({ api, session, doc, schema, annotator, editorRef, isReadOnly, onReload, onDeleted, onInfo, onError }: RightPaneProps) {
   const { apply } = annotator;
-  // The status is a document operation like any other: saved through the session, undoable.
-  const onStatusChange = useCallback((next: DocStatus) => void apply(doc ? setStatus(doc, next) : null), [apply, doc]);
+  // The document's details follow the article at low priority: an open draws the article first (#14).
+  const shownDoc = useDeferredValue(doc);
+  const shownSession = useDeferredValue(session);
+  const latestDoc = useLatest(doc);
+  const currentDoc = useCallback(() => latestDoc.current, [latestDoc]);
   const startLink = useCallback(() => {
     annotator.startLink();
     editorRef.current?.focus();
@@ -60,22 +60,18 @@ export function RightPane({ api, session, doc, schema, annotator, editorRef, isR
       isReadOnly={isReadOnly}
     />
   ) : (
-    <DetailsPanel doc={doc} onStatusChange={onStatusChange} isReadOnly={isReadOnly}>
-      {doc && schema && (
-        <DocumentPanel doc={doc} schema={schema} isReadOnly={isReadOnly} onChange={(name, value) => apply(setDocumentAttribute(doc, name, value))} />
-      )}
-      {doc && (
-        <EncodingPanel
-          api={api}
-          doc={doc}
-          onError={onError}
-          onReimported={(message) => {
-            onInfo(message);
-            onReload();
-          }}
-        />
-      )}
-      {doc && session && <DocumentHistory api={api} doc={doc} session={session} onRestored={onReload} onDeleted={onDeleted} onError={onError} />}
-    </DetailsPanel>
+    <DocumentDetails
+      api={api}
+      doc={shownDoc}
+      session={shownSession}
+      schema={schema}
+      current={currentDoc}
+      apply={apply}
+      isReadOnly={isReadOnly}
+      onReload={onReload}
+      onDeleted={onDeleted}
+      onInfo={onInfo}
+      onError={onError}
+    />
   );
 }

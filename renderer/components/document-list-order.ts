@@ -5,6 +5,7 @@
  * order always matches what the rows say. Pure: no DOM, no React.
  */
 import type { IndexRow } from '../../shared/model/types';
+import { lazy } from '../../shared/lazy';
 
 /** The date a row shows and what it is. */
 export type ShownDate = Readonly<{ kind: 'published' | 'imported'; iso: string }>;
@@ -28,15 +29,16 @@ export const DOCUMENT_ORDERS: readonly Readonly<{ value: DocumentOrder; label: s
   { value: 'title', label: 'Title' },
 ];
 
-const titleOrder = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+/** Made on first use: only the title order needs it, and module load would add its cost to the list's first paint (#14). */
+const titleOrder = lazy(() => new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }));
 
 /**
  * `rows` in `order` (a new array, except for the import order, which is the rows' own). Sorting is
  * stable; a shown date that does not parse sorts after every date, either way.
  */
-export function sortRows<R extends IndexRow>(rows: readonly R[], order: DocumentOrder): readonly R[] {
+export function sortRows<R extends Pick<IndexRow, 'title' | 'publishedAt' | 'importedAt'>>(rows: readonly R[], order: DocumentOrder): readonly R[] {
   if (order === 'imported') return rows;
-  if (order === 'title') return [...rows].sort((a, b) => titleOrder.compare(a.title, b.title));
+  if (order === 'title') return [...rows].sort((a, b) => titleOrder().compare(a.title, b.title));
   const sign = order === 'newest' ? -1 : 1;
   const keyed = rows.map((row) => ({ row, time: Date.parse(shownDate(row).iso) }));
   keyed.sort((a, b) => {

@@ -33,9 +33,14 @@ import {
   type TextSelectionSnapshot,
 } from './text-selection';
 import { caretOffset, elementsOf, highlightAt, reveal } from './view-dom';
+import { NO_SUGGESTIONS, showSuggestionsGradually, suggestionPlugin, type SuggestionLayer } from './suggestion-plugin';
+import { rangeOf, revealRange } from './text-range';
 import './DocumentEditor.css';
 
 export type { TextSelectionSnapshot } from './text-selection';
+
+/** How far from the pane's edges a range brought into view must be (a fraction of its height): room for its tag and links. */
+const REVEAL_MARGIN = 0.2;
 
 /** A highlight under the pointer: the annotation and the box of the element hovered (viewport coordinates). */
 export type AnnotationHover = Readonly<{ id: string; rect: DOMRect }>;
@@ -58,6 +63,10 @@ export type DocumentEditorHandle = Readonly<{
   rectsOf(id: string): DOMRect[];
   /** Scrolls an annotation's first highlight element into view: just enough (default), or to the middle of the pane. */
   scrollToAnnotation(id: string, block?: 'nearest' | 'center'): void;
+  /** The viewport boxes of the text at offsets [start, end) (a suggestion's, #15), its part of the article shown first. */
+  rectsOfRange(start: number, end: number): DOMRect[];
+  /** Selects text offsets [start, end) and scrolls them well into view (a third of the way down unless a quarter away from the pane's edges). */
+  selectAndReveal(start: number, end: number): void;
 }>;
 
 export type DocumentEditorProps = Readonly<{
@@ -73,6 +82,8 @@ export type DocumentEditorProps = Readonly<{
   onAnnotationClick?: (stack: readonly string[], event: MouseEvent) => void;
   /** The highlight under the pointer changed (null: none). */
   onHover?: (hover: AnnotationHover | null) => void;
+  /** The suggestions drawn as ghost highlights (#15); none when absent. */
+  suggestions?: SuggestionLayer;
   /** Extra classes for the host element (e.g. link mode). */
   className?: string;
   ref?: Ref<DocumentEditorHandle>;
@@ -114,7 +125,12 @@ export function DocumentEditor(props: DocumentEditorProps) {
     const view: EditorView = new EditorView(host, {
       state: EditorState.create({
         doc: pmDoc,
-        plugins: [progressivePlugin(pmDoc, first, onShow), articleHeaderPlugin(pmDoc, headerFor(source)), annotationPlugin(initial)],
+        plugins: [
+          progressivePlugin(pmDoc, first, onShow),
+          articleHeaderPlugin(pmDoc, headerFor(source)),
+          annotationPlugin(initial),
+          suggestionPlugin(latest.current.suggestions ?? NO_SUGGESTIONS),
+        ],
       }),
       editable: () => false,
       attributes: {
@@ -208,6 +224,13 @@ export function DocumentEditor(props: DocumentEditorProps) {
     if (ids.size > 0) changeAnnotations(viewsFor(session.doc, before.schema, ui, ids))(view.state, view.dispatch);
   }, [session, ui]);
 
+  // Suggestions (#15): the plugin re-draws only those that changed (thousands new: in chunks).
+  const suggestions = props.suggestions ?? NO_SUGGESTIONS;
+  useLayoutEffect(() => {
+    const view = viewRef.current;
+    return view ? showSuggestionsGradually(view, suggestions) : undefined;
+  }, [article, suggestions]);
+
   // A new schema can change every colour: the one whole rebuild.
   useLayoutEffect(() => {
     const view = viewRef.current;
@@ -237,6 +260,17 @@ export function DocumentEditor(props: DocumentEditorProps) {
       scrollToAnnotation(id, block = 'nearest') {
         const el = elementsOf(viewRef.current, session.doc, id)[0];
         if (el) reveal(el, block);
+      },
+      rectsOfRange(start, end) {
+        const range = viewRef.current && rangeOf(viewRef.current, session.doc.blocks, start, end);
+        return range ? [...range.getClientRects()] : [];
+      },
+      selectAndReveal(start, end) {
+        const view = viewRef.current;
+        if (!view) return;
+        selectOffsets(view, session.doc, start, end);
+        const range = rangeOf(view, session.doc.blocks, start, end);
+        if (range) revealRange(view.dom, range, REVEAL_MARGIN);
       },
     }),
     [session],

@@ -190,14 +190,14 @@ function decorationsFor(view: AnnotationView, lane: number): Decoration[] {
 }
 
 /**
- * The stylesheet giving each label's highlights its colour (`--hl-color`), for a <style> element
- * scoped to `scope`. Colours that are not valid CSS colours, and labels outside the schema,
+ * The stylesheet giving each label's highlights, and its suggestions' ghost highlights (#15), their
+ * colour (`--hl-color`), for a <style> element scoped to `scope`. Colours that are not valid CSS colours, and labels outside the schema,
  * keep the neutral default of the stylesheet.
  */
 export function labelStyles(scope: string, labels: readonly Readonly<{ name: string; color: string }>[]): string {
   return labels
     .filter((l) => CSS.supports('color', l.color))
-    .map((l) => `${scope} .cd-hl[data-label="${CSS.escape(l.name)}"] { --hl-color: ${l.color}; }`)
+    .map((l) => `${scope} :is(.cd-hl, .cd-suggestion, .cd-suggestion-tag)[data-label="${CSS.escape(l.name)}"] { --hl-color: ${l.color}; }`)
     .join('\n');
 }
 

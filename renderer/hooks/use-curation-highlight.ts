@@ -9,9 +9,7 @@ import { useEffect, type RefObject } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { Block } from '../../shared/model/types';
 import type { DocumentEditorHandle } from '../editor/DocumentEditor';
-import { viewPosFromOffset } from '../editor/positions';
-import { ensureShown } from '../editor/progressive';
-import { scrollParent } from '../editor/view-dom';
+import { rangeOf, revealRange } from '../editor/text-range';
 
 /** The name the stylesheet paints. */
 export const CANDIDATE_HIGHLIGHT = 'cd-curation-candidate';
@@ -69,31 +67,4 @@ function viewOf(editor: DocumentEditorHandle): EditorView | null {
     return false;
   });
   return found.view;
-}
-
-/** A DOM range over text offsets [start, end), its part of the article shown first; null when it cannot be placed. */
-function rangeOf(view: EditorView, blocks: readonly Block[], start: number, end: number): Range | null {
-  try {
-    const from = viewPosFromOffset(blocks, start, 1);
-    const to = viewPosFromOffset(blocks, end, -1);
-    ensureShown(view, from, to);
-    const a = view.domAtPos(from);
-    const b = view.domAtPos(to);
-    const range = view.dom.ownerDocument.createRange();
-    range.setStart(a.node, a.offset);
-    range.setEnd(b.node, b.offset);
-    return range;
-  } catch {
-    return null; // offsets outside the article shown (it is being replaced): nothing to paint until it is drawn
-  }
-}
-
-/** Scrolls the article's scroller so the range is in view, a third of the way down when it was not. */
-function revealRange(dom: HTMLElement, range: Range): void {
-  const scroller = scrollParent(dom);
-  if (!scroller) return;
-  const box = range.getBoundingClientRect();
-  const frame = scroller.getBoundingClientRect();
-  if (box.top >= frame.top && box.bottom <= frame.bottom) return;
-  scroller.scrollTop += box.top - frame.top - frame.height / 3;
 }

@@ -1,28 +1,31 @@
 /**
  * The user's preferences: the author name stamped on every annotation and link (the OS user
- * name until the user sets one). Loaded once; `save` stores a new one and uses it at once.
+ * name until the user sets one), and whether suggestions are turned on for documents as they are
+ * imported (#15). Loaded once; `save` stores new ones and uses them at once.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { ClaimdeskApi } from '../../shared/api';
+import type { ClaimdeskApi, Preferences } from '../../shared/api';
 import { describeError } from '../util/format';
 import { useLatest } from './use-latest';
 
 export type PreferencesState = Readonly<{
   /** The author name ('' until loaded, or when it could not be loaded). */
   author: string;
-  /** Saves a new author name. @throws what updatePreferences throws */
-  saveAuthor: (author: string) => Promise<void>;
+  /** Suggestions are turned on for documents as they are imported (false until loaded). */
+  suggestOnImport: boolean;
+  /** Saves new preferences. @throws what updatePreferences throws */
+  save: (next: Preferences) => Promise<void>;
 }>;
 
 /** @param onError told when the preferences cannot be loaded */
 export function usePreferences(api: ClaimdeskApi, onError: (message: string) => void): PreferencesState {
-  const [author, setAuthor] = useState('');
+  const [prefs, setPrefs] = useState<Preferences>({ author: '' });
   const onErrorRef = useLatest(onError);
   useEffect(() => {
     let wanted = true;
     api.getPreferences().then(
       (prefs) => {
-        if (wanted) setAuthor(prefs.author);
+        if (wanted) setPrefs(prefs);
       },
       (err: unknown) => {
         if (wanted) onErrorRef.current(describeError('Could not load your preferences (annotations get no author name)', err));
@@ -32,12 +35,11 @@ export function usePreferences(api: ClaimdeskApi, onError: (message: string) => 
       wanted = false;
     };
   }, [api, onErrorRef]);
-  const saveAuthor = useCallback(
-    async (next: string) => {
-      const saved = await api.updatePreferences({ author: next });
-      setAuthor(saved.author);
+  const save = useCallback(
+    async (next: Preferences) => {
+      setPrefs(await api.updatePreferences(next));
     },
     [api],
   );
-  return { author, saveAuthor };
+  return { author: prefs.author, suggestOnImport: prefs.suggestOnImport === true, save };
 }

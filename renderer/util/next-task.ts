@@ -9,3 +9,22 @@ export function nextTask(fn: () => void): void {
   };
   channel.port2.postMessage(null);
 }
+
+/**
+ * Runs `fn` in a task of its own right after the next frame is rendered: for work a change does
+ * not wait for (a list of versions read after a document opens), so that it neither holds back
+ * nor competes with the frame that shows the change (#14).
+ * @returns a function that cancels the call if it has not run yet
+ */
+export function afterNextPaint(fn: () => void): () => void {
+  let isCancelled = false;
+  const frame = requestAnimationFrame(() =>
+    nextTask(() => {
+      if (!isCancelled) fn();
+    }),
+  );
+  return () => {
+    isCancelled = true;
+    cancelAnimationFrame(frame);
+  };
+}

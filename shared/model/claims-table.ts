@@ -4,6 +4,7 @@
  * sorting by a column, and the selection as TSV for the clipboard. Pure: no DOM, no clock.
  * The export serializer (shared/formats/claims-csv.ts) builds its richer rows on claimLinks.
  */
+import { lazy } from '../lazy';
 import type { Annotation, AttributeValue, DocumentData, Schema } from './types';
 import { isUnset, UNSET } from './schema-rules';
 import { compareSpans } from './spans';
@@ -99,7 +100,8 @@ export function nextSort(current: ClaimSort | null, columnId: string): ClaimSort
   return current.direction === 'ascending' ? { columnId, direction: 'descending' } : null;
 }
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+/** Made on first sort: at module load it would cost every window's start milliseconds (#14). */
+const collator = lazy(() => new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' }));
 
 /**
  * Sorts rows by one column (stable; ties keep text order). Empty cells go last in either
@@ -121,7 +123,7 @@ export function sortClaimRows(rows: readonly ClaimRow[], columns: readonly Claim
     if (a.isEmpty !== b.isEmpty) return a.isEmpty ? 1 : -1;
     let c = 0;
     if (numeric && !Number.isNaN(a.n) && !Number.isNaN(b.n)) c = a.n - b.n;
-    else if (!a.isEmpty) c = collator.compare(a.cell, b.cell);
+    else if (!a.isEmpty) c = collator().compare(a.cell, b.cell);
     return c !== 0 ? sign * c : a.order - b.order;
   });
   return keyed.map((k) => k.row);

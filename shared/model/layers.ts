@@ -8,7 +8,19 @@
  */
 import { bump, counter, isName } from './keys';
 import { compareSpans } from './spans';
-import type { Attributes, Block, DocId, DocStatus, DocumentData, DocumentMeta, DocumentRow, FieldConflict, IndexRow, LayerSummary } from './types';
+import type {
+  Attributes,
+  Block,
+  DocId,
+  DocStatus,
+  DocumentData,
+  DocumentMeta,
+  DocumentRow,
+  FieldConflict,
+  IndexRow,
+  LayerSummary,
+  StoreOnlyField,
+} from './types';
 import type { Annotation, Relation } from './types';
 
 /**
@@ -237,9 +249,22 @@ export const EMPTY_SUMMARY: LayerSummary = { status: 'new', annotationCount: 0, 
  * @param layers every layer's summary by name
  * @param viewer the layer whose status and counts the row carries (the analyst's own)
  */
-export function documentRowOf(row: IndexRow, layers: Readonly<Record<string, LayerSummary>>, viewer: string): DocumentRow {
+export function documentRowOf(row: Omit<IndexRow, StoreOnlyField>, layers: Readonly<Record<string, LayerSummary>>, viewer: string): DocumentRow {
   const own = Object.hasOwn(layers, viewer) ? layers[viewer]! : EMPTY_SUMMARY;
-  return { ...row, status: own.status, annotationCount: own.annotationCount, labelCounts: own.labelCounts, layer: viewer, layers };
+  const { id, title, sourceName, importedAt, publishedAt, length } = row; // not the hashes (StoreOnlyField)
+  return {
+    id,
+    title,
+    sourceName,
+    importedAt,
+    ...(publishedAt === undefined ? {} : { publishedAt }),
+    length,
+    status: own.status,
+    annotationCount: own.annotationCount,
+    labelCounts: own.labelCounts,
+    layer: viewer,
+    layers,
+  };
 }
 
 /** Annotators with a layer, in name order (the curated layer is not an annotator). */

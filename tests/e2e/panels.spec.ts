@@ -103,7 +103,10 @@ test('sidebar, claims table, document attributes, schema edits and preferences',
     await prefs.getByLabel('Author name').fill('Ann Analyst');
     await prefs.getByLabel('Author name').press('Enter');
     await expect(prefs).toBeHidden();
-    expect(await api<{ author: string }>('getPreferences', null)).toEqual({ author: 'Ann Analyst' });
+    expect(await api<{ author: string; suggestOnImport: boolean }>('getPreferences', null)).toEqual({
+      author: 'Ann Analyst',
+      suggestOnImport: false,
+    });
     await page.screenshot({ path: join('test-results', 'screenshots', 'panels.png') });
   });
 });

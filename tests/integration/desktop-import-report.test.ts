@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { describeImport, REPORT_LINES_PER_LIST } from '../../electron/desktop/import-report';
 import type { ImportReport } from '../../shared/api';
-import type { DocumentRow } from '../../shared/model/types';
+import type { IndexRow } from '../../shared/model/types';
 
 /** An index row with the title given; the other fields are not shown in the report. */
-function row(title: string): DocumentRow {
-  return { title } as DocumentRow;
+function row(title: string): IndexRow {
+  return { title } as IndexRow;
 }
 
 function imported(n: number, warnings: readonly string[] = []): ImportReport['imported'] {

@@ -80,6 +80,17 @@ describe('DocumentSession', () => {
     expect(session.canRedo).toBe(false);
   });
 
+  it('tells each save state once: a save going out right after its change re-renders nothing (#14)', async () => {
+    const { api, docId } = await setup();
+    const session = new DocumentSession(await api.getDocument({ docId }), api, () => undefined, new MemoryStash());
+    const heard: string[] = []; // each is a re-render of the save status
+    session.subscribeState((s) => heard.push(`${s.status} ${s.pending}`));
+    const hill = session.doc.text.indexOf('Hill said');
+    session.apply(must(addSpan(session.doc, (await api.getWorkspace()).schema, 'Source', hill, hill + 4, stamp())));
+    await untilSaveState(session, (s) => s.status === 'saved');
+    expect(heard).toEqual(['saving 1', 'saved 0']);
+  });
+
   it('keeps changes while the host is down, shows the failure, and saves them when it is back', async () => {
     const { dir, workspace, settings, host, api, docId, me, stored } = await setup();
     const stash = new MemoryStash();

@@ -17,7 +17,7 @@ import { exportDocuments } from '../../electron/services/export/export';
 import { browserShell } from '../../electron/services/export/jobs';
 import { suggestionsPath } from '../../electron/services/suggestions/store';
 import { Workspace } from '../../electron/services/workspace';
-import { SUGGESTIONS_DIR } from '../../electron/services/workspace/files';
+import { SUGGESTIONS_DIR, textHash } from '../../electron/services/workspace/files';
 import type { ClaimdeskApi } from '../../shared/api';
 import { dispatch } from '../../shared/api-validate';
 import { WHOLE_WORKSPACE } from '../../shared/formats/scope';
@@ -184,10 +184,10 @@ describe('getSuggestions and rejectSuggestions', () => {
   });
 
   it('forgets rejections made on another text of the document (a reimport changed it): none meanwhile, dropped on the next write', async () => {
-    const { root, ws, docId, api } = await envoyWorkspace();
+    const { root, docId, api } = await envoyWorkspace();
     const key = await quoteKey(api, docId);
     await api.rejectSuggestions({ docId, keys: [key] });
-    const textSha256 = ws.listDocuments('ann').find((r) => r.id === docId)!.textSha256;
+    const textSha256 = textHash((await api.getDocument({ docId })).text);
     const written = JSON.parse(await readFile(suggestionsPath(root, docId), 'utf8'));
     expect(written).toMatchObject({ textSha256, rejected: { ann: [key] } });
     // The file as it would be had the article been reimported with another text since.
