@@ -93,6 +93,9 @@ const NOUNS_AFTER_NAMES = new Set(
   ),
 );
 
+/** Verbs that report only with a complement after them ("appears to", "seems that"). */
+const COMPLEMENT_VERBS = new Set(['seem', 'appear']);
+
 /** The longest "In a new CNN poll of likely voters," opening a sentence, in tokens. */
 const MAX_IN_DOCUMENT = 10;
 
@@ -116,6 +119,8 @@ function builtInCue(tokens: readonly Token[], i: number, from: number, to: numbe
   // In a Title Case headline every word is capitalised; in any headline a noun-like form is a verb more often than in body text ("Skywriters blast Trump").
   const verb = (t.isCapital && mode !== 'title-case') || NOT_CUES.has(t.lower) ? undefined : VERB_FORMS.get(t.lower);
   if (!verb || (mode === 'body' && NOUN_LIKE_VERBS.has(verb.base) && isNounForm(t.lower, verb.base) && !isVerbAfter(tokens, i, from))) return null;
+  // "Cracks were appearing" is no report; "he appears to think", "it seems that" are.
+  if (COMPLEMENT_VERBS.has(verb.base) && !['to', 'that'].includes(tokens[i + 1]?.lower ?? '')) return null;
   const particles = PARTICLE_VERBS[verb.base];
   const rule: CueRule = SAY_VERBS.has(verb.base) ? 'said-clause' : 'reporting-verb-clause';
   if (!particles) return { from: i, to: i + 1, ...verb, rule };

@@ -196,6 +196,14 @@ describe('suggestion engine: reporting clauses', () => {
     expectAttribution('The mayor said: “The bridge is safe.”', attribution('“The bridge is safe.”', 'The mayor', 'said', 'source-first', 'direct'));
   });
 
+  it('"appear" and "seem" report only with a complement: "appears to favor", not "cracks were appearing"', () => {
+    expectAttribution(
+      'The mayor appears to favor the plan.',
+      attribution('to favor the plan', 'The mayor', 'appears', 'source-first', 'indirect', 'belief'),
+    );
+    expect(proposals(['Cracks were already appearing over the proposal to close the bridge.']).spans).toEqual([]);
+  });
+
   it('no claim where nothing is reported: "the said agreement", a question, a noun that looks like a verb', () => {
     expect(proposals(['The said agreement was signed in 2004.']).spans).toEqual([]);
     expect(proposals(['It is unclear what they want from the talks.']).spans).toEqual([]);
