@@ -33,6 +33,19 @@ const MAX_PHRASE = 9;
 /** The longest apposition taken in, in tokens. */
 const MAX_APPOSITION = 10;
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us']);
+/** Adverbs set off by commas between a subject and its verb ("Smith, however, said"). */
+const DISCOURSE_WORDS = new Set([
+  'however',
+  'meanwhile',
+  'though',
+  'too',
+  'also',
+  'instead',
+  'nonetheless',
+  'nevertheless',
+  'moreover',
+  'furthermore',
+]);
 /** Relative pronouns that are a reporting verb's subject: "…, who said", "the report, which found". */
 const RELATIVE_PRONOUNS = new Set(['who', 'which']);
 /** Relative words whose clause reports through its subject: "which critics said was flawed". */
@@ -87,12 +100,15 @@ function canHead(t: Token): boolean {
 export function subjectBefore(tokens: readonly Token[], verb: number, lo: number, options: PhraseOptions): NounPhrase | null {
   let j = verb - 1;
   while (j >= lo && (VERB_MODIFIERS.has(tokens[j]!.lower) || /^\p{Ll}+ly$/u.test(tokens[j]!.text))) j--;
+  // "Song Min-soon, the adviser, however, told…": a discourse adverb between commas is not an apposition.
+  const isAside = tokens[j]?.text === ',' && DISCOURSE_WORDS.has(tokens[j - 1]?.lower ?? '') && tokens[j - 2]?.text === ',';
+  if (isAside) j -= 2;
   if (j < lo) return null;
   const known = knownNameEnding(tokens, j, lo, options);
   if (known) return known;
   const last = tokens[j]!;
   const phrase = APPOSITION_MARKS.has(last.text)
-    ? appositionBefore(tokens, j, lo, options)
+    ? (appositionBefore(tokens, j, lo, options) ?? (isAside ? phraseEnding(tokens, j - 1, lo) : null))
     : RELATIVE_PRONOUNS.has(last.lower)
       ? relativePronoun(j)
       : phraseEnding(tokens, skipParenthesis(tokens, j, lo), lo);

@@ -20,6 +20,13 @@ describe('suggestion engine: sources', () => {
     );
   });
 
+  it('", however," between a subject and its verb is no apposition', () => {
+    expect(proposals(['Song Min-soon, the security adviser, however, told reporters that Seoul was not convinced.']).spans[0]).toBe(
+      'Source Song Min-soon, the security adviser {identification=named}',
+    );
+    expect(proposals(['Smith, however, said the plan would fail.']).spans[0]).toBe('Source Smith {identification=named}');
+  });
+
   it('an apposition between dashes', () => {
     expect(proposals(['Jason Sims — a teacher from Mount Pleasant — says he voted late.']).spans).toEqual([
       'Source Jason Sims — a teacher from Mount Pleasant {identification=named}',
