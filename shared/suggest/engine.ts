@@ -58,7 +58,10 @@ export function* suggestSteps(input: SuggestInput): Generator<void, SuggestionSe
       }
     }
   }
-  if (isOn('pronoun-coref')) linkPronouns(out, text);
+  yield;
+  if (isOn('pronoun-coref')) yield* linkPronouns(out, text);
+  // Sorting thousands of suggestions is a step of its own.
+  yield;
   return out.result();
 }
 

@@ -19,7 +19,7 @@ import { sentences, tokenize, type Token } from './tokens';
 const MAX_GAP = 8;
 
 /** A window is cut after this many characters (at the next sentence end), so that each step of work stays short. */
-export const WINDOW = 10_000;
+export const WINDOW = 5_000;
 
 /** What the pass reads besides the text: the quotations in text order, the workspace lexicon, and the rule switch. */
 export type PassContext = Readonly<{
