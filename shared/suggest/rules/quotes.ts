@@ -20,6 +20,8 @@ const CLOSING: Readonly<Record<string, readonly string[]>> = {
   '‘': ['’'],
   '‹': ['›'],
 };
+/** Every character that is, or starts, a quotation mark. */
+const MARKS = new Set(['“', '”', '«', '»', '„', '"', "'", '‘', '’', '‹', '›']);
 const WORD = /[\p{L}\p{N}]/u;
 const SPACE = /\s/u;
 
@@ -48,6 +50,8 @@ export class QuoteScanner {
     // A carried quotation's reopening mark at the start of this block is not a new quotation.
     let i = carried ? skipReopening(text, block.start, carried.mark) : block.start;
     for (; i < block.end; i++) {
+      // Most characters are no mark: one set lookup each.
+      if (!MARKS.has(text[i]!)) continue;
       // Two apostrophes are one double mark (some wires and archives write quotations ''like this'').
       const c = text.startsWith("''", i) ? "''" : text[i]!;
       const before = i > block.start ? text[i - 1]! : ' ';
