@@ -12,6 +12,7 @@ import type { SuggestInput, SuggestionSet } from './types';
 import { Collector } from './rules/collector';
 import { linkPronouns } from './rules/coref';
 import { cuePhrases } from './rules/cues';
+import { isHeadline } from './rules/headline';
 import { QuoteScanner, type Quotation } from './rules/quotes';
 import { attributeWindow, WINDOW, windows, type PassContext } from './rules/sentence-pass';
 
@@ -28,7 +29,7 @@ export function* suggestSteps(input: SuggestInput): Generator<void, SuggestionSe
   for (const [i, block] of blocks.entries()) {
     quotes.push(...scanner.scan(text, block, blocks[i + 1]));
     work += block.end - block.start;
-    if (work >= WINDOW * 4) {
+    if (work >= WINDOW * 2) {
       work = 0;
       yield;
     }
@@ -46,9 +47,10 @@ export function* suggestSteps(input: SuggestInput): Generator<void, SuggestionSe
     out,
     used: new Set(),
   };
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
+    const headline = isHeadline(text, block, index);
     for (const [start, end] of windows(text, block)) {
-      attributeWindow(context, start, end);
+      attributeWindow(context, start, end, headline);
       work += end - start;
       if (work >= WINDOW) {
         work = 0;
@@ -56,7 +58,10 @@ export function* suggestSteps(input: SuggestInput): Generator<void, SuggestionSe
       }
     }
   }
-  if (isOn('pronoun-coref')) linkPronouns(out, text);
+  yield;
+  if (isOn('pronoun-coref')) yield* linkPronouns(out, text);
+  // Sorting thousands of suggestions is a step of its own.
+  yield;
   return out.result();
 }
 

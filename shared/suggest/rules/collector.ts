@@ -48,7 +48,11 @@ export class Collector {
     const id = `${type} ${from} ${to}`;
     if (this.links.has(id)) return;
     this.links.set(id, { type, from, to });
-    for (const key of [from, to]) this.linksOf.set(key, [...(this.linksOf.get(key) ?? []), id]);
+    for (const key of [from, to]) {
+      const ids = this.linksOf.get(key);
+      if (ids) ids.push(id);
+      else this.linksOf.set(key, [id]);
+    }
   }
 
   /** The suggestions proposed so far with this label, in the order they were proposed. */

@@ -28,12 +28,17 @@ function isPersonName(name: string): boolean {
   return !DETERMINERS.has(first) && /^\p{Lu}/u.test(words[words.length - 1]!);
 }
 
+/** Pronouns linked between two steps of linkPronouns. */
+const PRONOUNS_PER_STEP = 200;
+
 /**
- * Links each proposed "he"/"she" source to its antecedent.
+ * Links each proposed "he"/"she" source to its antecedent, yielding every PRONOUNS_PER_STEP
+ * pronouns (a long article has thousands).
  * @param text the article's text
  */
-export function linkPronouns(out: Collector, text: string): void {
+export function* linkPronouns(out: Collector, text: string): Generator<void, void, void> {
   const sources = out.ofLabel('Source').sort((a, b) => a.start - b.start);
+  let linked = 0;
   for (const [i, pronoun] of sources.entries()) {
     const word = text.slice(pronoun.start, pronoun.end).toLowerCase();
     if (word !== 'he' && word !== 'she') continue;
@@ -45,6 +50,7 @@ export function linkPronouns(out: Collector, text: string): void {
     }
     antecedent ??= nameInText(out, text, pronoun.start);
     if (antecedent) out.link('coref', pronoun.key, antecedent);
+    if (++linked % PRONOUNS_PER_STEP === 0) yield;
   }
 }
 

@@ -4,7 +4,9 @@
  * quotation are never cues. The rule that owns a cue is decided here, once.
  */
 import {
+  DETERMINERS,
   DOCUMENT_NOUNS,
+  PRONOUNS,
   NOT_CUES,
   SOURCE_NOUNS,
   NOUN_LIKE_VERBS,
@@ -21,11 +23,14 @@ import type { Token } from './tokens';
 export type Cue = Readonly<{ from: number; to: number; base: string; cueClass: CueClass; rule: CueRule }>;
 
 /** The rules that start from a cue. */
-export type CueRule = 'said-clause' | 'reporting-verb-clause' | 'according-to' | 'lexicon';
+export type CueRule = 'said-clause' | 'reporting-verb-clause' | 'according-to' | 'lexicon' | 'headline';
 
-/** Verbs that name ("called it “a disaster”"): a cue without their particle only when a quotation opens within this many tokens. */
+/** Verbs that name ("called it “a disaster”"): a cue without their particle after a name or a pronoun, or when a quotation opens within this many tokens. */
 const NAMING_REACH = 8;
 const NAMING_VERBS = new Set(['call']);
+
+/** Where the tokens stand: body text, a headline, or a headline in Title Case. */
+export type TextMode = 'body' | 'headline' | 'title-case';
 
 /** The workspace's cue phrases, as token lists by first word. */
 export type CuePhrases = ReadonlyMap<string, readonly (readonly string[])[]>;
@@ -47,12 +52,20 @@ export function cuePhrases(cues: readonly string[]): CuePhrases {
 /**
  * The cues of the tokens `[from, to)`, left to right, not overlapping.
  * @param inQuote whether each token of the block lies inside a quotation
+ * @param mode body text, a headline, or a Title Case headline (capitalised verbs are cues there)
  */
-export function findCues(tokens: readonly Token[], from: number, to: number, inQuote: Uint8Array, phrases: CuePhrases): Cue[] {
+export function findCues(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  inQuote: Uint8Array,
+  phrases: CuePhrases,
+  mode: TextMode = 'body',
+): Cue[] {
   const out: Cue[] = [];
   for (let i = from; i < to; i++) {
     if (inQuote[i]) continue;
-    const cue = lexiconCue(tokens, i, to, phrases) ?? builtInCue(tokens, i, from, to, inQuote);
+    const cue = lexiconCue(tokens, i, to, phrases) ?? builtInCue(tokens, i, from, to, inQuote, mode) ?? verbBeforeThat(tokens, i, from);
     if (!cue) continue;
     out.push(cue);
     i = cue.to - 1;
@@ -68,31 +81,75 @@ export function findCues(tokens: readonly Token[], from: number, to: number, inQ
 function isVerbAfter(tokens: readonly Token[], i: number, from: number): boolean {
   const before = tokens[i - 1];
   if (!before || i - 1 < from) return false;
-  return VERB_OPENERS.has(before.lower) || DOCUMENT_NOUNS.has(before.lower) || SOURCE_NOUNS.has(before.lower);
+  if (VERB_OPENERS.has(before.lower) || DOCUMENT_NOUNS.has(before.lower) || SOURCE_NOUNS.has(before.lower)) return true;
+  // "Trump claims", "Clinton hopes": after a name inside the sentence, unless the form is a noun far more often ("the Iowa contests").
+  return before.isCapital && i - 1 > from && !NOUNS_AFTER_NAMES.has(tokens[i]!.lower);
+}
+
+/** Noun-like forms that stay nouns after a name ("the Iowa contests", "the Benghazi attack", "the New York state"). */
+const NOUNS_AFTER_NAMES = new Set(
+  'state states attack attacks report reports contest contests plan plans question questions comment comments remark remarks support order orders call calls point points show shows answer'.split(
+    ' ',
+  ),
+);
+
+/** Verbs that report only with a complement after them ("appears to", "seems that"). */
+const COMPLEMENT_VERBS = new Set(['seem', 'appear']);
+
+/** The longest "In a new CNN poll of likely voters," opening a sentence, in tokens. */
+const MAX_IN_DOCUMENT = 10;
+
+/** "In a CNN poll, Clinton leads": a short phrase naming a poll, survey or report, then a comma. */
+function inDocument(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to && k - from <= MAX_IN_DOCUMENT; k++) {
+    const t = tokens[k]!;
+    if (t.text === ',') return k > from && tokens.slice(from, k).some((x) => DOCUMENT_NOUNS.has(x.lower));
+    if (!t.isWord && t.text !== '’s' && t.text !== "'s" && t.text !== '-') return false;
+  }
+  return false;
 }
 
 /** A reporting verb or "according to" at `i` (the sentence starts at `from`). */
-function builtInCue(tokens: readonly Token[], i: number, from: number, to: number, quotes: Uint8Array): Cue | null {
+function builtInCue(tokens: readonly Token[], i: number, from: number, to: number, quotes: Uint8Array, mode: TextMode): Cue | null {
   const t = tokens[i]!;
   if (t.lower === 'according' && tokens[i + 1]?.lower === 'to')
     return { from: i, to: i + 2, base: 'according to', cueClass: 'communication', rule: 'according-to' };
-  const verb = t.isCapital || NOT_CUES.has(t.lower) ? undefined : VERB_FORMS.get(t.lower);
-  if (!verb || (NOUN_LIKE_VERBS.has(verb.base) && isNounForm(t.lower, verb.base) && !isVerbAfter(tokens, i, from))) return null;
+  if (t.lower === 'in' && i === from && inDocument(tokens, i + 1, to))
+    return { from: i, to: i + 1, base: 'in', cueClass: 'communication', rule: 'according-to' };
+  // In a Title Case headline every word is capitalised; in any headline a noun-like form is a verb more often than in body text ("Skywriters blast Trump").
+  const verb = (t.isCapital && mode !== 'title-case') || NOT_CUES.has(t.lower) ? undefined : VERB_FORMS.get(t.lower);
+  if (!verb || (mode === 'body' && NOUN_LIKE_VERBS.has(verb.base) && isNounForm(t.lower, verb.base) && !isVerbAfter(tokens, i, from))) return null;
+  // "Cracks were appearing" is no report; "he appears to think", "it seems that" are.
+  if (COMPLEMENT_VERBS.has(verb.base) && !['to', 'that'].includes(tokens[i + 1]?.lower ?? '')) return null;
   const particles = PARTICLE_VERBS[verb.base];
   const rule: CueRule = SAY_VERBS.has(verb.base) ? 'said-clause' : 'reporting-verb-clause';
   if (!particles) return { from: i, to: i + 1, ...verb, rule };
   const next = tokens[i + 1];
   if (next && i + 1 < to && particles.includes(next.lower)) return { from: i, to: i + 2, ...verb, rule };
-  // "Sanders called the suspension “arbitrary”": a verb that names is a cue when a quotation follows closely.
-  return NAMING_VERBS.has(verb.base) && quotes.slice(i + 1, Math.min(to, i + 1 + NAMING_REACH)).includes(1)
-    ? { from: i, to: i + 1, ...verb, rule }
-    : null;
+  if (!NAMING_VERBS.has(verb.base)) return null;
+  // "Sanders called the suspension “arbitrary”", "Trump called her a liar": a quotation follows closely, or a name or pronoun names.
+  const before = tokens[i - 1];
+  const isNamer = before !== undefined && i - 1 >= from && (before.isCapital || PRONOUNS.get(before.lower) === 'person') && t.lower !== 'call';
+  return isNamer || quotes.slice(i + 1, Math.min(to, i + 1 + NAMING_REACH)).includes(1) ? { from: i, to: i + 1, ...verb, rule } : null;
 }
 
 /** Whether a form is a noun-like verb's base or -s form ("report", "reports"), which is a noun more often than not. */
 function isNounForm(form: string, base: string): boolean {
   const [, third] = inflect(base).forms;
   return form === base || form === third;
+}
+
+/**
+ * A past-tense verb the lists lack, right before "that" and right after a name or a pronoun
+ * ("Smith hinted that…", "she conceded that…"): a reporting verb in news more often than not.
+ */
+function verbBeforeThat(tokens: readonly Token[], i: number, from: number): Cue | null {
+  const t = tokens[i]!;
+  const subject = tokens[i - 1];
+  if (tokens[i + 1]?.lower !== 'that' || t.isCapital || !/^\p{Ll}{3,}ed$/u.test(t.text) || !subject || i - 1 < from) return null;
+  if (!(subject.isCapital || PRONOUNS.get(subject.lower) === 'person' || PRONOUNS.get(subject.lower) === 'group') || DETERMINERS.has(subject.lower))
+    return null;
+  return { from: i, to: i + 1, base: t.lower, cueClass: 'other', rule: 'reporting-verb-clause' };
 }
 
 /** A workspace cue phrase opening at `i` (the longest). */

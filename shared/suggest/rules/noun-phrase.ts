@@ -18,8 +18,12 @@ import {
 } from '../lexicon';
 import type { Token } from './tokens';
 
-/** A noun phrase: tokens `[from, to)`, how it names its source, and whether an apposition was taken in. */
-export type NounPhrase = Readonly<{ from: number; to: number; identification: Identification; hasApposition: boolean }>;
+/**
+ * A noun phrase: tokens `[from, to)`, how it names its source, whether an apposition was taken
+ * in, and the relative word before it when it is the subject of an object relative clause
+ * ("which critics said was flawed": the content opens at "which").
+ */
+export type NounPhrase = Readonly<{ from: number; to: number; identification: Identification; hasApposition: boolean; relative?: number }>;
 
 /** How a source is identified, by the default schema's values. */
 export type Identification = 'named' | 'described' | 'anonymous' | 'pronoun';
@@ -29,10 +33,25 @@ const MAX_PHRASE = 9;
 /** The longest apposition taken in, in tokens. */
 const MAX_APPOSITION = 10;
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us']);
+/** Adverbs set off by commas between a subject and its verb ("Smith, however, said"). */
+const DISCOURSE_WORDS = new Set([
+  'however',
+  'meanwhile',
+  'though',
+  'too',
+  'also',
+  'instead',
+  'nonetheless',
+  'nevertheless',
+  'moreover',
+  'furthermore',
+]);
 /** Relative pronouns that are a reporting verb's subject: "…, who said", "the report, which found". */
 const RELATIVE_PRONOUNS = new Set(['who', 'which']);
+/** Relative words whose clause reports through its subject: "which critics said was flawed". */
+const OBJECT_RELATIVES = new Set(['which']);
 /** Words before a subject that make its clause a question or a relative clause. */
-const QUESTION_WORDS = new Set(['what', 'how', 'which', 'who', 'whom', 'why', 'where', 'when', 'whether', 'if', 'do', 'does', 'did', 'that']);
+const QUESTION_WORDS = new Set(['what', 'how', 'which', 'who', 'whom', 'why', 'whether', 'do', 'does', 'did', 'that']);
 /** A possessive ends no subject: "his remarks", "Clinton’s plans" (the verb is a noun there). */
 const POSSESSIVES = new Set(['’s', "'s", '’', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
@@ -81,18 +100,24 @@ function canHead(t: Token): boolean {
 export function subjectBefore(tokens: readonly Token[], verb: number, lo: number, options: PhraseOptions): NounPhrase | null {
   let j = verb - 1;
   while (j >= lo && (VERB_MODIFIERS.has(tokens[j]!.lower) || /^\p{Ll}+ly$/u.test(tokens[j]!.text))) j--;
+  // "Song Min-soon, the adviser, however, told…": a discourse adverb between commas is not an apposition.
+  const isAside = tokens[j]?.text === ',' && DISCOURSE_WORDS.has(tokens[j - 1]?.lower ?? '') && tokens[j - 2]?.text === ',';
+  if (isAside) j -= 2;
   if (j < lo) return null;
   const known = knownNameEnding(tokens, j, lo, options);
   if (known) return known;
   const last = tokens[j]!;
-  const phrase =
-    last.text === ','
-      ? appositionBefore(tokens, j, lo, options)
-      : RELATIVE_PRONOUNS.has(last.lower)
-        ? relativePronoun(j)
-        : phraseEnding(tokens, skipParenthesis(tokens, j, lo), lo);
+  const phrase = APPOSITION_MARKS.has(last.text)
+    ? (appositionBefore(tokens, j, lo, options) ?? (isAside ? phraseEnding(tokens, j - 1, lo) : null))
+    : RELATIVE_PRONOUNS.has(last.lower)
+      ? relativePronoun(j)
+      : phraseEnding(tokens, skipParenthesis(tokens, j, lo), lo);
   // "what they want", "which he said runs…", "do you think": a question or a relative clause, not a report.
-  return phrase && !QUESTION_WORDS.has(tokens[phrase.from - 1]?.lower ?? '') ? phrase : null;
+  if (!phrase) return null;
+  const before = tokens[phrase.from - 1]?.lower ?? '';
+  // "a bill, which critics said was flawed": the relative word opens the content the subject reports.
+  if (OBJECT_RELATIVES.has(before) && phrase.identification !== 'pronoun' && phrase.from - 1 >= lo) return { ...phrase, relative: phrase.from - 1 };
+  return QUESTION_WORDS.has(before) ? null : phrase;
 }
 
 /** A plain noun phrase whose last token is `j`; null when it does not open or end like one. */
@@ -126,7 +151,7 @@ function appositionBefore(tokens: readonly Token[], comma: number, lo: number, o
   for (let open = comma - 1; open >= lo && comma - open <= MAX_APPOSITION * 3; open--) {
     const t = tokens[open]!;
     if (t.text === ';' || t.text === ':' || t.text === '”' || t.text === '“' || t.text === '"') return null;
-    if (t.text !== ',') continue;
+    if (!APPOSITION_MARKS.has(t.text)) continue;
     if (!opensApposition(tokens, open + 1)) return null;
     const name = phraseEnding(tokens, skipParenthesis(tokens, open - 1, lo), lo);
     if (!name || name.identification !== 'named') continue;
@@ -136,14 +161,21 @@ function appositionBefore(tokens: readonly Token[], comma: number, lo: number, o
   return null;
 }
 
-/** Words that open an apposition besides determiners, titles, numbers and capitals: "at the institute", "who…". */
+/** The marks around an apposition: commas, or dashes ("Jason Sims — a teacher — says"). */
+const APPOSITION_MARKS = new Set([',', '—', '–']);
+
+/** Clause words that may still open an apposition: "at the institute", "who…". */
 const APPOSITION_OPENERS = new Set(['who', 'at', 'of', 'from', 'with', 'now', 'then', 'herself', 'himself', 'also']);
 
-/** Whether an apposition opens at token `i`: a determiner, a title, a number, a capital (a name, a party: "R-S.C."), a preposition or "who". */
+/**
+ * Whether an apposition may open at token `i`: any word but a clause word or an auxiliary ("the
+ * envoy", "R-S.C.", "ranking member of…", "at the institute", "who…"). Generous: the walk takes it
+ * only after a name, and a source a few words too long still points at the right phrase.
+ */
 function opensApposition(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
   if (!t) return false;
-  return DETERMINERS.has(t.lower) || TITLES.has(t.lower) || /^\d+$/.test(t.text) || t.isCapital || APPOSITION_OPENERS.has(t.lower);
+  return t.isWord && (!CLAUSE_WORDS.has(t.lower) || APPOSITION_OPENERS.has(t.lower)) && !VERB_MODIFIERS.has(t.lower);
 }
 
 /** "Sen. Rob Portman (R-Ohio)": the index before a parenthesis that ends at `k` (or `k` when there is none). */
@@ -182,7 +214,7 @@ function knownNameEnding(tokens: readonly Token[], j: number, lo: number, option
  */
 export function phraseAfter(tokens: readonly Token[], at: number, hi: number, options: PhraseOptions): NounPhrase | null {
   const first = tokens[at];
-  if (!first || !canOpen(first) || OBJECT_PRONOUNS.has(first.lower)) return null;
+  if (!first || (!canOpen(first) && !describesName(tokens, at, hi)) || OBJECT_PRONOUNS.has(first.lower)) return null;
   if (PRONOUNS.has(first.lower)) return { from: at, to: at + 1, identification: 'pronoun', hasApposition: false };
   let k = at + 1;
   while (k < hi && k - at < MAX_PHRASE && (isPhraseWord(tokens[k]!) || (isInnerLink(tokens, k) && tokens[k + 1]?.isWord === true))) k++;
@@ -193,8 +225,21 @@ export function phraseAfter(tokens: readonly Token[], at: number, hi: number, op
   let end = k + 1;
   while (end < hi && end - k <= MAX_APPOSITION * 2 && tokens[end]!.text !== ',' && !/^[.;:!?”"]$/.test(tokens[end]!.text)) end++;
   // An apposition has no verb of its own: "…, the envoy will stay" is a clause, not an apposition.
-  if (end - k > MAX_APPOSITION * 2 || tokens.slice(k + 1, end).some((t) => VERB_MODIFIERS.has(t.lower) || VERB_FORMS.has(t.lower))) return phrase;
+  if (end - k > MAX_APPOSITION * 2 || tokens.slice(k + 1, end).some((t) => VERB_MODIFIERS.has(t.lower))) return phrase;
   return { ...phrase, to: end, hasApposition: true };
+}
+
+/** The most words of a description before a name ("political scientist Dossym Satpayev"). */
+const MAX_DESCRIPTION = 3;
+
+/** "says political scientist Dossym Satpayev": lower-case phrase words that lead to a name within a few tokens. */
+function describesName(tokens: readonly Token[], at: number, hi: number): boolean {
+  for (let k = at; k < hi && k - at <= MAX_DESCRIPTION; k++) {
+    const t = tokens[k]!;
+    if (t.isCapital) return k > at;
+    if (!isPhraseWord(t) || NOUN_PHRASE_LINKS.has(t.lower)) return false;
+  }
+  return false;
 }
 
 /** How the phrase `[from, to)` identifies its source. */

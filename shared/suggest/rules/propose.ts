@@ -14,7 +14,7 @@ const MIN_LONE_QUOTE_WORDS = 4;
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /** The rule that proposes a quotation as a claim. */
-export const quoteRule = (quote: Quotation): string => (quote.isMultiParagraph ? 'multi-paragraph-quote' : 'direct-quote');
+const quoteRule = (quote: Quotation): string => (quote.isMultiParagraph ? 'multi-paragraph-quote' : 'direct-quote');
 
 /**
  * Proposes one attribution's spans and links.

@@ -10,16 +10,18 @@ import type { Block } from '../../model/types';
 /** One quotation: its bounds (UTF-16, marks included), whether it runs over several blocks, and whether it uses single quotes. */
 export type Quotation = Readonly<{ start: number; end: number; isMultiParagraph: boolean; isSingle: boolean }>;
 
-/** The closing marks of each opening mark. */
+/** The closing marks of each opening mark (scraped news mixes straight and curly double quotes, and sometimes closes with an opening curly mark). */
 const CLOSING: Readonly<Record<string, readonly string[]>> = {
-  '“': ['”'],
+  '“': ['”', '"', '“'],
   '«': ['»'],
   '„': ['“', '”'],
-  '"': ['"'],
+  '"': ['"', '”'],
   "''": ["''"],
   '‘': ['’'],
   '‹': ['›'],
 };
+/** Every character that is, or starts, a quotation mark. */
+const MARKS = new Set(['“', '”', '«', '»', '„', '"', "'", '‘', '’', '‹', '›']);
 const WORD = /[\p{L}\p{N}]/u;
 const SPACE = /\s/u;
 
@@ -48,6 +50,8 @@ export class QuoteScanner {
     // A carried quotation's reopening mark at the start of this block is not a new quotation.
     let i = carried ? skipReopening(text, block.start, carried.mark) : block.start;
     for (; i < block.end; i++) {
+      // Most characters are no mark: one set lookup each.
+      if (!MARKS.has(text[i]!)) continue;
       // Two apostrophes are one double mark (some wires and archives write quotations ''like this'').
       const c = text.startsWith("''", i) ? "''" : text[i]!;
       const before = i > block.start ? text[i - 1]! : ' ';

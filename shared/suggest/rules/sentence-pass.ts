@@ -9,13 +9,17 @@ import type { Block } from '../../model/types';
 import { attributionOf, type SentenceView } from './clause';
 import type { Collector } from './collector';
 import { findCues, type CuePhrases } from './cues';
-import type { PhraseOptions } from './noun-phrase';
+import { headlineColon, isTitleCase } from './headline';
+import type { NounPhrase, PhraseOptions } from './noun-phrase';
 import { proposeAttribution, proposeUnintroducedQuote, type ProposedClaim } from './propose';
 import type { Quotation } from './quotes';
 import { sentences, tokenize, type Token } from './tokens';
 
+/** The most blank text between a paragraph and the next one's opening quotation. */
+const MAX_GAP = 8;
+
 /** A window is cut after this many characters (at the next sentence end), so that each step of work stays short. */
-export const WINDOW = 20_000;
+export const WINDOW = 5_000;
 
 /** What the pass reads besides the text: the quotations in text order, the workspace lexicon, and the rule switch. */
 export type PassContext = Readonly<{
@@ -52,8 +56,11 @@ function cutAfter(text: string, from: number, end: number): number {
   return space !== -1 && space < end ? space + 1 : end;
 }
 
-/** Runs the attribution rules over the window `[start, end)`. */
-export function attributeWindow(context: PassContext, start: number, end: number): void {
+/**
+ * Runs the attribution rules over the window `[start, end)`.
+ * @param isHeadline whether the window is the article's headline (rule 'headline')
+ */
+export function attributeWindow(context: PassContext, start: number, end: number, isHeadline: boolean): void {
   const { out, isOn } = context;
   const tokens = tokenize(context.text, start, end);
   const byMark = new Map<number, Quotation>();
@@ -61,16 +68,42 @@ export function attributeWindow(context: PassContext, start: number, end: number
   markQuotes(tokens, quotesIn(context.quotes, start, end), byMark, inQuote);
   const quoteAt = (i: number) => byMark.get(tokens[i]?.start ?? -1);
   const claims: ProposedClaim[] = [];
+  const next = quotesIn(context.quotes, end, end + MAX_GAP)[0];
+  const nextQuote = next && /^\s*$/.test(context.text.slice(end, next.start)) ? next : undefined;
   for (const sentence of sentences(tokens)) {
-    const view: SentenceView = { tokens, from: sentence.from, to: sentence.to, quoteAt, options: context.options };
+    const isLast = sentence.to === tokens.length;
+    const view: SentenceView = {
+      tokens,
+      from: sentence.from,
+      to: sentence.to,
+      quoteAt,
+      options: context.options,
+      ...(isLast && nextQuote ? { nextQuote } : {}),
+    };
     // Contents proposed in this sentence: a belief or other non-speech verb inside one ("said they want…") is the reported speech's, not a second attribution.
     const contents: Array<readonly [number, number]> = [];
-    for (const cue of findCues(tokens, sentence.from, sentence.to, inQuote, context.phrases)) {
+    let previous: NounPhrase | null = null;
+    const headline = isHeadline && isOn('headline');
+    const colon = headline ? headlineColon(view) : null;
+    const colonClaim = colon && proposeAttribution(out, tokens, colon, isOn);
+    if (colonClaim) {
+      claims.push(colonClaim);
+      continue;
+    }
+    for (const cue of findCues(
+      tokens,
+      sentence.from,
+      sentence.to,
+      inQuote,
+      context.phrases,
+      !headline ? 'body' : isTitleCase(view) ? 'title-case' : 'headline',
+    )) {
       if (cue.cueClass !== 'communication' && contents.some(([s, e]) => s <= tokens[cue.from]!.start && tokens[cue.from]!.end <= e)) continue;
-      const found = attributionOf(view, cue, isOn);
+      const found = attributionOf(view, cue, isOn, previous);
       const claim = found && proposeAttribution(out, tokens, found, isOn);
       if (!found || !claim) continue;
       claims.push(claim);
+      previous = found.source ?? previous;
       contents.push([found.content.start, found.content.end]);
       for (const q of quotesIn(context.quotes, found.content.start, found.content.end)) context.used.add(q);
     }

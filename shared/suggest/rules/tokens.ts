@@ -13,9 +13,9 @@ export type Token = Readonly<{ start: number; end: number; text: string; lower: 
 export type Sentence = Readonly<{ from: number; to: number }>;
 
 const ABBREVIATION = ABBREVIATIONS.join('|');
-/** An abbreviation with its period, initials (U.S., J.), a word, or one non-space character. */
+/** An abbreviation with its period, initials (U.S., J.), a word (with a plural's possessive apostrophe: "Sanders’"), or one non-space character. */
 const TOKEN = new RegExp(
-  `\\b(?:${ABBREVIATION})\\.|(?:\\p{L}\\.){2,}|\\p{Lu}\\.(?=\\s\\p{Lu})|[\\p{L}\\p{N}]+(?:['’\\-.&][\\p{L}\\p{N}]+)*|\\S`,
+  `\\b(?:${ABBREVIATION})\\.|(?:\\p{L}\\.){2,}|\\p{Lu}\\.(?=\\s\\p{Lu})|[\\p{L}\\p{N}]+(?:['’\\-.&][\\p{L}\\p{N}]+)*(?:(?<=s)['’](?![\\p{L}\\p{N}]))?|\\S`,
   'gu',
 );
 const LETTER = /[\p{L}\p{N}]/u;

@@ -16,6 +16,21 @@ describe('suggestion engine: quotations', () => {
     ]);
   });
 
+  it('after a closing mark, "said X" is the attribution whatever follows X ("during the debate", "who…")', () => {
+    const { spans, links } = proposals(['“We will win,” said former executive Carly Fiorina during the second debate.']);
+    expect(spans).toEqual([
+      'Claim “We will win,” {quote_form=direct}',
+      'Cue said {cue_class=communication}',
+      'Source former executive Carly Fiorina {identification=named}',
+    ]);
+    expect(links).toEqual(['attributed_to: “We will win,” -> former executive Carly Fiorina', 'has_cue: “We will win,” -> said']);
+    expect(proposals(['“India has more pull,” says political scientist Dossym Satpayev.']).spans).toEqual([
+      'Claim “India has more pull,” {quote_form=direct}',
+      'Cue says {cue_class=communication}',
+      'Source political scientist Dossym Satpayev {identification=named}',
+    ]);
+  });
+
   it('straight quotes, « », „ “, top-level single quotes and doubled apostrophes', () => {
     for (const [open, close] of [
       ['"', '"'],
@@ -81,6 +96,29 @@ describe('suggestion engine: quotations', () => {
       expect(spans).toEqual([`Claim ${text} {quote_form=direct}`, 'Source he {identification=pronoun}', 'Cue said {cue_class=communication}']);
       expect(links).toEqual([`attributed_to: ${text} -> he`, `has_cue: ${text} -> said`]);
     }
+  });
+
+  it('a straight opening quote closed by a curly one, or a curly one closed by an opening mark (scraped news mixes them), is one quotation', () => {
+    for (const quotation of ['"We will stay,”', '“We will stay,“']) {
+      expect(proposals([`${quotation} the minister said.`]).spans).toEqual([
+        `Claim ${quotation} {quote_form=direct}`,
+        'Source the minister {identification=described}',
+        'Cue said {cue_class=communication}',
+      ]);
+    }
+  });
+
+  it('"X said:" ending a paragraph introduces the quotation that opens the next one', () => {
+    const { spans, links } = proposals(['The minister said:', '“We will stay until the work is done.”']);
+    expect(spans).toEqual([
+      'Source The minister {identification=described}',
+      'Cue said {cue_class=communication}',
+      'Claim “We will stay until the work is done.” {quote_form=direct}',
+    ]);
+    expect(links).toEqual([
+      'attributed_to: “We will stay until the work is done.” -> The minister',
+      'has_cue: “We will stay until the work is done.” -> said',
+    ]);
   });
 
   it('a quotation without any attribution nearby is still a direct claim, without source or cue', () => {

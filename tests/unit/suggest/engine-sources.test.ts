@@ -20,12 +20,35 @@ describe('suggestion engine: sources', () => {
     );
   });
 
+  it('", however," between a subject and its verb is no apposition', () => {
+    expect(proposals(['Song Min-soon, the security adviser, however, told reporters that Seoul was not convinced.']).spans[0]).toBe(
+      'Source Song Min-soon, the security adviser {identification=named}',
+    );
+    expect(proposals(['Smith, however, said the plan would fail.']).spans[0]).toBe('Source Smith {identification=named}');
+  });
+
+  it('an apposition between dashes', () => {
+    expect(proposals(['Jason Sims — a teacher from Mount Pleasant — says he voted late.']).spans).toEqual([
+      'Source Jason Sims — a teacher from Mount Pleasant {identification=named}',
+      'Cue says {cue_class=communication}',
+      'Claim he voted late {quote_form=indirect}',
+    ]);
+  });
+
   it('a title before the name, and a description with its complement, are part of the source', () => {
     expect(proposals(['Sen. Lindsey Graham said the talks would resume.']).spans[0]).toBe('Source Sen. Lindsey Graham {identification=named}');
     expect(proposals(['A spokesman for the ministry said the talks would resume.']).spans[0]).toBe(
       'Source A spokesman for the ministry {identification=described}',
     );
     expect(proposals(['Officials said the talks would resume.']).spans[0]).toBe('Source Officials {identification=described}');
+  });
+
+  it('a plural possessive is part of the source: "Bernie Sanders’ campaign says"', () => {
+    expect(proposals(['Bernie Sanders’ campaign says it raised more than it spent.']).spans).toEqual([
+      'Source Bernie Sanders’ campaign {identification=named}',
+      'Cue says {cue_class=communication}',
+      'Claim it raised more than it spent {quote_form=indirect}',
+    ]);
   });
 
   it('an anonymous source: "a person familiar with the talks"', () => {
@@ -81,6 +104,16 @@ describe('suggestion engine: sources', () => {
   it('"he" is never linked to an organisation', () => {
     const { links } = proposals(['The State Department said the talks were over. He said the talks would resume.']);
     expect(links.filter((l) => l.startsWith('coref'))).toEqual([]);
+  });
+
+  it('"a bill, which critics said was flawed": the subject of an object relative clause is its source', () => {
+    const { spans, links } = proposals(['The bill, which critics said was flawed, passed.']);
+    expect(spans).toEqual([
+      'Claim which critics said was flawed {quote_form=indirect}',
+      'Source critics {identification=described}',
+      'Cue said {cue_class=communication}',
+    ]);
+    expect(links).toEqual(['attributed_to: which critics said was flawed -> critics', 'has_cue: which critics said was flawed -> said']);
   });
 
   it('a relative pronoun is the source of its clause: "…, who said …"', () => {
