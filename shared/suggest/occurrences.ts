@@ -54,6 +54,8 @@ export function occurrenceSuggestions(text: string, annotations: readonly Annota
     'gu',
   );
   const covering = annotationFinder(annotations);
+  // Matches never overlap, so the occurrences found are in text order with distinct ends (distinct keys).
+  const found: Found[] = [];
   const byTarget = new Map<Annotation, Found[]>();
   for (const m of text.matchAll(pattern)) {
     const title = TITLE_BEFORE.exec(text.slice(Math.max(0, m.index - 12), m.index));
@@ -62,23 +64,24 @@ export function occurrenceSuggestions(text: string, annotations: readonly Annota
     const end = m.index + m[0].length;
     const target = nearest(variants.get(m[0])!, start);
     if (!insideOneBlock(blocks, start, end) || covering({ label: target.label, start, end })) continue;
-    const found = byTarget.get(target);
-    if (found) found.push({ start, end, target });
-    else byTarget.set(target, [{ start, end, target }]);
+    const occurrence = { start, end, target };
+    found.push(occurrence);
+    const ofTarget = byTarget.get(target);
+    if (ofTarget) ofTarget.push(occurrence);
+    else byTarget.set(target, [occurrence]);
   }
-  const suggestions = new Map<string, Suggestion>();
+  const dropped = new Set<Found>();
+  for (const ofTarget of byTarget.values()) if (ofTarget.length > OCCURRENCES_PER_MENTION) for (const f of farthest(ofTarget)) dropped.add(f);
+  const suggestions: Suggestion[] = [];
   const links: SuggestedLink[] = [];
-  for (const found of byTarget.values()) {
-    for (const { start, end, target } of nearestFirst(found).slice(0, OCCURRENCES_PER_MENTION)) {
-      const key = suggestionKey(target.label, start, end);
-      if (suggestions.has(key)) continue;
-      suggestions.set(key, { key, label: target.label, start, end, attributes: target.attributes, rule: OCCURRENCE_RULE });
-      links.push({ type: COREF, from: key, to: suggestionKey(target.label, target.start, target.end) });
-    }
+  for (const f of found) {
+    if (dropped.has(f)) continue;
+    const { start, end, target } = f;
+    const key = suggestionKey(target.label, start, end);
+    suggestions.push({ key, label: target.label, start, end, attributes: target.attributes, rule: OCCURRENCE_RULE });
+    links.push({ type: COREF, from: key, to: suggestionKey(target.label, target.start, target.end) });
   }
-  const ordered = [...suggestions.values()].sort((a, b) => a.start - b.start);
-  const order = new Map(ordered.map((s, i) => [s.key, i]));
-  return { suggestions: ordered, links: links.sort((a, b) => order.get(a.from)! - order.get(b.from)!) };
+  return { suggestions, links };
 }
 
 /** The tagged mention nearest to `at` among `targets` (in text order, at least one): a binary search. */
@@ -95,10 +98,10 @@ function nearest(targets: Targets, at: number): Annotation {
   return at - before.end <= after.start - at ? before : after;
 }
 
-/** One tagged mention's occurrences (in text order) by distance from it, the nearest first; ties keep text order. */
-function nearestFirst(found: readonly Found[]): Found[] {
+/** The occurrences of one tagged mention past its OCCURRENCES_PER_MENTION nearest (ties: the earlier in the text is nearer). */
+function farthest(found: readonly Found[]): Found[] {
   const distance = ({ start, end, target }: Found) => (start < target.start ? target.start - end : start - target.end);
-  return [...found].sort((a, b) => distance(a) - distance(b));
+  return [...found].sort((a, b) => distance(a) - distance(b)).slice(OCCURRENCES_PER_MENTION);
 }
 
 /** The texts to look for, each to the tagged annotations it stands for: full names, surnames no two names share, initials. */
@@ -107,7 +110,8 @@ function variantsOf(tagged: readonly Annotation[]): Map<string, Targets> {
   const add = (text: string, target: Annotation) => {
     const targets = out.get(text);
     if (!targets) out.set(text, [target]);
-    else if (!targets.includes(target)) targets.push(target);
+    // A target adds its texts one after another: only the last entry can be itself.
+    else if (targets[targets.length - 1] !== target) targets.push(target);
   };
   // A surname two different names share is ambiguous: neither gets it (null).
   const surnames = new Map<string, { name: string; targets: Targets } | null>();
