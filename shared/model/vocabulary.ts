@@ -13,6 +13,8 @@ export const SOURCE_LABEL = 'Source';
 export const CUE_LABEL = 'Cue';
 /** The label of named people, bodies and places that are not (yet) a claim's source. */
 export const ENTITY_LABEL = 'Entity';
+/** The labels of mentions: a tagged one has its other occurrences proposed (#15), linked by coref. */
+export const MENTION_LABELS: ReadonlySet<string> = new Set([SOURCE_LABEL, ENTITY_LABEL]);
 /** The relation from a claim to its source. */
 export const ATTRIBUTED_TO = 'attributed_to';
 /** The relation from a claim to its cue. */

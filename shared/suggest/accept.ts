@@ -23,15 +23,17 @@ function spanOfKey(key: SuggestionKey): Span | undefined {
 }
 
 /** Finds, among a layer's annotations, the one a suggestion stands for. */
-type AnnotationFinder = (s: Span) => Annotation | undefined;
+export type AnnotationFinder = (s: Span) => Annotation | undefined;
 
 /**
  * The layer's annotation a suggestion stands for: same label and bounds, else the first of the
  * same label over any of its text. Annotations are indexed once per label by start, with the
  * running maximum of their ends, so each look-up is a binary search and a short walk back
  * (a 1 MB article has thousands of both).
+ * @param annotations the layer's annotations, indexed once here
+ * @returns a look-up: the annotation for a label and bounds, or undefined when none of that label overlaps them
  */
-function annotationFinder(annotations: readonly Annotation[]): AnnotationFinder {
+export function annotationFinder(annotations: readonly Annotation[]): AnnotationFinder {
   const byLabel = new Map<string, { list: Annotation[]; maxEnd: number[] }>();
   for (const a of annotations) {
     const entry = byLabel.get(a.label) ?? { list: [], maxEnd: [] };

@@ -260,6 +260,27 @@ export const ANONYMOUS_MARKERS: readonly string[] = [
   'briefed on',
 ];
 
+/**
+ * What follows a verb that asks for anonymity ("asked not to be named", "declined to be identified",
+ * "spoke on condition of anonymity"): the verb is no cue, and the person before "who" is an
+ * anonymous source of the sentence's reporting verb. Matched on the lower-case words from the verb on.
+ */
+export const ANONYMITY_CLAUSES: readonly string[] = [
+  'asked not to be',
+  'asked that his name',
+  'asked that her name',
+  'asked for anonymity',
+  'requested anonymity',
+  'declined to be',
+  'spoke on condition of anonymity',
+  'spoke on the condition of anonymity',
+  'spoke anonymously',
+  'insisted on anonymity',
+];
+
+/** Auxiliaries of a passive right before its participle ("was reported by", "is expected to"). */
+export const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be']);
+
 /** Words that open a clause: a subject found walking back from a verb stops before them. */
 export const CLAUSE_WORDS: ReadonlySet<string> = new Set(
   (

@@ -6,11 +6,13 @@
  * - inverted: "“…,” said X." / "…, said X, the envoy."
  * - shared subject: "X visited the site and said …" / "X told a rally, saying …"
  * - subject–verb: "X said (that) …", "X told reporters …", "…, X said.", "The plan, X said, is …",
- *   "X said: “…”" (the content is then the quotation), "which critics said was flawed".
+ *   "X said: “…”" (the content is then the quotation), "which critics said was flawed",
+ *   "X told national broadcaster NHK. “…”" (the quotation opening the next sentence; else none).
+ * A time right after the verb ("said Sunday it…") is never an inverted source, nor is the object of "told".
  * A content stops before the sentence's own closing attribution (", he added"). Returns null when
  * no construction fits: a cue without content is no suggestion (precision first).
  */
-import { OBJECT_VERBS, TIME_WORDS, VERB_FORMS } from '../lexicon';
+import { OBJECT_VERBS, PASSIVE_AUXILIARIES, TIME_WORDS, VERB_FORMS } from '../lexicon';
 import {
   clauseEnd,
   contentBefore,
@@ -19,6 +21,7 @@ import {
   FINAL,
   isBoundary,
   isClosingMark,
+  isTimeAt,
   MAX_SKIP,
   parenthetical,
   PREPOSITIONS,
@@ -59,7 +62,10 @@ const OPENING_WORDS = new Set([
   'unlike',
   'despite',
 ]);
-const PASSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be']);
+/** Verbs whose inverted form does not exist: the phrase after them is their object ("…, told national broadcaster NHK"). */
+const NEVER_INVERTED = new Set(['tell', 'inform', 'assure']);
+/** The longest opening phrase before a comma and the subject ("In Tokyo, Aso told NHK."), in tokens: no content. */
+const MAX_OPENING = 4;
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'you', 'reporters', 'journalists']);
 
 /**
@@ -77,7 +83,9 @@ export function attributionOf(view: SentenceView, cue: Cue, isOn: (rule: string)
     return EXPECTATIONS.has(cue.base) && tokens[cue.to]?.lower === 'to' ? expectation(view, cue) : null;
   }
   const before = tokens[cue.from - 1];
-  if (before && cue.from > view.from && (before.text === ',' || isClosingMark(view, cue.from - 1))) {
+  // "…, said Sunday it would…" is no inversion (a time is no source), nor "…, told NHK" (what follows "told" is its object).
+  const canInvert = !isTimeAt(view, cue.to) && !NEVER_INVERTED.has(cue.base);
+  if (before && cue.from > view.from && canInvert && (before.text === ',' || isClosingMark(view, cue.from - 1))) {
     const source = phraseAfter(tokens, cue.to, view.to, view.options);
     // "…,” said X, a professor of economics who…": the source ends the clause or a comma follows it.
     // After a quotation's closing mark the verb is its attribution whatever follows its source ("…,” said Fiorina during the debate).
@@ -184,10 +192,14 @@ function contentOfSubjectVerb(view: SentenceView, cue: Cue, source: NounPhrase):
       : (phraseAfter(tokens, at, view.to, { ...view.options, withApposition: false })?.to ?? at);
     at = object;
   }
+  const hasObject = at > cue.to;
   at = skipAdjuncts(view, at);
   if (tokens[at]?.lower === 'that') at++;
-  const isAfterComma = source.from > view.from && (tokens[source.from - 1]!.text === ',' || isClosingMark(view, source.from - 1));
-  if (endsClause(view, at)) return isAfterComma ? contentBefore(view, source.from) : null;
+  const isAfterComma =
+    source.from > view.from &&
+    (tokens[source.from - 1]!.text === ',' || isClosingMark(view, source.from - 1)) &&
+    !isOpeningPhrase(view, source.from - 1);
+  if (endsClause(view, at)) return isAfterComma ? contentBefore(view, source.from) : hasObject ? nextSentenceQuote(view) : null;
   if (tokens[at]?.text === ',' && isAfterComma) {
     // "“…,” Hill told a rally, saying …": a second verb after the comma starts its own attribution.
     return VERB_FORMS.has(tokens[at + 1]?.lower ?? '') ? contentBefore(view, source.from) : parenthetical(view, source.from, at + 1);
@@ -197,4 +209,21 @@ function contentOfSubjectVerb(view: SentenceView, cue: Cue, source: NounPhrase):
   if (tokens[at]?.text === ':' && at + 1 === view.to && next) return { start: next.start, end: next.end, quote: next, isMixed: false };
   if (tokens[at]?.text === ':' || tokens[at]?.text === ',') at++;
   return contentFrom(view, at);
+}
+
+/** Whether the tokens before the comma `comma` are only a short opening phrase ("In Tokyo", "On Sunday", "When asked"), which reports nothing. */
+function isOpeningPhrase(view: SentenceView, comma: number): boolean {
+  const first = view.tokens[view.from];
+  if (!first || comma - view.from > MAX_OPENING || view.tokens[comma]!.text !== ',') return false;
+  return PREPOSITIONS.has(first.lower) || OPENING_WORDS.has(first.lower);
+}
+
+/**
+ * "Aso told national broadcaster NHK. “We can't alter our stance.”": a verb with its object and
+ * nothing else reports the quotation that opens the next sentence (or the next paragraph); null when none does.
+ */
+function nextSentenceQuote(view: SentenceView): Content | null {
+  const opening = view.to < view.tokens.length ? view.quoteAt(view.to) : undefined;
+  const quote = opening && opening.start === view.tokens[view.to]!.start ? opening : view.to === view.tokens.length ? view.nextQuote : undefined;
+  return quote ? { start: quote.start, end: quote.end, quote, isMixed: false } : null;
 }

@@ -31,11 +31,18 @@ export const MAX_SKIP = 9;
 /** Punctuation that ends a sentence or a clause. */
 export const FINAL = /^[.!?;]$/;
 
-/** Skips time words and a short prepositional phrase that ends at "that", a comma, a colon or a quotation. */
+/**
+ * Skips time words ("said Tuesday night"), a preposition before time words ("said on Monday"),
+ * and a short prepositional phrase that ends at "that", a comma, a colon or a quotation.
+ */
 export function skipAdjuncts(view: SentenceView, from: number): number {
   const { tokens } = view;
   let at = from;
   while (at < view.to && TIME_WORDS.has(tokens[at]!.lower)) at++;
+  if (at + 1 < view.to && PREPOSITIONS.has(tokens[at]!.lower) && TIME_WORDS.has(tokens[at + 1]!.lower)) {
+    at++;
+    while (at < view.to && TIME_WORDS.has(tokens[at]!.lower)) at++;
+  }
   if (!PREPOSITIONS.has(tokens[at]?.lower ?? '')) return at;
   for (let k = at + 1; k < view.to && k - at <= MAX_SKIP; k++) {
     const t = tokens[k]!;
@@ -43,6 +50,18 @@ export function skipAdjuncts(view: SentenceView, from: number): number {
     if (!t.isWord && t.text !== '’s' && t.text !== "'s") return at;
   }
   return at;
+}
+
+/**
+ * Whether a time expression opens at token `at` ("Sunday", "Tuesday night", "last week",
+ * "yesterday"): after a verb it is never an inverted source. A capitalised time word before
+ * another capitalised word is a name ("Sunday Times").
+ */
+export function isTimeAt(view: SentenceView, at: number): boolean {
+  const t = view.tokens[at];
+  if (!t || at >= view.to || !TIME_WORDS.has(t.lower)) return false;
+  const next = view.tokens[at + 1];
+  return !(t.isCapital && next?.isCapital && !TIME_WORDS.has(next.lower));
 }
 
 /** "The plan, he said, is dead." / "“Part one,” he said, “part two.”": one content around the parenthetical source and cue. */

@@ -4,6 +4,7 @@
  * name in the text before it (within a few paragraphs), which is then proposed as a source too.
  * "They" and "it" are left unlinked: a group's antecedent is too often not a name.
  */
+import { COREF, SOURCE_LABEL } from '../../model/vocabulary';
 import { DETERMINERS, TITLES } from '../lexicon';
 import type { Collector } from './collector';
 
@@ -37,7 +38,7 @@ const PRONOUNS_PER_STEP = 200;
  * @param text the article's text
  */
 export function* linkPronouns(out: Collector, text: string): Generator<void, void, void> {
-  const sources = out.ofLabel('Source').sort((a, b) => a.start - b.start);
+  const sources = out.ofLabel(SOURCE_LABEL).sort((a, b) => a.start - b.start);
   let linked = 0;
   for (const [i, pronoun] of sources.entries()) {
     const word = text.slice(pronoun.start, pronoun.end).toLowerCase();
@@ -49,7 +50,7 @@ export function* linkPronouns(out: Collector, text: string): Generator<void, voi
       if (s.attributes.identification === 'named' && isPersonName(nameOf(text.slice(s.start, s.end)))) antecedent = s.key;
     }
     antecedent ??= nameInText(out, text, pronoun.start);
-    if (antecedent) out.link('coref', pronoun.key, antecedent);
+    if (antecedent) out.link(COREF, pronoun.key, antecedent);
     if (++linked % PRONOUNS_PER_STEP === 0) yield;
   }
 }
@@ -72,5 +73,5 @@ function nameInText(out: Collector, text: string, at: number): string | null {
   for (let m = PERSON_NAME.exec(window); m; m = PERSON_NAME.exec(window)) if (isPersonName(nameOf(m[0]))) last = m;
   if (!last) return null;
   const start = from + last.index;
-  return out.span('Source', { start, end: start + last[0].length, rule: 'pronoun-coref', attributes: { identification: 'named' } });
+  return out.span(SOURCE_LABEL, { start, end: start + last[0].length, rule: 'pronoun-coref', attributes: { identification: 'named' } });
 }

@@ -11,12 +11,14 @@ import {
   SOURCE_NOUNS,
   NOUN_LIKE_VERBS,
   PARTICLE_VERBS,
+  PASSIVE_AUXILIARIES,
   SAY_VERBS,
   VERB_FORMS,
   VERB_OPENERS,
   inflect,
   type CueClass,
 } from '../lexicon';
+import { opensAnonymityClause } from './anonymity';
 import type { Token } from './tokens';
 
 /** A cue: tokens `[from, to)`, its verb's lemma ('according to' for that phrase), class, and the rule that owns it. */
@@ -93,6 +95,24 @@ const NOUNS_AFTER_NAMES = new Set(
   ),
 );
 
+/** Prepositions after a past participle that make it an adjective ("stressed by", "worried about", "alarmed over"), not a reporting verb. */
+const PARTICIPLE_PREPOSITIONS = new Set(['by', 'about', 'over']);
+/** Words before a participle that make it a clause's verb, not an adjective ("as reported by", "when asked about", "…, asked about"). */
+const PARTICIPLE_OPENERS = new Set(['as', 'when', 'if', 'once', ',']);
+
+/**
+ * "transformers already stressed by the heat", "voters worried about the economy": a past
+ * participle before a preposition (not its particle, not after a passive's auxiliary, which
+ * passive-by reads) is an adjective and reports no clause.
+ */
+function isAdjectivalParticiple(tokens: readonly Token[], i: number, from: number, particles: readonly string[] | undefined): boolean {
+  const next = tokens[i + 1]?.lower ?? '';
+  if (!/ed$/.test(tokens[i]!.lower) || !PARTICIPLE_PREPOSITIONS.has(next) || particles?.includes(next)) return false;
+  // "Asked about the plan, he said…", "as reported by X", "when asked about": a clause of its own, read elsewhere.
+  const before = i > from ? tokens[i - 1]!.lower : '';
+  return before !== '' && !PASSIVE_AUXILIARIES.has(before) && !PARTICIPLE_OPENERS.has(before);
+}
+
 /** Verbs that report only with a complement after them ("appears to", "seems that"). */
 const COMPLEMENT_VERBS = new Set(['seem', 'appear']);
 
@@ -121,7 +141,10 @@ function builtInCue(tokens: readonly Token[], i: number, from: number, to: numbe
   if (!verb || (mode === 'body' && NOUN_LIKE_VERBS.has(verb.base) && isNounForm(t.lower, verb.base) && !isVerbAfter(tokens, i, from))) return null;
   // "Cracks were appearing" is no report; "he appears to think", "it seems that" are.
   if (COMPLEMENT_VERBS.has(verb.base) && !['to', 'that'].includes(tokens[i + 1]?.lower ?? '')) return null;
+  // "who asked not to be named": anonymity, not a report.
+  if (opensAnonymityClause(tokens, i)) return null;
   const particles = PARTICLE_VERBS[verb.base];
+  if (isAdjectivalParticiple(tokens, i, from, particles)) return null;
   const rule: CueRule = SAY_VERBS.has(verb.base) ? 'said-clause' : 'reporting-verb-clause';
   if (!particles) return { from: i, to: i + 1, ...verb, rule };
   const next = tokens[i + 1];

@@ -12,10 +12,12 @@ import {
   DETERMINERS,
   NOUN_PHRASE_LINKS,
   PRONOUNS,
+  TIME_WORDS,
   TITLES,
   VERB_FORMS,
   VERB_MODIFIERS,
 } from '../lexicon';
+import { opensAnonymityClause } from './anonymity';
 import type { Token } from './tokens';
 
 /**
@@ -104,6 +106,8 @@ export function subjectBefore(tokens: readonly Token[], verb: number, lo: number
   const isAside = tokens[j]?.text === ',' && DISCOURSE_WORDS.has(tokens[j - 1]?.lower ?? '') && tokens[j - 2]?.text === ',';
   if (isAside) j -= 2;
   if (j < lo) return null;
+  const anonymous = anonymousBefore(tokens, j, lo);
+  if (anonymous) return anonymous;
   const known = knownNameEnding(tokens, j, lo, options);
   if (known) return known;
   const last = tokens[j]!;
@@ -119,6 +123,27 @@ export function subjectBefore(tokens: readonly Token[], verb: number, lo: number
   if (OBJECT_RELATIVES.has(before) && phrase.identification !== 'pronoun' && phrase.from - 1 >= lo) return { ...phrase, relative: phrase.from - 1 };
   return QUESTION_WORDS.has(before) ? null : phrase;
 }
+
+/** The longest "who asked not to be named because …" between a person and the verb, in tokens. */
+const MAX_ANONYMITY = 20;
+
+/**
+ * "A person who asked not to be named because the talks are private said": the person with the
+ * clause that asks for anonymity (ending at token `j`, before the verb), an anonymous source.
+ */
+function anonymousBefore(tokens: readonly Token[], j: number, lo: number): NounPhrase | null {
+  for (let who = j - 1; who > lo && j - who <= MAX_ANONYMITY; who--) {
+    if (FINAL_MARKS.has(tokens[who]!.text)) return null;
+    if (tokens[who]!.lower !== 'who' || !opensAnonymityClause(tokens, who + 1)) continue;
+    const end = tokens[j]!.text === ',' ? j : j + 1;
+    const person = phraseEnding(tokens, tokens[who - 1]!.text === ',' ? who - 2 : who - 1, lo);
+    return person && person.identification !== 'pronoun' ? { from: person.from, to: end, identification: 'anonymous', hasApposition: true } : null;
+  }
+  return null;
+}
+
+/** Marks that end a sentence or a clause: an anonymity clause never runs over them. */
+const FINAL_MARKS = new Set(['.', '!', '?', ';', ':', '“', '”', '"']);
 
 /** A plain noun phrase whose last token is `j`; null when it does not open or end like one. */
 function phraseEnding(tokens: readonly Token[], j: number, lo: number): NounPhrase | null {
@@ -164,8 +189,8 @@ function appositionBefore(tokens: readonly Token[], comma: number, lo: number, o
 /** The marks around an apposition: commas, or dashes ("Jason Sims — a teacher — says"). */
 const APPOSITION_MARKS = new Set([',', '—', '–']);
 
-/** Clause words that may still open an apposition: "at the institute", "who…". */
-const APPOSITION_OPENERS = new Set(['who', 'at', 'of', 'from', 'with', 'now', 'then', 'herself', 'himself', 'also']);
+/** Clause words that may still open an apposition: "at the institute", "who…", "which sits within range…" (after a name only). */
+const APPOSITION_OPENERS = new Set(['who', 'which', 'at', 'of', 'from', 'with', 'now', 'then', 'herself', 'himself', 'also']);
 
 /**
  * Whether an apposition may open at token `i`: any word but a clause word or an auxiliary ("the
@@ -217,7 +242,9 @@ export function phraseAfter(tokens: readonly Token[], at: number, hi: number, op
   if (!first || (!canOpen(first) && !describesName(tokens, at, hi)) || OBJECT_PRONOUNS.has(first.lower)) return null;
   if (PRONOUNS.has(first.lower)) return { from: at, to: at + 1, identification: 'pronoun', hasApposition: false };
   let k = at + 1;
-  while (k < hi && k - at < MAX_PHRASE && (isPhraseWord(tokens[k]!) || (isInnerLink(tokens, k) && tokens[k + 1]?.isWord === true))) k++;
+  // "said Japan on Sunday": a link before a time word ends the phrase (the time is no part of the source).
+  const isLinkOn = (k: number) => isInnerLink(tokens, k) && tokens[k + 1]?.isWord === true && !TIME_WORDS.has(tokens[k + 1]!.lower);
+  while (k < hi && k - at < MAX_PHRASE && (isPhraseWord(tokens[k]!) || isLinkOn(k))) k++;
   while (k > at + 1 && !canHead(tokens[k - 1]!)) k--;
   if (!canHead(tokens[k - 1]!)) return null;
   const phrase: NounPhrase = { from: at, to: k, identification: identify(tokens, at, k), hasApposition: false };

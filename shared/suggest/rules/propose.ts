@@ -4,6 +4,7 @@
  * nobody introduces becomes a direct Claim alone when it reads like speech (not a scare quote
  * or a title). Each span carries the rule that earned it, and a switched-off rule proposes nothing.
  */
+import { ATTRIBUTED_TO, CLAIM_LABEL, CUE_LABEL, HAS_CUE, SOURCE_LABEL } from '../../model/vocabulary';
 import type { Attribution } from './clause';
 import type { Collector } from './collector';
 import type { Quotation } from './quotes';
@@ -32,16 +33,16 @@ export function proposeAttribution(
   const rule = content.quote ? quoteRule(content.quote) : found.rule;
   if (!isOn(rule)) return null;
   const quoteForm = content.quote ? 'direct' : content.isMixed ? 'mixed' : 'indirect';
-  const claim = out.span('Claim', { start: content.start, end: content.end, rule, attributes: { quote_form: quoteForm } });
-  const cueKey = out.span('Cue', { start: tokens[cue.from]!.start, end: tokens[cue.to - 1]!.end, rule, attributes: { cue_class: cue.cueClass } });
+  const claim = out.span(CLAIM_LABEL, { start: content.start, end: content.end, rule, attributes: { quote_form: quoteForm } });
+  const cueKey = out.span(CUE_LABEL, { start: tokens[cue.from]!.start, end: tokens[cue.to - 1]!.end, rule, attributes: { cue_class: cue.cueClass } });
   const sourceRule = !source ? null : source.identification === 'anonymous' ? 'anonymous-source' : source.hasApposition ? 'apposition' : rule;
   const hasSource = Boolean(source && sourceRule && isOn(sourceRule));
   if (source && hasSource) {
     const start = tokens[source.from]!.start;
     const end = tokens[source.to - 1]!.end;
-    out.link('attributed_to', claim, out.span('Source', { start, end, rule: sourceRule!, attributes: { identification: source.identification } }));
+    out.link(ATTRIBUTED_TO, claim, out.span(SOURCE_LABEL, { start, end, rule: sourceRule!, attributes: { identification: source.identification } }));
   }
-  out.link('has_cue', claim, cueKey);
+  out.link(HAS_CUE, claim, cueKey);
   return { key: claim, start: content.start, end: content.end, hasSource };
 }
 
@@ -74,5 +75,5 @@ export function proposeUnintroducedQuote(
   }
   const words = text.slice(quote.start, quote.end).match(WORD) ?? [];
   if (words.length < MIN_LONE_QUOTE_WORDS || words.every((w) => /^[\p{Lu}\d]/u.test(w) || w.length <= 3)) return;
-  out.span('Claim', { start: quote.start, end: quote.end, rule, attributes: { quote_form: 'direct' } });
+  out.span(CLAIM_LABEL, { start: quote.start, end: quote.end, rule, attributes: { quote_form: 'direct' } });
 }

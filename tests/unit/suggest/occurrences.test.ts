@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation, Block } from '../../../shared/model/types';
-import { mergeSets, occurrenceSuggestions } from '../../../shared/suggest/occurrences';
+import { mergeSets, OCCURRENCES_PER_MENTION, occurrenceSuggestions } from '../../../shared/suggest/occurrences';
 import { suggestionKey, type SuggestionSet } from '../../../shared/suggest/types';
 
 /** One paragraph per line. */
@@ -58,6 +58,45 @@ describe('every occurrence', () => {
     const hill = tag(text, 'Source', 'Christopher Hill');
     const second = tag(text, 'Source', 'Hill', 1);
     expect(spans(text, occurrenceSuggestions(text, [hill, second], blocks)).map(([, quote]) => quote)).toEqual(['Mr. Hill', 'Christopher Hill']);
+  });
+
+  it('links each occurrence to the nearest tagged mention of its name', () => {
+    const text2 = 'Maria Olsen spoke. Olsen left.\nOlsen returned. Maria Olsen smiled. Olsen waved.';
+    const first = tag(text2, 'Source', 'Maria Olsen');
+    const second = tag(text2, 'Source', 'Maria Olsen', 1);
+    const set = occurrenceSuggestions(text2, [second, first], blocksOf(text2));
+    const keyOf = (a: Annotation) => suggestionKey('Source', a.start, a.end);
+    const to = new Map(set.links.map((l) => [l.from, l.to]));
+    expect(set.suggestions.map((s) => [text2.slice(s.start, s.end), s.start, to.get(s.key)])).toEqual([
+      ['Olsen', text2.indexOf('Olsen left'), keyOf(first)],
+      ['Olsen', text2.indexOf('Olsen returned'), keyOf(second)],
+      ['Olsen', text2.indexOf('Olsen waved'), keyOf(second)],
+    ]);
+  });
+
+  it('proposes at most OCCURRENCES_PER_MENTION occurrences of one tagged mention, the nearest to it', () => {
+    // The tagged mention in the middle of a paragraph list, with more occurrences on each side than the bound.
+    const side = OCCURRENCES_PER_MENTION;
+    const line = (i: number) => `Paragraph ${i}: Hill spoke.`;
+    const lines = [
+      ...Array.from({ length: side }, (_, i) => line(i)),
+      'Christopher Hill arrived.',
+      ...Array.from({ length: side }, (_, i) => line(side + i)),
+    ];
+    const text2 = lines.join('\n');
+    const source = tag(text2, 'Source', 'Christopher Hill');
+    const set = occurrenceSuggestions(text2, [source], blocksOf(text2));
+    expect(set.suggestions).toHaveLength(OCCURRENCES_PER_MENTION);
+    expect(set.links).toHaveLength(OCCURRENCES_PER_MENTION);
+    // The nearest ones: a run of consecutive occurrences around the tagged mention, none from either end of the text.
+    const all = [...text2.matchAll(/Hill spoke/g)].map((m) => m.index);
+    const kept = set.suggestions.map((s) => s.start);
+    const first = all.indexOf(kept[0]!);
+    expect(kept).toEqual(all.slice(first, first + OCCURRENCES_PER_MENTION));
+    expect(first).toBeGreaterThan(0);
+    expect(first + OCCURRENCES_PER_MENTION).toBeLessThan(all.length);
+    expect(kept[0]).toBeLessThan(source.start);
+    expect(kept[kept.length - 1]).toBeGreaterThan(source.end);
   });
 
   it('proposes nothing for a pronoun, a description or a claim', () => {
