@@ -40,13 +40,14 @@ export function useSuggestionKeys(options: SuggestionKeysOptions): (event: Keybo
           hasOffer: annotator.offer !== null,
           isShown: sg.isShown && sg.visible.suggestions.length > 0,
           hasActive: active !== null,
+          isAsking: sg.isAsking,
         },
       );
       if (action === 'pass') return annotator.onArticleKey(event);
       if ((action === 'next' || action === 'previous') && !sg.move(action === 'next' ? 1 : -1)) return false; // past either end, Tab leaves the article
       event.preventDefault();
       annotator.dismissOffer();
-      if (action === 'next' || action === 'previous') return true;
+      if (action === 'next' || action === 'previous' || action === 'none') return true;
       startTransition(() => {
         if (action === 'ask') sg.ask();
         else if (action === 'unreject') sg.unreject();
