@@ -11,7 +11,7 @@ import type { Locator, Page } from '@playwright/test';
 import { documentOnDisk } from './support/seed';
 import { placeCaret } from './support/text-point';
 import { ENVOY, ENVOY_SENTENCE, ENVOY_TITLE, SAMPLES, expect, test, type Api } from './support/fixtures';
-import { importArticle } from './support/layers';
+import { importArticle, seedLayers } from './support/layers';
 
 type Reply = { enabled: boolean; rejected: string[] };
 
@@ -184,4 +184,23 @@ test('after clicking Suggest, Tab goes to the first suggestion (the article has 
   await expect(bar(page)).toBeVisible();
   await page.keyboard.press('Tab');
   expect(await activeKey(article)).toMatch(/^\w+:\d+-\d+$/);
+});
+
+test('while curating, Suggest is disabled and says why, and S says why in the status bar', async ({ page, host, api }) => {
+  const row = await importArticle(api, ENVOY);
+  const tokyo = (who: string) => ({ annotator: who, spans: [{ id: `${who}-tokyo`, label: 'Entity', quote: 'Tokyo' }] });
+  await seedLayers(api, row.id, [tokyo('ann'), tokyo('bob')], 'carol');
+  await page.goto(host.url);
+  const article = await open(page, ENVOY_TITLE, ENVOY_SENTENCE);
+  const suggest = page.getByRole('button', { name: /^Suggest/ });
+  await expect(suggest).toBeEnabled();
+
+  await page.getByRole('button', { name: 'Curate', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Start curating' }).getByRole('button', { name: 'Start curating' }).click();
+  await expect(page.getByRole('button', { name: 'Layer: curated' })).toBeVisible();
+  await expect(suggest).toBeDisabled();
+  await expect(suggest).toHaveAttribute('title', 'Suggestions are for your own layer: leave curation first.');
+  await placeCaret(page, article, 'A top U.S. envoy', 'A top', 'before');
+  await page.keyboard.press('s');
+  await expect(status(page)).toContainText('Suggestions are for your own layer: leave curation first.');
 });
