@@ -39,7 +39,7 @@ import { useLatest } from './hooks/use-latest';
 import { useListOpen } from './hooks/use-list-open';
 import { useNeighbourPrefetch } from './hooks/use-neighbour-prefetch';
 import { useSpanKeys } from './hooks/use-span-keys';
-import { useSuggestionKeys } from './hooks/use-suggestion-keys';
+import { suggestKeyFirst, useSuggestionKeys } from './hooks/use-suggestion-keys';
 import { useSuggestions } from './hooks/use-suggestions';
 import { usePreferences } from './hooks/use-preferences';
 import { useReadingPlace } from './hooks/use-reading-place';
@@ -156,7 +156,7 @@ export function App({ api }: AppProps) {
     isLinking: annotator.ui.linking !== null,
     editorRef,
     apply,
-    fallback: curation.isActive ? curation.onArticleKey : suggestionKeys,
+    fallback: curation.isActive ? suggestKeyFirst(suggestionKeys, curation.onArticleKey) : suggestionKeys,
   });
   /** Opens a document in curation mode: the Curate button, and the Agreement view's documents. */
   const openInCuration = curation.openInCuration;

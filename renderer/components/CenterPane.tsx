@@ -117,7 +117,11 @@ export function CenterPane(props: CenterPaneProps) {
       )}
       {view === 'article' && schema && (
         <LabelBar labels={schema.labels} selectedLabel={annotator.selected?.label ?? null} isEnabled={doc !== null} onTag={annotator.tag}>
-          <SuggestButton isEnabled={doc !== null && layerView.readOnlyReason === null} isAsking={suggestions.isAsking} onAsk={suggestions.ask} />
+          <SuggestButton
+            unavailableReason={doc ? suggestions.unavailableReason : 'Open an article first.'}
+            isAsking={suggestions.isAsking}
+            onAsk={suggestions.ask}
+          />
         </LabelBar>
       )}
       {view === 'article' && schema && suggestions.isShown && (

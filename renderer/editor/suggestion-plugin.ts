@@ -38,19 +38,18 @@ const ghostKey = new PluginKey<GhostState>('suggestions');
 export const NO_SUGGESTIONS: SuggestionLayer = { views: [], activeKey: null };
 
 /**
- * Each suggestion's view, made once: a suggestion object belongs to one article's reply, whose
- * blocks never change, so the list made again after each change reuses them.
+ * Each suggestion's view, made once per blocks: the list made again after each change to the
+ * layer reuses them, and new blocks (the text re-imported) make them afresh.
  */
-const viewCache = new WeakMap<Suggestion, SuggestionView>();
+const viewCache = new WeakMap<Suggestion, Readonly<{ blocks: readonly Block[]; view: SuggestionView }>>();
 
 /** The views of suggestions in the article `blocks` (text offsets to view positions). */
 export function suggestionViews(blocks: readonly Block[], suggestions: readonly Suggestion[]): SuggestionView[] {
   return suggestions.map((s) => {
-    let view = viewCache.get(s);
-    if (!view) {
-      view = { key: s.key, label: s.label, from: viewPosFromOffset(blocks, s.start, 1), to: viewPosFromOffset(blocks, s.end, -1) };
-      viewCache.set(s, view);
-    }
+    const cached = viewCache.get(s);
+    if (cached && cached.blocks === blocks) return cached.view;
+    const view = { key: s.key, label: s.label, from: viewPosFromOffset(blocks, s.start, 1), to: viewPosFromOffset(blocks, s.end, -1) };
+    viewCache.set(s, { blocks, view });
     return view;
   });
 }

@@ -82,7 +82,8 @@ type AnnotatorState = Readonly<{
 const isSameLayer = (a: DocumentSession | null, b: DocumentSession | null) =>
   a !== null && b !== null && a.doc.id === b.doc.id && a.layer === b.layer;
 
-const stampFor = (author: string): Stamp => ({ author, now: new Date().toISOString(), newId: () => crypto.randomUUID() });
+/** What a hand-made or accepted annotation is stamped with: its author, the time, fresh ids. */
+export const stampFor = (author: string): Stamp => ({ author, now: new Date().toISOString(), newId: () => crypto.randomUUID() });
 
 /** The annotating state and actions for one open document (reset when `session` changes). */
 export function useAnnotator(options: AnnotatorOptions): Annotator {

@@ -2,9 +2,11 @@
  * The suggestion keys in the article (#15), in front of the annotator's: what each key means is
  * state/suggestion-key-rules.ts's; this hook reads the event and the window's state, and acts.
  * Past the last suggestion Tab leaves the article, as in curation. Every key the rules pass on
- * goes to the annotator's keys.
+ * goes to the annotator's keys. In curation only s is theirs (suggestKeyFirst: the status bar
+ * says why no suggestions are made there).
  */
 import { startTransition, useCallback, type RefObject } from 'react';
+import { SUGGEST_KEY } from '../../shared/model/reserved-keys';
 import type { Schema } from '../../shared/model/types';
 import type { DocumentEditorHandle } from '../editor/DocumentEditor';
 import type { Annotator } from './use-annotator';
@@ -40,13 +42,14 @@ export function useSuggestionKeys(options: SuggestionKeysOptions): (event: Keybo
           hasOffer: annotator.offer !== null,
           isShown: sg.isShown && sg.visible.suggestions.length > 0,
           hasActive: active !== null,
+          isAsking: sg.isAsking,
         },
       );
       if (action === 'pass') return annotator.onArticleKey(event);
       if ((action === 'next' || action === 'previous') && !sg.move(action === 'next' ? 1 : -1)) return false; // past either end, Tab leaves the article
       event.preventDefault();
       annotator.dismissOffer();
-      if (action === 'next' || action === 'previous') return true;
+      if (action === 'next' || action === 'previous' || action === 'none') return true;
       startTransition(() => {
         if (action === 'ask') sg.ask();
         else if (action === 'unreject') sg.unreject();
@@ -57,4 +60,15 @@ export function useSuggestionKeys(options: SuggestionKeysOptions): (event: Keybo
     },
     [latest],
   );
+}
+
+/**
+ * A key handler where the Suggest key goes to `suggestionKeys` (which says why, where no
+ * suggestions are made) and every other key to `other` (curation's).
+ */
+export function suggestKeyFirst(suggestionKeys: (event: KeyboardEvent) => boolean, other: (event: KeyboardEvent) => boolean) {
+  return (event: KeyboardEvent): boolean => {
+    const isChord = event.isComposing || event.ctrlKey || event.metaKey || event.altKey;
+    return !isChord && !event.shiftKey && event.key.toLowerCase() === SUGGEST_KEY ? suggestionKeys(event) : other(event);
+  };
 }

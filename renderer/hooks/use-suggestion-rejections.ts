@@ -3,9 +3,10 @@
  * whose answer has not come yet (so a rejected suggestion goes at once), the last one rejected
  * (Shift+X takes it back), and the calls, one at a time in the order asked (x, Shift+X, x must
  * end rejected). A refusal (a damaged suggestions file, another's layer) shows the suggestion
- * again and says why. No DOM.
+ * again and says why. The last rejection is kept with its document and layer, and forgotten
+ * (with what is pending) when another document or layer is opened. No DOM.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClaimdeskApi, SuggestionsReply } from '../../shared/api';
 import type { DocId } from '../../shared/model/types';
 import type { Suggestion, SuggestionKey } from '../../shared/suggest/types';
@@ -13,11 +14,14 @@ import type { DocumentSession } from '../state/document-session';
 import { describeError } from '../util/format';
 import { useLatest } from './use-latest';
 
+/** A rejection, with the document and layer it was made in. */
+export type Rejection = Readonly<{ docId: DocId; layer: string | undefined; suggestion: Suggestion }>;
+
 export type SuggestionRejections = Readonly<{
   /** Keys rejected here whose answer has not come yet. */
   pending: ReadonlySet<SuggestionKey>;
-  /** The last suggestion rejected, until taken back. */
-  last: Suggestion | null;
+  /** The last rejection in the open document and layer, until taken back. */
+  last: Rejection | null;
   /** Rejects `s` in the session's layer, or (undo) takes its rejection back. */
   send: (s: Suggestion, undo: boolean) => void;
 }>;
@@ -39,9 +43,16 @@ export function useSuggestionRejections(
   onError: (message: string) => void,
 ): SuggestionRejections {
   const [pending, setPending] = useState<ReadonlySet<SuggestionKey>>(NO_KEYS);
-  const [last, setLast] = useState<Suggestion | null>(null);
+  const [last, setLast] = useState<Rejection | null>(null);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const latest = useLatest({ session, onReply, onError });
+  const docId = session?.doc.id ?? null;
+  const layer = session?.layer;
+  // Another document or layer: what was rejected in the last one is not this one's to take back.
+  useEffect(() => {
+    setLast(null);
+    setPending(NO_KEYS);
+  }, [docId, layer]);
 
   const send = useCallback(
     (s: Suggestion, undo: boolean) => {
@@ -52,7 +63,7 @@ export function useSuggestionRejections(
       if (undo) setLast(null);
       else {
         setPending((p) => new Set([...p, s.key]));
-        setLast(s);
+        setLast({ docId: id, layer: name, suggestion: s });
       }
       const forget = () =>
         setPending((p) => {

@@ -5,15 +5,20 @@
  * annotations (visibleSuggestions), the one under the cursor, and the analyst's actions: ask
  * (compute), accept one or all of a label (acceptOps applied through the layer's session, so it
  * is saved and one Undo takes it back), reject (rejectSuggestions, remembered outside git) and
- * take the last rejection back (use-suggestion-rejections.ts), hide. After an accept or a
- * reject the cursor goes on to the next suggestion. A damaged suggestions file is named in the
- * status bar with what to do (the reply's problem). Nothing is shown in a read-only layer
+ * take the last rejection back (use-suggestion-rejections.ts), hide (remembered per document
+ * and layer for the window's life, until asked again). After an accept or a reject the cursor
+ * goes on to the next suggestion. A reply belongs to the document, layer and text it was asked
+ * for (use-suggestion-reply.ts): one that comes after another document is opened is dropped,
+ * and a document whose text changed (Re-import as…) asks again; a suggestion is never accepted
+ * on another text than its own. After asking, the article takes the keyboard (unless a text
+ * field has it), so Tab goes to the first suggestion. A damaged suggestions file is named in
+ * the status bar with what to do (the reply's problem). Nothing is shown in a read-only layer
  * (someone else's) or while curating. The keys are use-suggestion-keys.ts's.
  */
-import { useCallback, useEffect, useMemo, useState, type RefObject } from 'react';
-import type { ClaimdeskApi, SuggestionsReply } from '../../shared/api';
+import { useCallback, useMemo, useState, type RefObject } from 'react';
+import type { ClaimdeskApi } from '../../shared/api';
 import type { Operation } from '../../shared/model/operations';
-import type { DocId, DocumentData, Schema } from '../../shared/model/types';
+import type { DocumentData, Schema } from '../../shared/model/types';
 import { acceptOps, keysOfLabel, visibleSuggestions } from '../../shared/suggest/accept';
 import { mergeSets } from '../../shared/suggest/occurrences';
 import type { Suggestion, SuggestionKey, SuggestionSet } from '../../shared/suggest/types';
@@ -22,6 +27,7 @@ import { excerpt } from '../editor/annotation-text';
 import { NO_SUGGESTIONS, suggestionViews, type SuggestionLayer } from '../editor/suggestion-plugin';
 import type { DocumentSession } from '../state/document-session';
 import {
+  QUOTE_CHARS,
   acceptedAllMessage,
   acceptedMessage,
   adjacentSuggestion,
@@ -32,8 +38,11 @@ import {
   type SuggestedArc,
 } from '../state/suggestion-cursor';
 import { describeError } from '../util/format';
+import { stampFor } from './use-annotator';
+import { isTypingTarget } from './use-hotkeys';
 import { useLatest } from './use-latest';
 import { useOccurrences } from './use-occurrences';
+import { useSuggestionReply } from './use-suggestion-reply';
 import { layerArg, useSuggestionRejections } from './use-suggestion-rejections';
 
 export type Suggestions = Readonly<{
@@ -41,6 +50,8 @@ export type Suggestions = Readonly<{
   isShown: boolean;
   /** True while the service computes them. */
   isAsking: boolean;
+  /** Why suggestions cannot be asked for here (no article, someone else's layer, curating), or null. */
+  unavailableReason: string | null;
   /** What is still to decide (empty when not shown). */
   visible: SuggestionSet;
   /** How many per label, in the schema's order. */
@@ -80,48 +91,20 @@ export type SuggestionsOptions = Readonly<{
   onError: (message: string) => void;
 }>;
 
-/** A reply for a document and layer (undefined: the service's default, the analyst's own). */
-type Loaded = Readonly<{ docId: DocId; layer: string | undefined; reply: SuggestionsReply; hidden: boolean }>;
-
 const EMPTY: SuggestionSet = { suggestions: [], links: [] };
-
-const stampFor = (author: string) => ({ author, now: new Date().toISOString(), newId: () => crypto.randomUUID() });
 
 /** Suggestions: loaded per document and layer, shown, decided. */
 export function useSuggestions(options: SuggestionsOptions): Suggestions {
   const { api, session, doc, schema, isEnabled, selection } = options;
-  const docId = session?.doc.id ?? null;
-  const layer = session?.layer;
   const opts = useLatest(options);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [isAsking, setIsAsking] = useState(false);
-  const onReply = useCallback(
-    (id: DocId, name: string | undefined, reply: SuggestionsReply) =>
-      setLoaded((l) => (l && l.docId === id && l.layer === name ? { ...l, reply } : l)),
-    [],
-  );
-  const rejections = useSuggestionRejections(api, session, onReply, options.onError);
-  const pending = rejections.pending;
-
   const isOwnLayer = isEnabled && session !== null && session.readOnlyReason === null;
-  useEffect(() => {
-    if (docId === null || !isOwnLayer) return;
-    let wanted = true;
-    api.getSuggestions({ docId, ...layerArg(layer) }).then(
-      (reply) => {
-        if (!wanted) return;
-        setLoaded({ docId, layer, reply, hidden: false });
-        if (reply.problem) opts.current.onError(reply.problem);
-      },
-      (err: unknown) => wanted && opts.current.onError(describeError('Could not read the suggestions for this article', err)),
-    );
-    return () => {
-      wanted = false;
-    };
-  }, [api, docId, layer, isOwnLayer, opts]);
-
-  const current = loaded && loaded.docId === docId && loaded.layer === layer && isOwnLayer ? loaded : null;
-  const isShown = current !== null && current.reply.enabled && !current.hidden;
+  const unavailableReason = whyUnavailable(session, isEnabled);
+  const replies = useSuggestionReply(api, session, isOwnLayer, options.onError);
+  const { current, store } = replies;
+  const rejections = useSuggestionRejections(api, session, replies.update, options.onError);
+  const pending = rejections.pending;
+  const isShown = current !== null && current.reply.enabled && !replies.isHidden;
   // The service's set, and the other mentions of what the layer has tagged (computed here: a pure scan, redone only when those change).
   const occurrences = useOccurrences(doc, isShown);
   const replySet = isShown ? current.reply.set : EMPTY;
@@ -180,17 +163,20 @@ export function useSuggestions(options: SuggestionsOptions): Suggestions {
   );
 
   const ask = useCallback(() => {
-    const { session: target, onInfo, onError } = opts.current;
-    if (!target) return onInfo('Open an article first, then ask for suggestions.');
+    const { session: target, isEnabled: canAsk, onInfo, onError } = opts.current;
+    const why = whyUnavailable(target, canAsk);
+    if (!target || why !== null) return onInfo(why ?? '');
     const id = target.doc.id;
     const name = target.layer;
-    if (target.readOnlyReason !== null) return onInfo(`${target.readOnlyReason} Suggestions are made for your own layer.`);
-    if (!opts.current.isEnabled) return onInfo('Suggestions are for your own layer: leave curation first.');
+    const asked = target.doc.text;
     setIsAsking(true);
     api.getSuggestions({ docId: id, ...layerArg(name), compute: true }).then(
       (reply) => {
         setIsAsking(false);
-        setLoaded({ docId: id, layer: name, reply, hidden: false });
+        // Another document, layer or text is open now: this reply is not its.
+        if (!store({ docId: id, layer: name, text: asked, reply })) return;
+        // The article takes the keyboard, so Tab goes to the first suggestion (not when a text field has it).
+        if (!isTypingTarget(document.activeElement)) opts.current.editorRef.current?.focus();
         const shown = visibleSuggestions(reply.set, target.doc.annotations, new Set(reply.rejected)).suggestions.length;
         // A damaged suggestions file: the suggestions still come, but say what to do about the file.
         if (reply.problem) onError(reply.problem);
@@ -206,18 +192,24 @@ export function useSuggestions(options: SuggestionsOptions): Suggestions {
         onError(describeError('Could not make suggestions for this article', err));
       },
     );
-  }, [api, opts]);
+  }, [api, opts, store]);
 
+  const hideAll = replies.hide;
   const hide = useCallback(() => {
-    setLoaded((l) => (l ? { ...l, hidden: true } : l));
+    hideAll();
     opts.current.onInfo(`Suggestions hidden. Press S or Suggest to show them again.`);
-  }, [opts]);
+  }, [hideAll, opts]);
 
   /** Accepts `keys` through the session. @returns the change applied, or null */
   const acceptKeys = useCallback(
     (keys: readonly SuggestionKey[]) => {
-      const { session: target, author, apply, onInfo } = opts.current;
+      const { session: target, author, apply, onInfo, onError } = opts.current;
       if (!target) return null;
+      const made = latest.current.current;
+      if (made && made.text !== target.doc.text) {
+        onError('The article’s text changed since these suggestions were made: nothing was accepted. Press S to ask again.');
+        return null;
+      }
       const ops = acceptOps(target.doc, latest.current.set, keys, latest.current.rejected, stampFor(author));
       if (ops.length === 0) {
         onInfo('Already in your layer.');
@@ -230,9 +222,10 @@ export function useSuggestions(options: SuggestionsOptions): Suggestions {
 
   const accept = useCallback(
     (s: Suggestion) => {
+      const before = opts.current.session?.doc.annotations ?? [];
       const ops = acceptKeys([s.key]);
       if (!ops || !opts.current.session) return;
-      opts.current.onInfo(acceptedMessage(opts.current.session.doc.text, s, ops));
+      opts.current.onInfo(acceptedMessage(opts.current.session.doc.text, s, ops, before));
       goOn(s, coveredKeys(latest.current.visible.suggestions, ops));
     },
     [acceptKeys, goOn, latest, opts],
@@ -253,7 +246,7 @@ export function useSuggestions(options: SuggestionsOptions): Suggestions {
       if (!target) return;
       rejections.send(s, false);
       onInfo(
-        `Rejected: ${s.label} “${excerpt(target.doc.text.slice(s.start, s.end), 48)}”, not suggested again in your layer. Shift+X takes it back.`,
+        `Rejected: ${s.label} “${excerpt(target.doc.text.slice(s.start, s.end), QUOTE_CHARS)}”, not suggested again in your layer. Shift+X takes it back.`,
       );
       goOn(s, new Set([s.key]));
     },
@@ -261,13 +254,38 @@ export function useSuggestions(options: SuggestionsOptions): Suggestions {
   );
 
   const unreject = useCallback(() => {
-    const s = rejections.last;
+    const last = rejections.last;
     const { session: target, onInfo } = opts.current;
-    if (!s || !target) return onInfo('No rejection to take back.');
+    if (!last || !target || last.docId !== target.doc.id || last.layer !== target.layer) return onInfo('No rejection to take back in this article.');
+    const s = last.suggestion;
     rejections.send(s, true);
-    onInfo(`Suggested again: ${s.label} “${excerpt(target.doc.text.slice(s.start, s.end), 48)}”.`);
+    onInfo(`Suggested again: ${s.label} “${excerpt(target.doc.text.slice(s.start, s.end), QUOTE_CHARS)}”.`);
     goTo(s);
   }, [goTo, opts, rejections]);
 
-  return { isShown, isAsking, visible, counts, layer: layerShown, arcs, activeAt, ask, hide, accept, acceptAll, reject, unreject, move };
+  return {
+    isShown,
+    isAsking,
+    unavailableReason,
+    visible,
+    counts,
+    layer: layerShown,
+    arcs,
+    activeAt,
+    ask,
+    hide,
+    accept,
+    acceptAll,
+    reject,
+    unreject,
+    move,
+  };
+}
+
+/** Why suggestions cannot be asked for in `session`, or null when they can. */
+function whyUnavailable(session: DocumentSession | null, isEnabled: boolean): string | null {
+  if (!session) return 'Open an article first, then ask for suggestions.';
+  if (session.readOnlyReason !== null) return `${session.readOnlyReason} Suggestions are made for your own layer.`;
+  if (!isEnabled) return 'Suggestions are for your own layer: leave curation first.';
+  return null;
 }

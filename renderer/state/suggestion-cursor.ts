@@ -17,7 +17,7 @@ export type SuggestedArc = Readonly<{ key: string; type: string; from: TextEnd; 
 export type TextEnd = Readonly<{ start: number; end: number; label: string }>;
 
 /** How much of a suggestion's text the status bar quotes. */
-const QUOTE_CHARS = 48;
+export const QUOTE_CHARS = 48;
 
 /** A suggestion as a span in text order (its key stands for an id). */
 const spanOf = (s: Suggestion) => ({ id: s.key, start: s.start, end: s.end, s });
@@ -66,21 +66,29 @@ export function coveredKeys(suggestions: readonly Suggestion[], ops: readonly Op
 }
 
 /**
- * What the status bar says after accepting `s`: its label and text, and what came with it
- * ("Accepted: Claim “…” with its source and cue").
+ * What the status bar says after accepting `s`: its label and text, what came with it, and the
+ * annotations already there it was linked to ("Accepted: Claim “…” with its cue, linked to
+ * Source “Hill”").
  * @param ops the change that accepted it (acceptOps)
+ * @param annotations the layer's annotations before the change (the ends its new links may reuse)
  */
-export function acceptedMessage(text: string, s: Suggestion, ops: readonly Operation[]): string {
+export function acceptedMessage(text: string, s: Suggestion, ops: readonly Operation[], annotations: readonly Annotation[]): string {
   const own = suggestionKey(s.label, s.start, s.end);
-  const brought = ops.flatMap((op) =>
-    op.op === 'addAnnotation' && suggestionKey(op.annotation.label, op.annotation.start, op.annotation.end) !== own
-      ? [op.annotation.label.toLowerCase()]
-      : [],
-  );
-  const links = ops.filter((op) => op.op === 'addRelation').length;
+  const added = ops.flatMap((op) => (op.op === 'addAnnotation' ? [op.annotation] : []));
+  const brought = added.flatMap((a) => (suggestionKey(a.label, a.start, a.end) !== own ? [a.label.toLowerCase()] : []));
+  const addedIds = new Set(added.map((a) => a.id));
+  const byId = new Map(annotations.map((a) => [a.id, a]));
+  const links = ops.flatMap((op) => (op.op === 'addRelation' ? [op.relation] : []));
+  // The ends of the new links that were tagged already: named, as they are not new.
+  const existing = [...new Set(links.flatMap((r) => [r.from, r.to]).filter((id) => !addedIds.has(id)))].flatMap((id) => {
+    const a = byId.get(id);
+    return a ? [`${a.label} “${excerpt(text.slice(a.start, a.end), QUOTE_CHARS)}”`] : [];
+  });
   const head = `Accepted: ${s.label} “${excerpt(text.slice(s.start, s.end), QUOTE_CHARS)}”`;
-  if (brought.length > 0) return `${head} with its ${joinWords(brought)}.`;
-  if (links > 0) return `${head} with ${links === 1 ? 'its link' : `its ${links} links`}.`;
+  const linked = existing.length > 0 ? `linked to ${joinWords(existing)}` : '';
+  if (brought.length > 0) return `${head} with its ${joinWords(brought)}${linked ? `, ${linked}` : ''}.`;
+  if (linked) return `${head}, ${linked}.`;
+  if (links.length > 0) return `${head} with ${links.length === 1 ? 'its link' : `its ${links.length} links`}.`;
   return `${head}.`;
 }
 

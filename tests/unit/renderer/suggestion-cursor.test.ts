@@ -4,7 +4,7 @@
  * bar's sentences after an accept, on the suggestions the baseline engine makes for a real sentence.
  */
 import { describe, expect, it } from 'vitest';
-import type { Operation } from '../../../shared/model/operations';
+import { applyOperations, type Operation } from '../../../shared/model/operations';
 import { suggest } from '../../../shared/suggest/engine';
 import { acceptOps, visibleSuggestions } from '../../../shared/suggest/accept';
 import { occurrenceSuggestions } from '../../../shared/suggest/occurrences';
@@ -88,12 +88,21 @@ describe('after an accept', () => {
   it('names the accepted claim and what came with it, and the suggestions it settled', () => {
     const claim = find('Claim', '"We will talk again,"');
     const ops: Operation[] = acceptOps(doc, set, [claim.key], new Set(), stamp);
-    expect(acceptedMessage(TEXT, claim, ops)).toBe('Accepted: Claim “"We will talk again,"” with its source and cue.');
+    expect(acceptedMessage(TEXT, claim, ops, [])).toBe('Accepted: Claim “"We will talk again,"” with its source and cue.');
     expect(coveredKeys(all, ops)).toEqual(new Set([claim.key, find('Source', 'Hill').key, find('Cue', 'said').key]));
+  });
+  it('names the annotation already there that the accepted claim is linked to (review of #15: the link was not told)', () => {
+    const hill = find('Source', 'Hill');
+    const tagged = applyOperations(doc, acceptOps(doc, set, [hill.key], new Set(), stamp));
+    const claim = find('Claim', '"We will talk again,"');
+    const ops = acceptOps(tagged, set, [claim.key], new Set(), stamp);
+    expect(acceptedMessage(TEXT, claim, ops, tagged.annotations)).toBe(
+      'Accepted: Claim “"We will talk again,"” with its cue, linked to Source “Hill”.',
+    );
   });
   it('says a lone span without "with"', () => {
     const hill = find('Source', 'Hill');
-    expect(acceptedMessage(TEXT, hill, acceptOps(doc, set, [hill.key], new Set(), stamp))).toBe('Accepted: Source “Hill”.');
+    expect(acceptedMessage(TEXT, hill, acceptOps(doc, set, [hill.key], new Set(), stamp), [])).toBe('Accepted: Source “Hill”.');
   });
   it('counts what accepting all of a label made', () => {
     const claims = all.filter((s) => s.label === 'Claim');

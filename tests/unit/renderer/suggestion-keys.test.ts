@@ -14,7 +14,7 @@ const press = (key: string, more: Partial<SuggestionKeyPress> = {}): SuggestionK
   isLabelKey: false,
   ...more,
 });
-const ON: SuggestionKeyState = { isLinking: false, hasOffer: false, isShown: true, hasActive: true };
+const ON: SuggestionKeyState = { isLinking: false, hasOffer: false, isShown: true, hasActive: true, isAsking: false };
 
 describe('suggestionKeyAction', () => {
   it('s asks, shown or not', () => {
@@ -54,5 +54,18 @@ describe('suggestionKeyAction', () => {
   });
   it('other keys pass on', () => {
     for (const key of ['j', 'k', 'l', 'Escape', 'Delete', '1']) expect(suggestionKeyAction(press(key), ON)).toBe('pass');
+  });
+  it('Shift+X takes a rejection back even when a label’s hotkey is x (review of #15)', () => {
+    expect(suggestionKeyAction(press('X', { shiftKey: true, isLabelKey: true }), ON)).toBe('unreject');
+    expect(suggestionKeyAction(press('x', { isLabelKey: true }), ON)).toBe('pass');
+  });
+  it('with Caps Lock on, A, X and S without Shift act as a, x and s; Shift+x (Caps Lock and Shift) takes back', () => {
+    expect(suggestionKeyAction(press('A'), ON)).toBe('accept');
+    expect(suggestionKeyAction(press('X'), ON)).toBe('reject');
+    expect(suggestionKeyAction(press('S'), ON)).toBe('ask');
+    expect(suggestionKeyAction(press('x', { shiftKey: true }), ON)).toBe('unreject');
+  });
+  it('s while suggestions are being made does nothing (no second ask)', () => {
+    expect(suggestionKeyAction(press('s'), { ...ON, isAsking: true })).toBe('none');
   });
 });
