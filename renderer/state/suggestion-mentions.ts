@@ -5,9 +5,7 @@
  * occurrences. Pure.
  */
 import type { Annotation, DocId } from '../../shared/model/types';
-
-/** The labels whose other mentions are proposed (those occurrenceSuggestions reads). */
-const MENTION_LABELS: ReadonlySet<string> = new Set(['Source', 'Entity']);
+import { MENTION_LABELS } from '../../shared/model/vocabulary';
 
 /** @returns the signature of the tagged mentions of `annotations` in document `docId` */
 export function mentionSignature(docId: DocId, annotations: readonly Annotation[]): string {
