@@ -5,9 +5,10 @@
  * with the renderer's CPU profiler on, and prints: the API calls made during the open (their
  * share of the wall time), the browser's own split (script, style, layout) from
  * Performance.getMetrics, and the functions with the most self time. With `HOST_PROF=dir`, the
- * host runs under `node --cpu-prof` and writes its profile there. Only observes: it changes nothing in the app.
+ * host runs under `node --cpu-prof` and writes its profile there; with `PROFILE_OUT=dir`, each open's renderer profile is written
+ * there as `<case>-<run>.cpuprofile` (DevTools opens it; its call tree says which effect of the open costs what). Only observes: it changes nothing in the app.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type CDPSession } from '@playwright/test';
@@ -143,6 +144,7 @@ async function profileOpen(c: DocCase, url: string, probe: string): Promise<void
       const open = await page.evaluate(([id, t, e, n]) => __cdBench.openFromList(id, t, e, n), [c.doc.id, WB, c.expected, c.total] as const);
       const t0 = open.t0;
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+      if (process.env.PROFILE_OUT) await writeFile(join(process.env.PROFILE_OUT, `${c.key}-${r + 1}.cpuprofile`), JSON.stringify(profile));
       const after = await metrics(cdp);
       const calls = (await page.evaluate(() => __cdBench.fetchLog())).slice(callsBefore);
       const d = (k: string) => ((after[k] ?? 0) - (before[k] ?? 0)) * 1000;

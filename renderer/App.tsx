@@ -199,6 +199,15 @@ export function App({ api }: AppProps) {
 
   const [dialog, setDialog] = useState<AppDialog | null>(null);
   const closeDialog = useCallback(() => setDialog(null), []);
+  // Stable callbacks: the top bar's buttons, notices, status bar and dialogs are memoised and skip the window's renders on open (#14).
+  const openSchema = useCallback(() => setDialog('schema'), []);
+  const { isActive: isCurating, exit: exitCuration } = curation;
+  const toggleCuration = useCallback(
+    () => (isCurating ? exitCuration() : openId !== null && openInCuration(openId)),
+    [isCurating, exitCuration, openId, openInCuration],
+  );
+  const retrySave = useCallback(() => session?.retryNow(), [session]);
+  const unsavedCount = useCallback(() => registry.unsavedCount(), [registry]);
   const [view, setView] = useState<CenterView>('article');
   const showArticle = useCallback(() => setView('article'), []);
   const jumpToClaim = useClaimJump({
@@ -242,10 +251,10 @@ export function App({ api }: AppProps) {
           isCurationStarting={curation.isStarting}
           onSynced={refresh}
           onDialog={setDialog}
-          onToggleCuration={() => (curation.isActive ? curation.exit() : openId !== null && openInCuration(openId))}
+          onToggleCuration={toggleCuration}
         />
       </TopBar>
-      <WorkspaceNotices info={info} rows={rows} onOpenSchema={() => setDialog('schema')} />
+      <WorkspaceNotices info={info} rows={rows} onOpenSchema={openSchema} />
       <ImportInput ref={fileInputRef} onFiles={onFiles} />
       <div className="cd-body">
         <LeftPane
@@ -304,7 +313,7 @@ export function App({ api }: AppProps) {
         selection={selection}
         onDismiss={status.clear}
         session={session}
-        onRetry={() => session?.retryNow()}
+        onRetry={retrySave}
       />
       {hovered && schema && doc && hover && <HoverCard annotation={hovered} doc={doc} schema={schema} rect={hover.rect} />}
       {importer.report && <ImportReportPanel report={importer.report} onOpen={openDocument} onDismiss={importer.dismissReport} />}
@@ -318,7 +327,7 @@ export function App({ api }: AppProps) {
         patches={workspace.patches}
         hasMergeConflicts={(info?.schemaConflicts.length ?? 0) > 0}
         preferences={preferences}
-        unsavedCount={() => registry.unsavedCount()}
+        unsavedCount={unsavedCount}
         onSaveSchema={saveSchema}
         onSavePreferences={preferences.save}
         onOpenInCuration={openInCuration}

@@ -4,6 +4,7 @@
  * which is open, and what a saved schema or a restored document means for the window, stay
  * with the window.
  */
+import { memo } from 'react';
 import type { ClaimdeskApi, Preferences } from '../../shared/api';
 import type { SchemaMigration } from '../../shared/model/schema-rules';
 import type { DocId, DocumentRow, Schema } from '../../shared/model/types';
@@ -43,8 +44,8 @@ export type AppDialogsProps = Readonly<{
   onClose: () => void;
 }>;
 
-/** The open dialog, if any. */
-export function AppDialogs({
+/** The open dialog, if any. Re-rendered only when its props change, not on every render of the window (#14). */
+export const AppDialogs = memo(function AppDialogs({
   api,
   dialog,
   schema,
@@ -100,4 +101,4 @@ export function AppDialogs({
       )}
     </>
   );
-}
+});

@@ -36,7 +36,7 @@ type Box = Readonly<{ left: number; right: number; top: number; bottom: number }
 /** Renders the arcs for the selected annotation's links. */
 export function LinkOverlay({ editorRef, doc, schema, selectedId, linking, suggested = NO_ARCS }: LinkOverlayProps) {
   const svgRef = useRef<SVGSVGElement>(null);
-  const [arcs, setArcs] = useState<readonly Arc[]>([]);
+  const [arcs, setArcs] = useState<readonly Arc[]>(NO_DRAWN);
   const [layout, setLayout] = useState(0);
   const markerId = `cd-arrow-${useId().replace(/[^\w-]/g, '')}`;
 
@@ -54,9 +54,14 @@ export function LinkOverlay({ editorRef, doc, schema, selectedId, linking, sugge
     const editor = editorRef.current;
     const frame = svgRef.current?.parentElement;
     if (!editor || !frame) return;
-    const base = frame.getBoundingClientRect();
-    const relative = (rects: readonly DOMRect[]): Box[] =>
-      rects.map((r) => ({ left: r.left - base.left, right: r.right - base.left, top: r.top - base.top, bottom: r.bottom - base.top }));
+    // With nothing to draw (an article just opened, nothing selected) no layout is read and, when
+    // nothing was drawn either, nothing is updated (#14: this effect runs before the open's first
+    // paint, and setting an empty list anew scheduled a render that cost 2-6 ms there).
+    let base: DOMRect | null = null;
+    const relative = (rects: readonly DOMRect[]): Box[] => {
+      const b = (base ??= frame.getBoundingClientRect());
+      return rects.map((r) => ({ left: r.left - b.left, right: r.right - b.left, top: r.top - b.top, bottom: r.bottom - b.top }));
+    };
     const boxes = (id: string): Box[] => relative(editor.rectsOf(id));
     const labelOf = (id: string) => doc.annotations.find((a) => a.id === id)?.label ?? '';
     const next: Routed[] = [];
@@ -82,7 +87,7 @@ export function LinkOverlay({ editorRef, doc, schema, selectedId, linking, sugge
     } else if (selectedId !== null) {
       for (const r of doc.relations) if (r.from === selectedId || r.to === selectedId) add(r.id, r.from, r.to, r.type, false);
     }
-    setArcs(placeLabels(next));
+    setArcs(next.length === 0 ? NO_DRAWN : placeLabels(next));
   }, [editorRef, doc, schema, selectedId, linking, suggested, layout]);
 
   return (
@@ -104,6 +109,8 @@ export function LinkOverlay({ editorRef, doc, schema, selectedId, linking, sugge
 }
 
 const NO_ARCS: readonly SuggestedArc[] = [];
+/** No arcs drawn: one value, so clearing what is already clear is no update. */
+const NO_DRAWN: readonly Arc[] = [];
 
 /** How far left of the text the gutter route runs, and how far apart parallel routes are. */
 const GUTTER_X = -14;

@@ -4,6 +4,7 @@
  * after tagging, the workspace's connection state,
  * the article selection, and where saving the open document stands.
  */
+import { memo } from 'react';
 import type { StatusMessage } from '../hooks/use-status-message';
 import { useSaveState } from '../hooks/use-document-session';
 import type { DocumentSession } from '../state/document-session';
@@ -25,8 +26,17 @@ export type StatusBarProps = Readonly<{
   onRetry: () => void;
 }>;
 
-/** Renders the status bar. */
-export function StatusBar({ documentCount, message, connectionError, offer, selection, onDismiss, session, onRetry }: StatusBarProps) {
+/** Renders the status bar. Re-rendered only when its props change, not on every render of the window (#14). */
+export const StatusBar = memo(function StatusBar({
+  documentCount,
+  message,
+  connectionError,
+  offer,
+  selection,
+  onDismiss,
+  session,
+  onRetry,
+}: StatusBarProps) {
   const save = useSaveState(session);
   const hasSelection = selection !== null && selection.end > selection.start;
   return (
@@ -63,4 +73,4 @@ export function StatusBar({ documentCount, message, connectionError, offer, sele
       {save && <SaveStatus state={save} onRetry={onRetry} />}
     </footer>
   );
-}
+});

@@ -3,6 +3,7 @@
  * Agreement…, Curate, Trash… and Preferences…. Only asks for things (a dialog, a sync, curation);
  * the window decides what they do.
  */
+import { memo } from 'react';
 import type { ClaimdeskApi } from '../../shared/api';
 import type { AppDialog } from './AppDialogs';
 import { CurationButton } from './CurationButton';
@@ -23,8 +24,8 @@ export type TopBarActionsProps = Readonly<{
   onToggleCuration: () => void;
 }>;
 
-/** The top bar's buttons, as TopBar's children. */
-export function TopBarActions({
+/** The top bar's buttons, as TopBar's children; re-rendered only when what they show changes, not on every render of the window (#14). */
+export const TopBarActions = memo(function TopBarActions({
   api,
   hasSchema,
   hasDocuments,
@@ -56,4 +57,4 @@ export function TopBarActions({
       </button>
     </>
   );
-}
+});

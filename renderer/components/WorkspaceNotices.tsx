@@ -3,6 +3,7 @@
  * repository, and the workspace-level changes a sync merged differently (#11). Each renders
  * nothing when there is nothing to say.
  */
+import { memo } from 'react';
 import type { WorkspaceInfo } from '../../shared/api';
 import type { DocumentRow } from '../../shared/model/types';
 import { MergeNotice } from './MergeNotice';
@@ -16,8 +17,8 @@ export type WorkspaceNoticesProps = Readonly<{
   onOpenSchema: () => void;
 }>;
 
-/** The workspace's notices, in the order shown. */
-export function WorkspaceNotices({ info, rows, onOpenSchema }: WorkspaceNoticesProps) {
+/** The workspace's notices, in the order shown. Re-rendered only when its props change, not on every render of the window (#14). */
+export const WorkspaceNotices = memo(function WorkspaceNotices({ info, rows, onOpenSchema }: WorkspaceNoticesProps) {
   return (
     <>
       <WorkspaceNotice reason={info?.readOnlyReason ?? null} />
@@ -33,4 +34,4 @@ export function WorkspaceNotices({ info, rows, onOpenSchema }: WorkspaceNoticesP
       />
     </>
   );
-}
+});

@@ -3,7 +3,7 @@
  * name until the user sets one), and whether suggestions are turned on for documents as they are
  * imported (#15). Loaded once; `save` stores new ones and uses them at once.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ClaimdeskApi, Preferences } from '../../shared/api';
 import { describeError } from '../util/format';
 import { useLatest } from './use-latest';
@@ -41,5 +41,7 @@ export function usePreferences(api: ClaimdeskApi, onError: (message: string) => 
     },
     [api],
   );
-  return { author: prefs.author, suggestOnImport: prefs.suggestOnImport === true, save };
+  // The same object while nothing changes: the dialogs that take it skip the window's renders (#14).
+  const suggestOnImport = prefs.suggestOnImport === true;
+  return useMemo(() => ({ author: prefs.author, suggestOnImport, save }), [prefs.author, suggestOnImport, save]);
 }
