@@ -281,7 +281,7 @@ test('on a long article, thousands of suggestions turned on at once are all draw
   // In the last paragraph, Tab and Shift+Tab go to the suggestions drawn there last.
   const { text } = await callApi<{ text: string }>(request, host, 'getDocument', { docId: report.imported[0]!.row.id });
   const last = text.lastIndexOf('"We will act');
-  await placeCaret(page, article, 'on day 899, before the vote', 'day', 'before');
+  await placeCaret(page, article, 'item 899 this week', 'item', 'before');
   const around = parseKey(await activeKey(article)).start; // the caret is on the suggestion holding it
   await page.keyboard.press('Tab');
   const next = parseKey(await activeKey(article)).start;
