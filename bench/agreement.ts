@@ -15,10 +15,8 @@ import { computeAgreement } from '../shared/agreement/report';
 import type { AgreementDocument, LayerContent } from '../shared/agreement/types';
 import { seededRandom } from '../shared/formats/split';
 import type { Annotation, Relation } from '../shared/model/types';
+import type { BudgetRow } from './budget-row';
 import { documentEntry, letterText, median, ownText } from './synthetic-workspace';
-
-/** One line of the benchmark's result. */
-export type AgreementBenchRow = Readonly<{ name: string; ms: number; budgetMs: number }>;
 
 const DOCUMENTS = 1_000;
 const TEXT_LENGTH = 5_000;
@@ -89,7 +87,7 @@ export function generateAgreementDocuments(): AgreementDocument[] {
  * Runs the agreement benchmark.
  * @returns one row: the median time of computeAgreement over the generated documents, and its budget
  */
-export async function benchAgreement(): Promise<AgreementBenchRow[]> {
+export async function benchAgreement(): Promise<BudgetRow[]> {
   const docs = generateAgreementDocuments();
   const times: number[] = [];
   for (let run = 0; run < RUNS; run++) {

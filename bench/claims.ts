@@ -15,9 +15,7 @@ import { Workspace } from '../electron/services/workspace';
 import { seededRandom } from '../shared/formats/split';
 import type { Annotation, Attributes, Relation } from '../shared/model/types';
 import { documentEntry, letterText, median, ownText } from './synthetic-workspace';
-
-/** One line of the benchmark's result. */
-export type ClaimsBenchRow = Readonly<{ name: string; ms: number; budgetMs: number }>;
+import type { BudgetRow } from './budget-row';
 
 const DOCUMENTS = 5_000;
 const TEXT_LENGTH = 3_000;
@@ -59,7 +57,7 @@ function annotationsOf(text: string, d: number, random: () => number): { annotat
  * @returns one row: the median time of listClaims over the generated workspace, and its budget
  * @throws Error when the list does not have the claims generated
  */
-export async function benchClaims(): Promise<ClaimsBenchRow[]> {
+export async function benchClaims(): Promise<BudgetRow[]> {
   const dir = await mkdtemp(join(tmpdir(), 'claimdesk-bench-claims-'));
   try {
     const ws = await Workspace.open(dir, { mergeDriver: null });

@@ -13,6 +13,7 @@ import { benchClaims } from './claims';
 import { formatExtractionTable, runExtractionBench } from './extraction/bench';
 import { polnearFolder, suggestQualitySection } from './suggest/section';
 import { benchSuggestSpeed } from './suggest/speed';
+import type { BudgetRow } from './budget-row';
 
 const only = process.env.BENCH_ONLY;
 const sections: string[] = [`# Claimdesk benchmark\n\n${new Date().toISOString()}`];
@@ -35,7 +36,7 @@ if (only === undefined || only === 'workbench') {
 }
 
 /** Prints and records a section of figures with budgets; a missed budget fails the run. */
-function budgetSection(title: string, rows: readonly Readonly<{ name: string; ms: number; budgetMs: number }>[]): void {
+function budgetSection(title: string, rows: readonly BudgetRow[]): void {
   const lines = [
     '| figure | measured | budget | |',
     '|---|---|---|---|',

@@ -18,9 +18,7 @@ import { Workspace } from '../../electron/services/workspace';
 import type { Block } from '../../shared/model/types';
 import { documentEntry, median } from '../synthetic-workspace';
 import { syntheticArticle } from './synthetic';
-
-/** One figure with its budget, as bench/run.ts's budget tables print it. */
-export type SpeedRow = Readonly<{ name: string; ms: number; budgetMs: number }>;
+import type { BudgetRow } from '../budget-row';
 
 const SMALL = 5_000;
 const LARGE = 1_000_000;
@@ -80,7 +78,7 @@ async function timed(ws: Workspace, lexicons: WorkspaceLexicons, docId: string):
  * Measures the figures.
  * @throws Error when a run times no work or the command fails (see timed and cliMsPerMb)
  */
-export async function benchSuggestSpeed(): Promise<SpeedRow[]> {
+export async function benchSuggestSpeed(): Promise<BudgetRow[]> {
   const dir = await mkdtemp(join(tmpdir(), 'claimdesk-bench-suggest-'));
   try {
     const ws = await Workspace.open(join(dir, 'ws'), { mergeDriver: null });
