@@ -7,6 +7,7 @@
 import { adjacentSpan } from '../../shared/anchoring/span-order';
 import type { Operation } from '../../shared/model/operations';
 import type { Annotation } from '../../shared/model/types';
+import { annotationFinder } from '../../shared/suggest/accept';
 import type { Suggestion, SuggestionKey, SuggestionSet } from '../../shared/suggest/types';
 import { suggestionKey } from '../../shared/suggest/types';
 import { excerpt } from '../../shared/model/excerpt';
@@ -59,10 +60,8 @@ export function adjacentSuggestion(
  * in common), which are no longer proposed once it is applied (visibleSuggestions).
  */
 export function coveredKeys(suggestions: readonly Suggestion[], ops: readonly Operation[]): Set<SuggestionKey> {
-  const added = ops.flatMap((op) => (op.op === 'addAnnotation' ? [op.annotation] : []));
-  const keys = new Set<SuggestionKey>();
-  for (const s of suggestions) if (added.some((a) => a.label === s.label && a.start < s.end && a.end > s.start)) keys.add(s.key);
-  return keys;
+  const covering = annotationFinder(ops.flatMap((op) => (op.op === 'addAnnotation' ? [op.annotation] : [])));
+  return new Set(suggestions.filter((s) => covering(s) !== undefined).map((s) => s.key));
 }
 
 /**

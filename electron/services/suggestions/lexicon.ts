@@ -15,7 +15,8 @@
  * do not touch them (the same words in another frequency order keep it). Never writes.
  */
 import type { ChangeEvent } from '../../../shared/api';
-import { CUE_LABEL, ENTITY_LABEL, SOURCE_LABEL } from '../../../shared/model/vocabulary';
+import { countOf } from '../../../shared/model/keys';
+import { CUE_LABEL, MENTION_LABELS } from '../../../shared/model/vocabulary';
 import type { DocId, LayerSummary } from '../../../shared/model/types';
 import type { Lexicon } from '../../../shared/suggest/types';
 import type { Workspace } from '../workspace';
@@ -41,9 +42,6 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'is am are was were be been being do does did have has had will would shall should can could may might must'
   ).split(' '),
 );
-
-/** Text tags feed the source names from. */
-const SOURCE_LABELS: readonly string[] = [SOURCE_LABEL, ENTITY_LABEL];
 
 /** How often each word occurs in one document's layers, per list. */
 type DocumentWords = Readonly<{ cues: ReadonlyMap<string, number>; sources: ReadonlyMap<string, number> }>;
@@ -115,7 +113,7 @@ export class WorkspaceLexicon {
       return null; // deleted (in the trash): it no longer counts
     }
     const layers = Object.entries(summaries)
-      .filter(([, s]) => s.problem === undefined && [CUE_LABEL, ...SOURCE_LABELS].some((l) => (s.labelCounts[l] ?? 0) > 0))
+      .filter(([, s]) => s.problem === undefined && [CUE_LABEL, ...MENTION_LABELS].some((l) => countOf(s.labelCounts, l) > 0))
       .map(([layer]) => layer);
     if (layers.length === 0) return null;
     const cues = new Map<string, number>();
@@ -124,7 +122,7 @@ export class WorkspaceLexicon {
       for (const doc of await this.workspace.readLayers(docId, layers))
         for (const a of doc.annotations) {
           if (a.origin !== undefined) continue;
-          const into = a.label === CUE_LABEL ? cues : SOURCE_LABELS.includes(a.label) ? sources : null;
+          const into = a.label === CUE_LABEL ? cues : MENTION_LABELS.has(a.label) ? sources : null;
           const word = lexiconWord(a.quote);
           if (into && word !== '') into.set(word, (into.get(word) ?? 0) + 1);
         }

@@ -115,10 +115,11 @@ export class SuggestionsFiles {
       }
       if (state.problem !== null) throw new ApiError('CONFLICT', state.problem);
       const next = change(state.file);
-      if (prettyJson(next) === prettyJson(state.file)) return state.file;
+      const written = prettyJson(next);
+      if (written === prettyJson(state.file)) return state.file;
       try {
         await mkdir(join(root, SUGGESTIONS_DIR), { recursive: true });
-        await writeFileAtomically(path, prettyJson(next));
+        await writeFileAtomically(path, written);
       } catch (err) {
         throw new ApiError(
           'IO',
