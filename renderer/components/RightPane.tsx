@@ -34,9 +34,14 @@ export type RightPaneProps = Readonly<{
 /** The right column of the window. */
 export function RightPane({ api, session, doc, schema, annotator, editorRef, isReadOnly, onReload, onDeleted, onInfo, onError }: RightPaneProps) {
   const { apply } = annotator;
-  // The document's details follow the article at low priority: an open draws the article first (#14).
-  const shownDoc = useDeferredValue(doc);
-  const shownSession = useDeferredValue(session);
+  // An open draws the article first and the document's details after it, at low priority (#14).
+  // Only an open waits: an edit of the open document (its status, an attribute) shows at once, so
+  // a control never snaps back to its old value after a click.
+  const deferredDoc = useDeferredValue(doc);
+  const deferredSession = useDeferredValue(session);
+  const isOpening = deferredSession !== session;
+  const shownDoc = isOpening ? deferredDoc : doc;
+  const shownSession = isOpening ? deferredSession : session;
   const latestDoc = useLatest(doc);
   const currentDoc = useCallback(() => latestDoc.current, [latestDoc]);
   const startLink = useCallback(() => {
