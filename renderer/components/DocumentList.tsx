@@ -17,6 +17,10 @@ import './DocumentList.css';
 
 /** Height of one row in CSS pixels (the CSS sizes rows to match). */
 const ROW_HEIGHT = 74;
+/** Rows loaded ahead before any document is open: about the list's first screen. */
+const FIRST_PICKS = 10;
+
+const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 
 export type DocumentListProps = Readonly<{
   /** All documents, or null while loading. */
@@ -26,7 +30,7 @@ export type DocumentListProps = Readonly<{
   /** The open document. */
   openId: DocId | null;
   onOpen: (id: DocId) => void;
-  /** While a document is open: the active row and the rows either side of it (ids, active first), told whenever they change, to load them ahead (#14). */
+  /** The rows to load ahead (#14), told whenever they change: while a document is open, the active row and the rows either side of it (active first); before, the rows on the list's first screen. */
   onNeighbours?: (ids: readonly DocId[]) => void;
 }>;
 
@@ -54,7 +58,9 @@ export function DocumentList({ rows, patches, openId, onOpen, onNeighbours }: Do
   if (activeIndex < 0 && visible.length > 0) activeIndex = 0;
   const active = activeIndex >= 0 ? visible[activeIndex] : undefined;
 
-  const neighbours = [activeIndex, activeIndex + 1, activeIndex - 1].flatMap((i) => (openId !== null && visible[i] ? [visible[i].id] : []));
+  // With a document open: the active row and its neighbours; before any is open, the rows on the list's first screen (the analyst's first pick is one of them).
+  const near = openId !== null ? [activeIndex, activeIndex + 1, activeIndex - 1] : range(list.first, Math.min(list.last, list.first + FIRST_PICKS));
+  const neighbours = near.flatMap((i) => (visible[i] ? [visible[i].id] : []));
   const neighboursKey = neighbours.join(' ');
   const latestNeighbours = useLatest({ neighbours, onNeighbours });
   useEffect(() => {

@@ -1,7 +1,8 @@
 /**
- * Loads documents before the window renders their opening (#14): the documents next to the
- * active row of the list (and that row itself), so that going through the list (Down, Enter; or
- * a click on the next row) draws the next article at once instead of waiting for the service;
+ * Loads documents before the window renders their opening (#14): before any is open, those on
+ * the list's first screen (the analyst's first pick is one of them); then the documents next to
+ * the active row of the list (and that row itself), so that going through the list (Down, Enter;
+ * or a click on the next row) draws the next article at once instead of waiting for the service;
  * and the document the analyst just asked for, from the event that asked, so the service reads
  * it while the window renders the change. The neighbours wait for an idle moment with no
  * document being opened, so they never hold up the open the analyst asked for; long articles
