@@ -38,6 +38,7 @@ import { useImportFlow } from './hooks/use-import-flow';
 import { useLatest } from './hooks/use-latest';
 import { useListOpen } from './hooks/use-list-open';
 import { useNeighbourPrefetch } from './hooks/use-neighbour-prefetch';
+import { useArticleWarmUp } from './hooks/use-article-warm-up';
 import { useSpanKeys } from './hooks/use-span-keys';
 import { suggestKeyFirst, useSuggestionKeys } from './hooks/use-suggestion-keys';
 import { useSuggestions } from './hooks/use-suggestions';
@@ -97,7 +98,8 @@ export function App({ api }: AppProps) {
 
   const rowOf = (id: DocId) => workspace.patches.get(id) ?? rows?.find((r) => r.id === id) ?? null;
   // The list's neighbours of the open document load ahead, so going through the list draws at once (#14).
-  const prefetch = useNeighbourPrefetch(registry, layerView.annotator, rowOf, opened.isLoading);
+  const prefetch = useNeighbourPrefetch(api, registry, layerView.annotator, rowOf, opened.isLoading);
+  useArticleWarmUp(schema, openId);
 
   const { loadNow } = prefetch;
   const openDocument = useCallback(

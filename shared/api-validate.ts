@@ -127,6 +127,7 @@ const schemas = {
   getWorkspace: noArg,
   listDocuments: noArg,
   getDocument: z.object({ docId, layer: layer.optional() }).strict(),
+  readAhead: z.object({ docIds: z.array(docId).max(100), layer: layer.optional() }).strict(),
   importFiles: z
     .object({
       files: z.array(z.object({ name: z.string().min(1).max(1024), data: z.string().max(Math.ceil(MAX_IMPORT_BYTES * 1.4)) }).strict()).max(10_000),

@@ -199,6 +199,12 @@ export interface ClaimdeskApi {
   listDocuments(): Promise<readonly DocumentRow[]>;
   /** One document seen through one layer (default: the analyst's own). @throws NOT_FOUND, IO when a file cannot be read. */
   getDocument(arg: { docId: DocId; layer?: string }): Promise<DocumentData>;
+  /**
+   * Reads documents into the service's memory ahead of their opening (long ones, which the window
+   * does not load itself, #14), so that opening one later does not wait for its files. Answers once
+   * they are read; one that cannot be read is left out (opening it says why).
+   */
+  readAhead(arg: { docIds: readonly DocId[]; layer?: string }): Promise<void>;
   /** Imports uploaded files; bad files are reported in the result, never thrown. */
   importFiles(arg: { files: readonly UploadedFile[] }): Promise<ImportReport>;
   /**
@@ -321,6 +327,7 @@ export const API_METHODS = [
   'getWorkspace',
   'listDocuments',
   'getDocument',
+  'readAhead',
   'importFiles',
   'applyChanges',
   'updateSchema',

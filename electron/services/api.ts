@@ -57,6 +57,7 @@ export function createServiceApi(session: WorkspaceSession, settings: SettingsSt
     getWorkspace: async () => ({ ...ws().info(), annotator: me() }),
     listDocuments: async () => ws().listDocuments(me()),
     getDocument: ({ docId, layer }) => ws().openDocument(docId, layer ?? me()),
+    readAhead: ({ docIds, layer }) => ws().readAhead(docIds, layer ?? me()),
     importFiles: async ({ files }) => {
       const report = await ws().importSources(
         files.map((file) => {

@@ -1,8 +1,7 @@
 /**
  * The open document's details in the right column (status, attributes, encoding, versions), as a
- * memoised unit: RightPane gives it the document and session through useDeferredValue, so when a
- * document opens the article is drawn first and these panels right after, at low priority, and a
- * render in which they did not change skips them (#14). Every change goes through `apply` with the
+ * memoised unit: RightPane gives a newly opened document and session to it once the article is
+ * painted (useAfterPaint), and a render in which they did not change skips them (#14). Every change goes through `apply` with the
  * document as it is then (not as this render shows it).
  */
 import { memo, useCallback } from 'react';

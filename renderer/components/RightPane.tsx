@@ -4,12 +4,13 @@
  * annotator's `apply` (saved by the session, undoable); what a restore or a deletion means for the
  * window is the window's.
  */
-import { useCallback, useDeferredValue, type RefObject } from 'react';
+import { useCallback, useMemo, type RefObject } from 'react';
 import type { ClaimdeskApi } from '../../shared/api';
 import type { DocumentData, Schema } from '../../shared/model/types';
 import type { DocumentEditorHandle } from '../editor/DocumentEditor';
 import type { Annotator } from '../hooks/use-annotator';
 import type { DocumentSession } from '../state/document-session';
+import { useAfterPaint } from '../hooks/use-after-paint';
 import { useLatest } from '../hooks/use-latest';
 import { AnnotationDetails } from './AnnotationDetails';
 import { DocumentDetails } from './DocumentDetails';
@@ -34,14 +35,12 @@ export type RightPaneProps = Readonly<{
 /** The right column of the window. */
 export function RightPane({ api, session, doc, schema, annotator, editorRef, isReadOnly, onReload, onDeleted, onInfo, onError }: RightPaneProps) {
   const { apply } = annotator;
-  // An open draws the article first and the document's details after it, at low priority (#14).
-  // Only an open waits: an edit of the open document (its status, an attribute) shows at once, so
-  // a control never snaps back to its old value after a click.
-  const deferredDoc = useDeferredValue(doc);
-  const deferredSession = useDeferredValue(session);
-  const isOpening = deferredSession !== session;
-  const shownDoc = isOpening ? deferredDoc : doc;
-  const shownSession = isOpening ? deferredSession : session;
+  // An open draws the article first and the document's details once it is painted (#14); an edit
+  // of the open document (its status, an attribute) shows at once.
+  const shown = useAfterPaint(
+    session,
+    useMemo(() => ({ doc, session }), [doc, session]),
+  );
   const latestDoc = useLatest(doc);
   const currentDoc = useCallback(() => latestDoc.current, [latestDoc]);
   const startLink = useCallback(() => {
@@ -67,8 +66,8 @@ export function RightPane({ api, session, doc, schema, annotator, editorRef, isR
   ) : (
     <DocumentDetails
       api={api}
-      doc={shownDoc}
-      session={shownSession}
+      doc={shown.doc}
+      session={shown.session}
       schema={schema}
       current={currentDoc}
       apply={apply}

@@ -12,16 +12,15 @@
  * are reported to the owner, which decides what they mean. Other components act through the
  * ref handle.
  */
-import { EditorState, TextSelection, type Command } from 'prosemirror-state';
+import { TextSelection, type Command } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import type { DocumentData, Schema } from '../../shared/model/types';
 import type { DocumentSession } from '../state/document-session';
-import { articleHeaderPlugin, headerFor } from './article-header';
-import { annotationPlugin, changeAnnotations, drawAnnotations, labelStyles, resetAnnotations } from './annotation-plugin';
+import { changeAnnotations, drawAnnotations, labelStyles, resetAnnotations } from './annotation-plugin';
+import { articleAttributes, articleState } from './article-state';
 import { touchedByOps, touchedByUi, viewsFor, viewsInSections, type AnnotationUi } from './annotation-views';
-import { buildDoc } from './build-doc';
-import { firstScreenSections, progressivePlugin, showRestProgressively, showSelected, shownSections, type ShowHook } from './progressive';
+import { showRestProgressively, showSelected, shownSections, type ShowHook } from './progressive';
 import { isTypingTarget } from '../hooks/use-hotkeys';
 import {
   collapseSelection,
@@ -33,7 +32,7 @@ import {
   type TextSelectionSnapshot,
 } from './text-selection';
 import { caretOffset, elementsOf, highlightAt, reveal } from './view-dom';
-import { NO_SUGGESTIONS, showSuggestionsGradually, suggestionPlugin, type SuggestionLayer } from './suggestion-plugin';
+import { NO_SUGGESTIONS, showSuggestionsGradually, type SuggestionLayer } from './suggestion-plugin';
 import { rangeOf, revealRange } from './text-range';
 import './DocumentEditor.css';
 
@@ -107,39 +106,24 @@ export function DocumentEditor(props: DocumentEditorProps) {
     if (!host) return;
     const source = article;
     const shown = latest.current.session;
-    const pmDoc = buildDoc(source);
     let hovered: string | null = null;
     const hover = (next: AnnotationHover | null) => {
       if ((next?.id ?? null) === hovered) return;
       hovered = next?.id ?? null;
       latest.current.onHover?.(next);
     };
-    const first = firstScreenSections(pmDoc);
-    const initial = viewsInSections(shown.doc, drawn.current.schema, drawn.current.ui, first);
     drawn.current = { ...drawn.current, session: shown };
     // A part of the article shown later gets its highlights in the same transaction, drawn from the document as it is then.
     const onShow: ShowHook = (tr, sections) => {
       const { ui: shownUi, schema: shownSchema, session: current } = drawn.current;
       drawAnnotations(tr, viewsInSections(current.doc, shownSchema, shownUi, sections));
     };
+    const { ui: firstUi, schema: firstSchema } = drawn.current;
+    const suggestionLayer = latest.current.suggestions ?? NO_SUGGESTIONS;
     const view: EditorView = new EditorView(host, {
-      state: EditorState.create({
-        doc: pmDoc,
-        plugins: [
-          progressivePlugin(pmDoc, first, onShow),
-          articleHeaderPlugin(pmDoc, headerFor(source)),
-          annotationPlugin(initial),
-          suggestionPlugin(latest.current.suggestions ?? NO_SUGGESTIONS),
-        ],
-      }),
+      state: articleState({ article: source, doc: shown.doc, schema: firstSchema, ui: firstUi, suggestions: suggestionLayer, onShow }),
       editable: () => false,
-      attributes: {
-        role: 'article',
-        'aria-label': source.title,
-        tabindex: '0',
-        class: 'cd-article-text',
-        spellcheck: 'false',
-      },
+      attributes: articleAttributes(source.title),
       dispatchTransaction(tr) {
         const before = view.state;
         view.updateState(before.apply(showSelected(before, tr)));

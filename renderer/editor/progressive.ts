@@ -93,9 +93,10 @@ function withShown(doc: PmNode, value: SectionsState, show: readonly number[]): 
 }
 
 /** A shown section renders its blocks; a pending one is an empty box of about their height. */
-function sectionView(node: PmNode, _view: EditorView, _getPos: () => number | undefined, decorations: readonly Decoration[]): NodeView {
+function sectionView(node: PmNode, _view: EditorView, getPos: () => number | undefined, decorations: readonly Decoration[]): NodeView {
   const dom = document.createElement('div');
-  dom.className = 'cd-section';
+  // The first section is on screen when the article opens: laid out with the rest of the window, not in a pass of its own (see DocumentEditor.css).
+  dom.className = getPos() === 0 ? 'cd-section is-first' : 'cd-section';
   const isShown = (decos: readonly Decoration[]) => decos.some((d) => (d.spec as typeof shownSpec | undefined)?.shown === true);
   // Off screen, the browser skips a shown section's layout too (content-visibility) and takes this size until it has laid it out once.
   const estimate = `${estimatedHeight(node)}px`;

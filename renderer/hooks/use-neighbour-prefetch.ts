@@ -5,10 +5,13 @@
  * or a click on the next row) draws the next article at once instead of waiting for the service;
  * and the document the analyst just asked for, from the event that asked, so the service reads
  * it while the window renders the change. The neighbours wait for an idle moment with no
- * document being opened, so they never hold up the open the analyst asked for; long articles
- * are not loaded ahead (each kept session holds its document).
+ * document being opened, so they never hold up the open the analyst asked for. Long articles are
+ * not loaded into the window (each kept session holds its document): the service reads them
+ * ahead instead (`readAhead`), so their open does not wait for their files.
  */
 import { useCallback, useEffect, useRef } from 'react';
+import type { ClaimdeskApi } from '../../shared/api';
+import { layerKey } from '../../shared/model/layers';
 import type { DocId, DocumentRow } from '../../shared/model/types';
 import type { SessionRegistry } from '../state/session-registry';
 import { useLatest } from './use-latest';
@@ -27,12 +30,14 @@ export type NeighbourPrefetch = Readonly<{
 }>;
 
 /**
+ * @param api where long articles are read ahead
  * @param registry the window's sessions (a prefetched document's session is kept there)
  * @param annotator the analyst's own layer (a document opens in it), or null until known
  * @param rowOf the list row of a document (its length), or null
  * @param isOpening true while the open document is being fetched: loads wait until it is done
  */
 export function useNeighbourPrefetch(
+  api: ClaimdeskApi,
   registry: SessionRegistry,
   annotator: string | null,
   rowOf: (id: DocId) => DocumentRow | null,
@@ -41,6 +46,8 @@ export function useNeighbourPrefetch(
   const latest = useLatest({ annotator, rowOf, isOpening });
   const wanted = useRef<readonly DocId[]>([]);
   const scheduled = useRef<number | null>(null);
+  /** Long articles the service was asked to read ahead, per layer (once is enough: it keeps them). */
+  const readAhead = useRef(new Set<string>());
 
   const run = useCallback(() => {
     scheduled.current = null;
@@ -50,11 +57,18 @@ export function useNeighbourPrefetch(
       scheduled.current = requestIdleCallback(run);
       return;
     }
+    const long: DocId[] = [];
     for (const docId of wanted.current) {
       const ref = { docId, layer: me, annotator: me };
-      if ((row(docId)?.length ?? Infinity) <= MAX_PREFETCH_CHARS && !registry.get(ref)) registry.prefetch(ref);
+      if ((row(docId)?.length ?? Infinity) <= MAX_PREFETCH_CHARS) {
+        if (!registry.get(ref)) registry.prefetch(ref);
+      } else if (!readAhead.current.has(layerKey(docId, me))) long.push(docId);
     }
-  }, [latest, registry]);
+    if (long.length === 0) return;
+    for (const docId of long) readAhead.current.add(layerKey(docId, me));
+    // Not waited for, and a failure is not reported: opening the document reads it (again) and says what went wrong.
+    api.readAhead({ docIds: long, layer: me }).catch(() => undefined);
+  }, [api, latest, registry]);
 
   useEffect(
     () => () => {

@@ -123,3 +123,25 @@ test('from the list, a slow document shows "Opening…" until it arrives, and a 
   await options.first().click();
   await expect(page.getByRole('article', { name: first.title })).toBeVisible();
 });
+
+test('a long article on the list is read ahead by the service, not loaded into the window, and opens', async ({ page, host, api }) => {
+  // A 210,000-character article: longer than the window loads ahead itself.
+  const paragraph = 'The committee said on Tuesday that the review of the harbour project would take another year. ';
+  const text = `A very long report\n\n${Array.from({ length: 2_200 }, () => paragraph).join('\n\n')}`;
+  const report = await api<{ imported: { row: { id: string; title: string } }[] }>('importFiles', {
+    files: [{ name: 'long-report.txt', data: Buffer.from(text).toString('base64') }],
+  });
+  const long = report.imported[0]!.row;
+  const asked: { method: string; body: { docId?: string; docIds?: string[] } }[] = [];
+  page.on('request', (req) => {
+    const method = new URL(req.url()).pathname.replace('/api/', '');
+    if (method === 'getDocument' || method === 'readAhead') asked.push({ method, body: req.postDataJSON() as { docId?: string; docIds?: string[] } });
+  });
+  await page.goto(host.url);
+  await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(5);
+  await expect.poll(() => asked.some((a) => a.method === 'readAhead' && a.body.docIds?.includes(long.id))).toBe(true);
+  expect(asked.filter((a) => a.method === 'getDocument' && a.body.docId === long.id)).toHaveLength(0);
+  await page.locator(`#doc-option-${long.id}`).click();
+  await expect(page.getByRole('article', { name: long.title })).toBeVisible();
+  await expect(page.getByRole('article', { name: long.title })).toContainText('review of the harbour project');
+});

@@ -88,4 +88,27 @@ describe('files changed outside Claimdesk', () => {
     expect(ws.listDocuments(ANALYST)[0]!.title).toBe('Changed by a pull');
     await ws.close();
   });
+
+  it('keeps a document read ahead current: a change another program makes afterwards is what opening it shows', async () => {
+    const dir = await tempDir();
+    const first = await Workspace.open(dir);
+    const report = await first.importPaths([join(SAMPLES, 'us-envoy-arrives-in-japan.txt')]);
+    const docId = report.imported[0]!.row.id;
+    await first.updateStatus(docId, ANALYST, 'in_progress');
+    await first.close();
+
+    // A fresh start: nothing open until the window asks for the document to be read ahead (an unknown id is left out).
+    const ws = await Workspace.open(dir);
+    ws.watch();
+    await ws.readAhead(['no-such-document', docId], ANALYST);
+    const path = layerFile(dir, docId);
+    const edited = JSON.parse(await readFile(path, 'utf8')) as { attributes: Record<string, unknown> };
+    edited.attributes = { ...edited.attributes, topic: 'Changed after the read ahead' };
+    await writeFile(path, JSON.stringify(edited, null, 2));
+    await until(
+      async () => (await ws.openDocument(docId, ANALYST)).attributes.topic,
+      (t) => t === 'Changed after the read ahead',
+    );
+    await ws.close();
+  });
 });

@@ -189,6 +189,22 @@ export class Workspace {
   }
 
   /**
+   * Opens documents' article and layer files ahead of their opening (see ClaimdeskApi.readAhead),
+   * one after another in the queue. A document that cannot be read is left out: opening it says why.
+   */
+  async readAhead(docIds: readonly DocId[], layer: string): Promise<void> {
+    checkLayerName(layer);
+    for (const docId of docIds)
+      await this.store
+        .run(async () => {
+          await this.store.article(docId);
+          await this.store.layerHandle(docId, layer);
+          this.store.onDocumentOpened?.(docId); // kept in memory from now on: changes made to its files elsewhere must be heard
+        })
+        .catch(() => undefined);
+  }
+
+  /**
    * Reads one layer of a document for export or checking, not kept open (going through
    * thousands keeps memory flat). `null`: the article with no annotations.
    * @throws ApiError NOT_FOUND for an unknown id; IO/CONFLICT when a file cannot be used, saying why
