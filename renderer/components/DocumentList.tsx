@@ -17,7 +17,7 @@ import './DocumentList.css';
 
 /** Height of one row in CSS pixels (the CSS sizes rows to match). */
 const ROW_HEIGHT = 74;
-/** Rows loaded ahead before any document is open: about the list's first screen. */
+/** Rows loaded ahead before any document is open: about the list's first screen (not following its scrolling, so that going through the list without opening anything loads nothing more). */
 const FIRST_PICKS = 10;
 
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
@@ -30,7 +30,7 @@ export type DocumentListProps = Readonly<{
   /** The open document. */
   openId: DocId | null;
   onOpen: (id: DocId) => void;
-  /** The rows to load ahead (#14), told whenever they change: while a document is open, the active row and the rows either side of it (active first); before, the rows on the list's first screen. */
+  /** The rows to load ahead (#14), told whenever they change: while a document is open, the active row and the rows either side of it (active first); before, the list's first rows. */
   onNeighbours?: (ids: readonly DocId[]) => void;
 }>;
 
@@ -58,8 +58,8 @@ export function DocumentList({ rows, patches, openId, onOpen, onNeighbours }: Do
   if (activeIndex < 0 && visible.length > 0) activeIndex = 0;
   const active = activeIndex >= 0 ? visible[activeIndex] : undefined;
 
-  // With a document open: the active row and its neighbours; before any is open, the rows on the list's first screen (the analyst's first pick is one of them).
-  const near = openId !== null ? [activeIndex, activeIndex + 1, activeIndex - 1] : range(list.first, Math.min(list.last, list.first + FIRST_PICKS));
+  // With a document open: the active row and its neighbours; before any is open, the list's first rows (what it shows first: the analyst's first pick is likely one of them).
+  const near = openId !== null ? [activeIndex, activeIndex + 1, activeIndex - 1] : range(0, FIRST_PICKS);
   const neighbours = near.flatMap((i) => (visible[i] ? [visible[i].id] : []));
   const neighboursKey = neighbours.join(' ');
   const latestNeighbours = useLatest({ neighbours, onNeighbours });
