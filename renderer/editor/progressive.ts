@@ -3,7 +3,8 @@
  * (positions, selection and decorations are all real), but a section's DOM is only built once
  * the section is "shown". The sections that fill the first screen are shown at once; the rest
  * are shown in small time-boxed chunks after it, the ones on screen first, yielding between
- * chunks so that key presses and frames are never held up for long. A section that is not
+ * chunks so that key presses and frames are never held up for long (where the browser can tell
+ * that no input waits, a chunk runs several batches, for fewer frames in between). A section that is not
  * shown yet is an empty placeholder of about its height (a node view without content).
  * Anything that needs a section's DOM (a selection, scrolling to an annotation) shows it first.
  */
@@ -39,6 +40,13 @@ const ONE_PASS_CHARS = 120_000;
  * to the work they do, short enough that a key press waits at most this long (RAIL: 50 ms).
  */
 const CHUNK_MS = 30;
+/**
+ * Where the window can see input waiting (Chromium: navigator.scheduling.isInputPending), a chunk
+ * goes on, batch after batch of about CHUNK_MS, up to this long unless a key or a click is
+ * waiting: fewer chunks, and fewer frames drawn in between, put a long article in place sooner
+ * while a key press still waits at most one batch (#14).
+ */
+const LONG_CHUNK_MS = 100;
 /** Placeholder height estimate: characters per line and pixels per line of the reading column, and the gap between blocks. */
 const CHARS_PER_LINE = 70;
 const LINE_PX = 34;
@@ -107,6 +115,12 @@ function sectionView(node: PmNode, _view: EditorView, getPos: () => number | und
   dom.classList.add('is-pending');
   dom.style.height = estimate;
   return { dom, update: (next, decos) => next.type === node.type && !isShown(decos), ignoreMutation: () => true };
+}
+
+/** Whether a key press or a click is waiting to be handled; null where the browser cannot say. */
+function inputPending(): boolean | null {
+  const scheduling = (navigator as Navigator & { scheduling?: { isInputPending?: () => boolean } }).scheduling;
+  return scheduling?.isInputPending ? scheduling.isInputPending() : null;
 }
 
 function estimatedHeight(section: PmNode): number {
@@ -192,15 +206,21 @@ export function showRestProgressively(view: EditorView): () => void {
   };
   channel.port1.onmessage = () => {
     if (stopped || view.isDestroyed) return;
-    const now = sectionsKey.getState(view.state)!;
-    const pending = now.starts.map((_s, i) => i).filter((i) => !now.shown.has(i));
-    if (pending.length === 0) return stop();
-    const count = Math.max(1, Math.floor(CHUNK_MS / perSection));
-    const visible = pending.filter((i) => onScreen.has(i));
-    const batch = [...visible, ...pending.filter((i) => !onScreen.has(i))].slice(0, count);
-    const started = performance.now();
-    view.dispatch(show(view.state, view.state.tr, batch));
-    perSection = Math.max(0.1, (performance.now() - started) / batch.length);
+    const chunkStarted = performance.now();
+    const budget = inputPending() === null ? CHUNK_MS : LONG_CHUNK_MS;
+    for (;;) {
+      const now = sectionsKey.getState(view.state)!;
+      const pending = now.starts.map((_s, i) => i).filter((i) => !now.shown.has(i));
+      if (pending.length === 0) return stop();
+      const count = Math.max(1, Math.floor(CHUNK_MS / perSection));
+      const visible = pending.filter((i) => onScreen.has(i));
+      const batch = [...visible, ...pending.filter((i) => !onScreen.has(i))].slice(0, count);
+      const started = performance.now();
+      view.dispatch(show(view.state, view.state.tr, batch));
+      perSection = Math.max(0.1, (performance.now() - started) / batch.length);
+      // Another batch only if it fits in the chunk and no input waits (where input cannot be seen: never).
+      if (performance.now() - chunkStarted + CHUNK_MS > budget || inputPending() !== false) break;
+    }
     channel.port2.postMessage(null);
   };
   // The first chunk waits for the first screen to be painted: a message posted now would run
