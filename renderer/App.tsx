@@ -106,13 +106,13 @@ export function App({ api }: AppProps) {
     (id: DocId) => {
       loadNow(id); // from the event: the service reads it while the window renders the change (#14)
       setOpenId(id);
-      setSelection(null);
+      setSelectionNow(null); // in the open's own render, not a transition of its own after it (#14)
       setHover(null);
     },
     [loadNow],
   );
   // From the list, the window switches once the document has arrived (#14).
-  const openFromList = useListOpen(openId, loadNow, openDocument);
+  const openFromList = useListOpen(openId, loadNow, openDocument, prefetch.isLoaded);
 
   // Curation mode (#11): the curated layer shown with every annotator's candidates beside it.
   const curation = useCuration({

@@ -34,6 +34,7 @@ import {
 import { caretOffset, elementsOf, highlightAt, reveal } from './view-dom';
 import { NO_SUGGESTIONS, showSuggestionsGradually, type SuggestionLayer } from './suggestion-plugin';
 import { rangeOf, revealRange } from './text-range';
+import { afterNextPaint } from '../util/next-task';
 import './DocumentEditor.css';
 
 export type { TextSelectionSnapshot } from './text-selection';
@@ -73,7 +74,7 @@ export type DocumentEditorProps = Readonly<{
   schema: Schema;
   /** The selected annotation and link mode, which change how highlights look. */
   ui: AnnotationUi;
-  /** Called after every selection change, and once with the initial (collapsed) selection. */
+  /** Called after every selection change, and once with the initial (collapsed) selection, after the article is first painted. */
   onSelectionChange?: (selection: TextSelectionSnapshot) => void;
   /** Offered every key press in the article first. @returns true when handled */
   onKeyDown?: (event: KeyboardEvent) => boolean;
@@ -157,9 +158,11 @@ export function DocumentEditor(props: DocumentEditorProps) {
       },
     });
     viewRef.current = view;
-    latest.current.onSelectionChange?.(selectionSnapshot(source, view, false));
+    // The initial (collapsed) selection is told once the article is painted: the owner's re-render for it never holds back the article's first frame (#14).
+    const cancelInitial = afterNextPaint(() => latest.current.onSelectionChange?.(selectionSnapshot(source, view, false)));
     const stopShowing = showRestProgressively(view);
     return () => {
+      cancelInitial();
       stopShowing();
       viewRef.current = null;
       view.destroy();

@@ -27,6 +27,8 @@ export type NeighbourPrefetch = Readonly<{
    * @returns settles once it is loaded or its load failed (never rejects)
    */
   loadNow: (id: DocId) => Promise<void>;
+  /** Whether a document is loaded in the analyst's own layer (its open needs no answer from the service). */
+  isLoaded: (id: DocId) => boolean;
 }>;
 
 /**
@@ -91,5 +93,12 @@ export function useNeighbourPrefetch(
     },
     [latest, registry],
   );
-  return { onNeighbours, loadNow };
+  const isLoaded = useCallback(
+    (docId: DocId) => {
+      const me = latest.current.annotator;
+      return me !== null && registry.get({ docId, layer: me, annotator: me }) !== undefined;
+    },
+    [latest, registry],
+  );
+  return { onNeighbours, loadNow, isLoaded };
 }
