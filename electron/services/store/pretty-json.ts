@@ -36,7 +36,8 @@ type Piece = string | Uint8Array;
 
 /** Where the texts of cached objects and of long strings come from: as strings, or as bytes. */
 type Texts = Readonly<{
-  has: (value: object) => boolean;
+  /** The cached text of an object, or undefined when it was never written. */
+  known: (value: object) => Piece | undefined;
   cached: (value: object) => Piece;
   long: (s: string) => Piece;
 }>;
@@ -48,8 +49,8 @@ let lastLongText = '""';
 /** lastLongText as bytes, once asked for (null: not yet, or the long string changed). */
 let lastLongBytes: Uint8Array | null = null;
 
-const AS_TEXT: Texts = { has: (value) => written.has(value), cached: cachedText, long: quoteLong };
-const AS_BYTES: Texts = { has: (value) => writtenBytes.has(value), cached: cachedBytes, long: quoteLongBytes };
+const AS_TEXT: Texts = { known: (value) => written.get(value), cached: cachedText, long: quoteLong };
+const AS_BYTES: Texts = { known: (value) => writtenBytes.get(value), cached: cachedBytes, long: quoteLongBytes };
 
 /** The bytes of the short texts between cached pieces (brackets, commas, indentation, keys): few distinct ones, encoded once. */
 const shortBytes = new Map<string, Uint8Array>();
@@ -147,11 +148,12 @@ async function fill(value: object, depth: number, pause: Pause, stringSlice: num
   for (const member of Array.isArray(value) ? (value as unknown[]) : Object.values(value)) {
     if (typeof member === 'string') {
       if (member.length >= LONG_STRING && member !== lastLong) await quoteLongInSlices(member, pause, stringSlice);
-    } else if (typeof member !== 'object' || member === null || !isPlain(member)) {
+    } else if (typeof member !== 'object' || member === null) {
       continue;
     } else if (depth + 1 < CACHED_DEPTH) {
-      await fill(member, depth + 1, pause, stringSlice, texts);
-    } else if (!texts.has(member)) {
+      if (isPlain(member)) await fill(member, depth + 1, pause, stringSlice, texts);
+    } else if (texts.known(member) === undefined && isPlain(member)) {
+      // Looked up first, as in write.
       texts.cached(member);
       await pause();
     }
@@ -179,6 +181,12 @@ async function quoteLongInSlices(s: string, pause: Pause, stringSlice: number): 
  * @returns false where JSON.stringify skips the value (undefined, a function, a symbol)
  */
 function write(value: unknown, indent: string, depth: number, out: Piece[], texts: Texts): boolean {
+  // Looked up first: a save keeps all but a few of a document's annotations, each known plain since it was cached.
+  const known = depth >= CACHED_DEPTH && typeof value === 'object' && value !== null ? texts.known(value) : undefined;
+  if (known !== undefined) {
+    out.push(known);
+    return true;
+  }
   if (typeof value === 'object' && value !== null && isPlain(value)) {
     if (depth < CACHED_DEPTH) writeMembers(value, indent, depth, out, texts);
     else out.push(texts.cached(value));
