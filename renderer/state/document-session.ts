@@ -15,7 +15,7 @@ import { applyOperations, invertAll, type Operation } from '../../shared/model/o
 import type { DocumentData, DocumentRow } from '../../shared/model/types';
 import { changesBetween } from './document-diff';
 import { historyClearedMessage, rebaseHistory, rebasePending, stepDroppedMessage, type RebaseResult, type StepResult } from './history-rebase';
-import { nextTask } from '../util/next-task';
+import { atNextFrameOrTask } from '../util/next-task';
 import { PendingStash, type Stash } from './pending-stash';
 
 export type { RebaseResult, Stash, StepResult };
@@ -200,12 +200,13 @@ export class DocumentSession {
     this.current = applyOperations(this.current, ops);
     this.queue.push(ops);
     this.writeStash();
-    // Sent in a task of its own right after the event that made the change, so that the event
-    // stays short, and queued before the listeners' re-renders, so that the save goes first.
-    // (Sent from a microtask instead, it left 10 ms earlier but was acknowledged no sooner: the
-    // answer waits for the main thread's render of the change, and the key's own work grew by
-    // 1-3 ms, past the 8 ms budget at 1 MB, #14.)
-    nextTask(() => void this.flush());
+    // Sent after the event that made the change, so that the event stays short (sent from a
+    // microtask instead, the key's own work grew by 1-3 ms, past the 8 ms budget at 1 MB, #14),
+    // but not in a task after it: after a key press Chromium runs no task of the page before the
+    // frame that shows the change, and then React's render of the change, queued during the key,
+    // before the save. From that frame's callbacks the request leaves first and the store works
+    // on it while the frame and that render take the main thread (#14).
+    atNextFrameOrTask(() => void this.flush());
     this.emit(ops);
     this.setState({ status: this.saveState.status === 'failed' ? 'failed' : 'saving', pending: this.pendingCount(), ...this.errorPart() });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { prettyJson, prettyJsonInSlices } from '../../electron/services/store/pretty-json';
+import { prettyJson, prettyJsonBytes, prettyJsonBytesInSlices, prettyJsonInSlices } from '../../electron/services/store/pretty-json';
 import { applyOperation, type Operation } from '../../shared/model/operations';
 import type { DocumentData } from '../../shared/model/types';
 import { generateDocument } from '../fixtures/export/generate';
@@ -16,7 +16,11 @@ const longString = fc
   .map(([s, n]) => (s + 'x').repeat(Math.ceil(n / (s.length + 1))));
 const jsonData = fc.jsonValue({ stringUnit: codeUnit, maxDepth: 6 });
 
-/** Asserts prettyJson gives JSON.stringify's text, also when called again (from the cache); a difference is shown where it starts. */
+/**
+ * Asserts prettyJson gives JSON.stringify's text and prettyJsonBytes its UTF-8 bytes (what a file
+ * of it holds, lone surrogates as U+FFFD), also when called again (from the caches); a difference
+ * is shown where it starts.
+ */
 function expectSameText(value: unknown): void {
   const want = pretty(value);
   for (const got of [prettyJson(value), prettyJson(value)]) {
@@ -25,6 +29,15 @@ function expectSameText(value: unknown): void {
     while (got[at] === want[at]) at++;
     const from = Math.max(0, at - 40);
     expect(`at ${at}: ${got.slice(from, at + 40)}`).toBe(`at ${at}: ${want.slice(from, at + 40)}`);
+  }
+  const wantBytes = Buffer.from(want);
+  for (const got of [prettyJsonBytes(value), prettyJsonBytes(value)]) {
+    if (got.equals(wantBytes)) continue;
+    let at = 0;
+    while (got[at] === wantBytes[at]) at++;
+    expect(`byte ${at} of ${got.length}: ${got.subarray(Math.max(0, at - 40), at + 40).toString('hex')}`).toBe(
+      `byte ${at} of ${wantBytes.length}: ${wantBytes.subarray(Math.max(0, at - 40), at + 40).toString('hex')}`,
+    );
   }
 }
 
@@ -62,10 +75,13 @@ describe('prettyJson', () => {
           expected = JSON.stringify(value, null, 2);
         } catch (err) {
           expect(() => prettyJson(value)).toThrow((err as Error).constructor as new () => Error);
+          expect(() => prettyJsonBytes(value)).toThrow((err as Error).constructor as new () => Error);
           return;
         }
-        if (expected === undefined) expect(() => prettyJson(value)).toThrow(TypeError);
-        else expectSameText(value);
+        if (expected === undefined) {
+          expect(() => prettyJson(value)).toThrow(TypeError);
+          expect(() => prettyJsonBytes(value)).toThrow(TypeError);
+        } else expectSameText(value);
       }),
       { numRuns: 500 },
     );
@@ -201,11 +217,16 @@ describe('prettyJson', () => {
         const text = pretty(v) as string | undefined;
         if (text === undefined) {
           await expect(prettyJsonInSlices(v, pause, stringSlice)).rejects.toThrow(TypeError);
+          await expect(prettyJsonBytesInSlices(v, pause, stringSlice)).rejects.toThrow(TypeError);
           return;
         }
         expect(await prettyJsonInSlices(v, pause, stringSlice)).toBe(text);
         expect(await prettyJsonInSlices(structuredClone(v), pause, stringSlice)).toBe(text);
         expect(prettyJson(v)).toBe(text);
+        const bytes = Buffer.from(text);
+        expect((await prettyJsonBytesInSlices(v, pause, stringSlice)).equals(bytes)).toBe(true);
+        expect((await prettyJsonBytesInSlices(structuredClone(v), pause, stringSlice)).equals(bytes)).toBe(true);
+        expect(prettyJsonBytes(v).equals(bytes)).toBe(true);
       }),
       { numRuns: 200 },
     );
@@ -215,6 +236,11 @@ describe('prettyJson', () => {
     expect(pauses).toBe(10 + 2); // 10,000 UTF-16 units in slices of 1,000 (pairs kept whole), and one per annotation
     expect(await prettyJsonInSlices({ ...doc }, async () => void pauses++, 1000)).toBe(pretty(doc));
     expect(pauses).toBe(12); // all from the cache
+    // The bytes have a cache of their own: the annotations once more, the text already escaped.
+    expect((await prettyJsonBytesInSlices({ ...doc }, async () => void pauses++, 1000)).equals(Buffer.from(pretty(doc)))).toBe(true);
+    expect(pauses).toBe(14);
+    expect((await prettyJsonBytesInSlices({ ...doc }, async () => void pauses++, 1000)).equals(Buffer.from(pretty(doc)))).toBe(true);
+    expect(pauses).toBe(14);
   });
 
   it('writes a generated annotated document, and each version of it after changes, as JSON.stringify does', () => {

@@ -3,13 +3,14 @@
  * a newer version, is refused with a clear ApiError and is never written afterwards: callers
  * only ever get a writable handle for a file that was read successfully or did not exist.
  */
-import { constants, copyFile, mkdir, readFile, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { constants, copyFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { TextFile } from 'lowdb/node';
 import { ApiError } from '../../../shared/api';
 import type { MigrateResult } from '../../../shared/model/migrate';
-import { prettyJsonInSlices } from './pretty-json';
+import { writeFileAtomically } from './atomic-file';
+import { prettyJsonBytesInSlices } from './pretty-json';
 import { timeSlicer } from './time-slice';
 
 /** Size and modification time of each file as this process last wrote it. */
@@ -27,11 +28,12 @@ const signature = async (path: string): Promise<string | null> => {
 };
 
 /**
- * lowdb's JSON file adapter over its atomic TextFile (temporary file, then rename). The text is
- * built with pauses, so that writing a 20 MB article's file does not hold the event loop for a
- * second; writes therefore go out one after another in call order, each with the data it was
- * given (callers replace their data, never edit it in place). What was written is remembered,
- * so that changes by other programs can be told apart.
+ * lowdb's JSON file adapter: read as lowdb's TextFile does, written atomically (temporary file,
+ * then rename: writeFileAtomically) as bytes kept per object (prettyJsonBytes), so that a save
+ * encodes only what changed. The bytes are built with pauses, so that writing a 20 MB article's
+ * file does not hold the event loop for a second; writes therefore go out one after another in
+ * call order, each with the data it was given (callers replace their data, never edit it in
+ * place). What was written is remembered, so that changes by other programs can be told apart.
  */
 class TrackedJsonFile<T> implements Adapter<T> {
   private readonly file: TextFile;
@@ -55,14 +57,12 @@ class TrackedJsonFile<T> implements Adapter<T> {
 
   private async writeNow(data: T): Promise<void> {
     try {
-      await this.file.write(await prettyJsonInSlices(data, timeSlicer()));
+      await writeFileAtomically(this.path, await prettyJsonBytesInSlices(data, timeSlicer()));
       const sig = await signature(this.path);
       if (sig) ownWrites.set(this.path, sig);
     } catch (err) {
-      // A write that failed half-way (a full disk) leaves lowdb's temporary file behind, holding
-      // space the user is asked to free. Only remove it when no other write to this file is
-      // queued; if removing fails too (the disk is gone), the sweep on the next open takes it.
-      if (writing.get(this.path) === 1) await rm(tempPathOf(this.path), { force: true }).catch(() => undefined);
+      // A write that failed half-way (a full disk) has removed its temporary file (writeFileAtomically);
+      // if removing failed too (the disk is gone), the sweep on the next open takes it.
       throw writeError(this.path, err);
     } finally {
       const n = (writing.get(this.path) ?? 1) - 1;
@@ -70,11 +70,6 @@ class TrackedJsonFile<T> implements Adapter<T> {
       else writing.set(this.path, n);
     }
   }
-}
-
-/** Where lowdb's atomic writer (steno) puts a file's content before renaming it into place. */
-function tempPathOf(path: string): string {
-  return join(dirname(path), `.${basename(path)}.tmp`);
 }
 
 /**
