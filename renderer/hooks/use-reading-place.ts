@@ -82,7 +82,10 @@ export function useReadingPlace(options: ReadingPlaceOptions): void {
     if (workspacePath === null || restoredFor.current !== workspacePath || restoring.current) return;
     if (openId === null) return writePlace(storage, workspacePath, null);
     // Another document starts at its top: the pane on screen may still be the previous document's.
-    const scrollTop = writtenFor.current === openId ? readerScrollTop() : 0;
+    // The same one keeps the offset the scroll listener below keeps current: reading the pane's
+    // would force a layout of what the change just drew (a tag's details panel, #14).
+    const kept = readPlace(storage, workspacePath);
+    const scrollTop = writtenFor.current === openId && kept?.docId === openId ? kept.scrollTop : 0;
     writtenFor.current = openId;
     const shownLayer = layer !== null && layer !== annotator ? { layer } : {};
     writePlace(storage, workspacePath, { docId: openId, ...shownLayer, ...(selectedId === null ? {} : { selectedId }), scrollTop });
