@@ -119,9 +119,18 @@ async function profileList(url: string, probe: string): Promise<void> {
       console.log(
         `  browser: script ${ms('ScriptDuration')} ms, style ${ms('RecalcStyleDuration')} ms, layout ${ms('LayoutDuration')} ms (${m['LayoutCount']} layouts), tasks ${ms('TaskDuration')} ms`,
       );
+      // The page's own files (the API calls are listed below): when each arrived, against the paint.
+      for (const e of await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .filter((r) => (r as PerformanceResourceTiming).initiatorType !== 'fetch')
+          .map((r) => ({ name: r.name.split('/').pop() ?? '', start: r.startTime, end: (r as PerformanceResourceTiming).responseEnd })),
+      ))
+        console.log(`  file ${e.name}: ${e.start.toFixed(1)} -> ${e.end.toFixed(1)} ms`);
       for (const f of await page.evaluate(() => __cdBench.fetchLog()))
         console.log(`  api ${f.method}: ${f.start.toFixed(1)} -> ${f.end.toFixed(1)} ms (${(f.end - f.start).toFixed(1)} ms)`);
       printProfile(profile);
+      if (process.env.PROFILE_OUT) await writeFile(join(process.env.PROFILE_OUT, `list-${r + 1}.cpuprofile`), JSON.stringify(profile));
       await context.close();
     }
   } finally {
