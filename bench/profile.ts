@@ -40,8 +40,9 @@ function totalTimes(profile: Profile): [string, number][] {
     const seen = new Set<string>();
     for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
       const { functionName, url, lineNumber } = byId.get(n)!.callFrame;
-      if (!url.includes('index-')) continue;
-      seen.add(`${functionName || '(anonymous)'}:${lineNumber + 1}`);
+      // The app's files: the entry (index-*.js) and the app it imports (mount-*.js).
+      if (!url.includes('/assets/')) continue;
+      seen.add(`${functionName || '(anonymous)'} ${url.split('/').pop()?.split('-')[0] ?? ''}:${lineNumber + 1}`);
     }
     for (const key of seen) totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });

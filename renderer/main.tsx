@@ -3,32 +3,37 @@
  * browser host's HTTP API with the URL's token) and mounts the app, or explains how to open
  * it when there is no way to connect.
  *
- * The first load of the document list starts before React DOM and the app are evaluated: they
- * are imported dynamically (the build keeps them in the one bundle and evaluates them on import),
- * so the service prepares the list while their code starts. The entry waits briefly for the
- * workspace's answer first, because the list is asked for in that answer's callback, which would
- * otherwise wait until the app's code has run; and briefly for the list before the first render,
- * so that render shows it rather than an empty list drawn and laid out once more right after.
+ * The first load of the document list starts before React and the app have arrived: they are a
+ * separate file (mount.tsx and what it imports), which the page fetches beside this small entry
+ * (the build adds a modulepreload link for it) and which is evaluated when imported, so the
+ * service prepares the list while the app's code downloads and starts (#14). The entry waits
+ * briefly for the workspace's answer before evaluating the app, because the list is asked for in
+ * that answer's callback, which would otherwise wait until the app's code has run; and briefly for
+ * the list before the first render, so that render shows it rather than an empty list drawn and
+ * laid out once more right after.
  */
 import 'prosemirror-view/style/prosemirror.css';
 import './styles.css';
 import './controls.css';
 import './dialogs.css';
-import { StrictMode } from 'react';
 import { connect } from './api/client';
 import { preloadWorkspace } from './api/workspace-preload';
-import { NoApiMessage } from './components/NoApiMessage';
 
 /** The longest the entry waits for the service at each of the two points, before going on without it. */
 const PRELOAD_WAIT_MS = 150;
 
 const atMost = (promise: Promise<void>) => Promise.race([promise, new Promise<void>((resolve) => setTimeout(resolve, PRELOAD_WAIT_MS))]);
 
-const container = document.getElementById('root');
-if (!container) throw new Error('index.html has no #root element');
-const api = connect(window);
-const preload = api ? preloadWorkspace(api) : null;
-if (preload) await atMost(preload.listRequested);
-const [{ createRoot }, { App }] = await Promise.all([import('react-dom/client'), import('./App')]);
-if (preload) await atMost(preload.settled);
-createRoot(container).render(<StrictMode>{api ? <App api={api} /> : <NoApiMessage />}</StrictMode>);
+/** Starts the first load, then mounts the app (no top-level await: with it, the build would split the entry's modules into another file). */
+async function start(container: HTMLElement): Promise<void> {
+  const api = connect(window);
+  const preload = api ? preloadWorkspace(api) : null;
+  if (preload) await atMost(preload.listRequested);
+  const { mount } = await import('./mount');
+  if (preload) await atMost(preload.settled);
+  mount(container, api);
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+void start(root);

@@ -1,7 +1,8 @@
 /**
  * The window's first load, in Chromium through the browser host: the entry asks for the
- * workspace and then its document list before the app's code runs, once; a host that is slow
- * to answer or fails still gets the app on screen, and the list arrives when the host answers.
+ * workspace and then its document list before the app's code runs, once, and before that code
+ * has arrived (the entry is a small file of its own); a host that is slow to answer or fails
+ * still gets the app on screen, and the list arrives when the host answers.
  */
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { startHostProcess, type HostProcess } from './support/host';
@@ -35,6 +36,33 @@ test('the workspace and then the list are asked for first, and the list once', a
   // (and would have loaded the list by then), a positive signal instead of a sleep.
   await expect.poll(() => calls.filter((c) => c === 'getWorkspace').length, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
   expect(calls.slice(0, 2)).toEqual(['getWorkspace', 'listDocuments']);
+  expect(calls.filter((c) => c === 'listDocuments')).toHaveLength(1);
+});
+
+test('the list is asked for while the app’s code is still on its way: the page’s entry is a small file of its own', async ({ page, request }) => {
+  // The script the page starts with, as the host serves it.
+  const html = await (await request.get(`${host.origin}/`)).text();
+  const entry = /<script type="module"[^>]*\ssrc="\.\/([^"]+)"/.exec(html)?.[1];
+  expect(entry, 'index.html starts one module script').toBeTruthy();
+  // Every other script is held back until the list has been asked for.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const held: string[] = [];
+  await page.route('**/*.js', async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path !== `/${entry}`) {
+      held.push(path);
+      await released;
+    }
+    await route.continue();
+  });
+  const calls = recordCalls(page);
+  await page.goto(host.url);
+  await expect.poll(() => calls.slice(0, 2)).toEqual(['getWorkspace', 'listDocuments']);
+  expect(held.length, 'the app (React, ProseMirror, its components) is a file apart from the entry').toBeGreaterThan(0);
+  await expect(page.getByLabel('Filter documents')).toHaveCount(0);
+  release();
+  await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(SAMPLE_COUNT);
   expect(calls.filter((c) => c === 'listDocuments')).toHaveLength(1);
 });
 
