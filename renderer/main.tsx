@@ -3,14 +3,12 @@
  * browser host's HTTP API with the URL's token) and mounts the app, or explains how to open
  * it when there is no way to connect.
  *
- * The first load of the document list starts before React and the app have arrived: they are a
- * separate file (mount.tsx and what it imports), which the page fetches beside this small entry
- * (the build adds a modulepreload link for it) and which is evaluated when imported, so the
- * service prepares the list while the app's code downloads and starts (#14). The entry waits
- * briefly for the workspace's answer before evaluating the app, because the list is asked for in
- * that answer's callback, which would otherwise wait until the app's code has run; and briefly for
- * the list before the first render, so that render shows it rather than an empty list drawn and
- * laid out once more right after.
+ * The first load of the workspace and its document list (one call, renderer/api/workspace-preload.ts)
+ * starts before React and the app have arrived: they are a separate file (mount.tsx and what it
+ * imports), which the page fetches beside this small entry (the build adds a modulepreload link
+ * for it), so the service prepares the list while the app's code downloads and starts (#14). The
+ * entry waits briefly for the list before the first render, so that render shows it rather than
+ * an empty list drawn and laid out once more right after.
  */
 import 'prosemirror-view/style/prosemirror.css';
 import './styles.css';
@@ -19,7 +17,7 @@ import './dialogs.css';
 import { connect } from './api/client';
 import { preloadWorkspace } from './api/workspace-preload';
 
-/** The longest the entry waits for the service at each of the two points, before going on without it. */
+/** The longest the entry waits for the list once the app's code is ready, before rendering without it. */
 const PRELOAD_WAIT_MS = 150;
 
 const atMost = (promise: Promise<void>) => Promise.race([promise, new Promise<void>((resolve) => setTimeout(resolve, PRELOAD_WAIT_MS))]);
@@ -28,7 +26,6 @@ const atMost = (promise: Promise<void>) => Promise.race([promise, new Promise<vo
 async function start(container: HTMLElement): Promise<void> {
   const api = connect(window);
   const preload = api ? preloadWorkspace(api) : null;
-  if (preload) await atMost(preload.listRequested);
   const { mount } = await import('./mount');
   if (preload) await atMost(preload.settled);
   mount(container, api);
