@@ -40,8 +40,9 @@ function totalTimes(profile: Profile): [string, number][] {
     const seen = new Set<string>();
     for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
       const { functionName, url, lineNumber } = byId.get(n)!.callFrame;
-      if (!url.includes('index-')) continue;
-      seen.add(`${functionName || '(anonymous)'}:${lineNumber + 1}`);
+      // The app's files: the entry (index-*.js) and the app it imports (mount-*.js).
+      if (!url.includes('/assets/')) continue;
+      seen.add(`${functionName || '(anonymous)'} ${url.split('/').pop()?.split('-')[0] ?? ''}:${lineNumber + 1}`);
     }
     for (const key of seen) totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
@@ -119,9 +120,18 @@ async function profileList(url: string, probe: string): Promise<void> {
       console.log(
         `  browser: script ${ms('ScriptDuration')} ms, style ${ms('RecalcStyleDuration')} ms, layout ${ms('LayoutDuration')} ms (${m['LayoutCount']} layouts), tasks ${ms('TaskDuration')} ms`,
       );
+      // The page's own files (the API calls are listed below): when each arrived, against the paint.
+      for (const e of await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .filter((r) => (r as PerformanceResourceTiming).initiatorType !== 'fetch')
+          .map((r) => ({ name: r.name.split('/').pop() ?? '', start: r.startTime, end: (r as PerformanceResourceTiming).responseEnd })),
+      ))
+        console.log(`  file ${e.name}: ${e.start.toFixed(1)} -> ${e.end.toFixed(1)} ms`);
       for (const f of await page.evaluate(() => __cdBench.fetchLog()))
         console.log(`  api ${f.method}: ${f.start.toFixed(1)} -> ${f.end.toFixed(1)} ms (${(f.end - f.start).toFixed(1)} ms)`);
       printProfile(profile);
+      if (process.env.PROFILE_OUT) await writeFile(join(process.env.PROFILE_OUT, `list-${r + 1}.cpuprofile`), JSON.stringify(profile));
       await context.close();
     }
   } finally {

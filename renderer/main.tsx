@@ -3,32 +3,40 @@
  * browser host's HTTP API with the URL's token) and mounts the app, or explains how to open
  * it when there is no way to connect.
  *
- * The first load of the document list starts before React DOM and the app are evaluated: they
- * are imported dynamically (the build keeps them in the one bundle and evaluates them on import),
- * so the service prepares the list while their code starts. The entry waits briefly for the
- * workspace's answer first, because the list is asked for in that answer's callback, which would
- * otherwise wait until the app's code has run; and briefly for the list before the first render,
- * so that render shows it rather than an empty list drawn and laid out once more right after.
+ * The first load of the workspace and its document list (one call, renderer/api/workspace-preload.ts)
+ * starts before React and the app have arrived: they are a separate file (mount.tsx and what it
+ * imports), which the page fetches beside this small entry (the build adds a modulepreload link
+ * for it), so the service prepares the list while the app's code downloads and starts (#14). The
+ * entry waits briefly for the list before the first render, so that render shows it rather than
+ * an empty list drawn and laid out once more right after.
  */
 import 'prosemirror-view/style/prosemirror.css';
 import './styles.css';
 import './controls.css';
 import './dialogs.css';
-import { StrictMode } from 'react';
 import { connect } from './api/client';
 import { preloadWorkspace } from './api/workspace-preload';
-import { NoApiMessage } from './components/NoApiMessage';
 
-/** The longest the entry waits for the service at each of the two points, before going on without it. */
+/** The longest the entry waits for the list once the app's code is ready, before rendering without it. */
 const PRELOAD_WAIT_MS = 150;
 
 const atMost = (promise: Promise<void>) => Promise.race([promise, new Promise<void>((resolve) => setTimeout(resolve, PRELOAD_WAIT_MS))]);
 
-const container = document.getElementById('root');
-if (!container) throw new Error('index.html has no #root element');
-const api = connect(window);
-const preload = api ? preloadWorkspace(api) : null;
-if (preload) await atMost(preload.listRequested);
-const [{ createRoot }, { App }] = await Promise.all([import('react-dom/client'), import('./App')]);
-if (preload) await atMost(preload.settled);
-createRoot(container).render(<StrictMode>{api ? <App api={api} /> : <NoApiMessage />}</StrictMode>);
+/** Starts the first load, then mounts the app (no top-level await: with it, the build would split the entry's modules into another file). */
+async function start(container: HTMLElement): Promise<void> {
+  const api = connect(window);
+  const preload = api ? preloadWorkspace(api) : null;
+  const app = import('./mount');
+  // A window's first Intl object loads the browser's locale data (12-73 ms measured in a fresh
+  // window): load it while the list and the app's code are on their way, so the app's formatters
+  // (util/format.ts, made when the app is evaluated) cost almost nothing then (#14). In a task of
+  // its own: the calls above are sent when this task ends.
+  setTimeout(() => new Intl.NumberFormat().format(0));
+  const { mount } = await app;
+  if (preload) await atMost(preload.settled);
+  mount(container, api);
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+void start(root);

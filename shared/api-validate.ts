@@ -126,6 +126,7 @@ const jobId = z.string().regex(/^[0-9a-f]{16,64}$/, 'not an export job id');
 const schemas = {
   getWorkspace: noArg,
   listDocuments: noArg,
+  loadWorkspace: noArg,
   getDocument: z.object({ docId, layer: layer.optional() }).strict(),
   readAhead: z.object({ docIds: z.array(docId).max(100), layer: layer.optional() }).strict(),
   importFiles: z

@@ -39,6 +39,9 @@ export type WorkspaceInfo = Readonly<{
   schemaConflicts: readonly FieldConflict[];
 }>;
 
+/** The workspace and every document's row, read at one revision (loadWorkspace). */
+export type LoadedWorkspace = Readonly<{ info: WorkspaceInfo; rows: readonly DocumentRow[] }>;
+
 /** What kind of saved change a ChangeEvent reports. */
 export type ChangeKind = 'changes' | 'schema' | 'import' | 'restore' | 'delete';
 
@@ -197,6 +200,11 @@ export interface ClaimdeskApi {
   getWorkspace(): Promise<WorkspaceInfo>;
   /** Every document's index row, in import order. */
   listDocuments(): Promise<readonly DocumentRow[]>;
+  /**
+   * getWorkspace and listDocuments in one answer, both read at the same revision: the window's
+   * first load, one round trip instead of two (#14), with a list never older than the revision it is told.
+   */
+  loadWorkspace(): Promise<LoadedWorkspace>;
   /** One document seen through one layer (default: the analyst's own). @throws NOT_FOUND, IO when a file cannot be read. */
   getDocument(arg: { docId: DocId; layer?: string }): Promise<DocumentData>;
   /**
@@ -326,6 +334,7 @@ export const ARTICLE_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown'
 export const API_METHODS = [
   'getWorkspace',
   'listDocuments',
+  'loadWorkspace',
   'getDocument',
   'readAhead',
   'importFiles',

@@ -56,6 +56,12 @@ export function createServiceApi(session: WorkspaceSession, settings: SettingsSt
   const api: ClaimdeskApi = {
     getWorkspace: async () => ({ ...ws().info(), annotator: me() }),
     listDocuments: async () => ws().listDocuments(me()),
+    loadWorkspace: async () => {
+      // Read in one go (no await between): the rows are of the revision the info tells.
+      const workspace = ws();
+      const annotator = me();
+      return { info: { ...workspace.info(), annotator }, rows: workspace.listDocuments(annotator) };
+    },
     getDocument: ({ docId, layer }) => ws().openDocument(docId, layer ?? me()),
     readAhead: ({ docIds, layer }) => ws().readAhead(docIds, layer ?? me()),
     importFiles: async ({ files }) => {

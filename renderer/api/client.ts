@@ -55,8 +55,10 @@ export function connect(win: Window & { claimdesk?: Bridge }): ClaimdeskApi | nu
   if (bridge) return createClient(bridge.send);
   const fromHash = new URLSearchParams(win.location.hash.slice(1)).get('token');
   if (fromHash) {
-    win.sessionStorage.setItem(TOKEN_KEY, fromHash);
     win.history.replaceState(null, '', win.location.pathname + win.location.search);
+    // Kept for a reload, in a task of its own: the window's first sessionStorage access waits on the
+    // browser (1-29 ms measured), and the first calls (renderer/main.tsx) are sent when this task ends (#14).
+    win.setTimeout(() => win.sessionStorage.setItem(TOKEN_KEY, fromHash));
   }
   const token = fromHash ?? win.sessionStorage.getItem(TOKEN_KEY);
   if (!token) return null;

@@ -244,13 +244,18 @@ export function summaryOf(layer: Pick<LayerFile, 'status' | 'annotations' | 'con
 /** The summary of a layer that does not exist yet. */
 export const EMPTY_SUMMARY: LayerSummary = { status: 'new', annotationCount: 0, labelCounts: {}, conflictCount: 0 };
 
+/** The summary of layer `name` among `layers`, or EMPTY_SUMMARY when there is no such layer (yet). */
+export const summaryIn = (layers: Readonly<Record<string, LayerSummary>>, name: string): LayerSummary =>
+  Object.hasOwn(layers, name) ? layers[name]! : EMPTY_SUMMARY;
+
 /**
- * A document's row as one analyst's list shows it.
+ * A document's row as one analyst's list shows it. The label counts of the viewer's layer are
+ * sent once, in `layers` (read them with `summaryIn(row.layers, row.layer)`, #14).
  * @param layers every layer's summary by name
  * @param viewer the layer whose status and counts the row carries (the analyst's own)
  */
 export function documentRowOf(row: Omit<IndexRow, StoreOnlyField>, layers: Readonly<Record<string, LayerSummary>>, viewer: string): DocumentRow {
-  const own = Object.hasOwn(layers, viewer) ? layers[viewer]! : EMPTY_SUMMARY;
+  const own = summaryIn(layers, viewer);
   const { id, title, sourceName, importedAt, publishedAt, length } = row; // not the hashes (StoreOnlyField)
   return {
     id,
@@ -261,7 +266,6 @@ export function documentRowOf(row: Omit<IndexRow, StoreOnlyField>, layers: Reado
     length,
     status: own.status,
     annotationCount: own.annotationCount,
-    labelCounts: own.labelCounts,
     layer: viewer,
     layers,
   };

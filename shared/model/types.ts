@@ -180,16 +180,16 @@ export type StoreOnlyField = 'sha256' | 'textSha256';
 
 /**
  * A document as the list shows it to one analyst: the index row (without its hashes: a fifth of a
- * 5,000-document list's bytes, #14), the status and counts of the layer the analyst works in (their
- * own; 'new' and zero when they have none yet), and every layer's summary by layer name (annotators,
- * and `curated` when there is a curated layer).
+ * 5,000-document list's bytes, #14), the status and annotation count of the layer the analyst works
+ * in (their own; 'new' and zero when they have none yet), and every layer's summary by layer name
+ * (annotators, and `curated` when there is a curated layer). The analyst's label counts are in their
+ * layer's summary only (`summaryIn(row.layers, row.layer)`): sent twice, they were an eighth of the list's bytes (#14).
  */
 export type DocumentRow = Omit<IndexRow, StoreOnlyField> &
   Readonly<{
     status: DocStatus;
     annotationCount: number;
-    labelCounts: Readonly<Record<string, number>>;
-    /** The layer the status and counts above are of. */
+    /** The layer the status and count above are of. */
     layer: string;
     layers: Readonly<Record<string, LayerSummary>>;
   }>;

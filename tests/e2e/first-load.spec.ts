@@ -1,6 +1,7 @@
 /**
  * The window's first load, in Chromium through the browser host: the entry asks for the
- * workspace and then its document list before the app's code runs, once; a host that is slow
+ * workspace and its document list in one call (loadWorkspace) before the app's code runs, once,
+ * and before that code has arrived (the entry is a small file of its own); a host that is slow
  * to answer or fails still gets the app on screen, and the list arrives when the host answers.
  */
 import { expect, test, type Page, type Request } from '@playwright/test';
@@ -26,23 +27,51 @@ function recordCalls(page: Page): string[] {
   return calls;
 }
 
-test('the workspace and then the list are asked for first, and the list once', async ({ page }) => {
+test('the workspace and its list are asked for first, in one call, and the list once', async ({ page }) => {
   const calls = recordCalls(page);
   await page.goto(host.url);
   await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(SAMPLE_COUNT);
-  // The entry asked for the workspace once; the app's first poll uses that answer. A third
-  // request for the workspace is the poll after next: the first poll that asked has finished
-  // (and would have loaded the list by then), a positive signal instead of a sleep.
-  await expect.poll(() => calls.filter((c) => c === 'getWorkspace').length, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
-  expect(calls.slice(0, 2)).toEqual(['getWorkspace', 'listDocuments']);
-  expect(calls.filter((c) => c === 'listDocuments')).toHaveLength(1);
+  // The entry loaded the workspace with its list; the app's first poll uses that answer, and its
+  // later polls ask for the workspace alone. A second request for the workspace is the poll after
+  // next: the first poll that asked has finished (and would have loaded the list by then), a
+  // positive signal instead of a sleep.
+  await expect.poll(() => calls.filter((c) => c === 'getWorkspace').length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+  expect(calls[0]).toBe('loadWorkspace');
+  expect(calls.filter((c) => c === 'loadWorkspace' || c === 'listDocuments')).toEqual(['loadWorkspace']);
+});
+
+test('the list is asked for while the app’s code is still on its way: the page’s entry is a small file of its own', async ({ page, request }) => {
+  // The script the page starts with, as the host serves it.
+  const html = await (await request.get(`${host.origin}/`)).text();
+  const entry = /<script type="module"[^>]*\ssrc="\.\/([^"]+)"/.exec(html)?.[1];
+  expect(entry, 'index.html starts one module script').toBeTruthy();
+  // Every other script is held back until the list has been asked for.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const held: string[] = [];
+  await page.route('**/*.js', async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path !== `/${entry}`) {
+      held.push(path);
+      await released;
+    }
+    await route.continue();
+  });
+  const calls = recordCalls(page);
+  await page.goto(host.url);
+  await expect.poll(() => calls.slice(0, 1)).toEqual(['loadWorkspace']);
+  expect(held.length, 'the app (React, ProseMirror, its components) is a file apart from the entry').toBeGreaterThan(0);
+  await expect(page.getByLabel('Filter documents')).toHaveCount(0);
+  release();
+  await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(SAMPLE_COUNT);
+  expect(calls.filter((c) => c === 'loadWorkspace' || c === 'listDocuments')).toEqual(['loadWorkspace']);
 });
 
 test('a host slow to answer still gets the app on screen; the list follows its answer', async ({ page }) => {
   let answer = () => {};
   const answered = new Promise<void>((resolve) => (answer = resolve));
   let held = false;
-  await page.route('**/api/getWorkspace', async (route) => {
+  await page.route('**/api/loadWorkspace', async (route) => {
     if (held) return route.continue();
     held = true;
     await answered;
@@ -57,7 +86,7 @@ test('a host slow to answer still gets the app on screen; the list follows its a
 
 test('a first call that fails is reported, and the next poll loads the list', async ({ page }) => {
   let failed = false;
-  await page.route('**/api/getWorkspace', async (route) => {
+  await page.route('**/api/loadWorkspace', async (route) => {
     if (failed) return route.continue();
     failed = true;
     await route.abort('connectionrefused');

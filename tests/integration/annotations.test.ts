@@ -44,7 +44,7 @@ describe('applyChanges', () => {
       { op: 'addAnnotation', annotation: claim },
       { op: 'addRelation', relation: link },
     ]);
-    expect(row).toMatchObject({ annotationCount: 2, labelCounts: { Claim: 1, Source: 1 } });
+    expect(row).toMatchObject({ annotationCount: 2, layer: ANALYST, layers: { [ANALYST]: { labelCounts: { Claim: 1, Source: 1 } } } });
     expect((await readLayerFile(dir, docId)).annotations.map((a) => a.id)).toEqual(['c1', 's1']); // stored sorted by start
     const reopened = await Workspace.open(dir);
     const doc = await reopened.openDocument(docId, ANALYST);
@@ -128,8 +128,8 @@ describe('updateSchema', () => {
     expect(doc.annotations.map((a) => `${a.id}:${a.label}`)).toEqual(['c1:Claim', 'k1:Attribution cue']);
     expect(doc.relations).toEqual([]);
     expect(reopened.info().schema.labels.map((l) => l.name)).toEqual(['Claim', 'Attribution cue', 'Evidence', 'Entity']);
-    expect(reopened.listDocuments(ANALYST)[0]!.labelCounts).toEqual({ 'Attribution cue': 1, Claim: 1 });
+    expect(reopened.listDocuments(ANALYST)[0]!.layers[ANALYST]!.labelCounts).toEqual({ 'Attribution cue': 1, Claim: 1 });
     expect((await reopened.openDocument(docId, 'bob')).annotations.map((a) => `${a.id}:${a.label}`)).toEqual(['bk1:Attribution cue']);
-    expect(reopened.listDocuments('bob')[0]!.labelCounts).toEqual({ 'Attribution cue': 1 });
+    expect(reopened.listDocuments('bob')[0]!.layers['bob']!.labelCounts).toEqual({ 'Attribution cue': 1 });
   });
 });

@@ -90,6 +90,17 @@ describe.each(transports)('API contract over $name', ({ setup }) => {
     expect((await api.getWorkspace()).revision).toBe(before + 1);
   });
 
+  it('loads the workspace and its list in one answer, as getWorkspace and listDocuments give them, at one revision', async () => {
+    const [row] = await api.listDocuments();
+    await api.applyChanges({ docId: row!.id, ops: [{ op: 'updateDocument', before: { status: 'in_progress' }, after: { status: 'done' } }] });
+    const loaded = await api.loadWorkspace();
+    expect(loaded.info).toEqual(await api.getWorkspace());
+    expect(loaded.rows).toEqual(await api.listDocuments());
+    expect(loaded.rows[0]).toMatchObject({ id: row!.id, status: 'done' });
+    await api.applyChanges({ docId: row!.id, ops: [{ op: 'updateDocument', before: { status: 'done' }, after: { status: 'in_progress' } }] });
+    expect((await api.loadWorkspace()).info.revision).toBe(loaded.info.revision + 1);
+  });
+
   it("works in the analyst's own layer unless told otherwise, and lists it with every layer's summary", async () => {
     const { annotator } = await api.getWorkspace();
     const [row] = await api.listDocuments();

@@ -28,9 +28,10 @@ describe('document rows', () => {
       const rowOf = (rows: readonly DocumentRow[], id: string) => rows.find((r) => r.id === id)!;
 
       const first = ws.listDocuments('ann');
-      // What the list shows and nothing only the store uses: the hashes are a fifth of a big list's bytes.
+      // What the list shows and nothing only the store uses: the hashes are a fifth of a big list's bytes,
+      // and the viewer's label counts are sent once, in their layer's summary (twice, they were an eighth).
       expect(Object.keys(rowOf(first, envoy)).sort()).toEqual(
-        ['annotationCount', 'id', 'importedAt', 'labelCounts', 'layer', 'layers', 'length', 'sourceName', 'status', 'title'].sort(),
+        ['annotationCount', 'id', 'importedAt', 'layer', 'layers', 'length', 'sourceName', 'status', 'title'].sort(),
       );
       const again = ws.listDocuments('ann');
       expect(rowOf(again, envoy)).toBe(rowOf(first, envoy));
@@ -39,7 +40,7 @@ describe('document rows', () => {
       // A save: that document's row is new and counts it; the other's is kept as it was.
       await ws.applyChanges(envoy, 'ann', [{ op: 'addAnnotation', annotation: span('a1', 'Christopher Hill', 'ann') }]);
       const saved = ws.listDocuments('ann');
-      expect(rowOf(saved, envoy)).toMatchObject({ annotationCount: 1, labelCounts: { Source: 1 }, layer: 'ann' });
+      expect(rowOf(saved, envoy)).toMatchObject({ annotationCount: 1, layer: 'ann', layers: { ann: { labelCounts: { Source: 1 } } } });
       expect(rowOf(saved, heat)).toBe(rowOf(first, heat));
 
       // Another annotator's layer shows among the layers; their own view shows their counts.
@@ -57,7 +58,7 @@ describe('document rows', () => {
       layer.annotations.push(span('a2', 'Aso', 'ann'));
       await writeFile(path, JSON.stringify(layer, null, 2));
       ws.refreshLayers();
-      expect(rowOf(ws.listDocuments('ann'), envoy)).toMatchObject({ annotationCount: 2, labelCounts: { Source: 2 } });
+      expect(rowOf(ws.listDocuments('ann'), envoy)).toMatchObject({ annotationCount: 2, layers: { ann: { labelCounts: { Source: 2 } } } });
 
       // A deleted document leaves the list.
       await ws.deleteDocument(heat);

@@ -69,7 +69,7 @@ describe('layers', () => {
     await ws.close();
     await rm(join(root, '.cache'), { recursive: true, force: true });
     let again = await Workspace.open(root, { mergeDriver: null });
-    expect(again.listDocuments('ann')[0]).toMatchObject({ annotationCount: 1, labelCounts: { Source: 1 } });
+    expect(again.listDocuments('ann')[0]).toMatchObject({ annotationCount: 1, layers: { ann: { labelCounts: { Source: 1 } } } });
     await again.close(); // writes the cache
     // Another machine's version of ann's layer arrives (as a git pull would write it): two sources now.
     const path = join(root, 'documents', docId, 'layers', 'ann.json');
@@ -77,7 +77,7 @@ describe('layers', () => {
     layer.annotations.push(span('a2', 'Source', 'Aso', 'ann'));
     await writeFile(path, JSON.stringify(layer, null, 2));
     again = await Workspace.open(root, { mergeDriver: null });
-    expect(again.listDocuments('ann')[0]).toMatchObject({ annotationCount: 2, labelCounts: { Source: 2 } });
+    expect(again.listDocuments('ann')[0]).toMatchObject({ annotationCount: 2, layers: { ann: { labelCounts: { Source: 2 } } } });
     await again.close();
   });
 

@@ -270,15 +270,15 @@ describe('labels named like object properties', () => {
       })),
     );
     const row = await ws.applyChanges(docId, ANALYST, ops);
-    for (const name of names) expect(Object.getOwnPropertyDescriptor(row.labelCounts, name)?.value, name).toBe(2);
+    for (const name of names) expect(Object.getOwnPropertyDescriptor(row.layers[ANALYST]!.labelCounts, name)?.value, name).toBe(2);
     await ws.close();
     const cached = JSON.parse(await readFile(join(dir, '.cache', 'layers.json'), 'utf8')).documents[docId][ANALYST].summary;
     expect(Object.keys(cached.labelCounts).sort()).toEqual([...names].sort());
     for (const name of names) expect(Object.getOwnPropertyDescriptor(cached.labelCounts, name)?.value, name).toBe(2);
     const reopened = await Workspace.open(dir);
     const listed = reopened.listDocuments(ANALYST)[0]!;
-    expect(Object.keys(listed.labelCounts).sort()).toEqual([...names].sort());
-    for (const name of names) expect(Object.getOwnPropertyDescriptor(listed.labelCounts, name)?.value, name).toBe(2);
+    expect(Object.keys(listed.layers[ANALYST]!.labelCounts).sort()).toEqual([...names].sort());
+    for (const name of names) expect(Object.getOwnPropertyDescriptor(listed.layers[ANALYST]!.labelCounts, name)?.value, name).toBe(2);
     const scope = { documentIds: null, status: null, labels: null, relationTypes: null };
     for (const format of ['jsonl', 'brat'] as const) {
       let preview: ExportReport | null = null;
