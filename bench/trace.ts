@@ -1,11 +1,14 @@
 /**
- * `npx tsx bench/trace.ts [5kb|100kb|1mb|layers] [open|add] [runs]`: the renderer's main thread,
+ * `npx tsx bench/trace.ts [5kb|100kb|1mb|layers] [open|add|undo|bound] [runs]`: the renderer's main thread,
  * task by task, from the click that opens a case's document in the list (or from the hotkey that
- * tags a word in it) until it is painted, with each task's script, style recalculation (elements
+ * tags a word in it, or the Ctrl+Z that takes such a tag back; `bound`: the lower bound's one
+ * innerHTML of the same article) until it is painted, with each task's script, style recalculation (elements
  * restyled), layout (objects laid out of all) and paint, from a Chrome trace (#14). Where the
  * CPU profile (profile.ts) says which functions run, this says in which task and frame, and what
  * the browser did in between: a style or layout pass of its own, a task queued before the frame.
- * Times are ms from the event; `TRACE_OUT=dir` also writes each run's trace (DevTools opens it).
+ * Times are ms from the event; `TRACE_OUT=dir` also writes each run's trace (DevTools opens it);
+ * `TRACE_CATEGORIES` replaces the trace categories (add disabled-by-default-devtools.timeline.invalidationTracking
+ * to see why elements were restyled).
  * Only observes: it changes nothing in the app.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -14,11 +17,12 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumExecutable } from '../tests/e2e/support/browser';
 import { loadSamples } from './corpus';
-import { ANALYST_LAYER, BROWSER_ARGS, SEED, WB, bundleProbe, ensureBuilt, openWorkbench, startHost } from './workbench';
-import { docCases, type DocCase } from './workbench-cases';
+import { ANALYST_LAYER, BROWSER_ARGS, SEED, WB, bundleProbe, ensureBuilt, newPage, openWorkbench, startHost } from './workbench';
+import { docCases, lowerBoundShell, type DocCase } from './workbench-cases';
 
 type Probe = {
   openFromList(docId: string, t: typeof WB, expected: number[], total: number): Promise<{ firstMs: number; wholeMs: number }>;
+  openLowerBound(html: string, t: typeof LB, expected: number[], total: number): Promise<{ firstMs: number; wholeMs: number }>;
   blocksOnScreen(t: typeof WB): number[];
   selectWord(t: typeof WB, block: number, word: number): string;
   armKey(t: typeof WB, block: number, change: 'added' | 'removed'): void;
@@ -39,10 +43,16 @@ type TraceEvent = Readonly<{
 }>;
 
 const which = (process.argv[2] ?? '5kb').toLowerCase();
-const mode = process.argv[3] === 'add' ? 'add' : 'open';
+const MODES = ['open', 'add', 'undo', 'bound'] as const;
+const mode = MODES.find((m) => m === process.argv[3]) ?? 'open';
+/** The lower bound's column: the article's width in the workbench (measured by the benchmark; this is its value at 1280 px). */
+const BOUND_WIDTH = 584;
+const LB = { root: '#lb', highlight: 'mark', idsAttr: 'data-ids' };
 const runs = Number(process.argv[4] ?? 3);
 /** How long after the event tasks are listed (ms). */
 const WINDOW_MS = Number(process.env.TRACE_MS ?? 120);
+/** Where the lower bound starts (it has no click). */
+const START_MARK = 'cd-trace-start';
 const SHOWN = new Set([
   'EventDispatch',
   'FunctionCall',
@@ -75,20 +85,35 @@ function describe(task: TraceEvent, inside: readonly TraceEvent[]): string {
     .join(', ');
 }
 
-/** Opens the case (or tags a word in it) and says what it measured. */
-async function act(page: Page, c: DocCase): Promise<string> {
-  if (mode === 'open') {
-    const open = await page.evaluate(([id, t, e, n]) => __cdBench.openFromList(id, t, e, n), [c.doc.id, WB, c.expected, c.total] as const);
-    return `first screen ${open.firstMs.toFixed(1)} ms, whole ${open.wholeMs.toFixed(1)} ms`;
-  }
+/** Tags a word of the second block on screen with the first label's hotkey (or takes the last change back with Ctrl+Z) and says what it measured. */
+async function key(page: Page, press: '1' | 'Control+z'): Promise<string> {
   const block = (await page.evaluate((t) => __cdBench.blocksOnScreen(t), WB))[1]!;
-  await page.evaluate(([t, b]) => __cdBench.selectWord(t, b, 3), [WB, block] as const);
-  await page.waitForTimeout(50);
-  await page.evaluate(([t, b]) => __cdBench.armKey(t, b, 'added'), [WB, block] as const);
+  if (press === '1') {
+    await page.evaluate(([t, b]) => __cdBench.selectWord(t, b, 3), [WB, block] as const);
+    await page.waitForTimeout(50);
+  }
+  await page.evaluate(([t, b, change]) => __cdBench.armKey(t, b, change), [WB, block, press === '1' ? 'added' : 'removed'] as const);
   const k = await page.evaluate(() => __cdBench.keyCount());
-  await page.keyboard.press('1');
-  const r = await page.evaluate((i) => __cdBench.afterKey(i), k);
+  await page.keyboard.press(press);
+  const r = await page.evaluate((i) => __cdBench.afterKey(i), press === '1' ? k : k + 1); // Control's own press comes first
   return `sync ${r.syncMs.toFixed(1)} ms, painted ${r.paintMs.toFixed(1)} ms, save acknowledged ${r.ackMs.toFixed(1)} ms`;
+}
+
+/** Opens the case (or presses the key) and says what it measured. */
+async function act(page: Page, c: DocCase): Promise<string> {
+  if (mode === 'add') return key(page, '1');
+  if (mode === 'undo') return key(page, 'Control+z');
+  const open =
+    mode === 'bound'
+      ? await page.evaluate(([h, t, e, n, m]) => (performance.mark(m), __cdBench.openLowerBound(h, t, e, n)), [
+          c.html,
+          LB,
+          c.expected,
+          c.total,
+          START_MARK,
+        ] as const)
+      : await page.evaluate(([id, t, e, n]) => __cdBench.openFromList(id, t, e, n), [c.doc.id, WB, c.expected, c.total] as const);
+  return `first screen ${open.firstMs.toFixed(1)} ms, whole ${open.wholeMs.toFixed(1)} ms`;
 }
 
 ensureBuilt();
@@ -101,24 +126,38 @@ const browser = await chromium.launch({ headless: true, executablePath: chromium
 try {
   const probe = await bundleProbe();
   for (let r = 0; r < runs; r++) {
-    const { context, page } = await openWorkbench(browser, probe, host.url);
-    if (mode === 'add') {
+    const { context, page } = mode === 'bound' ? await newPage(browser, probe) : await openWorkbench(browser, probe, host.url);
+    if (mode === 'bound') {
+      await page.setContent(lowerBoundShell(BOUND_WIDTH));
+      await page.waitForTimeout(300);
+    }
+    if (mode === 'add' || mode === 'undo') {
       await page.evaluate(([id, t, e, n]) => __cdBench.openFromList(id, t, e, n), [c.doc.id, WB, c.expected, c.total] as const);
       await page.waitForTimeout(300);
+      if (mode === 'undo') {
+        await key(page, '1');
+        await page.waitForTimeout(300);
+      }
     }
     const cdp = await context.newCDPSession(page);
     const events: TraceEvent[] = [];
     // Chrome's trace events, typed by the protocol as string maps: the fields read here are described by TraceEvent.
     cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,toplevel', transferMode: 'ReportEvents' });
+    await cdp.send('Tracing.start', {
+      categories: process.env.TRACE_CATEGORIES ?? 'devtools.timeline,disabled-by-default-devtools.timeline,toplevel,blink.user_timing',
+      transferMode: 'ReportEvents',
+    });
     const said = await act(page, c);
     await page.waitForTimeout(200);
     await cdp.send('Tracing.end');
     await complete;
-    const trigger = events.find((e) => e.name === 'EventDispatch' && (e.args?.data?.type === 'click' || e.args?.data?.type === 'keydown'));
-    if (!trigger) throw new Error('no click or key press in the trace');
-    const main = events.filter((e) => e.pid === trigger.pid && e.tid === trigger.tid && e.ph === 'X');
+    const trigger = events.find(
+      (e) => e.name === START_MARK || (e.name === 'EventDispatch' && (e.args?.data?.type === 'click' || e.args?.data?.type === 'keydown')),
+    );
+    if (!trigger) throw new Error('no click, key press or start mark in the trace');
+    const thread = events.find((e) => e.ph === 'X' && e.ts >= trigger.ts && (e.name === 'FunctionCall' || e.name === 'EventDispatch')) ?? trigger;
+    const main = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X');
     console.log(`\n## ${c.name}, ${mode}, run ${r + 1}: ${said}`);
     for (const task of main.filter(
       (e) => e.name === 'ThreadControllerImpl::RunTask' && e.ts + (e.dur ?? 0) >= trigger.ts && e.ts <= trigger.ts + WINDOW_MS * 1000,
