@@ -17,6 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { CLIENT_ID_HEADER, EVENTS_PATH, failure, isClientId, MAX_IMPORT_BYTES, type ChangeEvent, type Envelope } from '../shared/api';
 import { dispatch } from '../shared/api-validate';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { answerBody, serialiseAhead } from './host-answers';
 import { createServiceApi, type SettingsStore } from './services/api';
 import { ChangeFeed } from './services/change-feed';
 import { appRoot, analystName, defaultWorkspaceDir, openAppSettings, samplesDir } from './services/app-paths';
@@ -94,7 +95,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const clientId = req.headers[CLIENT_ID_HEADER];
     const caller = feed.publishing(api, isClientId(clientId) ? clientId : undefined);
     const envelope = await dispatch(caller, method, body, (err) => console.error(`POST /api/${method} failed:`, err));
-    sendJson(res, 200, envelope);
+    res.writeHead(200, securityHeaders('application/json; charset=utf-8'));
+    res.end(answerBody(method, envelope));
+    // Long articles read ahead are serialised now, before their open (host-answers.ts).
+    if (method === 'readAhead' && envelope.ok) void serialiseAhead(api, body as { docIds: readonly string[]; layer?: string });
   }
 
   /** Streams the change feed to one tab until it goes away (token and origin checked as for API calls). */

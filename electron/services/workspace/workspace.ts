@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ApiError, type BackupEntry, type ImportReport, type WorkspaceInfo } from '../../../shared/api';
 import { DEFAULT_SCHEMA } from '../../../shared/model/default-schema';
-import { composeDocument, CURATED_LAYER, emptyLayer, isLayerName, layerOf } from '../../../shared/model/layers';
+import { composeDocument, CURATED_LAYER, emptyLayer, isLayerName, layerOf, type ArticleFile, type LayerFile } from '../../../shared/model/layers';
 import { migrateWorkspaceFile, STORE_VERSION, type WorkspaceFile } from '../../../shared/model/migrate';
 import { applyOperations, OperationConflict, OperationError, type Operation } from '../../../shared/model/operations';
 import { checkOperation, migrateDocumentLabels, type SchemaMigration } from '../../../shared/model/schema-rules';
@@ -49,6 +49,12 @@ export class Workspace {
   private readonly watcher: ExternalChangeWatcher;
   /** Work that must end before the workspace is closed (a sync: its merge writes files after the network step). */
   private readonly busy = new Set<Promise<unknown>>();
+  /**
+   * The document each open layer was last seen as, with the article it was composed with: opening
+   * it again while neither changed (the store replaces them on every change, never edits them)
+   * answers the same object, so the host serialises a long article once per version (#14).
+   */
+  private readonly composed = new WeakMap<LayerFile, { article: ArticleFile; doc: DocumentData }>();
 
   private constructor(
     private readonly store: DocumentStore,
@@ -185,7 +191,11 @@ export class Workspace {
       content: (await this.store.layerHandle(docId, layer)).data,
     }));
     this.store.onDocumentOpened?.(docId);
-    return composeDocument(article, content);
+    const kept = this.composed.get(content);
+    if (kept?.article === article) return kept.doc;
+    const doc = composeDocument(article, content);
+    this.composed.set(content, { article, doc });
+    return doc;
   }
 
   /**
