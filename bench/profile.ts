@@ -4,8 +4,7 @@
  * workbench benchmark does (fresh context, click in the list, until every highlight is painted)
  * with the renderer's CPU profiler on, and prints: the API calls made during the open (their
  * share of the wall time), the browser's own split (script, style, layout) from
- * Performance.getMetrics, and the functions with the most self time. With `HOST_PROF=dir`, the
- * host runs under `node --cpu-prof` and writes its profile there; with `PROFILE_OUT=dir`, each open's renderer profile is written
+ * Performance.getMetrics, and the functions with the most self time. With `PROFILE_OUT=dir`, each open's renderer profile is written
  * there as `<case>-<run>.cpuprofile` (DevTools opens it; its call tree says which effect of the open costs what). Only observes: it changes nothing in the app.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
