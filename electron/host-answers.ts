@@ -1,22 +1,41 @@
 /**
- * The browser host's answers as JSON bytes (#14). getDocument's are kept per document object: the
- * workspace answers the same object for as long as a document's article and layer are unchanged
- * (the store replaces them on every change, never edits them), so a long article is serialised
- * once per version, not at every open; and a document the window asked to be read ahead is
- * serialised then, before anyone opens it. Every other answer is serialised as it is sent.
+ * The browser host's answers as JSON bytes (#14). getDocument's answers for long documents are
+ * kept per document object: the workspace answers the same object for as long as a document's
+ * article and layer are unchanged (the store replaces them on every change, never edits them), so
+ * a long article is serialised once per version, not at every open; and a document the window
+ * asked to be read ahead is serialised then, before anyone opens it. What is kept is bounded
+ * (the least recently used goes first); short answers, and every other answer, are serialised as
+ * they are sent.
  */
 import type { ClaimdeskApi, Envelope } from '../shared/api';
 
-const documentBytes = new WeakMap<object, Buffer>();
+/** Answers shorter than this are not kept: serialising them costs less than a millisecond. */
+const MIN_KEPT_BYTES = 256 * 1024;
+/** At most this much is kept in all (a long article's answer is about 3.7 MB per MB of text). */
+const MAX_KEPT_BYTES = 64 * 1024 * 1024;
+
+/** Kept answers, least recently used first (a Map keeps insertion order). */
+const kept = new Map<object, Buffer>();
+let keptBytes = 0;
 const OK_PREFIX = Buffer.from('{"ok":true,"value":');
 const SUFFIX = Buffer.from('}');
 
-/** A document's JSON, serialised the first time it is asked for. */
+/** A document's JSON: the kept bytes, or serialised now (and kept when long). */
 function documentJson(doc: object): Buffer {
-  let bytes = documentBytes.get(doc);
-  if (bytes === undefined) {
-    bytes = Buffer.from(JSON.stringify(doc));
-    documentBytes.set(doc, bytes);
+  const hit = kept.get(doc);
+  if (hit !== undefined) {
+    kept.delete(doc); // now the most recently used
+    kept.set(doc, hit);
+    return hit;
+  }
+  const bytes = Buffer.from(JSON.stringify(doc));
+  if (bytes.length < MIN_KEPT_BYTES || bytes.length > MAX_KEPT_BYTES) return bytes;
+  kept.set(doc, bytes);
+  keptBytes += bytes.length;
+  for (const [oldest, old] of kept) {
+    if (keptBytes <= MAX_KEPT_BYTES) break;
+    kept.delete(oldest);
+    keptBytes -= old.length;
   }
   return bytes;
 }

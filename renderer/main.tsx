@@ -37,6 +37,28 @@ async function start(container: HTMLElement): Promise<void> {
   mount(container, api);
 }
 
+/**
+ * Says, in the page, that the app could not start (its code could not be loaded, e.g. the host
+ * stopped between serving the page and the app's file), and what to do: a blank page says nothing.
+ * Plain DOM: React may be what failed to load.
+ */
+function showStartFailure(container: HTMLElement, err: unknown): void {
+  const card = document.createElement('div');
+  card.className = 'cd-empty-card';
+  card.setAttribute('role', 'alert');
+  const title = document.createElement('h1');
+  title.className = 'cd-empty-title';
+  title.textContent = 'Claimdesk could not start';
+  const text = document.createElement('p');
+  text.className = 'cd-empty-text';
+  text.textContent = `Reload the page; if that does not help, restart Claimdesk (or the host, npm run serve). (${err instanceof Error ? err.message : String(err)})`;
+  card.append(title, text);
+  const main = document.createElement('main');
+  main.className = 'cd-noapi';
+  main.append(card);
+  container.replaceChildren(main);
+}
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-void start(root);
+start(root).catch((err: unknown) => showStartFailure(root, err));

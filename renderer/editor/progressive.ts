@@ -42,8 +42,8 @@ const ONE_PASS_CHARS = 120_000;
 const CHUNK_MS = 30;
 /**
  * Where the window can see input waiting (Chromium: navigator.scheduling.isInputPending), a chunk
- * goes on, batch after batch of about CHUNK_MS, up to this long unless a key or a click is
- * waiting: fewer chunks, and fewer frames drawn in between, put a long article in place sooner
+ * goes on, batch after batch of about CHUNK_MS, up to this long unless input (a key, a click, a
+ * scroll, a pointer move) is waiting: fewer chunks, and fewer frames drawn in between, put a long article in place sooner
  * while a key press still waits at most one batch (#14).
  */
 const LONG_CHUNK_MS = 100;
@@ -117,10 +117,11 @@ function sectionView(node: PmNode, _view: EditorView, getPos: () => number | und
   return { dom, update: (next, decos) => next.type === node.type && !isShown(decos), ignoreMutation: () => true };
 }
 
-/** Whether a key press or a click is waiting to be handled; null where the browser cannot say. */
+/** Whether input is waiting to be handled (a key, a click, and also a scroll or a pointer move); null where the browser cannot say. */
 function inputPending(): boolean | null {
-  const scheduling = (navigator as Navigator & { scheduling?: { isInputPending?: () => boolean } }).scheduling;
-  return scheduling?.isInputPending ? scheduling.isInputPending() : null;
+  const scheduling = (navigator as Navigator & { scheduling?: { isInputPending?: (options?: { includeContinuous?: boolean }) => boolean } })
+    .scheduling;
+  return scheduling?.isInputPending ? scheduling.isInputPending({ includeContinuous: true }) : null;
 }
 
 function estimatedHeight(section: PmNode): number {

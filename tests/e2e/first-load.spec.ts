@@ -85,14 +85,31 @@ test('a host slow to answer still gets the app on screen; the list follows its a
 });
 
 test('a first call that fails is reported, and the next poll loads the list', async ({ page }) => {
+  // The first call fails; the next ones wait until the test has seen the failure reported (a
+  // poll or the change feed's first event may ask again at once, and the report would be gone).
   let failed = false;
+  let seen = () => {};
+  const isSeen = new Promise<void>((resolve) => (seen = resolve));
   await page.route('**/api/loadWorkspace', async (route) => {
-    if (failed) return route.continue();
-    failed = true;
-    await route.abort('connectionrefused');
+    if (!failed) {
+      failed = true;
+      return route.abort('connectionrefused');
+    }
+    await isSeen;
+    return route.continue();
   });
   await page.goto(host.url);
   await expect(page.getByRole('alert').filter({ hasText: 'Cannot reach the workspace' })).toBeVisible();
+  seen();
   await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(SAMPLE_COUNT);
   await expect(page.getByRole('alert').filter({ hasText: 'Cannot reach the workspace' })).toHaveCount(0);
+});
+
+test('an app whose code cannot be loaded says so and what to do, instead of a blank page', async ({ page }) => {
+  // The host stops answering for the app's file (the entry was served): its import fails.
+  await page.route('**/assets/mount-*.js', (route) => route.abort('connectionrefused'));
+  await page.goto(host.url);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Claimdesk could not start');
+  await expect(alert).toContainText('Reload the page');
 });

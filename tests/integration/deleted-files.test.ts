@@ -105,6 +105,29 @@ describe('a layer file deleted under the app', () => {
     await reopened.close();
   });
 
+  it('of a document only read ahead is not written back: the document is closed, and opening it says what to do', async () => {
+    const { dir, ws, ids, layerPath } = await open(ENVOY, SUMMIT);
+    const [docId, witness] = ids as [string, string];
+    await ws.close();
+    const reopened = await Workspace.open(dir);
+    await reopened.openDocument(witness, ANALYST); // opened: written back when deleted
+    reopened.watch();
+    await reopened.readAhead([docId], ANALYST); // read ahead for the window, never opened
+    await rm(layerPath(docId));
+    await rm(layerPath(witness));
+    // The opened one comes back: by then the watcher has looked at both deletions.
+    await until(
+      () => readIfThere(layerPath(witness)),
+      (text) => text !== null,
+    );
+    expect(await readIfThere(layerPath(docId))).toBeNull();
+    await expect(reopened.openDocument(docId, ANALYST)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/was deleted outside Claimdesk/),
+    });
+    await reopened.close();
+  });
+
   it('is not written back when a checkout also took the document out of claimdesk.json', async () => {
     const { dir, ws, ids, layerPath } = await open(ENVOY, SUMMIT);
     const [gone, stays] = ids as [string, string];

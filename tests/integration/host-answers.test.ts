@@ -1,9 +1,10 @@
 /**
  * getDocument's answers over the browser host's real HTTP (#14): the host keeps a document's
- * serialised answer for as long as the workspace answers the same object, which it does only while
+ * serialised answer (a long one) for as long as the workspace answers the same object, which it does only while
  * the document's article and layer are unchanged. So every answer is the stored document as it is
  * then: after a save, a rename, and for a document read ahead before it was opened.
  */
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createClient, httpSend } from '../../renderer/api/client';
@@ -23,7 +24,11 @@ afterAll(async () => {
 async function setup() {
   const dir = await tempDir();
   const workspace = await Workspace.open(dir);
-  const report = await workspace.importPaths([join(SAMPLES, 'us-envoy-arrives-in-japan.txt'), join(SAMPLES, 'multilingual-summit-report.txt')]);
+  // A long article (its answer is long enough to be kept) and a sample.
+  const long = join(dir, 'long-report.txt');
+  const paragraph = 'The envoy said on Tuesday that Japan would put the resolution to a vote on Monday. ';
+  await writeFile(long, `A long report\n\n${Array.from({ length: 4_000 }, () => paragraph).join('\n\n')}`);
+  const report = await workspace.importPaths([long, join(SAMPLES, 'multilingual-summit-report.txt')]);
   const [docId, other] = report.imported.map((i) => i.row.id) as [string, string];
   const host = await startHost({ workspace, settings: await openAppSettings(), rendererDir: dir });
   hosts.push(host);
@@ -41,7 +46,8 @@ describe('getDocument over the host', () => {
     expect(await api.getDocument({ docId, layer: me })).toEqual(first);
     expect(await api.getDocument({ docId, layer: me })).toEqual(first);
 
-    const start = first.text.indexOf('Japan');
+    const start = first.text.lastIndexOf('Japan');
+    expect(JSON.stringify(first).length).toBeGreaterThan(256 * 1024); // long enough for the host to keep its answer
     const ops = addSpan(first, workspace.info().schema, 'Source', start, start + 'Japan'.length, {
       author: me,
       now: '2026-12-06T00:00:00.000Z',

@@ -26,6 +26,12 @@ export class DocumentStore extends IndexStore {
   private readonly opening = new Map<string, Promise<Low<ArticleFile> | Low<LayerFile>>>();
   /** Told of each document an analyst opens (the watcher watches its folders). */
   onDocumentOpened: ((docId: DocId) => void) | null = null;
+  /**
+   * Documents read into memory only ahead of an open (readAhead), neither opened nor changed
+   * since: if another program deletes their files (a git checkout), they are closed, not written
+   * back as an opened document is, since nobody opened them here.
+   */
+  private readonly readAheadOnly = new Set<DocId>();
 
   protected forget(docId: DocId): void {
     this.articles.delete(docId);
@@ -34,6 +40,22 @@ export class DocumentStore extends IndexStore {
 
   layerPath(docId: DocId, layer: string): string {
     return layerPath(this.root, docId, layer);
+  }
+
+  /** Notes a document about to be read ahead: unless it is open already, it counts as read ahead only until it is used. */
+  noteReadAhead(docId: DocId): void {
+    if (!this.articles.has(docId)) this.readAheadOnly.add(docId);
+  }
+
+  /** Notes a document opened or changed here: from now on, its files are written back if deleted. */
+  noteInUse(docId: DocId): void {
+    this.readAheadOnly.delete(docId);
+  }
+
+  /** Closes every document that was only read ahead (read from disk again when it is opened). */
+  closeReadAheadOnly(): void {
+    for (const docId of this.readAheadOnly) this.forget(docId);
+    this.readAheadOnly.clear();
   }
 
   /** The layers open in memory. */

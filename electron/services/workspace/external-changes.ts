@@ -166,12 +166,13 @@ export class ExternalChangeWatcher {
    * Writes open layers whose files another program deleted back from memory (the save notes
    * them as 'restored'), so that what the user has open is never lost or dropped silently. A
    * git checkout that also took the document out of claimdesk.json is read first: such a
-   * document is closed, not written back.
+   * document is closed, not written back; so are documents only read ahead.
    */
   private async restoreRemovedLayers(): Promise<void> {
     const { store } = this;
     if (store.isReadOnly) return;
     await this.checkIndex(join(store.root, INDEX_FILE));
+    store.closeReadAheadOnly(); // nobody opened them here: nothing of theirs to keep
     for (const docId of store.openArticles()) if (store.hasRow(docId)) await store.restoreArticle(docId);
     for (const { docId, layer } of store.openLayers()) {
       const db = store.openLayer(docId, layer);

@@ -191,6 +191,7 @@ export class Workspace {
       content: (await this.store.layerHandle(docId, layer)).data,
     }));
     this.store.onDocumentOpened?.(docId);
+    this.store.noteInUse(docId);
     const kept = this.composed.get(content);
     if (kept?.article === article) return kept.doc;
     const doc = composeDocument(article, content);
@@ -201,12 +202,15 @@ export class Workspace {
   /**
    * Opens documents' article and layer files ahead of their opening (see ClaimdeskApi.readAhead),
    * one after another in the queue. A document that cannot be read is left out: opening it says why.
+   * One that was not open counts as read ahead only until it is opened or changed: if its files are
+   * deleted meanwhile, it is closed, not written back.
    */
   async readAhead(docIds: readonly DocId[], layer: string): Promise<void> {
     checkLayerName(layer);
     for (const docId of docIds)
       await this.store
         .run(async () => {
+          this.store.noteReadAhead(docId);
           await this.store.article(docId);
           await this.store.layerHandle(docId, layer);
           this.store.onDocumentOpened?.(docId); // kept in memory from now on: changes made to its files elsewhere must be heard
@@ -255,6 +259,7 @@ export class Workspace {
       this.store.assertWritable();
       const db = await this.store.layerHandle(docId, layer);
       this.store.onDocumentOpened?.(docId); // kept open from now on: changes made to its files elsewhere must be heard
+      this.store.noteInUse(docId);
       const before = composeDocument(await this.store.article(docId), db.data);
       const schema = this.store.schema;
       let next: DocumentData;
