@@ -1,11 +1,11 @@
 /**
  * Annotations per label over the whole workspace, from the index rows (and this window's patches),
- * for the schema editor: each row's counts of the analyst's own layer (its summary in `layers`).
+ * for the schema editor: every layer's counts (the summaries in each row's `layers`), since saving
+ * the schema renames or deletes a label's annotations in every layer, not only the analyst's own.
  * Computed only while wanted; reads no document.
  */
 import { useMemo } from 'react';
 import { bump, counter } from '../../shared/model/keys';
-import { summaryIn } from '../../shared/model/layers';
 import type { DocId, DocumentRow } from '../../shared/model/types';
 
 /** Annotations per label over the whole workspace (from the index rows), computed when `isWanted`. */
@@ -19,7 +19,7 @@ export function useLabelCounts(
     if (!isWanted || !rows) return counts;
     for (const listed of rows) {
       const row = patches.get(listed.id) ?? listed;
-      for (const [label, n] of Object.entries(summaryIn(row.layers, row.layer).labelCounts)) bump(counts, label, n);
+      for (const summary of Object.values(row.layers)) for (const [label, n] of Object.entries(summary.labelCounts)) bump(counts, label, n);
     }
     return counts;
   }, [rows, patches, isWanted]);

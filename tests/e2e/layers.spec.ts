@@ -171,3 +171,24 @@ test('an annotation changed on two machines shows both values; one click settles
   await expect(conflicts).toContainText('Changed on two machines: label Claim | Source');
   await expect(details.getByRole('combobox', { name: 'Label' })).toHaveValue('Claim');
 });
+
+test('the schema editor counts a label’s annotations in every layer, as saving deletes them in every layer', async ({ page, host, api }) => {
+  const row = await importArticle(api, ENVOY);
+  await seedLayers(
+    api,
+    row.id,
+    [
+      { annotator: 'ann', spans: [{ id: 'a-source', label: 'Source', quote: 'Hill', after: 'message," ' }] },
+      { annotator: 'bob', spans: [{ id: 'b-tokyo', label: 'Source', quote: 'Tokyo', after: 'arrived in ' }] },
+    ],
+    'ann',
+  );
+  await page.goto(host.url);
+  await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Schema…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit schema' });
+  await dialog.getByRole('list', { name: 'Labels' }).getByRole('button', { name: 'Source' }).click();
+  await expect(dialog).toContainText('Used by 2 annotations');
+  await dialog.getByRole('button', { name: 'Remove label' }).click();
+  await expect(dialog).toContainText('2 annotations will be deleted');
+});
