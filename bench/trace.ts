@@ -17,18 +17,9 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumExecutable } from '../tests/e2e/support/browser';
 import { loadSamples } from './corpus';
-import { ANALYST_LAYER, BROWSER_ARGS, SEED, WB, bundleProbe, ensureBuilt, newPage, openWorkbench, startHost } from './workbench';
+import { ANALYST_LAYER, BROWSER_ARGS, LB, SEED, WB, bundleProbe, ensureBuilt, newPage, openWorkbench, startHost, type Probe } from './workbench';
 import { docCases, lowerBoundShell, type DocCase } from './workbench-cases';
 
-type Probe = {
-  openFromList(docId: string, t: typeof WB, expected: number[], total: number): Promise<{ firstMs: number; wholeMs: number }>;
-  openLowerBound(html: string, t: typeof LB, expected: number[], total: number): Promise<{ firstMs: number; wholeMs: number }>;
-  blocksOnScreen(t: typeof WB): number[];
-  selectWord(t: typeof WB, block: number, word: number): string;
-  armKey(t: typeof WB, block: number, change: 'added' | 'removed'): void;
-  keyCount(): number;
-  afterKey(k: number): Promise<{ syncMs: number; paintMs: number; ackMs: number }>;
-};
 declare const __cdBench: Probe;
 
 /** A trace event as Chrome reports it (the fields read here). */
@@ -47,7 +38,6 @@ const MODES = ['open', 'add', 'undo', 'bound'] as const;
 const mode = MODES.find((m) => m === process.argv[3]) ?? 'open';
 /** The lower bound's column: the article's width in the workbench (measured by the benchmark; this is its value at 1280 px). */
 const BOUND_WIDTH = 584;
-const LB = { root: '#lb', highlight: 'mark', idsAttr: 'data-ids' };
 const runs = Number(process.argv[4] ?? 3);
 /** How long after the event tasks are listed (ms). */
 const WINDOW_MS = Number(process.env.TRACE_MS ?? 120);

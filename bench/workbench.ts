@@ -47,9 +47,10 @@ export const BROWSER_ARGS = [
 
 export type Target = Readonly<{ root: string; highlight: string; idsAttr: string }>;
 export const WB: Target = { root: '[role="article"]', highlight: '[data-annotation-id]', idsAttr: 'data-annotation-id' };
-const LB: Target = { root: '#lb', highlight: 'mark', idsAttr: 'data-ids' };
+export const LB: Target = { root: '#lb', highlight: 'mark', idsAttr: 'data-ids' };
 
-type Probe = {
+/** The in-page probe (probe.ts) as the drivers call it. */
+export type Probe = {
   openFromList(docId: string, t: Target, expected: number[], total: number): Promise<OpenResult>;
   openLowerBound(html: string, t: Target, expected: number[], total: number): Promise<OpenResult>;
   selectWord(t: Target, block: number, word: number): string;

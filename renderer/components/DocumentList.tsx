@@ -20,8 +20,6 @@ const ROW_HEIGHT = 74;
 /** Rows loaded ahead before any document is open: about the list's first screen (not following its scrolling, so that going through the list without opening anything loads nothing more). */
 const FIRST_PICKS = 10;
 
-const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
-
 export type DocumentListProps = Readonly<{
   /** All documents, or null while loading. */
   rows: readonly DocumentRow[] | null;
@@ -59,7 +57,7 @@ export function DocumentList({ rows, patches, openId, onOpen, onNeighbours }: Do
   const active = activeIndex >= 0 ? visible[activeIndex] : undefined;
 
   // With a document open: the active row and its neighbours; before any is open, the list's first rows (what it shows first: the analyst's first pick is likely one of them).
-  const near = openId !== null ? [activeIndex, activeIndex + 1, activeIndex - 1] : range(0, FIRST_PICKS);
+  const near = openId !== null ? [activeIndex, activeIndex + 1, activeIndex - 1] : Array.from({ length: FIRST_PICKS }, (_, i) => i);
   const neighbours = near.flatMap((i) => (visible[i] ? [visible[i].id] : []));
   const neighboursKey = neighbours.join(' ');
   const latestNeighbours = useLatest({ neighbours, onNeighbours });
